@@ -1,0 +1,719 @@
+//! The report's types. Each type is a record of facts; the only derived fields
+//! are the indications, filled by [`crate::verdict::finalize`].
+
+use crate::{Finding, Time};
+use serde::{Deserialize, Serialize};
+
+/// The report for one input. Nested inputs (an edXML attachment, a file
+/// embedded in a PDF) get their own `Report` in [`Report::children`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// [`crate::SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// Version of Kyso that produced the report.
+    pub kyso_version: String,
+    /// The input as received.
+    pub file: FileInfo,
+    /// What the bytes are.
+    pub format: Format,
+    /// The bottom line, derived from the facts below.
+    pub verdict: Verdict,
+    /// Facts about the document itself (PDF metadata, page count, ...).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub document: Option<DocumentInfo>,
+    /// Every signature and timestamp found, in document order (oldest revision first).
+    pub signatures: Vec<SignatureReport>,
+    /// Document-level findings (structure, parse warnings, unsigned parts).
+    pub findings: Vec<Finding>,
+    /// Reports for nested documents (edXML attachments, PDF embedded files).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub children: Vec<ChildReport>,
+    /// Set when the input could not be read at all; then `format` may be `unknown`
+    /// and `signatures` empty.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub error: Option<InputError>,
+}
+
+impl Report {
+    /// An empty report for a file, before any verification.
+    pub fn new(file: FileInfo, format: Format) -> Self {
+        Report {
+            schema_version: crate::SCHEMA_VERSION,
+            kyso_version: env!("CARGO_PKG_VERSION").to_string(),
+            file,
+            format,
+            verdict: Verdict::default(),
+            document: None,
+            signatures: Vec::new(),
+            findings: Vec::new(),
+            children: Vec::new(),
+            error: None,
+        }
+    }
+}
+
+/// A nested document and where it was found.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChildReport {
+    /// Where inside the parent: `attachment:ContentId`, `embedded:name.docx`, `zip:word/document.xml`.
+    pub location: String,
+    /// The nested report.
+    pub report: Report,
+}
+
+/// The input as received.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileInfo {
+    /// File name as given by the user, if any.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub name: Option<String>,
+    /// Size in bytes.
+    pub size: u64,
+    /// SHA-256 of the whole input, lowercase hex.
+    pub sha256: String,
+}
+
+/// What kind of container the bytes are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    /// PDF (PAdES / ISO 32000 signatures).
+    Pdf,
+    /// CMS / PKCS#7 SignedData (.p7s, .p7m).
+    Cms,
+    /// Generic XML (XML-DSig, XAdES).
+    Xml,
+    /// Office Open XML package (.docx, .xlsx, .pptx).
+    Ooxml,
+    /// OpenDocument package (.odt, .ods).
+    Odf,
+    /// edXML envelope (QCVN 102:2016/BTTTT).
+    Edxml,
+    /// A certificate (DER or PEM).
+    Certificate,
+    /// None of the above.
+    Unknown,
+}
+
+/// ETSI EN 319 102-1 main indication.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Indication {
+    /// Every check passed: intact, genuine, trusted, valid at the validation time.
+    TotalPassed,
+    /// A check failed in a way that more information cannot fix.
+    TotalFailed,
+    /// Could not be decided with the information at hand.
+    #[default]
+    Indeterminate,
+    /// Not an ETSI indication: the document carries no signature at all.
+    NoSignature,
+}
+
+/// ETSI EN 319 102-1 sub-indications (clause 5.1.3), names as in the standard.
+#[allow(missing_docs)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum SubIndication {
+    // TOTAL_FAILED
+    FormatFailure,
+    HashFailure,
+    SigCryptoFailure,
+    Revoked,
+    Expired,
+    NotYetValid,
+    // INDETERMINATE
+    SigConstraintsFailure,
+    ChainConstraintsFailure,
+    CertificateChainGeneralFailure,
+    CryptoConstraintsFailure,
+    CryptoConstraintsFailureNoPoe,
+    PolicyProcessingError,
+    TimestampOrderFailure,
+    NoSigningCertificateFound,
+    NoCertificateChainFound,
+    RevokedNoPoe,
+    RevokedCaNoPoe,
+    OutOfBoundsNoPoe,
+    OutOfBoundsNotRevoked,
+    RevocationOutOfBoundsNoPoe,
+    NoPoe,
+    TryLater,
+    SignedDataNotFound,
+}
+
+/// The bottom line for a document or a signature.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Verdict {
+    /// Main indication.
+    pub indication: Indication,
+    /// Why, when not `TOTAL_PASSED`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub sub_indication: Option<SubIndication>,
+    /// One sentence in Vietnamese.
+    pub summary_vi: String,
+    /// The same in English.
+    pub summary_en: String,
+}
+
+/// Why the input could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InputError {
+    /// Stable code, e.g. `io.not_found`, `pdf.no_trailer`, `input.too_large`.
+    pub code: String,
+    /// Vietnamese explanation.
+    pub message_vi: String,
+    /// English explanation.
+    pub message_en: String,
+}
+
+/// Facts about the document (format-specific, all optional).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct DocumentInfo {
+    /// PDF header version, e.g. `1.7`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub pdf_version: Option<String>,
+    /// Number of pages in the latest revision.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub page_count: Option<u32>,
+    /// Number of revisions (the original plus incremental updates).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub revision_count: Option<u32>,
+    /// Signature fields in the AcroForm of the latest revision (signed or not).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub signature_field_count: Option<u32>,
+    /// Encryption, if any.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub encryption: Option<EncryptionInfo>,
+    /// Title, author... from the Info dictionary and XMP.
+    #[serde(default)]
+    pub metadata: Metadata,
+    /// Files embedded in the document.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub embedded_files: Vec<EmbeddedFile>,
+    /// Vietnamese administrative metadata (số/ký hiệu, issuing body, ...), when read.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub administrative: Option<AdministrativeInfo>,
+}
+
+/// Encryption of a PDF.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EncryptionInfo {
+    /// Security handler filter, e.g. `Standard`.
+    pub filter: String,
+    /// Cipher, e.g. `RC4-128`, `AES-128`, `AES-256`.
+    pub algorithm: String,
+    /// Whether the document opened with the empty user password.
+    pub opened: bool,
+}
+
+/// Descriptive metadata; every field optional.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Metadata {
+    #[allow(missing_docs)]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub title: Option<String>,
+    #[allow(missing_docs)]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub author: Option<String>,
+    #[allow(missing_docs)]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub subject: Option<String>,
+    #[allow(missing_docs)]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub keywords: Option<String>,
+    #[allow(missing_docs)]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub creator: Option<String>,
+    #[allow(missing_docs)]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub producer: Option<String>,
+    /// Creation date as written (PDF date string or XMP).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub created: Option<String>,
+    /// Modification date as written.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub modified: Option<String>,
+}
+
+/// A file embedded in the document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EmbeddedFile {
+    /// Name as given in the document.
+    pub name: String,
+    /// Size in bytes, when known.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub size: Option<u64>,
+    /// MIME type, when given.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub mime_type: Option<String>,
+}
+
+/// Vietnamese administrative metadata (Nghị định 30/2020/NĐ-CP).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct AdministrativeInfo {
+    /// Issuing body (cơ quan ban hành).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub issuer: Option<String>,
+    /// Number and notation (số/ký hiệu), e.g. `49/2026/NĐ-CP`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub number: Option<String>,
+    /// Place and date of issue, as written.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub date: Option<String>,
+    /// Document type (Nghị định, Công văn, ...).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub doc_type: Option<String>,
+    /// Subject (trích yếu).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub subject: Option<String>,
+    /// Where the facts were read from (`pdf_text`, `edxml_header`, ...).
+    pub source: String,
+}
+
+/// What a signature is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SignatureKind {
+    /// A signature by a person or organisation.
+    Signature,
+    /// A document timestamp (ETSI.RFC3161).
+    DocumentTimestamp,
+}
+
+/// How much of the file a signature's byte range covers. Ordered from worst to best.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Coverage {
+    /// The byte range could not be interpreted.
+    Unclear,
+    /// Covers part of the file, not ending at a revision boundary.
+    Partial,
+    /// Ends exactly at the end of a revision that later updates follow.
+    EntireRevision,
+    /// Covers the whole file except its own /Contents.
+    EntireFile,
+}
+
+/// What changed after a signature, as the most permissive class needed. Ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ModificationLevel {
+    /// Nothing after the signed revision.
+    None,
+    /// Only long-term-validation data, further signatures and document timestamps.
+    Ltv,
+    /// Form filling (and the above).
+    FormFilling,
+    /// Annotations (and the above).
+    Annotations,
+    /// Anything else: page content, structure, ...
+    Other,
+}
+
+/// A certificate as shown to a reader.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct CertificateInfo {
+    /// Subject common name.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub common_name: Option<String>,
+    /// Subject organisation (O).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub organization: Option<String>,
+    /// Subject organisational units (OU).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub organizational_units: Vec<String>,
+    /// Title (T).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub title: Option<String>,
+    /// Locality / province (L, ST).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub locality: Option<String>,
+    /// Country (C).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub country: Option<String>,
+    /// E-mail from the subject or the SAN.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub email: Option<String>,
+    /// Decoded `UID` values (`MST:0102357802` ...).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub identifiers: Vec<Identifier>,
+    /// Full subject DN, RFC 4514 string.
+    pub subject: String,
+    /// Full issuer DN, RFC 4514 string.
+    pub issuer: String,
+    /// Issuer common name, for short display.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub issuer_common_name: Option<String>,
+    /// Serial number, uppercase hex.
+    pub serial: String,
+    /// Start of validity.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub not_before: Option<Time>,
+    /// End of validity.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub not_after: Option<Time>,
+    /// SHA-256 of the DER certificate, lowercase hex.
+    pub sha256: String,
+    /// Public key, e.g. `RSA-3072`, `ECDSA P-384`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub public_key: Option<String>,
+    /// Key usage names.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub key_usage: Vec<String>,
+    /// Extended key usage names or OIDs.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub extended_key_usage: Vec<String>,
+    /// Certificate policy OIDs.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub policies: Vec<String>,
+    /// Whether the certificate is a CA.
+    #[serde(default)]
+    pub is_ca: bool,
+    /// The DER certificate, base64, so a front end can offer it for download.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub der_base64: Option<String>,
+}
+
+/// A decoded identifier from a Vietnamese certificate's `UID` attribute.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Identifier {
+    /// The prefix as written: `CMND`, `CCCD`, `MST`, `MNS`, `HC`, `BHXH`, or empty.
+    pub kind: String,
+    /// The value after the prefix.
+    pub value: String,
+    /// What the prefix means, in Vietnamese (`Mã số thuế`).
+    pub meaning_vi: String,
+    /// In English (`Tax code`).
+    pub meaning_en: String,
+}
+
+/// The times a signature claims, and the proven one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct SigningTime {
+    /// The PDF signature dictionary's /M, as parsed.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub pdf_m: Option<Time>,
+    /// The CMS `signingTime` signed attribute, as labelled (UTC).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub cms_signing_time: Option<Time>,
+    /// The signature timestamp's genTime, if a timestamp token is present and valid.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub timestamp: Option<Time>,
+    /// Explanatory notes (e.g. local time labelled as UTC).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub notes: Vec<Finding>,
+}
+
+/// Algorithms used by a signature.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Algorithms {
+    /// Digest algorithm name, e.g. `SHA-256`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub digest: Option<String>,
+    /// Signature algorithm name, e.g. `RSA PKCS#1 v1.5`, `RSASSA-PSS`, `ECDSA`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub signature: Option<String>,
+    /// Signer key, e.g. `RSA-3072`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub public_key: Option<String>,
+}
+
+/// An RFC 3161 timestamp token (signature timestamp or document timestamp).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct TimestampInfo {
+    /// The time the authority asserts.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub gen_time: Option<Time>,
+    /// Accuracy in milliseconds, if stated.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub accuracy_ms: Option<u64>,
+    /// TSA policy OID.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub policy: Option<String>,
+    /// Message imprint digest algorithm.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub imprint_algorithm: Option<String>,
+    /// Whether the imprint matches what it must cover.
+    pub imprint_matches: bool,
+    /// Whether the token's own signature verifies.
+    pub signature_valid: bool,
+    /// Whether the authority's certificate chains to a trusted anchor.
+    pub trusted: bool,
+    /// The authority's certificate.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub authority: Option<CertificateInfo>,
+    /// The authority's chain, leaf first.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub chain: Vec<CertificateInfo>,
+    /// Explanations.
+    #[serde(default)]
+    pub findings: Vec<Finding>,
+}
+
+/// Revocation status of a certificate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RevocationStatus {
+    /// Evidence shows the certificate was not revoked.
+    Good,
+    /// Evidence shows the certificate revoked.
+    Revoked,
+    /// No usable evidence; not checked.
+    NotChecked,
+}
+
+/// Revocation facts for the signer (and the path).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RevocationInfo {
+    /// Status of the signer certificate.
+    pub status: RevocationStatus,
+    /// Revocation date, if revoked.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub revoked_at: Option<Time>,
+    /// Where the evidence came from (`cms`, `adbe-revocationInfoArchival`, `dss`, `vri`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub source: Option<String>,
+    /// Explanations (why not checked, which CRL/OCSP was used).
+    #[serde(default)]
+    pub findings: Vec<Finding>,
+}
+
+impl Default for RevocationInfo {
+    fn default() -> Self {
+        RevocationInfo { status: RevocationStatus::NotChecked, revoked_at: None, source: None, findings: Vec::new() }
+    }
+}
+
+/// Where the validation time came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ValidationTimeSource {
+    /// A valid signature timestamp (or a later document timestamp) proves existence then.
+    Timestamp,
+    /// The signer's claim (/M or signingTime), not proven.
+    ClaimedUnproven,
+    /// The current time.
+    Now,
+}
+
+/// Outcome of the certificate path validation for a signer (or a TSA).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChainStatus {
+    /// Not attempted (e.g. the signature itself failed).
+    NotChecked,
+    /// A valid path to a trusted anchor at the validation time.
+    Trusted,
+    /// No path to any trusted anchor could be built.
+    NoChainFound,
+    /// A path was built but a certificate was expired at the validation time,
+    /// with no proof of existence before expiry.
+    ExpiredNoPoe,
+    /// A certificate was not yet valid at the validation time.
+    NotYetValid,
+    /// The signer certificate was revoked before the validation time.
+    Revoked,
+    /// Revoked, but no proof that the signature existed before revocation.
+    RevokedNoPoe,
+    /// A path exists but violates constraints (basic constraints, key usage, name constraints, critical extensions...).
+    ConstraintsFailure,
+    /// A certificate signature in the path does not verify.
+    CertificateSignatureInvalid,
+    /// An algorithm in the path is rejected by policy.
+    CryptoConstraintsFailure,
+}
+
+/// Certificate path validation facts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrustInfo {
+    /// Outcome.
+    pub status: ChainStatus,
+    /// The path, signer first, anchor last.
+    #[serde(default)]
+    pub chain: Vec<CertificateInfo>,
+    /// Label of the trust anchor reached (e.g. `Ban Cơ yếu Chính phủ — RootCA G2`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub anchor: Option<String>,
+    /// The time at which the path was validated.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub validation_time: Option<Time>,
+    /// Where that time comes from.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub validation_time_source: Option<ValidationTimeSource>,
+    /// Explanations.
+    #[serde(default)]
+    pub findings: Vec<Finding>,
+}
+
+impl Default for TrustInfo {
+    fn default() -> Self {
+        TrustInfo {
+            status: ChainStatus::NotChecked,
+            chain: Vec::new(),
+            anchor: None,
+            validation_time: None,
+            validation_time_source: None,
+            findings: Vec::new(),
+        }
+    }
+}
+
+/// One change made after a signature, in a later revision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Change {
+    /// The revision (1-based) that made it.
+    pub revision: u32,
+    /// Class: `signature`, `ltv`, `form_filling`, `annotation`, `metadata`, `other`.
+    pub class: String,
+    /// Whether the permission rules accept it.
+    pub allowed: bool,
+    /// Object reference(s) concerned, e.g. `12 0 R`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub object: Option<String>,
+    /// Vietnamese description.
+    pub message_vi: String,
+    /// English description.
+    pub message_en: String,
+}
+
+/// The typed facts the verdict is derived from. Each is set by the stage that
+/// establishes it; `None` means "not established" (stage not reached or not applicable).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct SignatureFacts {
+    /// The container around the signature is malformed or malicious
+    /// (ByteRange, /Contents, CMS ASN.1). Set with an error finding.
+    pub format_failure: bool,
+    /// More than one SignerInfo where one is expected.
+    pub ambiguous_signer: bool,
+    /// The signer's certificate was found among those embedded.
+    pub signer_certificate_found: bool,
+    /// The message digest equals the digest of the signed bytes.
+    pub digest_matches: Option<bool>,
+    /// The signature value verifies with the signer's public key.
+    pub crypto_valid: Option<bool>,
+    /// An algorithm is unsupported (cannot decide).
+    pub unsupported_algorithm: bool,
+    /// An algorithm is rejected by the policy (weak); the finding names it.
+    pub weak_algorithm: bool,
+    /// The weak algorithm would be acceptable had a proof of existence predated its sunset.
+    pub weak_algorithm_no_poe: bool,
+    /// The ESS signing-certificate(-v2) attribute matches the signer certificate.
+    pub signing_certificate_ref_ok: Option<bool>,
+    /// A signature timestamp is present and broken (imprint or signature).
+    pub timestamp_invalid: bool,
+    /// Changes after this signature that no rule allows.
+    pub disallowed_changes: bool,
+}
+
+/// Everything about one signature or document timestamp.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SignatureReport {
+    /// Index in the report (0-based, document order).
+    pub index: u32,
+    /// Fully qualified field name, when the signature belongs to a form field.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub field: Option<String>,
+    /// Signature or document timestamp.
+    pub kind: SignatureKind,
+    /// PDF /SubFilter (or the CMS/XML equivalent), as written.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub sub_filter: Option<String>,
+    /// The revision (1-based) whose bytes this signature covers.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub revision: Option<u32>,
+    /// Byte range as written, `[a, b, c, d]`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub byte_range: Option<Vec<i64>>,
+    /// How much of the file is covered.
+    pub coverage: Coverage,
+    /// Signed bytes unchanged (digest matches).
+    pub intact: bool,
+    /// Signature value genuine for the signer's key.
+    pub signature_valid: bool,
+    /// Signer chains to a trusted anchor, valid at the validation time.
+    pub trusted: bool,
+    /// Derived: main indication for this signature.
+    pub indication: Indication,
+    /// Derived: why.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub sub_indication: Option<SubIndication>,
+    /// The signer.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub signer: Option<CertificateInfo>,
+    /// Claimed and proven times.
+    #[serde(default)]
+    pub signing_time: SigningTime,
+    /// /Name from the signature dictionary.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub name: Option<String>,
+    /// /Reason.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub reason: Option<String>,
+    /// /Location.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub location: Option<String>,
+    /// /ContactInfo.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub contact_info: Option<String>,
+    /// Algorithms used.
+    #[serde(default)]
+    pub algorithms: Algorithms,
+    /// DocMDP permission (1, 2, 3) if this is a certification signature.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub certification_level: Option<u8>,
+    /// Signature timestamp (unsigned attribute), or, for a document timestamp, the token itself.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub timestamp: Option<TimestampInfo>,
+    /// Path validation.
+    #[serde(default)]
+    pub trust: TrustInfo,
+    /// Revocation.
+    #[serde(default)]
+    pub revocation: RevocationInfo,
+    /// Most permissive class of change after this signature.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub modification_level: Option<ModificationLevel>,
+    /// Changes after this signature.
+    #[serde(default)]
+    pub changes_after: Vec<Change>,
+    /// Typed facts the indication derives from.
+    pub facts: SignatureFacts,
+    /// Everything checked, in order, with outcome.
+    pub findings: Vec<Finding>,
+}
+
+impl SignatureReport {
+    /// A signature report with nothing established yet.
+    pub fn new(index: u32, kind: SignatureKind) -> Self {
+        SignatureReport {
+            index,
+            field: None,
+            kind,
+            sub_filter: None,
+            revision: None,
+            byte_range: None,
+            coverage: Coverage::Unclear,
+            intact: false,
+            signature_valid: false,
+            trusted: false,
+            indication: Indication::Indeterminate,
+            sub_indication: None,
+            signer: None,
+            signing_time: SigningTime::default(),
+            name: None,
+            reason: None,
+            location: None,
+            contact_info: None,
+            algorithms: Algorithms::default(),
+            certification_level: None,
+            timestamp: None,
+            trust: TrustInfo::default(),
+            revocation: RevocationInfo::default(),
+            modification_level: None,
+            changes_after: Vec::new(),
+            facts: SignatureFacts::default(),
+            findings: Vec::new(),
+        }
+    }
+}

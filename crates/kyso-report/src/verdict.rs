@@ -1,0 +1,242 @@
+//! The one place where facts become a verdict.
+//!
+//! Verification stages only record facts ([`SignatureFacts`], [`TrustInfo`],
+//! ...). [`finalize`] derives each signature's indication and the document's
+//! bottom line from them, following ETSI EN 319 102-1 clause 5.1.3: a
+//! `TOTAL_FAILED` condition wins over an `INDETERMINATE` one, and
+//! `TOTAL_PASSED` needs every check to have passed.
+
+use crate::{
+    ChainStatus, Indication, Report, SignatureFacts, SignatureReport, SubIndication, Verdict,
+};
+use crate::{Labels, Lang, Severity};
+
+/// Derive `(indication, sub_indication)` for one signature from its facts.
+pub fn derive_signature(facts: &SignatureFacts, chain: ChainStatus) -> (Indication, Option<SubIndication>) {
+    use Indication::*;
+    use SubIndication as S;
+    // TOTAL_FAILED: nothing more could change these.
+    if facts.format_failure {
+        return (TotalFailed, Some(S::FormatFailure));
+    }
+    if facts.digest_matches == Some(false) {
+        return (TotalFailed, Some(S::HashFailure));
+    }
+    if facts.crypto_valid == Some(false) {
+        return (TotalFailed, Some(S::SigCryptoFailure));
+    }
+    if facts.disallowed_changes {
+        // EU DSS treats disallowed PDF modifications in its format-checking
+        // block; the findings name the change.
+        return (TotalFailed, Some(S::FormatFailure));
+    }
+    match chain {
+        ChainStatus::Revoked => return (TotalFailed, Some(S::Revoked)),
+        ChainStatus::NotYetValid => return (TotalFailed, Some(S::NotYetValid)),
+        _ => {}
+    }
+    // INDETERMINATE: more information (a certificate, a timestamp, a trust anchor) could decide.
+    if facts.ambiguous_signer {
+        return (Indeterminate, Some(S::SigConstraintsFailure));
+    }
+    if !facts.signer_certificate_found {
+        return (Indeterminate, Some(S::NoSigningCertificateFound));
+    }
+    if facts.unsupported_algorithm {
+        return (Indeterminate, Some(S::CryptoConstraintsFailure));
+    }
+    if facts.digest_matches.is_none() || facts.crypto_valid.is_none() {
+        return (Indeterminate, Some(S::SignedDataNotFound));
+    }
+    if facts.signing_certificate_ref_ok == Some(false) {
+        return (Indeterminate, Some(S::NoSigningCertificateFound));
+    }
+    if facts.weak_algorithm {
+        let sub = if facts.weak_algorithm_no_poe { S::CryptoConstraintsFailureNoPoe } else { S::CryptoConstraintsFailure };
+        return (Indeterminate, Some(sub));
+    }
+    if facts.timestamp_invalid {
+        return (Indeterminate, Some(S::SigConstraintsFailure));
+    }
+    match chain {
+        ChainStatus::Trusted => (TotalPassed, None),
+        ChainStatus::NotChecked | ChainStatus::NoChainFound => (Indeterminate, Some(S::NoCertificateChainFound)),
+        ChainStatus::ExpiredNoPoe => (Indeterminate, Some(S::OutOfBoundsNoPoe)),
+        ChainStatus::RevokedNoPoe => (Indeterminate, Some(S::RevokedNoPoe)),
+        ChainStatus::ConstraintsFailure => (Indeterminate, Some(S::ChainConstraintsFailure)),
+        ChainStatus::CertificateSignatureInvalid => (Indeterminate, Some(S::CertificateChainGeneralFailure)),
+        ChainStatus::CryptoConstraintsFailure => (Indeterminate, Some(S::CryptoConstraintsFailure)),
+        ChainStatus::Revoked | ChainStatus::NotYetValid => unreachable!("handled above"),
+    }
+}
+
+/// Fill the derived fields of one signature (`intact`, `signature_valid`,
+/// `trusted`, `indication`, `sub_indication`) from its facts.
+pub fn finalize_signature(sig: &mut SignatureReport) {
+    let f = &sig.facts;
+    sig.intact = !f.format_failure && f.digest_matches == Some(true);
+    sig.signature_valid = sig.intact && f.crypto_valid == Some(true) && f.signer_certificate_found;
+    sig.trusted = sig.trust.status == ChainStatus::Trusted;
+    let (ind, sub) = derive_signature(&sig.facts, sig.trust.status);
+    sig.indication = ind;
+    sig.sub_indication = sub;
+}
+
+/// Derive every signature's indication, then the document's verdict.
+///
+/// The document is `TOTAL_PASSED` only when every signature is, and no
+/// document-level finding is an error. Nested reports are finalised too; a
+/// failing child makes the parent fail (a valid envelope around a forged
+/// attachment is not a valid document).
+pub fn finalize(report: &mut Report) {
+    for sig in &mut report.signatures {
+        finalize_signature(sig);
+    }
+    for child in &mut report.children {
+        finalize(&mut child.report);
+    }
+    let (indication, sub) = document_indication(report);
+    let (vi, en) = summary(report, indication, sub);
+    report.verdict = Verdict { indication, sub_indication: sub, summary_vi: vi, summary_en: en };
+}
+
+fn document_indication(report: &Report) -> (Indication, Option<SubIndication>) {
+    if report.error.is_some() {
+        return (Indication::Indeterminate, Some(SubIndication::FormatFailure));
+    }
+    let child_verdicts = report.children.iter().map(|c| (c.report.verdict.indication, c.report.verdict.sub_indication));
+    let sig_verdicts = report.signatures.iter().map(|s| (s.indication, s.sub_indication));
+    let all: Vec<_> = sig_verdicts.chain(child_verdicts.filter(|(i, _)| *i != Indication::NoSignature)).collect();
+    if let Some(&(i, s)) = all.iter().find(|(i, _)| *i == Indication::TotalFailed) {
+        return (i, s);
+    }
+    if report.findings.iter().any(|f| f.severity == Severity::Error) {
+        return (Indication::TotalFailed, Some(SubIndication::FormatFailure));
+    }
+    if all.is_empty() {
+        return (Indication::NoSignature, None);
+    }
+    if let Some(&(i, s)) = all.iter().find(|(i, _)| *i == Indication::Indeterminate) {
+        return (i, s);
+    }
+    (Indication::TotalPassed, None)
+}
+
+fn summary(report: &Report, ind: Indication, sub: Option<SubIndication>) -> (String, String) {
+    let n = report.signatures.len();
+    let passed = report.signatures.iter().filter(|s| s.indication == Indication::TotalPassed).count();
+    let (vi_l, en_l) = (Labels(Lang::Vi), Labels(Lang::En));
+    if let Some(e) = &report.error {
+        return (
+            format!("Không thể đọc tệp: {}", e.message_vi),
+            format!("The file could not be read: {}", e.message_en),
+        );
+    }
+    match ind {
+        Indication::NoSignature => (
+            "Tài liệu không có chữ ký số nào.".into(),
+            "The document carries no digital signature.".into(),
+        ),
+        Indication::TotalPassed => (
+            format!("Hợp lệ: {n} chữ ký, tất cả còn nguyên vẹn, đúng người ký và được tin cậy."),
+            format!("Valid: {n} signature(s), all intact, genuine and trusted."),
+        ),
+        _ => {
+            let why_vi = sub.map(|s| vi_l.sub_indication(s)).unwrap_or("");
+            let why_en = sub.map(|s| en_l.sub_indication(s)).unwrap_or("");
+            (
+                format!("{}: {passed}/{n} chữ ký đạt mọi kiểm tra. {why_vi}", vi_l.indication(ind)),
+                format!("{}: {passed}/{n} signature(s) pass every check. {why_en}", en_l.indication(ind)),
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{FileInfo, Format, SignatureKind, TrustInfo};
+
+    fn good() -> SignatureReport {
+        let mut s = SignatureReport::new(0, SignatureKind::Signature);
+        s.facts = SignatureFacts {
+            signer_certificate_found: true,
+            digest_matches: Some(true),
+            crypto_valid: Some(true),
+            ..Default::default()
+        };
+        s.trust = TrustInfo { status: ChainStatus::Trusted, ..Default::default() };
+        s
+    }
+
+    fn report(sigs: Vec<SignatureReport>) -> Report {
+        let mut r = Report::new(FileInfo { name: None, size: 1, sha256: String::new() }, Format::Pdf);
+        r.signatures = sigs;
+        finalize(&mut r);
+        r
+    }
+
+    #[test]
+    fn all_good_is_total_passed() {
+        let r = report(vec![good()]);
+        assert_eq!(r.verdict.indication, Indication::TotalPassed);
+        assert!(r.signatures[0].intact && r.signatures[0].signature_valid && r.signatures[0].trusted);
+    }
+
+    #[test]
+    fn no_signature() {
+        assert_eq!(report(vec![]).verdict.indication, Indication::NoSignature);
+    }
+
+    #[test]
+    fn hash_failure_beats_everything_indeterminate() {
+        let mut s = good();
+        s.facts.digest_matches = Some(false);
+        s.facts.weak_algorithm = true;
+        let r = report(vec![s]);
+        assert_eq!(r.verdict.indication, Indication::TotalFailed);
+        assert_eq!(r.verdict.sub_indication, Some(SubIndication::HashFailure));
+        assert!(!r.signatures[0].intact);
+    }
+
+    #[test]
+    fn untrusted_is_indeterminate_not_failed() {
+        let mut s = good();
+        s.trust.status = ChainStatus::NoChainFound;
+        let r = report(vec![s, good()]);
+        assert_eq!(r.verdict.indication, Indication::Indeterminate);
+        assert_eq!(r.verdict.sub_indication, Some(SubIndication::NoCertificateChainFound));
+        assert!(r.signatures[0].intact && r.signatures[0].signature_valid && !r.signatures[0].trusted);
+    }
+
+    #[test]
+    fn disallowed_changes_never_pass() {
+        let mut s = good();
+        s.facts.disallowed_changes = true;
+        let r = report(vec![s]);
+        assert_eq!(r.verdict.indication, Indication::TotalFailed);
+    }
+
+    #[test]
+    fn unestablished_facts_are_not_valid() {
+        let mut s = SignatureReport::new(0, SignatureKind::Signature);
+        s.facts.signer_certificate_found = true;
+        s.trust.status = ChainStatus::Trusted;
+        let r = report(vec![s]);
+        assert_ne!(r.verdict.indication, Indication::TotalPassed);
+        assert!(!r.signatures[0].intact);
+    }
+
+    #[test]
+    fn json_names_follow_the_documented_schema() {
+        let r = report(vec![good()]);
+        let v = serde_json_value(&r);
+        assert!(v.contains("\"indication\":\"TOTAL_PASSED\""), "{v}");
+        assert!(v.contains("\"coverage\":\"unclear\""), "{v}");
+        assert!(v.contains("\"kind\":\"signature\""), "{v}");
+    }
+
+    fn serde_json_value(r: &Report) -> String {
+        serde_json::to_string(r).unwrap()
+    }
+}
