@@ -627,6 +627,10 @@ pub struct SignatureReport {
     pub byte_range: Option<Vec<i64>>,
     /// How much of the file is covered.
     pub coverage: Coverage,
+    /// Length of the version that was signed: the file's first `signed_length`
+    /// bytes are exactly the revision this signature covers (end of its byte range).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub signed_length: Option<u64>,
     /// Signed bytes unchanged (digest matches).
     pub intact: bool,
     /// Signature value genuine for the signer's key.
@@ -694,6 +698,7 @@ impl SignatureReport {
             revision: None,
             byte_range: None,
             coverage: Coverage::Unclear,
+            signed_length: None,
             intact: false,
             signature_valid: false,
             trusted: false,
