@@ -1,0 +1,864 @@
+//! The document: header, revisions (incremental updates), lazy object access.
+
+use crate::crypt::{Decryptor, Encryption};
+use crate::error::{limit, PdfError};
+use crate::lexer::{find, rfind, Lexer};
+use crate::object::{Dict, ObjRef, Object, Stream};
+use crate::xref::{read_section, Section, XrefEntry, XrefKind};
+use crate::Limits;
+use kyso_report::Finding;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::{Arc, Mutex};
+
+/// One revision: the original document or one incremental update (§7.5.6).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Revision {
+    /// 0 for the original document.
+    pub index: usize,
+    /// First byte belonging to this revision (0 for the first).
+    pub start: usize,
+    /// One past its `%%EOF` marker, plus the EOL that follows it, if any.
+    pub end: usize,
+    /// The `startxref` value that leads to this revision's xref section.
+    pub startxref: usize,
+    /// Table, stream or hybrid.
+    pub xref_kind: XrefKind,
+    /// Entries defined in THIS revision's xref section(s), with offsets as
+    /// located (a slightly wrong offset is corrected and warned about).
+    pub entries: BTreeMap<u32, XrefEntry>,
+    /// The trailer (or xref stream dictionary) of this revision.
+    pub trailer: Dict,
+    /// One past the `%%EOF` marker itself (`end` minus the EOL).
+    pub eof_marker_end: usize,
+}
+
+/// A decoded object stream (§7.5.7).
+struct ObjStm {
+    data: Vec<u8>,
+    first: usize,
+    /// (object number, offset relative to `first`).
+    index: Vec<(u32, usize)>,
+}
+
+/// A parsed PDF. Borrows the input; objects are parsed on demand through the xref.
+pub struct Document<'a> {
+    bytes: &'a [u8],
+    limits: Limits,
+    version: Option<String>,
+    revisions: Vec<Revision>,
+    warnings: Vec<Finding>,
+    late_warnings: Mutex<Vec<Finding>>,
+    encryption: Option<Encryption>,
+    decryptor: Option<Decryptor>,
+    encrypt_ref: Option<ObjRef>,
+    objstm_cache: Mutex<(usize, HashMap<usize, Arc<ObjStm>>)>,
+}
+
+impl std::fmt::Debug for Document<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Document")
+            .field("len", &self.bytes.len())
+            .field("version", &self.version)
+            .field("revisions", &self.revisions.len())
+            .field("encryption", &self.encryption)
+            .finish()
+    }
+}
+
+pub(crate) fn warn(code: &str, vi: String, en: String) -> Finding {
+    Finding::warning(code, vi, en)
+}
+
+/// Skip one EOL (CRLF, LF or CR) at `pos`.
+fn after_eol(bytes: &[u8], pos: usize) -> usize {
+    match (bytes.get(pos), bytes.get(pos + 1)) {
+        (Some(b'\r'), Some(b'\n')) => pos + 2,
+        (Some(b'\r'), _) | (Some(b'\n'), _) => pos + 1,
+        _ => pos,
+    }
+}
+
+impl<'a> Document<'a> {
+    /// Parse the structure: header, every xref section along the `/Prev`
+    /// chain, revision boundaries, encryption. Objects are read lazily later.
+    pub fn parse(bytes: &'a [u8], limits: &Limits) -> Result<Document<'a>, PdfError> {
+        if bytes.len() > limits.max_file_size {
+            return Err(limit("pdf.limit.file_size"));
+        }
+        let mut warnings = Vec::new();
+        // §7.5.2 header; Annex H.3 (implementation note): readers accept it within the first 1024 bytes.
+        let head = bytes.get(..bytes.len().min(1024)).unwrap_or(&[]);
+        let hpos = find(head, b"%PDF-", 0).ok_or(PdfError::NoHeader)?;
+        if hpos > 0 {
+            warnings.push(warn(
+                "pdf.header_offset",
+                format!("Có {hpos} byte rác trước phần đầu “%PDF-”; vẫn đọc tiếp."),
+                format!("{hpos} stray bytes precede the %PDF- header; reading anyway."),
+            ));
+        }
+        let vstart = hpos + 5;
+        let vlen = bytes
+            .get(vstart..)
+            .unwrap_or(&[])
+            .iter()
+            .take(8)
+            .take_while(|b| b.is_ascii_digit() || **b == b'.')
+            .count();
+        let version = bytes
+            .get(vstart..vstart + vlen)
+            .and_then(|v| std::str::from_utf8(v).ok())
+            .filter(|v| !v.is_empty())
+            .map(str::to_owned);
+
+        // §7.5.5: the last `startxref` gives the newest xref section.
+        let sx = rfind(bytes, b"startxref", bytes.len()).ok_or(PdfError::NoStartxref)?;
+        let mut lx = Lexer::new(bytes, sx + 9, Some(0), 1, 1);
+        let startxref = lx
+            .read_uint()
+            .and_then(|v| usize::try_from(v).ok())
+            .ok_or(PdfError::NoStartxref)?;
+        let last_eof = find(bytes, b"%%EOF", lx.pos);
+        match last_eof {
+            None => warnings.push(warn(
+                "pdf.no_eof_marker",
+                "Tệp không kết thúc bằng dấu “%%EOF”; có thể bị cắt cụt.".into(),
+                "The file does not end with a %%EOF marker; it may be truncated.".into(),
+            )),
+            Some(e) => {
+                let tail = bytes.get(after_eol(bytes, e + 5)..).unwrap_or(&[]);
+                if !tail.iter().all(|b| crate::lexer::is_ws(*b)) {
+                    warnings.push(warn(
+                        "pdf.trailing_bytes",
+                        format!("Có {} byte nằm sau dấu “%%EOF” cuối cùng, không thuộc phiên bản nào của tài liệu.", tail.len()),
+                        format!("{} bytes follow the last %%EOF and belong to no revision of the document.", tail.len()),
+                    ));
+                }
+            }
+        }
+
+        // Walk the /Prev chain, newest first.
+        let mut budget = limits.max_xref_entries;
+        let mut chain: Vec<(usize, Section)> = Vec::new(); // (startxref value, section)
+        let mut visited = HashSet::new();
+        let mut next = Some(startxref);
+        while let Some(off) = next {
+            if !visited.insert(off) {
+                warnings.push(warn(
+                    "pdf.xref.prev_loop",
+                    "Chuỗi /Prev của bảng xref quay vòng; dừng tại đó.".into(),
+                    "The xref /Prev chain loops; stopped there.".into(),
+                ));
+                break;
+            }
+            if chain.len() >= limits.max_revisions {
+                return Err(limit("pdf.limit.revisions"));
+            }
+            let sec = Self::locate_section(bytes, off, limits, &mut budget, &mut warnings)?;
+            let mut sec = sec;
+            // §7.5.8.4: hybrid-reference file. Entries of the hidden stream
+            // fill in what the table leaves absent or marks free.
+            if let Some(xs) = sec
+                .trailer
+                .get(b"XRefStm".as_slice())
+                .and_then(Object::as_int)
+            {
+                let xs = usize::try_from(xs).map_err(|_| PdfError::BadXref {
+                    offset: off,
+                    reason: "negative /XRefStm",
+                })?;
+                let hidden = Self::locate_section(bytes, xs, limits, &mut budget, &mut warnings)?;
+                if hidden.kind != XrefKind::Stream {
+                    return Err(PdfError::BadXref {
+                        offset: xs,
+                        reason: "/XRefStm does not point to an xref stream",
+                    });
+                }
+                for (n, e) in hidden.entries {
+                    match sec.entries.get(&n) {
+                        None | Some(XrefEntry::Free { .. }) => {
+                            sec.entries.insert(n, e);
+                        }
+                        _ => {}
+                    }
+                }
+                sec.kind = XrefKind::Hybrid;
+                sec.end = sec.end.max(hidden.end);
+            }
+            next = match sec.trailer.get(b"Prev".as_slice()) {
+                None => None,
+                Some(p) => Some(p.as_int().and_then(|v| usize::try_from(v).ok()).ok_or(
+                    PdfError::BadXref {
+                        offset: off,
+                        reason: "/Prev is not a non-negative integer",
+                    },
+                )?),
+            };
+            chain.push((off, sec));
+        }
+
+        // Group sections into revisions: a /Prev pointing FORWARD in the file
+        // is the first-page section of a linearized file (Annex F.3.4), which
+        // belongs to the same revision as the main section it points to.
+        let mut groups: Vec<Vec<(usize, Section)>> = Vec::new();
+        let mut prev_off: Option<usize> = None;
+        for (sx_val, sec) in chain {
+            let forward = prev_off.is_some_and(|p| sec.offset > p);
+            prev_off = Some(sec.offset);
+            match groups.last_mut() {
+                Some(g) if forward => g.push((sx_val, sec)),
+                _ => groups.push(vec![(sx_val, sec)]),
+            }
+        }
+        groups.reverse(); // oldest first
+
+        let mut revisions = Vec::with_capacity(groups.len());
+        let mut start = 0usize;
+        for (index, g) in groups.into_iter().enumerate() {
+            let startxref = g.first().map(|(s, _)| *s).unwrap_or(0);
+            let xref_kind = g.first().map(|(_, s)| s.kind).unwrap_or(XrefKind::Table);
+            let trailer = g
+                .first()
+                .map(|(_, s)| s.trailer.clone())
+                .unwrap_or_default();
+            let sec_end = g.iter().map(|(_, s)| s.end).max().unwrap_or(0);
+            let mut entries = BTreeMap::new();
+            for (_, s) in g {
+                for (n, e) in s.entries {
+                    entries.entry(n).or_insert(e);
+                }
+            }
+            let (eof_marker_end, end) = match find(bytes, b"%%EOF", sec_end) {
+                Some(e) => (e + 5, after_eol(bytes, e + 5)),
+                None => (bytes.len(), bytes.len()),
+            };
+            if end < start {
+                warnings.push(warn(
+                    "pdf.revision.out_of_order",
+                    format!(
+                        "Phiên bản {} của tài liệu nằm trước phiên bản trước nó trong tệp.",
+                        index + 1
+                    ),
+                    format!(
+                        "Revision {} lies before the previous revision in the file.",
+                        index + 1
+                    ),
+                ));
+            }
+            revisions.push(Revision {
+                index,
+                start,
+                end,
+                startxref,
+                xref_kind,
+                entries,
+                trailer,
+                eof_marker_end,
+            });
+            start = end.max(start);
+        }
+        // Split check by %%EOF markers: an update appended without being chained by /Prev.
+        let last_end = revisions.last().map(|r| r.end).unwrap_or(0);
+        if let Some(extra) = find(bytes, b"%%EOF", last_end) {
+            let _ = extra;
+            warnings.push(warn(
+                "pdf.revision.unchained",
+                "Sau phiên bản cuối cùng còn một phần cập nhật có dấu “%%EOF” nhưng không được bảng xref liên kết.".into(),
+                "After the last revision there is an update ending in %%EOF that no xref section links to.".into(),
+            ));
+        }
+
+        let mut doc = Document {
+            bytes,
+            limits: limits.clone(),
+            version,
+            revisions,
+            warnings,
+            late_warnings: Mutex::new(Vec::new()),
+            encryption: None,
+            decryptor: None,
+            encrypt_ref: None,
+            objstm_cache: Mutex::new((0, HashMap::new())),
+        };
+        doc.check_offsets();
+        doc.open_encryption();
+        Ok(doc)
+    }
+
+    /// Read the xref section at `off`; if it is not exactly there, look a few
+    /// bytes around (CR/LF conversion shifts offsets) and warn.
+    fn locate_section(
+        bytes: &[u8],
+        off: usize,
+        limits: &Limits,
+        budget: &mut usize,
+        warnings: &mut Vec<Finding>,
+    ) -> Result<Section, PdfError> {
+        let first_err = match read_section(bytes, off, limits, budget) {
+            Ok(s) => return Ok(s),
+            Err(e @ PdfError::Limit { .. }) => return Err(e),
+            Err(e) => e,
+        };
+        let lo = off.saturating_sub(limits.offset_tolerance);
+        let hi = off.saturating_add(limits.offset_tolerance).min(bytes.len());
+        for cand in lo..hi {
+            if cand == off {
+                continue;
+            }
+            let at_token = bytes.get(cand..).is_some_and(|r| {
+                r.starts_with(b"xref") || r.first().is_some_and(u8::is_ascii_digit)
+            }) && (cand == 0
+                || bytes
+                    .get(cand - 1)
+                    .is_some_and(|b| crate::lexer::is_ws(*b) || crate::lexer::is_delim(*b)));
+            if !at_token {
+                continue;
+            }
+            if let Ok(s) = read_section(bytes, cand, limits, budget) {
+                warnings.push(warn(
+                    "pdf.xref.offset_adjusted",
+                    format!("Vị trí bảng xref ghi là {off} nhưng thực tế ở {cand}; đã dùng vị trí đúng."),
+                    format!("The xref section was recorded at byte {off} but sits at byte {cand}; used the actual position."),
+                ));
+                return Ok(s);
+            }
+        }
+        Err(first_err)
+    }
+
+    /// Check that every in-file xref offset points at `num gen obj`; correct
+    /// small drifts (within `offset_tolerance`) with a warning. Cheap: no
+    /// object is parsed.
+    fn check_offsets(&mut self) {
+        let tol = self.limits.offset_tolerance;
+        let bytes = self.bytes;
+        let mut notes = Vec::new();
+        for rev in &mut self.revisions {
+            let mut bad = 0usize;
+            for (num, e) in rev.entries.iter_mut() {
+                let XrefEntry::InFile { offset, gen } = e else {
+                    continue;
+                };
+                if *num == 0 {
+                    continue;
+                }
+                if header_at(bytes, *offset, *num, *gen) {
+                    continue;
+                }
+                let lo = offset.saturating_sub(tol);
+                let found =
+                    (lo..offset.saturating_add(tol)).find(|&c| header_at(bytes, c, *num, *gen));
+                match found {
+                    Some(c) => {
+                        notes.push((rev.index, *num, *offset, c));
+                        *offset = c;
+                    }
+                    None => bad += 1,
+                }
+            }
+            if bad > 0 {
+                notes.push((rev.index, u32::MAX, bad, 0));
+            }
+        }
+        for (rev, num, off, c) in notes.into_iter().take(20) {
+            if num == u32::MAX {
+                self.warnings.push(warn(
+                    "pdf.xref.dangling",
+                    format!(
+                        "Phiên bản {}: {off} mục trong bảng xref không trỏ tới đối tượng nào.",
+                        rev + 1
+                    ),
+                    format!(
+                        "Revision {}: {off} xref entries do not point at an object.",
+                        rev + 1
+                    ),
+                ));
+            } else {
+                self.warnings.push(warn(
+                    "pdf.xref.entry_offset_adjusted",
+                    format!("Phiên bản {}: đối tượng {num} ghi ở vị trí {off} nhưng thực tế ở {c}.", rev + 1),
+                    format!("Revision {}: object {num} was recorded at byte {off} but sits at byte {c}.", rev + 1),
+                ));
+            }
+        }
+    }
+
+    fn open_encryption(&mut self) {
+        let Some(last) = self.revisions.last() else {
+            return;
+        };
+        let trailer = last.trailer.clone();
+        let Some(enc) = trailer.get(b"Encrypt".as_slice()) else {
+            return;
+        };
+        self.encrypt_ref = enc.as_ref();
+        let dict = match self.resolve(self.revisions.len() - 1, enc) {
+            Ok(Object::Dict(d)) => d,
+            _ => {
+                self.encryption = Some(Encryption::unreadable());
+                self.warnings
+                    .push(PdfError::Encryption("/Encrypt is not a dictionary").to_finding());
+                return;
+            }
+        };
+        let id0 = trailer
+            .get(b"ID".as_slice())
+            .and_then(Object::as_array)
+            .and_then(|a| a.first())
+            .and_then(Object::as_string)
+            .map(|s| s.bytes.clone())
+            .unwrap_or_default();
+        let (info, dec) = crate::crypt::open(&dict, &id0);
+        if !info.opened {
+            self.warnings.push(PdfError::NeedsPassword.to_finding());
+        }
+        self.encryption = Some(info);
+        self.decryptor = dec;
+    }
+
+    /// The input bytes.
+    pub fn bytes(&self) -> &'a [u8] {
+        self.bytes
+    }
+
+    /// The limits in force.
+    pub fn limits(&self) -> &Limits {
+        &self.limits
+    }
+
+    /// Header version, e.g. `1.7`.
+    pub fn version(&self) -> Option<String> {
+        self.version.clone()
+    }
+
+    /// Revisions, oldest first.
+    pub fn revisions(&self) -> &[Revision] {
+        &self.revisions
+    }
+
+    /// Tolerated sloppiness found while reading the structure, each explained.
+    pub fn warnings(&self) -> &[Finding] {
+        &self.warnings
+    }
+
+    /// Tolerances met later, while reading objects lazily (e.g. a wrong stream /Length).
+    pub fn late_warnings(&self) -> Vec<Finding> {
+        self.late_warnings
+            .lock()
+            .map(|w| w.clone())
+            .unwrap_or_default()
+    }
+
+    fn late_warn(&self, f: Finding) {
+        if let Ok(mut w) = self.late_warnings.lock() {
+            // 100 distinct notes are enough to explain any file.
+            if w.len() < 100
+                && !w
+                    .iter()
+                    .any(|x| x.code == f.code && x.message_en == f.message_en)
+            {
+                w.push(f);
+            }
+        }
+    }
+
+    /// Encryption, if the document is encrypted.
+    pub fn encryption(&self) -> Option<&Encryption> {
+        self.encryption.as_ref()
+    }
+
+    /// The trailer of revision `rev` (an empty dictionary if `rev` is out of range).
+    pub fn trailer(&self, rev: usize) -> &Dict {
+        static EMPTY: std::sync::OnceLock<Dict> = std::sync::OnceLock::new();
+        self.revisions
+            .get(rev)
+            .map(|r| &r.trailer)
+            .unwrap_or_else(|| EMPTY.get_or_init(Dict::new))
+    }
+
+    /// The xref entry for `num` as visible in revision `rev` (newest definition at or before it).
+    pub fn entry(&self, rev: usize, num: u32) -> Option<(usize, XrefEntry)> {
+        let upto = rev.min(self.revisions.len().checked_sub(1)?);
+        self.revisions
+            .get(..=upto)?
+            .iter()
+            .rev()
+            .find_map(|r| r.entries.get(&num).map(|e| (r.index, *e)))
+    }
+
+    /// Object `r` as visible in revision `rev` (0-based), decrypted.
+    /// `Ok(None)`: free, absent, or generation mismatch (a null reference, §7.3.10).
+    pub fn object(&self, rev: usize, r: ObjRef) -> Result<Option<Object>, PdfError> {
+        self.object_at_depth(rev, r, 0, true)
+    }
+
+    /// Like [`Document::object`] but without copying stream data (`raw` left empty);
+    /// for scanning dictionaries.
+    pub(crate) fn object_head(&self, rev: usize, r: ObjRef) -> Result<Option<Object>, PdfError> {
+        self.object_at_depth(rev, r, 0, false)
+    }
+
+    fn object_at_depth(
+        &self,
+        rev: usize,
+        r: ObjRef,
+        depth: usize,
+        with_data: bool,
+    ) -> Result<Option<Object>, PdfError> {
+        if depth > self.limits.max_depth {
+            return Err(limit("pdf.limit.depth"));
+        }
+        let Some((_, e)) = self.entry(rev, r.num) else {
+            return Ok(None);
+        };
+        match e {
+            XrefEntry::Free { .. } => Ok(None),
+            XrefEntry::InFile { offset, gen } => {
+                if gen != r.gen {
+                    return Ok(None);
+                }
+                let obj = self.parse_in_file(rev, r, offset, depth, with_data)?;
+                Ok(Some(self.decrypt_object(r, obj)))
+            }
+            XrefEntry::InStream { stream, index } => {
+                if r.gen != 0 {
+                    return Ok(None);
+                }
+                let stm = self.object_stream(rev, stream, depth)?;
+                let (num, off) =
+                    stm.index
+                        .get(index as usize)
+                        .copied()
+                        .ok_or(PdfError::BadObject {
+                            offset: 0,
+                            reason: "object stream index out of range",
+                        })?;
+                if num != r.num {
+                    return Err(PdfError::ObjectMismatch {
+                        want: r,
+                        offset: off,
+                    });
+                }
+                let pos = stm.first.checked_add(off).ok_or(PdfError::BadObject {
+                    offset: off,
+                    reason: "offset overflow",
+                })?;
+                let mut lx = Lexer::new(
+                    &stm.data,
+                    pos,
+                    None,
+                    self.limits.max_depth,
+                    self.limits.max_collection_len,
+                );
+                let o = lx.parse_object(0)?;
+                // §7.5.7: streams cannot be stored in object streams.
+                Ok(Some(o))
+            }
+        }
+    }
+
+    /// Parse `num gen obj ... endobj` at `offset`. Stream data is located
+    /// through /Length (resolved if indirect); if /Length is wrong, the data
+    /// is delimited by the nearest `endstream` with a warning.
+    fn parse_in_file(
+        &self,
+        rev: usize,
+        r: ObjRef,
+        offset: usize,
+        depth: usize,
+        with_data: bool,
+    ) -> Result<Object, PdfError> {
+        let mut lx = Lexer::new(
+            self.bytes,
+            offset,
+            Some(0),
+            self.limits.max_depth,
+            self.limits.max_collection_len,
+        );
+        let head = lx.parse_indirect()?;
+        if head.r != r {
+            return Err(PdfError::ObjectMismatch { want: r, offset });
+        }
+        let (Object::Dict(dict), Some(data)) = (&head.obj, head.stream_data) else {
+            return Ok(head.obj);
+        };
+        let len = match dict.get(b"Length".as_slice()) {
+            Some(Object::Int(n)) => usize::try_from(*n).ok(),
+            Some(Object::Ref(lr)) if *lr != r => {
+                match self.object_at_depth(rev, *lr, depth + 1, false) {
+                    Ok(Some(Object::Int(n))) => usize::try_from(n).ok(),
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        let ends_ok = |len: usize| -> bool {
+            let Some(end) = data.checked_add(len) else {
+                return false;
+            };
+            if end > self.bytes.len() {
+                return false;
+            }
+            let mut after = Lexer::new(self.bytes, end, Some(0), 1, 1);
+            after.eat_keyword(b"endstream")
+        };
+        let len = match len {
+            Some(l) if l <= self.limits.max_stream_len && ends_ok(l) => l,
+            _ => {
+                // Tolerance: locate `endstream` (bounded by max_stream_len).
+                let window_end = data
+                    .saturating_add(self.limits.max_stream_len)
+                    .min(self.bytes.len());
+                let window = self.bytes.get(data..window_end).unwrap_or(&[]);
+                let pos = find(window, b"endstream", 0).ok_or(PdfError::BadObject {
+                    offset,
+                    reason: "stream without 'endstream'",
+                })?;
+                let mut l = pos;
+                // Strip the EOL before `endstream` (§7.3.8.1).
+                if l > 0 && window.get(l - 1) == Some(&b'\n') {
+                    l -= 1;
+                }
+                if l > 0 && window.get(l - 1) == Some(&b'\r') {
+                    l -= 1;
+                }
+                self.late_warn(warn(
+                    "pdf.stream.length_mismatch",
+                    format!("Độ dài /Length của luồng {r} không khớp với dữ liệu; đã dùng vị trí “endstream”."),
+                    format!("The /Length of stream {r} does not match its data; used the position of 'endstream'."),
+                ));
+                l
+            }
+        };
+        let raw = if with_data {
+            self.bytes.get(data..data + len).unwrap_or(&[]).to_vec()
+        } else {
+            Vec::new()
+        };
+        let Object::Dict(dict) = head.obj else {
+            return Err(PdfError::BadObject {
+                offset,
+                reason: "unreachable",
+            });
+        };
+        Ok(Object::Stream(Stream { dict, raw }))
+    }
+
+    fn decrypt_object(&self, r: ObjRef, obj: Object) -> Object {
+        match &self.decryptor {
+            Some(d) if Some(r) != self.encrypt_ref => d.decrypt_object(r, obj),
+            _ => obj,
+        }
+    }
+
+    fn object_stream(&self, rev: usize, num: u32, depth: usize) -> Result<Arc<ObjStm>, PdfError> {
+        let sref = ObjRef { num, gen: 0 };
+        let Some((_, XrefEntry::InFile { offset, .. })) = self.entry(rev, num) else {
+            return Err(PdfError::BadObject {
+                offset: 0,
+                reason: "object stream is not stored directly in the file",
+            });
+        };
+        if let Ok(c) = self.objstm_cache.lock() {
+            if let Some(s) = c.1.get(&offset) {
+                return Ok(s.clone());
+            }
+        }
+        let Some(Object::Stream(s)) = self.object_at_depth(rev, sref, depth + 1, true)? else {
+            return Err(PdfError::BadObject {
+                offset,
+                reason: "object stream is not a stream",
+            });
+        };
+        let data = self.decode_stream(&s)?;
+        let n = s
+            .dict
+            .get(b"N".as_slice())
+            .and_then(Object::as_int)
+            .and_then(|v| usize::try_from(v).ok())
+            .ok_or(PdfError::BadObject {
+                offset,
+                reason: "object stream without /N",
+            })?;
+        let first = s
+            .dict
+            .get(b"First".as_slice())
+            .and_then(Object::as_int)
+            .and_then(|v| usize::try_from(v).ok())
+            .ok_or(PdfError::BadObject {
+                offset,
+                reason: "object stream without /First",
+            })?;
+        if n > self.limits.max_object_stream_objects {
+            return Err(limit("pdf.limit.object_stream_objects"));
+        }
+        let mut lx = Lexer::new(&data, 0, None, 1, 1);
+        let mut index = Vec::with_capacity(n);
+        for _ in 0..n {
+            let (Some(num), Some(off)) = (lx.read_uint(), lx.read_uint()) else {
+                return Err(PdfError::BadObject {
+                    offset,
+                    reason: "object stream header is short",
+                });
+            };
+            let num = u32::try_from(num).map_err(|_| PdfError::BadObject {
+                offset,
+                reason: "object number out of range",
+            })?;
+            index.push((num, usize::try_from(off).unwrap_or(usize::MAX)));
+        }
+        let stm = Arc::new(ObjStm { data, first, index });
+        if let Ok(mut c) = self.objstm_cache.lock() {
+            let size = stm.data.len();
+            if c.0.saturating_add(size) > self.limits.max_cache_bytes {
+                c.1.clear();
+                c.0 = 0;
+            }
+            c.0 += size;
+            c.1.insert(offset, stm.clone());
+        }
+        Ok(stm)
+    }
+
+    /// Follow a chain of references (bounded by `max_depth`); a dangling reference is `Null`.
+    pub fn resolve(&self, rev: usize, o: &Object) -> Result<Object, PdfError> {
+        let mut cur = o.clone();
+        for _ in 0..=self.limits.max_depth {
+            match cur {
+                Object::Ref(r) => cur = self.object(rev, r)?.unwrap_or(Object::Null),
+                other => return Ok(other),
+            }
+        }
+        Err(limit("pdf.limit.depth"))
+    }
+
+    /// Resolve without copying stream data.
+    pub(crate) fn resolve_head(&self, rev: usize, o: &Object) -> Result<Object, PdfError> {
+        let mut cur = o.clone();
+        for _ in 0..=self.limits.max_depth {
+            match cur {
+                Object::Ref(r) => cur = self.object_head(rev, r)?.unwrap_or(Object::Null),
+                other => return Ok(other),
+            }
+        }
+        Err(limit("pdf.limit.depth"))
+    }
+
+    /// Resolve a dictionary entry to a dictionary (empty if absent or not a dictionary).
+    pub(crate) fn dict_at(&self, rev: usize, d: &Dict, key: &[u8]) -> Option<Dict> {
+        let o = d.get(key)?;
+        match self.resolve_head(rev, o).ok()? {
+            Object::Dict(d) => Some(d),
+            Object::Stream(s) => Some(s.dict),
+            _ => None,
+        }
+    }
+
+    /// The document catalog (`/Root`) of revision `rev`.
+    pub fn catalog(&self, rev: usize) -> Result<Dict, PdfError> {
+        let root = self
+            .trailer(rev)
+            .get(b"Root".as_slice())
+            .ok_or(PdfError::BadObject {
+                offset: 0,
+                reason: "trailer has no /Root",
+            })?;
+        match self.resolve(rev, root)? {
+            Object::Dict(d) => Ok(d),
+            _ => Err(PdfError::BadObject {
+                offset: 0,
+                reason: "/Root is not a dictionary",
+            }),
+        }
+    }
+
+    /// Leaf pages of revision `rev`, in order (§7.7.3). Cycle-safe and bounded.
+    pub fn pages(&self, rev: usize) -> Result<Vec<ObjRef>, PdfError> {
+        let cat = self.catalog(rev)?;
+        let Some(Object::Ref(root)) = cat.get(b"Pages".as_slice()) else {
+            return Err(PdfError::BadObject {
+                offset: 0,
+                reason: "catalog /Pages is not a reference",
+            });
+        };
+        let mut out = Vec::new();
+        let mut seen = HashSet::new();
+        let mut stack = vec![(*root, 0usize)];
+        while let Some((r, depth)) = stack.pop() {
+            if !seen.insert(r) {
+                continue;
+            }
+            if seen.len() > self.limits.max_objects {
+                return Err(limit("pdf.limit.objects"));
+            }
+            if depth > self.limits.max_depth {
+                return Err(limit("pdf.limit.depth"));
+            }
+            let Some(node) = self.object_head(rev, r)? else {
+                continue;
+            };
+            let Some(d) = node.as_dict() else { continue };
+            let ty = d.get(b"Type".as_slice()).and_then(Object::as_name);
+            match d.get(b"Kids".as_slice()) {
+                Some(kids) if ty != Some(b"Page") => {
+                    let kids = self.resolve_head(rev, kids)?;
+                    for k in kids.as_array().unwrap_or(&[]).iter().rev() {
+                        if let Some(kr) = k.as_ref() {
+                            stack.push((kr, depth + 1));
+                        }
+                    }
+                }
+                _ => out.push(r),
+            }
+        }
+        Ok(out)
+    }
+
+    /// Decode a stream's data through its filters, bounded by the limits.
+    pub fn decode_stream(&self, s: &Stream) -> Result<Vec<u8>, PdfError> {
+        // Filter and parameters may be indirect; resolve them in the newest revision.
+        let last = self.revisions.len().saturating_sub(1);
+        let mut d = s.dict.clone();
+        for k in [b"Filter".as_slice(), b"DecodeParms", b"DP"] {
+            if let Some(v) = d.get(k).cloned() {
+                let v = match self.resolve_head(last, &v)? {
+                    Object::Array(a) => Object::Array(
+                        a.iter()
+                            .map(|x| self.resolve_head(last, x).unwrap_or(Object::Null))
+                            .collect(),
+                    ),
+                    o => o,
+                };
+                d.insert(k.to_vec(), v);
+            }
+        }
+        if s.raw.len() > self.limits.max_stream_len {
+            return Err(limit("pdf.limit.stream_len"));
+        }
+        crate::filters::decode(&d, &s.raw, &self.limits)
+    }
+
+    /// Every object number defined (non-free) in revision `rev`'s own xref section(s).
+    pub(crate) fn defined_in(&self, rev: usize) -> Vec<ObjRef> {
+        let Some(r) = self.revisions.get(rev) else {
+            return Vec::new();
+        };
+        r.entries
+            .iter()
+            .filter_map(|(n, e)| match e {
+                XrefEntry::Free { .. } => None,
+                XrefEntry::InFile { gen, .. } => Some(ObjRef { num: *n, gen: *gen }),
+                XrefEntry::InStream { .. } => Some(ObjRef { num: *n, gen: 0 }),
+            })
+            .collect()
+    }
+}
+
+fn header_at(bytes: &[u8], offset: usize, num: u32, gen: u16) -> bool {
+    let mut lx = Lexer::new(bytes, offset, Some(0), 1, 1);
+    if offset > 0 && bytes.get(offset - 1).is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
+    lx.read_uint() == Some(u64::from(num))
+        && lx.read_uint() == Some(u64::from(gen))
+        && lx.eat_keyword(b"obj")
+}
