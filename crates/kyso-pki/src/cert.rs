@@ -1,0 +1,197 @@
+//! A parsed certificate that keeps the bytes it was parsed from.
+
+use crate::names;
+use crate::PkiError;
+use base64ct::{Base64, Encoding};
+use der::{Decode, Encode};
+use sha2::{Digest, Sha256};
+use x509_cert::ext::pkix::{AuthorityKeyIdentifier, BasicConstraints, KeyUsage, KeyUsages, SubjectKeyIdentifier};
+use x509_cert::Certificate;
+
+/// Upper bound on a certificate's size. Real certificates are 1–3 KB; RFC 5280
+/// sets no limit, but anything this large is an attack on the parser.
+pub(crate) const MAX_CERT_SIZE: usize = 64 * 1024;
+
+/// A decoded certificate with its DER, fingerprint and the facts path building needs.
+#[derive(Debug, Clone)]
+pub(crate) struct ParsedCert {
+    pub der: Vec<u8>,
+    pub cert: Certificate,
+    pub sha256: [u8; 32],
+    pub ski: Option<Vec<u8>>,
+    pub aki: Option<Vec<u8>>,
+    pub subject_der: Vec<u8>,
+    pub issuer_der: Vec<u8>,
+}
+
+impl ParsedCert {
+    pub fn parse(der: &[u8]) -> Result<ParsedCert, String> {
+        if der.len() > MAX_CERT_SIZE {
+            return Err(format!("certificate of {} bytes exceeds the {MAX_CERT_SIZE}-byte limit", der.len()));
+        }
+        let cert = Certificate::from_der(der).map_err(|e| e.to_string())?;
+        // The signature is checked over the TBSCertificate as re-encoded by the
+        // chain walker; insist that re-encoding gives back exactly the bytes
+        // received (strict DER), so what is hashed is what the CA signed.
+        match cert.to_der() {
+            Ok(re) if re == der => {}
+            _ => return Err("certificate is not in canonical DER (re-encoding changes its bytes)".into()),
+        }
+        let tbs = &cert.tbs_certificate;
+        let ski = tbs.get::<SubjectKeyIdentifier>().ok().flatten().map(|(_, s)| s.0.as_bytes().to_vec());
+        let aki = tbs
+            .get::<AuthorityKeyIdentifier>()
+            .ok()
+            .flatten()
+            .and_then(|(_, a)| a.key_identifier.map(|k| k.as_bytes().to_vec()));
+        let subject_der = tbs.subject.to_der().map_err(|e| e.to_string())?;
+        let issuer_der = tbs.issuer.to_der().map_err(|e| e.to_string())?;
+        Ok(ParsedCert {
+            sha256: Sha256::digest(der).into(),
+            der: der.to_vec(),
+            cert,
+            ski,
+            aki,
+            subject_der,
+            issuer_der,
+        })
+    }
+
+    pub fn tbs(&self) -> &x509_cert::TbsCertificate {
+        &self.cert.tbs_certificate
+    }
+
+    /// Subject and issuer names match (RFC 5280 §6.1 name comparison).
+    pub fn is_self_issued(&self) -> bool {
+        names::names_equal(&self.tbs().subject, &self.tbs().issuer)
+    }
+
+    /// Self-issued and its signature verifies with its own key.
+    pub fn is_self_signed(&self) -> bool {
+        self.is_self_issued() && crate::sig::verify_cert_signature(&self.cert, &self.der, self.spki()).is_ok()
+    }
+
+    pub fn spki(&self) -> &spki::SubjectPublicKeyInfoOwned {
+        &self.tbs().subject_public_key_info
+    }
+
+    /// `issuer` may have issued `self`: names match and, when both carry key
+    /// identifiers, AKI = SKI (RFC 5280 §4.2.1.1; a mismatch means a re-keyed CA with the same name).
+    pub fn may_be_issued_by(&self, issuer: &ParsedCert) -> bool {
+        if !names::names_equal(&self.tbs().issuer, &issuer.tbs().subject) {
+            return false;
+        }
+        match (&self.aki, &issuer.ski) {
+            (Some(a), Some(s)) => a == s,
+            _ => true,
+        }
+    }
+
+    pub fn basic_constraints(&self) -> Option<BasicConstraints> {
+        self.tbs().get::<BasicConstraints>().ok().flatten().map(|(_, b)| b)
+    }
+
+    pub fn is_ca(&self) -> bool {
+        self.basic_constraints().map(|b| b.ca).unwrap_or(false)
+    }
+
+    /// Key usage bits, `None` when the extension is absent.
+    pub fn key_usage(&self) -> Option<KeyUsage> {
+        self.tbs().get::<KeyUsage>().ok().flatten().map(|(_, k)| k)
+    }
+
+    pub fn has_key_usage(&self, bit: KeyUsages) -> Option<bool> {
+        self.key_usage().map(|k| k.0.contains(bit))
+    }
+
+    pub fn eku(&self) -> Option<Vec<const_oid::ObjectIdentifier>> {
+        self.tbs().get::<x509_cert::ext::pkix::ExtendedKeyUsage>().ok().flatten().map(|(_, e)| e.0)
+    }
+
+    pub fn not_before(&self) -> i64 {
+        self.tbs().validity.not_before.to_unix_duration().as_secs() as i64
+    }
+
+    pub fn not_after(&self) -> i64 {
+        self.tbs().validity.not_after.to_unix_duration().as_secs() as i64
+    }
+
+    pub fn subject_display(&self) -> String {
+        names::common_name(&self.tbs().subject).unwrap_or_else(|| names::rfc4514(&self.tbs().subject))
+    }
+
+    pub fn der_base64(&self) -> String {
+        Base64::encode_string(&self.der)
+    }
+}
+
+/// Every certificate in a DER certificate, a PEM file (CERTIFICATE and PKCS7
+/// blocks), or a PKCS#7 / CMS SignedData bundle (`.p7b`, DER).
+pub(crate) fn split_certificates(bytes: &[u8], max: usize) -> Result<Vec<Vec<u8>>, PkiError> {
+    let mut out = Vec::new();
+    if let Ok(text) = core::str::from_utf8(bytes) {
+        if text.contains("-----BEGIN ") {
+            let mut rest = text;
+            while let Some(start) = rest.find("-----BEGIN ") {
+                let after = &rest[start + 11..];
+                let Some(label_end) = after.find("-----") else { break };
+                let label = &after[..label_end];
+                let body = &after[label_end + 5..];
+                let end_marker = format!("-----END {label}-----");
+                let Some(end) = body.find(&end_marker) else { break };
+                let b64: String = body[..end]
+                    .lines()
+                    .filter(|l| !l.contains(':'))
+                    .flat_map(|l| l.chars())
+                    .filter(|c| !c.is_whitespace())
+                    .collect();
+                let der = Base64::decode_vec(&b64).map_err(|e| PkiError::NotACertificate(format!("PEM {label}: {e}")))?;
+                match label {
+                    "CERTIFICATE" | "X509 CERTIFICATE" | "TRUSTED CERTIFICATE" => out.push(der),
+                    "PKCS7" | "CMS" => out.extend(p7b_certificates(&der)?),
+                    _ => {}
+                }
+                if out.len() > max {
+                    return Err(PkiError::TooMany(out.len()));
+                }
+                rest = &body[end + end_marker.len()..];
+            }
+            if out.is_empty() {
+                return Err(PkiError::NotACertificate("no CERTIFICATE or PKCS7 block in the PEM text".into()));
+            }
+            return Ok(out);
+        }
+    }
+    if Certificate::from_der(bytes).is_ok() {
+        return Ok(vec![bytes.to_vec()]);
+    }
+    let certs = p7b_certificates(bytes)?;
+    if certs.len() > max {
+        return Err(PkiError::TooMany(certs.len()));
+    }
+    Ok(certs)
+}
+
+/// Certificates of a CMS ContentInfo holding SignedData (RFC 5652 §5.1), as in `.p7b` files.
+fn p7b_certificates(der: &[u8]) -> Result<Vec<Vec<u8>>, PkiError> {
+    use cms::cert::CertificateChoices;
+    use cms::content_info::ContentInfo;
+    use cms::signed_data::SignedData;
+    let ci = ContentInfo::from_der(der).map_err(|e| PkiError::NotACertificate(e.to_string()))?;
+    if ci.content_type != const_oid::db::rfc5911::ID_SIGNED_DATA {
+        return Err(PkiError::NotACertificate(format!("PKCS#7 content type {} is not signedData", ci.content_type)));
+    }
+    let sd: SignedData = ci.content.decode_as().map_err(|e| PkiError::NotACertificate(e.to_string()))?;
+    let mut out = Vec::new();
+    if let Some(set) = sd.certificates {
+        for c in set.0.iter() {
+            if let CertificateChoices::Certificate(cert) = c {
+                out.push(cert.to_der().map_err(|e| PkiError::NotACertificate(e.to_string()))?);
+            }
+        }
+    }
+    if out.is_empty() {
+        return Err(PkiError::NotACertificate("PKCS#7 bundle without certificates".into()));
+    }
+    Ok(out)
+}
