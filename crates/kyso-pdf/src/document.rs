@@ -19,7 +19,8 @@ pub struct Revision {
     pub start: usize,
     /// One past its `%%EOF` marker, plus the EOL that follows it, if any.
     pub end: usize,
-    /// The `startxref` value that leads to this revision's xref section.
+    /// Byte offset of this revision's xref section as located (the `startxref`
+    /// or `/Prev` value, unless that was wrong and a warning says so).
     pub startxref: usize,
     /// Table, stream or hybrid.
     pub xref_kind: XrefKind,
@@ -88,7 +89,18 @@ impl<'a> Document<'a> {
         let mut warnings = Vec::new();
         // §7.5.2 header; Annex H.3 (implementation note): readers accept it within the first 1024 bytes.
         let head = bytes.get(..bytes.len().min(1024)).unwrap_or(&[]);
-        let hpos = find(head, b"%PDF-", 0).ok_or(PdfError::NoHeader)?;
+        let hpos = find(head, b"%PDF-", 0);
+        if hpos.is_none() {
+            // Keep reading if the rest of the structure is sound: a damaged
+            // header is then reported, and the signatures (whose signed bytes
+            // include the header) fail their digest check instead of vanishing.
+            if rfind(bytes, b"startxref", bytes.len()).is_none() {
+                return Err(PdfError::NoHeader);
+            }
+            warnings.push(PdfError::NoHeader.to_finding());
+        }
+        let hpos = hpos.unwrap_or(0);
+        let has_header = bytes.get(hpos..).is_some_and(|b| b.starts_with(b"%PDF-"));
         if hpos > 0 {
             warnings.push(warn(
                 "pdf.header_offset",
@@ -106,6 +118,7 @@ impl<'a> Document<'a> {
             .count();
         let version = bytes
             .get(vstart..vstart + vlen)
+            .filter(|_| has_header)
             .and_then(|v| std::str::from_utf8(v).ok())
             .filter(|v| !v.is_empty())
             .map(str::to_owned);
@@ -153,8 +166,35 @@ impl<'a> Document<'a> {
             if chain.len() >= limits.max_revisions {
                 return Err(limit("pdf.limit.revisions"));
             }
-            let sec = Self::locate_section(bytes, off, limits, &mut budget, &mut warnings)?;
-            let mut sec = sec;
+            let mut sec = match Self::locate_section(bytes, off, limits, &mut budget, &mut warnings) {
+                Ok(s) => s,
+                Err(e @ PdfError::Limit { .. }) => return Err(e),
+                Err(e) => {
+                    // A broken /Prev: fall back to the section that the update
+                    // just before this one names in its own `startxref … %%EOF`.
+                    // This uses the file's recorded xref sections only; no
+                    // entry is reconstructed by scanning objects.
+                    let Some(newer) = chain.last().map(|(_, s)| s.offset) else { return Err(e) };
+                    let found = Self::previous_marker(bytes, newer).into_iter().filter(|m| !visited.contains(m)).find_map(|m| {
+                        let mut scratch = Vec::new();
+                        let s = Self::locate_section(bytes, m, limits, &mut budget, &mut scratch).ok()?;
+                        Some((m, s, scratch))
+                    });
+                    match found {
+                        Some((m, s, scratch)) => {
+                            visited.insert(m);
+                            warnings.extend(scratch);
+                            warnings.push(warn(
+                                "pdf.xref.bad_prev",
+                                format!("Mục /Prev của bảng xref tại vị trí {newer} trỏ sai (tới {off}); đã dùng bảng xref mà phiên bản trước tự ghi ở “startxref” ({m})."),
+                                format!("The /Prev of the xref section at byte {newer} is wrong (points to {off}); used the section the previous update names in its own startxref ({m})."),
+                            ));
+                            s
+                        }
+                        None => return Err(e),
+                    }
+                }
+            };
             // §7.5.8.4: hybrid-reference file. Entries of the hidden stream
             // fill in what the table leaves absent or marks free.
             if let Some(xs) = sec
@@ -193,7 +233,7 @@ impl<'a> Document<'a> {
                     },
                 )?),
             };
-            chain.push((off, sec));
+            chain.push((sec.offset, sec));
         }
 
         // Group sections into revisions: a /Prev pointing FORWARD in the file
@@ -282,6 +322,45 @@ impl<'a> Document<'a> {
         doc.check_offsets();
         doc.open_encryption();
         Ok(doc)
+    }
+
+    /// Where the update that ends just before byte `before` keeps its xref
+    /// section: the value of its own `startxref … %%EOF`, and, for a classic
+    /// table, the `xref` keyword right before its `trailer` (for when that
+    /// `startxref` value is itself wrong). Candidates in that order.
+    fn previous_marker(bytes: &[u8], before: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut end = before;
+        // Each step moves `end` strictly backwards, so this terminates.
+        while let Some(sx) = rfind(bytes, b"startxref", end) {
+            let mut lx = Lexer::new(bytes, sx + 9, Some(0), 1, 1);
+            if let Some(v) = lx.read_uint().and_then(|v| usize::try_from(v).ok()) {
+                // White space only: `skip_ws` would read `%%EOF` as a comment.
+                let eof_at = lx.pos + bytes.get(lx.pos..).unwrap_or(&[]).iter().take_while(|b| crate::lexer::is_ws(**b)).count();
+                if bytes.get(eof_at..).is_some_and(|r| r.starts_with(b"%%EOF")) {
+                    if v < sx {
+                        out.push(v);
+                    }
+                    if let Some(t) = rfind(bytes, b"trailer", sx) {
+                        // The last `xref` keyword at a line start before the trailer.
+                        let mut e = t;
+                        while let Some(x) = rfind(bytes, b"xref", e) {
+                            let line_start = x == 0 || matches!(bytes.get(x - 1), Some(b'\r' | b'\n'));
+                            if line_start {
+                                if !out.contains(&x) {
+                                    out.push(x);
+                                }
+                                break;
+                            }
+                            e = x;
+                        }
+                    }
+                    return out;
+                }
+            }
+            end = sx;
+        }
+        out
     }
 
     /// Read the xref section at `off`; if it is not exactly there, look a few

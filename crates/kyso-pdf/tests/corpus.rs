@@ -1,0 +1,111 @@
+//! Every PDF of the shared corpus and the Vietnamese samples: parsing returns
+//! a value (never panics), and the real decrees give the expected structure.
+
+mod common;
+
+use kyso_pdf::byte_range::{check_all, signed_slices};
+use kyso_pdf::{Document, Limits};
+use kyso_report::Coverage;
+
+fn summary(name: &str, bytes: &[u8]) -> String {
+    match Document::parse(bytes, &Limits::default()) {
+        Err(e) => format!("{name}: ERROR {}", e.code()),
+        Ok(doc) => {
+            let sigs = doc.signatures();
+            let checks = check_all(&doc, &sigs);
+            let last = doc.revisions().len().saturating_sub(1);
+            let pages = doc.pages(last).map(|p| p.len().to_string()).unwrap_or_else(|e| e.code().to_owned());
+            let mut s = format!(
+                "{name}: v{} revs={} kinds={:?} pages={pages} enc={:?} warn={:?} sigs={}",
+                doc.version().unwrap_or_default(),
+                doc.revisions().len(),
+                doc.revisions().iter().map(|r| r.xref_kind).collect::<Vec<_>>(),
+                doc.encryption().map(|e| (&e.algorithm, e.opened)),
+                doc.warnings().iter().map(|w| w.code.as_str()).collect::<Vec<_>>(),
+                sigs.len()
+            );
+            for (sig, c) in sigs.iter().zip(&checks) {
+                s += &format!(
+                    "\n   - {:?} {:?} rev{} form={} ts={} {:?} rev={:?} errs={:?}",
+                    sig.field_name,
+                    sig.sub_filter,
+                    sig.first_revision,
+                    sig.in_acroform,
+                    sig.is_doc_timestamp,
+                    c.coverage,
+                    c.revision,
+                    c.findings.iter().filter(|f| f.severity >= kyso_report::Severity::Warning).map(|f| f.code.as_str()).collect::<Vec<_>>()
+                );
+            }
+            let _ = doc.metadata();
+            let _ = doc.embedded_files();
+            s
+        }
+    }
+}
+
+#[test]
+fn every_shared_pdf_parses_to_a_value() {
+    let Some(shared) = common::shared_dir() else { return };
+    let files = common::pdfs(&shared, &["corpus", "vn/pdf"]);
+    assert!(files.len() > 10, "expected the shared corpus, found {} PDFs", files.len());
+    for p in files {
+        let bytes = std::fs::read(&p).unwrap();
+        let name = p.file_name().unwrap().to_string_lossy().into_owned();
+        let t = std::time::Instant::now();
+        let s = summary(&name, &bytes);
+        println!("{s}  [{} ms]", t.elapsed().as_millis());
+    }
+}
+
+fn decree(shared: &std::path::Path, name: &str) -> Vec<u8> {
+    std::fs::read(shared.join("vn/pdf").join(name)).unwrap()
+}
+
+fn check_single_signature(bytes: &[u8], revisions: usize) {
+    let doc = Document::parse(bytes, &Limits::default()).unwrap();
+    assert_eq!(doc.revisions().len(), revisions);
+    let sigs = doc.signatures();
+    assert_eq!(sigs.len(), 1, "{sigs:#?}");
+    let sig = &sigs[0];
+    assert!(sig.in_acroform);
+    let checks = check_all(&doc, &sigs);
+    let c = &checks[0];
+    assert!(c.ok, "{:#?}", c.findings);
+    let [a, b, cc, _] = c.range.unwrap();
+    let span = sig.contents_span.unwrap();
+    assert_eq!((a + b, cc), (span.start as u64, span.end as u64));
+    // The signed slices exclude exactly the /Contents token.
+    let [s1, s2] = signed_slices(bytes, c.range.unwrap());
+    assert_eq!(s1.len() + s2.len() + span.end - span.start, c.signed_end.unwrap() as usize);
+    assert_eq!(bytes[span.start], b'<');
+    assert_eq!(bytes[span.end - 1], b'>');
+    assert!(sig.contents.as_ref().is_some_and(|c| c.first() == Some(&0x30)), "CMS starts with a SEQUENCE");
+    assert_ne!(c.coverage, Coverage::Unclear);
+}
+
+#[test]
+fn decree_49_2026() {
+    let Some(shared) = common::shared_dir() else { return };
+    let bytes = decree(&shared, "49-2026-ND-CP.pdf");
+    check_single_signature(&bytes, 2);
+    let doc = Document::parse(&bytes, &Limits::default()).unwrap();
+    let sig = &doc.signatures()[0];
+    // vn/README.md: adbe.pkcs7.detached, a certification signature with DocMDP P=2.
+    assert_eq!(sig.sub_filter.as_deref(), Some("adbe.pkcs7.detached"));
+    let docmdp = sig.references.iter().find(|r| r.transform_method.as_deref() == Some("DocMDP"));
+    assert_eq!(docmdp.and_then(|r| r.p), Some(2), "{:#?}", sig.references);
+    assert_eq!(doc.pages(1).unwrap().len(), 29);
+    assert_eq!(doc.version().as_deref(), Some("1.7"));
+}
+
+#[test]
+fn decree_199() {
+    let Some(shared) = common::shared_dir() else { return };
+    let bytes = decree(&shared, "199-ndcp.signed.pdf");
+    let doc = Document::parse(&bytes, &Limits::default()).unwrap();
+    check_single_signature(&bytes, doc.revisions().len());
+    let sig = &doc.signatures()[0];
+    assert_eq!(sig.sub_filter.as_deref(), Some("adbe.pkcs7.detached"));
+    assert_eq!(doc.pages(doc.revisions().len() - 1).unwrap().len(), 3);
+}
