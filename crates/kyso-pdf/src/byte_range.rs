@@ -193,8 +193,17 @@ fn check_one(
         (Coverage::Unclear, None)
     } else if end == len || (tail_ws && (ends_rev == last_rev || ends_rev.is_none())) {
         (Coverage::EntireFile, ends_rev.or(last_rev))
-    } else if let Some(ri) = ends_rev {
+    } else if let Some(ri) = ends_rev.filter(|ri| Some(*ri) != last_rev) {
         (Coverage::EntireRevision, Some(ri))
+    } else if let Some(ri) = ends_rev {
+        // The last revision, followed by bytes that form no revision (pyHanko
+        // treats such a tail as uncovered content, not as an update).
+        findings.push(Finding::warning(
+            "pdf.byte_range.trailing_bytes",
+            format!("Sau vùng được ký có {} byte không thuộc phiên bản nào của tài liệu và không được chữ ký bảo vệ.", len - end),
+            format!("{} bytes after the signed range belong to no revision of the document and are not protected by the signature.", len - end),
+        ));
+        (Coverage::Partial, Some(ri))
     } else {
         findings.push(Finding::warning(
             "pdf.byte_range.partial",
