@@ -21,6 +21,8 @@ mod date;
 mod document;
 mod error;
 mod filters;
+#[doc(hidden)]
+pub mod fuzzing;
 mod lexer;
 mod limits;
 mod meta;
