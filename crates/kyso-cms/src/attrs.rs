@@ -1,0 +1,115 @@
+//! Signed-attribute helpers: single-valued lookups (RFC 5652 §11) and the ESS
+//! signing-certificate references (RFC 2634 §5.4, RFC 5035 §3).
+
+use crate::ber::{self, Class};
+use crate::signed_data::{alg_id, Attribute, CertDer};
+use const_oid::ObjectIdentifier;
+use kyso_crypto::DigestAlg;
+
+/// The single value of a single-valued attribute. `Err` when the attribute
+/// occurs more than once or has other than exactly one value (RFC 5652 §11.1–§11.3).
+pub(crate) fn single<'a>(attrs: &'a [Attribute], oid: &ObjectIdentifier) -> Result<Option<&'a [u8]>, String> {
+    let mut found = attrs.iter().filter(|a| a.oid == *oid);
+    let Some(first) = found.next() else { return Ok(None) };
+    if found.next().is_some() {
+        return Err(format!("attribute {oid} occurs more than once"));
+    }
+    match first.values.as_slice() {
+        [v] => Ok(Some(v.as_slice())),
+        _ => Err(format!("attribute {oid} must have exactly one value")),
+    }
+}
+
+/// Outcome of comparing an ESS signing-certificate reference with the signer certificate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum EssOutcome {
+    Match,
+    HashMismatch,
+    IssuerSerialMismatch,
+    UnsupportedHash(String),
+    Malformed(String),
+}
+
+/// Check the first `ESSCertID(v2)` of a SigningCertificate(V2) value against `cert`.
+///
+/// ```text
+/// SigningCertificate ::= SEQUENCE { certs SEQUENCE OF ESSCertID, policies ... OPTIONAL }
+/// ESSCertID ::= SEQUENCE { certHash Hash (SHA-1), issuerSerial IssuerSerial OPTIONAL }
+/// SigningCertificateV2 ::= SEQUENCE { certs SEQUENCE OF ESSCertIDv2, policies ... OPTIONAL }
+/// ESSCertIDv2 ::= SEQUENCE { hashAlgorithm AlgorithmIdentifier DEFAULT {id-sha256},
+///                            certHash Hash, issuerSerial IssuerSerial OPTIONAL }
+/// IssuerSerial ::= SEQUENCE { issuer GeneralNames, serialNumber CertificateSerialNumber }
+/// ```
+/// The first ESSCertID identifies the signing certificate (RFC 5035 §3).
+pub(crate) fn check_signing_certificate(value: &[u8], v2: bool, cert: &CertDer) -> EssOutcome {
+    match check_inner(value, v2, cert) {
+        Ok(o) => o,
+        Err(e) => EssOutcome::Malformed(e.to_string()),
+    }
+}
+
+fn check_inner(value: &[u8], v2: bool, cert: &CertDer) -> Result<EssOutcome, crate::CmsError> {
+    let (sc, _) = ber::read_tlv(value, 0)?;
+    let mut r = sc.sequence("SigningCertificate")?;
+    let certs = r.expect("certs")?;
+    let mut cr = certs.sequence("certs")?;
+    let id = cr.expect("ESSCertID")?;
+    let mut ir = id.sequence("ESSCertID")?;
+    let mut alg = DigestAlg::Sha1;
+    if v2 {
+        alg = DigestAlg::Sha256;
+        if let Some(a) = ir.next_if(|t| t.is(Class::Universal, true, ber::SEQUENCE))? {
+            let a = alg_id(&a)?;
+            match DigestAlg::from_oid(&a.oid) {
+                Some(d) => alg = d,
+                None => return Ok(EssOutcome::UnsupportedHash(a.oid.to_string())),
+            }
+        }
+    }
+    let hash = ir.expect("certHash")?;
+    if !hash.is(Class::Universal, false, ber::OCTET_STRING) {
+        return Err(crate::CmsError::Structure("certHash is not an OCTET STRING".into()));
+    }
+    if hash.content != alg.digest(&cert.der).as_slice() {
+        return Ok(EssOutcome::HashMismatch);
+    }
+    if let Some(is) = ir.next_tlv()? {
+        let mut isr = is.sequence("IssuerSerial")?;
+        let names = isr.expect("issuer")?;
+        let serial = isr.expect("serialNumber")?;
+        if ber::normalize_integer(serial.content) != cert.serial.as_slice() {
+            return Ok(EssOutcome::IssuerSerialMismatch);
+        }
+        // GeneralNames: look for directoryName [4] EXPLICIT Name equal to the issuer.
+        let mut nr = names.sequence("GeneralNames")?;
+        let mut any_dir = false;
+        let mut matched = false;
+        while let Some(gn) = nr.next_tlv()? {
+            if gn.is(Class::Context, true, 4) {
+                any_dir = true;
+                if let Some(name) = gn.children().next_tlv()? {
+                    if names_equal(name.raw, &cert.issuer_der) {
+                        matched = true;
+                    }
+                }
+            }
+        }
+        if any_dir && !matched {
+            return Ok(EssOutcome::IssuerSerialMismatch);
+        }
+    }
+    Ok(EssOutcome::Match)
+}
+
+/// Name equality: identical encodings, or equal once decoded (tolerates BER
+/// length forms). RFC 5280 §7.1 string preparation is left to `kyso-pki`.
+pub(crate) fn names_equal(a: &[u8], b: &[u8]) -> bool {
+    use der::Decode;
+    if a == b {
+        return true;
+    }
+    match (x509_cert::name::Name::from_der(a), x509_cert::name::Name::from_der(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
+}
