@@ -505,7 +505,7 @@ def main():
 
     p3 = sign(base_pdf(), "Cert1", certify=True, perm=MDPPerm.ANNOTATE)
     w3, _ = sig_object_num(p3, "Cert1")
-    add("evil-annotation-p3.pdf", "flag-shadow-attack",
+    add("evil-annotation-p3.pdf", "flag-modified-after-signing",
         append_update(p3, {3: page_with % w3, 70: annot, 71: annot_ap}),
         "Evil annotation attack (EAA): DocMDP P=3 permits annotations, but this one is opaque and covers signed "
         "page text: permitted by the letter of P=3, flagged", "pdf/certification DocMDP P=3 + annotation")
@@ -570,9 +570,9 @@ def main():
     # ---- incremental update with a broken xref (startxref points nowhere) ----
     broken = bytearray(signed)
     broken += b"4 0 obj\n" + page_content_new + b"\nendobj\nstartxref\n999999\n%%EOF\n"
-    add("update-broken-xref.pdf", "flag-modified-after-signing", bytes(broken),
+    add("update-broken-xref.pdf", "invalid-structure", bytes(broken),
         "An update after signing whose startxref points nowhere (missing xref): not a proper revision, must not "
-        "be repaired into acceptance")
+        "be repaired into acceptance (the parser refuses the file)")
 
     # ---- write ----
     rows = ["file\tsource_repo\tpath_in_repo\tcommit\tlicence\tformat\texpected_verdict\twhy\tpyhanko_verdict\t"

@@ -1,0 +1,117 @@
+//! Change classes and verdicts on single objects.
+
+use crate::policy::{DocMdp, StepPolicy};
+use kyso_report::ModificationLevel;
+
+/// What a change is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum Class {
+    /// A further signature: its dictionary, field, widget, appearance, and the
+    /// form, page and structure-tree entries that hold them.
+    Signature,
+    /// Long-term-validation data: DSS/VRI, document timestamps.
+    Ltv,
+    /// Document metadata: Info, XMP, /Extensions, /Version.
+    Metadata,
+    /// Filling in an unlocked form field.
+    FormFilling,
+    /// Adding, changing or removing an annotation.
+    Annotation,
+    /// Anything else.
+    Other,
+    /// New objects that nothing in the document uses.
+    Unused,
+}
+
+impl Class {
+    pub(crate) fn level(self) -> ModificationLevel {
+        match self {
+            Class::Unused => ModificationLevel::None,
+            Class::Signature | Class::Ltv | Class::Metadata => ModificationLevel::Ltv,
+            Class::FormFilling => ModificationLevel::FormFilling,
+            Class::Annotation => ModificationLevel::Annotations,
+            Class::Other => ModificationLevel::Other,
+        }
+    }
+
+    /// The `Change.class` string (kyso-report).
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Class::Signature => "signature",
+            Class::Ltv => "ltv",
+            Class::Metadata => "metadata",
+            Class::FormFilling => "form_filling",
+            Class::Annotation => "annotation",
+            Class::Other | Class::Unused => "other",
+        }
+    }
+}
+
+/// A rule's verdict on one change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Judged {
+    pub class: Class,
+    pub allowed: bool,
+    pub vi: String,
+    pub en: String,
+}
+
+impl Judged {
+    pub(crate) fn ok(class: Class, vi: impl Into<String>, en: impl Into<String>) -> Self {
+        Judged {
+            class,
+            allowed: true,
+            vi: vi.into(),
+            en: en.into(),
+        }
+    }
+    pub(crate) fn bad(class: Class, vi: impl Into<String>, en: impl Into<String>) -> Self {
+        Judged {
+            class,
+            allowed: false,
+            vi: vi.into(),
+            en: en.into(),
+        }
+    }
+    pub(crate) fn other(vi: impl Into<String>, en: impl Into<String>) -> Self {
+        Judged::bad(Class::Other, vi, en)
+    }
+}
+
+/// Whether the permissions in force allow a class of change (ISO 32000-1 Table 254;
+/// approval signatures without DocMDP: as P=2, the ISO default, which is also
+/// pyHanko's and Adobe's reading). `ltv_in_step`: the same revision adds LTV data
+/// (then a metadata touch-up, e.g. /ModDate, is part of that and allowed under P=1).
+pub(crate) fn permitted(
+    class: Class,
+    policy: &StepPolicy,
+    ltv_in_step: bool,
+) -> Result<(), (String, String)> {
+    let p = policy.docmdp;
+    match class {
+        Class::Unused | Class::Ltv => Ok(()),
+        Class::Other => Err(("thay đổi này không thuộc loại nào được phép".into(), "this change is of no permitted kind".into())),
+        Class::Metadata if p == Some(DocMdp::NoChanges) && !ltv_in_step => Err(p1()),
+        Class::Metadata => Ok(()),
+        Class::Signature | Class::FormFilling if p == Some(DocMdp::NoChanges) => Err(p1()),
+        Class::Signature | Class::FormFilling => Ok(()),
+        Class::Annotation if p == Some(DocMdp::Annotate) => Ok(()),
+        Class::Annotation => Err(match p {
+            Some(_) => (
+                "chữ ký chứng nhận (DocMDP P=2) không cho phép thêm, sửa hay xoá chú thích".into(),
+                "the certification signature (DocMDP P=2) does not permit adding, changing or removing annotations".into(),
+            ),
+            None => (
+                "sau chữ ký phê duyệt, chỉ được ký tiếp, điền biểu mẫu và bổ sung dữ liệu kiểm tra dài hạn; chú thích thì không".into(),
+                "after an approval signature only further signatures, form filling and long-term validation data are permitted, not annotations".into(),
+            ),
+        }),
+    }
+}
+
+fn p1() -> (String, String) {
+    (
+        "chữ ký chứng nhận (DocMDP P=1) không cho phép bất kỳ thay đổi nào, kể cả ký thêm".into(),
+        "the certification signature (DocMDP P=1) permits no change at all, not even another signature".into(),
+    )
+}

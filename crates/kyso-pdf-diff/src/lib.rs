@@ -1,0 +1,335 @@
+//! What changed in a signed PDF after each signature, whether it was allowed,
+//! and which known attack it looks like.
+//!
+//! A signature covers one revision of the file (ISO 32000-1 §12.8.1); anything
+//! appended later by incremental updates (§7.5.6) is not covered, and that is
+//! where most PDF viewers have been fooled (pdf-insecurity.org). For every
+//! signature, [`analyze`] compares each later revision with the one before it,
+//! object by object, and judges every added, changed, deleted or re-pointed
+//! object with a whitelist of rules, in the manner of pyHanko's difference
+//! analysis: a change is disallowed until a rule clears it.
+//!
+//! Permitted (and classed from least to most invasive, [`ModificationLevel`]):
+//! further signatures with their fields, widgets, appearance streams and fonts,
+//! and — in tagged PDFs — the structure-tree entries that tag those widgets;
+//! DSS/VRI data and document timestamps (LTV); Info and XMP metadata; filling
+//! in unlocked form fields; annotations (DocMDP P=3 only). The permissions are
+//! those of the certification signature (DocMDP, §12.8.2.2), the FieldMDP locks
+//! (§12.8.2.4) of the signatures before the change, and for documents with only
+//! approval signatures the ISO default (P=2).
+//!
+//! Known attacks are named in plain Vietnamese and English with findings coded
+//! `pdf.attack.*`: incremental saving, shadow hide / replace / hide-and-replace,
+//! signature wrapping, universal signature forgery, evil annotation, sneaky
+//! signature, signature-dictionary spoofing. General outcomes are `pdf.changes.*`.
+//!
+//! Bounded: every object load is counted against a [`Budget`]; what could not
+//! be examined counts as disallowed.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod attacks;
+mod budget;
+mod class;
+mod compare;
+mod context;
+mod policy;
+mod step;
+
+pub use budget::{Budget, DEFAULT_OBJECT_LOADS, MAX_CHANGED_PER_REVISION};
+
+use kyso_pdf::byte_range::ByteRangeCheck;
+use kyso_pdf::object::Object;
+use kyso_pdf::{Document, SignatureDict};
+use kyso_report::{Change, Finding, ModificationLevel, Severity};
+use policy::{DocMdp, SigPolicy, StepPolicy};
+use std::collections::{BTreeMap, BTreeSet};
+use step::{SigIndex, Step, StepResult};
+
+/// Object loads reserved for looking for unused object graphs in signed
+/// revisions (an information-only check); the rest goes to the change analysis.
+const UNUSED_OBJECTS_BUDGET: usize = 300_000;
+
+/// The change analysis of a document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Analysis {
+    /// One entry per signature, in the order of the `sigs` given to [`analyze`].
+    pub per_signature: Vec<SignatureChanges>,
+    /// Findings about the document as a whole (bytes after the last revision,
+    /// budget exhausted).
+    pub document_findings: Vec<Finding>,
+}
+
+/// What happened after one signature.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SignatureChanges {
+    /// The most invasive class of change after the signed revision.
+    pub modification_level: ModificationLevel,
+    /// Every change after the signed revision, aggregated per revision and kind.
+    pub changes_after: Vec<Change>,
+    /// Whether any change after the signature is not permitted.
+    pub disallowed: bool,
+    /// Explanations: `pdf.changes.*` and `pdf.attack.*`.
+    pub findings: Vec<Finding>,
+}
+
+/// Analyse every signature's later changes with the default budget.
+///
+/// `sigs` and `checks` are the parser's [`Document::signatures`] and
+/// [`kyso_pdf::byte_range::check_all`] (same order, one check per signature).
+pub fn analyze(doc: &Document<'_>, sigs: &[SignatureDict], checks: &[ByteRangeCheck]) -> Analysis {
+    analyze_with_budget(doc, sigs, checks, Budget::default())
+}
+
+/// [`analyze`] with an explicit work budget.
+pub fn analyze_with_budget(
+    doc: &Document<'_>,
+    sigs: &[SignatureDict],
+    checks: &[ByteRangeCheck],
+    mut budget: Budget,
+) -> Analysis {
+    let n = doc.revisions().len();
+    let last = n.saturating_sub(1);
+    let mut document_findings = Vec::new();
+
+    // Which revision each signature covers: the one its byte range ends at.
+    let signed_rev: Vec<Option<usize>> = (0..sigs.len())
+        .map(|i| checks.get(i).and_then(|c| c.revision))
+        .collect();
+
+    let mut index = SigIndex::default();
+    for (i, s) in sigs.iter().enumerate() {
+        if let Some(r) = s.obj {
+            index
+                .by_num
+                .insert(r.num, (i, s.is_doc_timestamp, s.first_revision));
+        }
+    }
+
+    // Permissions each signature sets.
+    let perms_docmdp = doc
+        .catalog(last)
+        .ok()
+        .and_then(|c| c.get(b"Perms".as_slice()).cloned())
+        .and_then(|p| doc.resolve(last, &p).ok())
+        .and_then(|p| {
+            p.as_dict()
+                .and_then(|d| d.get(b"DocMDP".as_slice()))
+                .and_then(Object::as_ref)
+        });
+    let fields = doc.signature_fields(last);
+    let policies: Vec<SigPolicy> = sigs
+        .iter()
+        .map(|s| {
+            let lock = fields
+                .iter()
+                .find(|f| f.field.is_some() && f.field == s.field)
+                .and_then(|f| f.lock.as_ref())
+                .and_then(|l| doc.resolve(last, l).ok())
+                .and_then(|l| l.as_dict().cloned());
+            policy::sig_policy(s, lock.as_ref(), perms_docmdp)
+        })
+        .collect();
+
+    // ISO 32000-1 §12.8.2.2.1: a DocMDP signature must be the first signature.
+    let order = |i: usize| signed_rev[i].unwrap_or(sigs[i].first_revision);
+    let first_sig = (0..sigs.len())
+        .filter(|&i| !sigs[i].is_doc_timestamp)
+        .min_by_key(|&i| (order(i), i));
+    let mut per_sig_findings: Vec<Vec<Finding>> = vec![Vec::new(); sigs.len()];
+    let mut certification: Option<(usize, DocMdp)> = None;
+    for (i, p) in policies.iter().enumerate() {
+        let Some(level) = p.docmdp else { continue };
+        let earlier =
+            first_sig.is_some_and(|f| f != i && order(f) < order(i)) || certification.is_some();
+        if earlier {
+            per_sig_findings[i].push(Finding::error(
+                "pdf.changes.certification_not_first",
+                "Chữ ký này tự nhận là chữ ký chứng nhận (DocMDP) nhưng không phải chữ ký đầu tiên của tài liệu; theo ISO 32000 quyền hạn nó đặt ra không có hiệu lực.",
+                "This signature claims to be a certification (DocMDP) signature but is not the document's first signature; under ISO 32000 the permissions it sets do not apply.",
+            ));
+        } else {
+            certification = Some((i, level));
+            per_sig_findings[i].push(Finding::info(
+                "pdf.changes.certification_level",
+                match level {
+                    DocMdp::NoChanges => "Chữ ký chứng nhận: không cho phép thay đổi nào sau khi ký (DocMDP P=1).",
+                    DocMdp::FillForms => "Chữ ký chứng nhận: chỉ cho phép điền biểu mẫu và ký tiếp (DocMDP P=2).",
+                    DocMdp::Annotate => "Chữ ký chứng nhận: cho phép điền biểu mẫu, ký tiếp và thêm chú thích (DocMDP P=3).",
+                },
+                match level {
+                    DocMdp::NoChanges => "Certification signature: no changes permitted after signing (DocMDP P=1).",
+                    DocMdp::FillForms => "Certification signature: only form filling and further signatures permitted (DocMDP P=2).",
+                    DocMdp::Annotate => "Certification signature: form filling, further signatures and annotations permitted (DocMDP P=3).",
+                },
+            ));
+        }
+    }
+
+    // The policy in force for the changes of revision r.
+    let step_policy = |r: usize| -> StepPolicy {
+        let mut sp = StepPolicy::default();
+        for (i, p) in policies.iter().enumerate() {
+            let Some(s) = signed_rev[i] else { continue };
+            if s >= r {
+                continue;
+            }
+            if certification.is_some_and(|(c, _)| c == i) {
+                sp.docmdp = p.docmdp.map(|d| sp.docmdp.map_or(d, |e| e.min(d)));
+            }
+            if let Some(lp) = p.lock_p {
+                sp.docmdp = Some(sp.docmdp.map_or(lp, |e| e.min(lp)));
+            }
+            sp.locks.extend(p.locks.iter().cloned().map(|l| (i, l)));
+        }
+        sp
+    };
+
+    // Every revision after the earliest signed one, compared with its predecessor.
+    let mut steps: BTreeMap<usize, StepResult> = BTreeMap::new();
+    let mut unused_budget = Budget::new(UNUSED_OBJECTS_BUDGET);
+    let first_signed = signed_rev.iter().flatten().min().copied();
+    if let Some(fs) = first_signed {
+        for r in fs + 1..n {
+            let sp = step_policy(r);
+            let res = Step::run(doc, r, &sp, &index, &mut budget);
+            steps.insert(r, res);
+        }
+    }
+    if budget.exhausted() {
+        document_findings.push(Finding::warning(
+            "pdf.changes.budget_exhausted",
+            "Tài liệu quá lớn hoặc quá phức tạp để xem xét hết các thay đổi; phần chưa xem xét được coi là không được phép.",
+            "The document is too large or complex to examine every change; what was not examined counts as not permitted.",
+        ));
+    }
+    let tail = attacks::unparsed_tail(doc);
+    if let Some(t) = &tail {
+        document_findings.push(t.clone());
+    }
+
+    let mut unused_cache: BTreeMap<usize, Option<Finding>> = BTreeMap::new();
+    let mut page_counts: BTreeMap<usize, Option<usize>> = BTreeMap::new();
+    let mut per_signature = Vec::with_capacity(sigs.len());
+    for (i, sig) in sigs.iter().enumerate() {
+        let mut findings = std::mem::take(&mut per_sig_findings[i]);
+        // A forged (empty) signature is named as such; its zero byte range is
+        // not a wrapping attempt and leaves nothing to analyse.
+        let usf = attacks::universal_forgery(sig);
+        let named_structure_attack = usf.is_some()
+            || checks
+                .get(i)
+                .and_then(attacks::signature_wrapping)
+                .is_some();
+        if let Some(f) = usf {
+            findings.push(f);
+        } else if let Some(f) = checks.get(i).and_then(attacks::signature_wrapping) {
+            findings.push(f);
+        }
+        let mut out = SignatureChanges {
+            modification_level: ModificationLevel::None,
+            changes_after: Vec::new(),
+            disallowed: false,
+            findings: Vec::new(),
+        };
+        match signed_rev[i] {
+            Some(s) => {
+                let mut seen_codes = BTreeSet::new();
+                for r in s + 1..n {
+                    let Some(st) = steps.get(&r) else { continue };
+                    out.modification_level = out.modification_level.max(st.level);
+                    out.disallowed |= st.disallowed;
+                    out.changes_after.extend(st.changes.iter().cloned());
+                    for f in &st.findings {
+                        if seen_codes.insert((f.code.clone(), f.message_en.clone())) {
+                            findings.push(f.clone());
+                        }
+                    }
+                }
+                if out.disallowed {
+                    let n_bad = out.changes_after.iter().filter(|c| !c.allowed).count();
+                    findings.push(Finding::error(
+                        "pdf.changes.disallowed",
+                        format!("Sau khi ký, tài liệu đã bị thay đổi theo cách không được phép ({n_bad} thay đổi). Nội dung đang hiển thị có thể khác nội dung đã ký; hãy xem bản đã ký (phiên bản {}).", s + 1),
+                        format!("After signing, the document was changed in ways that are not permitted ({n_bad} changes). What is displayed may differ from what was signed; look at the signed version (revision {}).", s + 1),
+                    ));
+                } else if s < last {
+                    findings.push(Finding::passed(
+                        "pdf.changes.permitted",
+                        format!("Sau khi ký có {} bản cập nhật, tất cả đều thuộc loại được phép (ký thêm, dữ liệu kiểm tra dài hạn, điền biểu mẫu, siêu dữ liệu).", last - s),
+                        format!("{} updates follow the signature, all of permitted kinds (further signatures, long-term validation data, form filling, metadata).", last - s),
+                    ));
+                } else {
+                    findings.push(Finding::passed(
+                        "pdf.changes.none",
+                        "Không có thay đổi nào sau khi ký: chữ ký bao trùm phiên bản cuối cùng của tài liệu.",
+                        "No changes after signing: the signature covers the final version of the document.",
+                    ));
+                }
+                // Page count (a page added or removed is never a permitted change).
+                let mut count = |rev: usize, budget: &mut Budget| -> Option<usize> {
+                    *page_counts.entry(rev).or_insert_with(|| {
+                        let p = doc.pages(rev).ok()?;
+                        budget.take(p.len()).then_some(p.len())
+                    })
+                };
+                if s < last {
+                    if let (Some(a), Some(b)) = (count(s, &mut budget), count(last, &mut budget)) {
+                        if a != b {
+                            out.disallowed = true;
+                            out.modification_level = ModificationLevel::Other;
+                            findings.push(Finding::error(
+                                "pdf.changes.page_count",
+                                format!("Số trang đã thay đổi sau khi ký: lúc ký có {a} trang, bây giờ có {b} trang."),
+                                format!("The page count changed after signing: {a} pages when signed, {b} now."),
+                            ));
+                        }
+                    }
+                }
+                let unused = unused_cache
+                    .entry(s)
+                    .or_insert_with(|| attacks::unused_objects(doc, s, &mut unused_budget));
+                if let Some(f) = unused.clone() {
+                    findings.push(f);
+                }
+            }
+            None => {
+                // The signed range ends at no revision boundary: what follows it
+                // cannot be analysed as updates.
+                let end = checks
+                    .get(i)
+                    .and_then(|c| c.signed_end)
+                    .and_then(|e| usize::try_from(e).ok());
+                if let Some(end) = end {
+                    let rest = doc.bytes().get(end..).unwrap_or(&[]);
+                    if !named_structure_attack
+                        && !rest.iter().all(|b| b.is_ascii_whitespace() || *b == 0)
+                    {
+                        out.disallowed = true;
+                        out.modification_level = ModificationLevel::Other;
+                        findings.push(Finding::error(
+                            "pdf.changes.unanalysable",
+                            "Phần tệp sau vùng được ký không phải là các bản cập nhật hợp lệ, nên không thể biết nó thay đổi gì; nó không được chữ ký bảo đảm.",
+                            "The part of the file after the signed range is not a sequence of proper updates, so what it changes cannot be told; the signature does not cover it.",
+                        ));
+                    }
+                }
+            }
+        }
+        if let Some(t) = &tail {
+            if t.severity == Severity::Error {
+                out.disallowed = true;
+                out.modification_level = ModificationLevel::Other;
+            }
+        }
+        if budget.exhausted() && signed_rev[i].is_some_and(|s| s < last) {
+            out.disallowed = true;
+        }
+        out.findings = findings;
+        per_signature.push(out);
+    }
+    Analysis {
+        per_signature,
+        document_findings,
+    }
+}
