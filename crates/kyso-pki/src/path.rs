@@ -1,9 +1,37 @@
-//! Path building and validation.
+//! Path building (here) and validation of each candidate path (RFC 5280 §6.1,
+//! via `pkix-path`), then the checks RFC 5280 leaves to the application: the
+//! end certificate's purpose, the algorithm policy, and revocation (§6.3).
 
-use crate::revocation::RevocationEvidence;
+use crate::cert::ParsedCert;
+use crate::describe::describe_parsed;
+use crate::revocation::{self, ParsedEvidence, RevocationEvidence, SignerTrust, Status};
+use crate::sig::KysoVerifier;
+use crate::store::AnchorPurpose;
 use crate::TrustStore;
-use kyso_crypto::policy::AlgorithmPolicy;
-use kyso_report::{ChainStatus, Finding, RevocationInfo};
+use core::cell::{Cell, RefCell};
+use kyso_crypto::policy::{Acceptance, AlgorithmPolicy, Use};
+use kyso_crypto::{CryptoError, KeyInfo, SignatureAlg};
+use kyso_report::{ChainStatus, Finding, RevocationInfo, RevocationStatus, Time};
+use x509_cert::ext::pkix::KeyUsages;
+
+/// Signature checks per validation, as in rustls-webpki (`verify_cert.rs`,
+/// 100): enough for any real path with a few cross-certificates, small
+/// enough that a hostile bag of certificates cannot make us spin.
+const MAX_SIGNATURE_CHECKS: u32 = 100;
+/// Path-building steps per validation, as in rustls-webpki (200 000 "build chain calls").
+const MAX_BUILD_CALLS: u32 = 200_000;
+/// Intermediates in one path. rustls-webpki stops at 6 sub-CAs; NIST PKITS
+/// needs up to 6 as well (4.6 path length tests, 4.5 self-issued key
+/// rollover); we allow 8.
+const MAX_INTERMEDIATES: usize = 8;
+/// Certificates considered from the signature and the evidence. A CMS
+/// SignedData rarely carries more than 10; DSS collections a few dozen.
+const MAX_CANDIDATES: usize = 256;
+/// Nesting of path validations for revocation signers (a CRL signer's own
+/// path, whose CRL signer's path...). RFC 5280 does not bound it; PKITS needs 1.
+const MAX_NESTING: u8 = 2;
+/// id-kp-timeStamping (RFC 3161 §2.3).
+const OID_KP_TIMESTAMPING: const_oid::ObjectIdentifier = const_oid::ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.3.8");
 
 /// What the end certificate is being trusted for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -80,14 +108,653 @@ pub fn validate(req: &PathRequest, store: &TrustStore) -> PathResult {
 
 /// Validate with explicit RFC 5280 §6.1.1 inputs.
 pub fn validate_with_options(req: &PathRequest, store: &TrustStore, opts: &ValidationOptions) -> PathResult {
-    let _ = (req, store, opts);
-    PathResult {
-        status: ChainStatus::NotChecked,
-        chain: Vec::new(),
-        anchor_label: None,
-        anchor_label_en: None,
-        revocation: RevocationInfo::default(),
-        policies: Vec::new(),
-        findings: Vec::new(),
+    let ev = ParsedEvidence::parse(req.revocation);
+    let leaf = match ParsedCert::parse(req.leaf) {
+        Ok(c) => c,
+        Err(e) => {
+            return PathResult {
+                status: ChainStatus::NoChainFound,
+                chain: Vec::new(),
+                anchor_label: None,
+                anchor_label_en: None,
+                revocation: RevocationInfo::default(),
+                policies: Vec::new(),
+                findings: vec![Finding::error(
+                    "pki.leaf.unreadable",
+                    "Không đọc được chứng thư số của người ký.",
+                    format!("The signer's certificate could not be read: {e}."),
+                )],
+            }
+        }
+    };
+    let ctx = Ctx::new(req, store, opts, &ev, 0);
+    let mut res = ctx.run(&leaf);
+    // Evidence-level notes (unreadable CRLs...) go after the main sentence.
+    res.findings.extend(ev.findings.iter().cloned());
+    res
+}
+
+/// A root of the store, parsed.
+struct Root {
+    cert: ParsedCert,
+    label_vi: String,
+    label_en: String,
+}
+
+/// The outcome of one candidate path that failed, ranked.
+#[derive(Clone)]
+struct Failure {
+    status: ChainStatus,
+    chain: Vec<Vec<u8>>,
+    anchor: Option<(String, String)>,
+    finding: Finding,
+    revocation: Option<RevocationInfo>,
+}
+
+/// rustls-webpki ranks errors so the one reported after every path failed is
+/// the most useful; ours, from least to most useful: no issuer at all, a
+/// signature that does not verify (often just the wrong one of two same-name
+/// CAs), an algorithm refused, a constraint violated, not yet valid, expired,
+/// revoked. A later failure replaces the kept one only when it ranks higher.
+fn rank(s: ChainStatus) -> u8 {
+    match s {
+        ChainStatus::NotChecked | ChainStatus::NoChainFound => 0,
+        ChainStatus::CertificateSignatureInvalid => 1,
+        ChainStatus::CryptoConstraintsFailure => 2,
+        ChainStatus::ConstraintsFailure => 3,
+        ChainStatus::NotYetValid => 4,
+        ChainStatus::ExpiredNoPoe => 5,
+        ChainStatus::Revoked | ChainStatus::RevokedNoPoe => 6,
+        ChainStatus::Trusted => 7,
+    }
+}
+
+struct Ctx<'a> {
+    req: &'a PathRequest<'a>,
+    store: &'a TrustStore,
+    opts: &'a ValidationOptions,
+    ev: &'a ParsedEvidence,
+    nesting: u8,
+    roots: Vec<Root>,
+    pool: Vec<ParsedCert>,
+    sig_budget: Cell<u32>,
+    build_calls: Cell<u32>,
+    best: RefCell<Option<Failure>>,
+    budget_hit: Cell<bool>,
+}
+
+struct Success {
+    chain: Vec<Vec<u8>>,
+    anchor: (String, String),
+    policies: Vec<String>,
+    revocation: RevocationInfo,
+    findings: Vec<Finding>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(
+        req: &'a PathRequest<'a>,
+        store: &'a TrustStore,
+        opts: &'a ValidationOptions,
+        ev: &'a ParsedEvidence,
+        nesting: u8,
+    ) -> Ctx<'a> {
+        let mut roots = Vec::new();
+        let mut pool: Vec<ParsedCert> = Vec::new();
+        for a in store.anchors() {
+            let Ok(pc) = ParsedCert::parse(&a.der) else { continue };
+            match a.purpose {
+                AnchorPurpose::Root => {
+                    roots.push(Root { cert: pc, label_vi: a.label_vi.clone(), label_en: a.label_en.clone() })
+                }
+                AnchorPurpose::Intermediate => pool.push(pc),
+            }
+        }
+        for der in req.candidates.iter().take(MAX_CANDIDATES) {
+            if let Ok(pc) = ParsedCert::parse(der) {
+                pool.push(pc);
+            }
+        }
+        for pc in ev.certs.iter().take(MAX_CANDIDATES) {
+            pool.push(pc.clone());
+        }
+        // Duplicates (the same certificate from the CMS and the DSS) only cost time.
+        let mut seen = std::collections::HashSet::new();
+        pool.retain(|c| seen.insert(c.sha256));
+        Ctx {
+            req,
+            store,
+            opts,
+            ev,
+            nesting,
+            roots,
+            pool,
+            sig_budget: Cell::new(MAX_SIGNATURE_CHECKS),
+            build_calls: Cell::new(MAX_BUILD_CALLS),
+            best: RefCell::new(None),
+            budget_hit: Cell::new(false),
+        }
+    }
+
+    fn run(&self, leaf: &ParsedCert) -> PathResult {
+        // The end certificate is itself an anchor: trusted by configuration (RFC 5280 §6.1.1(d)).
+        if let Some(root) = self.roots.iter().find(|r| r.cert.der == leaf.der) {
+            return PathResult {
+                status: ChainStatus::Trusted,
+                chain: vec![leaf.der.clone()],
+                anchor_label: Some(root.label_vi.clone()),
+                anchor_label_en: Some(root.label_en.clone()),
+                revocation: RevocationInfo::default(),
+                policies: Vec::new(),
+                findings: vec![Finding::passed(
+                    "pki.chain.trusted",
+                    format!("Chứng thư số là chứng thư gốc tin cậy: {}.", root.label_vi),
+                    format!("The certificate is itself a trusted anchor: {}.", root.label_en),
+                )],
+            };
+        }
+        let mut path = vec![leaf];
+        if let Some(ok) = self.build(&mut path) {
+            let mut findings = vec![Finding::passed(
+                "pki.chain.trusted",
+                format!(
+                    "Chứng thư số được xác thực tới chứng thư gốc tin cậy \"{}\" tại thời điểm {}.",
+                    ok.anchor.0,
+                    Time(self.req.time).to_vietnam_display()
+                ),
+                format!(
+                    "The certificate chains to the trusted anchor \"{}\" at {}.",
+                    ok.anchor.1,
+                    Time(self.req.time)
+                ),
+            )];
+            findings.extend(ok.findings);
+            return PathResult {
+                status: ChainStatus::Trusted,
+                chain: ok.chain,
+                anchor_label: Some(ok.anchor.0),
+                anchor_label_en: Some(ok.anchor.1),
+                revocation: ok.revocation,
+                policies: ok.policies,
+                findings,
+            };
+        }
+        let best = self.best.borrow().clone();
+        match best {
+            Some(f) => {
+                let mut findings = vec![f.finding];
+                if self.budget_hit.get() {
+                    findings.push(budget_finding());
+                }
+                PathResult {
+                    status: f.status,
+                    chain: f.chain,
+                    anchor_label: f.anchor.as_ref().map(|a| a.0.clone()),
+                    anchor_label_en: f.anchor.map(|a| a.1),
+                    revocation: f.revocation.unwrap_or_default(),
+                    policies: Vec::new(),
+                    findings,
+                }
+            }
+            None => {
+                let issuer = describe_parsed(leaf).issuer_common_name.unwrap_or_else(|| crate::names::rfc4514(&leaf.tbs().issuer));
+                let mut findings = vec![if self.store.anchors().is_empty() {
+                    Finding::error(
+                        "pki.chain.no_anchors",
+                        "Không có chứng thư gốc tin cậy nào được cài đặt, nên không thể xác thực người ký.",
+                        "No trusted anchors are installed, so the signer cannot be authenticated.",
+                    )
+                } else {
+                    Finding::error(
+                        "pki.chain.no_issuer",
+                        format!(
+                            "Không tìm thấy đường dẫn tới chứng thư gốc tin cậy: Kyso không biết tổ chức phát hành \"{issuer}\" (chứng thư của tổ chức này không có trong chữ ký và trong danh sách tin cậy)."
+                        ),
+                        format!(
+                            "No path to a trusted anchor: Kyso does not know the issuer \"{issuer}\" (its certificate is neither in the signature nor in the trust list)."
+                        ),
+                    )
+                }];
+                if self.budget_hit.get() {
+                    findings.push(budget_finding());
+                }
+                PathResult {
+                    status: ChainStatus::NoChainFound,
+                    chain: vec![leaf.der.clone()],
+                    anchor_label: None,
+                    anchor_label_en: None,
+                    revocation: RevocationInfo::default(),
+                    policies: Vec::new(),
+                    findings,
+                }
+            }
+        }
+    }
+
+    fn record(&self, f: Failure) {
+        let mut best = self.best.borrow_mut();
+        let replace = match &*best {
+            None => true,
+            Some(b) => rank(f.status) > rank(b.status),
+        };
+        if replace {
+            *best = Some(f);
+        }
+    }
+
+    /// Depth-first search from the last certificate of `path` towards a root.
+    fn build<'p>(&'p self, path: &mut Vec<&'p ParsedCert>) -> Option<Success> {
+        let calls = self.build_calls.get();
+        if calls == 0 || self.sig_budget.get() == 0 {
+            self.budget_hit.set(true);
+            return None;
+        }
+        self.build_calls.set(calls - 1);
+        let cur = *path.last()?;
+        // Roots first: the shortest path wins.
+        for root in self.roots.iter().filter(|r| cur.may_be_issued_by(&r.cert)) {
+            match self.evaluate(path, root) {
+                Ok(s) => return Some(s),
+                Err(f) => self.record(f),
+            }
+        }
+        if path.len() > MAX_INTERMEDIATES {
+            return None;
+        }
+        for cand in self.pool.iter().filter(|c| cur.may_be_issued_by(c)) {
+            // No loops: a certificate (or the same name and key) once per path.
+            if path.iter().any(|p| p.sha256 == cand.sha256 || (p.subject_der == cand.subject_der && p.spki() == cand.spki())) {
+                continue;
+            }
+            if !cand.is_ca() && cand.basic_constraints().is_some() {
+                // Explicitly not a CA: cannot issue; still tried by pkix-path so
+                // the failure is explained, but only when nothing better exists.
+            }
+            path.push(cand);
+            let r = self.build(path);
+            path.pop();
+            if r.is_some() {
+                return r;
+            }
+        }
+        None
+    }
+
+    fn chain_der(path: &[&ParsedCert], root: &Root) -> Vec<Vec<u8>> {
+        path.iter().map(|c| c.der.clone()).chain(core::iter::once(root.cert.der.clone())).collect()
+    }
+
+    /// RFC 5280 §6.1 for one candidate path, then purpose, algorithms, revocation.
+    fn evaluate(&self, path: &[&ParsedCert], root: &Root) -> Result<Success, Failure> {
+        let chain_der = Self::chain_der(path, root);
+        let anchor = (root.label_vi.clone(), root.label_en.clone());
+        let fail = |status: ChainStatus, finding: Finding| Failure {
+            status,
+            chain: chain_der.clone(),
+            anchor: Some(anchor.clone()),
+            finding,
+            revocation: None,
+        };
+        let chain: Vec<x509_cert::Certificate> = path.iter().map(|c| c.cert.clone()).collect();
+        let anchors = [pkix_path::TrustAnchor::from_cert(root.cert.cert.clone())];
+        let t = self.req.time.max(0) as u64;
+        let mut pol = pkix_path::ValidationPolicy::new(t);
+        pol.max_path_len = (MAX_INTERMEDIATES + 2) as u8;
+        pol.initial_explicit_policy = self.opts.initial_explicit_policy;
+        pol.initial_any_policy_inhibit = self.opts.initial_any_policy_inhibit;
+        pol.initial_policy_mapping_inhibit = self.opts.initial_policy_mapping_inhibit;
+        pol.initial_policy_set = self.opts.initial_policy_set.iter().filter_map(|s| s.parse().ok()).collect();
+        let log = RefCell::new(Vec::new());
+        let verifier = KysoVerifier { budget: &self.sig_budget, log: &log };
+        let validated = pkix_path::validate_path(&chain, &anchors, &pol, &verifier);
+        let validated = match validated {
+            Ok(v) => v,
+            Err(e) => {
+                if self.sig_budget.get() == 0 {
+                    self.budget_hit.set(true);
+                }
+                let (status, finding) = explain(&e, path, root, self.req.time, &log.borrow());
+                return Err(fail(status, finding));
+            }
+        };
+        let mut findings = Vec::new();
+        let leaf = path[0];
+        // The end certificate's purpose (RFC 5280 §4.2.1.3, §4.2.1.12; RFC 3161 §2.3).
+        match self.req.purpose {
+            KeyPurpose::DocumentSigning => {
+                let ds = leaf.has_key_usage(KeyUsages::DigitalSignature);
+                let nr = leaf.has_key_usage(KeyUsages::NonRepudiation);
+                if ds == Some(false) && nr == Some(false) {
+                    return Err(fail(
+                        ChainStatus::ConstraintsFailure,
+                        Finding::error(
+                            "pki.leaf.key_usage",
+                            "Chứng thư số của người ký không được phép dùng để ký (thiếu mục đích digitalSignature/nonRepudiation).",
+                            "The signer's certificate is not allowed to sign (key usage has neither digitalSignature nor nonRepudiation).",
+                        ),
+                    ));
+                }
+            }
+            KeyPurpose::TimeStamping => {
+                let ok = leaf.eku().map(|e| e.contains(&OID_KP_TIMESTAMPING)).unwrap_or(false);
+                if !ok {
+                    return Err(fail(
+                        ChainStatus::ConstraintsFailure,
+                        Finding::error(
+                            "pki.tsa.eku_missing",
+                            "Chứng thư của máy chủ cấp dấu thời gian không có mục đích sử dụng \"cấp dấu thời gian\" (id-kp-timeStamping).",
+                            "The timestamp authority's certificate lacks the timeStamping extended key usage (RFC 3161 §2.3).",
+                        ),
+                    ));
+                }
+                if leaf.has_key_usage(KeyUsages::DigitalSignature) == Some(false)
+                    && leaf.has_key_usage(KeyUsages::NonRepudiation) == Some(false)
+                {
+                    return Err(fail(
+                        ChainStatus::ConstraintsFailure,
+                        Finding::error(
+                            "pki.leaf.key_usage",
+                            "Chứng thư của máy chủ cấp dấu thời gian không được phép dùng để ký.",
+                            "The timestamp authority's certificate is not allowed to sign (key usage).",
+                        ),
+                    ));
+                }
+            }
+            KeyPurpose::Any => {}
+        }
+        // Algorithm policy for every certificate signature and key in the path.
+        let mut all: Vec<&ParsedCert> = path.to_vec();
+        all.push(&root.cert);
+        for (i, c) in all.iter().enumerate() {
+            let is_anchor = i + 1 == all.len();
+            if !is_anchor {
+                if let Ok(alg) = SignatureAlg::from_algorithm_identifier(&c.cert.signature_algorithm, None) {
+                    if let Some(d) = alg.digest() {
+                        match self.req.policy.digest(d, Use::Certificate, Some(self.req.time)) {
+                            Acceptance::Accepted => {}
+                            Acceptance::AcceptedWithWarning(w) => findings.push(Finding::warning(
+                                "pki.algorithm.weak_certificate_digest",
+                                format!(
+                                    "Chứng thư \"{}\" được ký bằng thuật toán băm cũ {} (chấp nhận kèm cảnh báo).",
+                                    c.subject_display(),
+                                    d.name()
+                                ),
+                                format!("Certificate \"{}\" is signed with the old digest {}: {w}.", c.subject_display(), d.name()),
+                            )),
+                            Acceptance::Rejected { reason, .. } => {
+                                return Err(fail(
+                                    ChainStatus::CryptoConstraintsFailure,
+                                    Finding::error(
+                                        "pki.algorithm.rejected",
+                                        format!(
+                                            "Chứng thư \"{}\" dùng thuật toán không còn an toàn ({}).",
+                                            c.subject_display(),
+                                            d.name()
+                                        ),
+                                        format!("Certificate \"{}\" uses an unsafe algorithm: {reason}.", c.subject_display()),
+                                    ),
+                                ))
+                            }
+                        }
+                    }
+                }
+            }
+            if let Ok(k) = KeyInfo::from_spki(c.spki()) {
+                if let Acceptance::Rejected { reason, .. } = self.req.policy.key(&k, Some(self.req.time)) {
+                    return Err(fail(
+                        ChainStatus::CryptoConstraintsFailure,
+                        Finding::error(
+                            "pki.algorithm.weak_key",
+                            format!("Chứng thư \"{}\" có khóa quá yếu ({}).", c.subject_display(), k.description()),
+                            format!("Certificate \"{}\" has a key that is too weak: {reason}.", c.subject_display()),
+                        ),
+                    ));
+                }
+            }
+        }
+        // Revocation (RFC 5280 §6.3) for every certificate below the anchor.
+        let mut leaf_rev = RevocationInfo::default();
+        for (i, c) in path.iter().enumerate() {
+            let issuer: &ParsedCert = if i + 1 < path.len() { path[i + 1] } else { &root.cert };
+            let r = revocation::check(c, issuer, self.req.time, self.ev, self);
+            let is_leaf = i == 0;
+            match &r.status {
+                Status::Revoked { at, reason, source } => {
+                    let mut f = fail(ChainStatus::Revoked, revocation::revoked_finding(*at, reason, source, !is_leaf));
+                    f.revocation = Some(RevocationInfo {
+                        status: RevocationStatus::Revoked,
+                        revoked_at: Some(Time(*at)),
+                        source: Some((*source).to_string()),
+                        findings: r.findings.clone(),
+                    });
+                    return Err(f);
+                }
+                Status::Good { source, revoked_later } => {
+                    if is_leaf {
+                        let mut rf = r.findings.clone();
+                        rf.insert(
+                            0,
+                            Finding::passed(
+                                "pki.revocation.good",
+                                format!(
+                                    "Chứng thư số chưa bị thu hồi tại thời điểm kiểm tra (theo {} đi kèm chữ ký).",
+                                    source.to_uppercase()
+                                ),
+                                format!(
+                                    "The certificate was not revoked at the validation time (per the embedded {}).",
+                                    source.to_uppercase()
+                                ),
+                            ),
+                        );
+                        if let Some(later) = revoked_later {
+                            rf.push(Finding::info(
+                                "pki.revocation.revoked_later",
+                                format!(
+                                    "Chứng thư số bị thu hồi sau đó, từ {}, tức là sau thời điểm ký đã được chứng minh; chữ ký vẫn có giá trị.",
+                                    Time(*later).to_vietnam_display()
+                                ),
+                                format!(
+                                    "The certificate was revoked later, on {}, after the proven signing time; the signature stays valid.",
+                                    Time(*later)
+                                ),
+                            ));
+                        }
+                        leaf_rev = RevocationInfo {
+                            status: RevocationStatus::Good,
+                            revoked_at: revoked_later.map(Time),
+                            source: Some((*source).to_string()),
+                            findings: rf,
+                        };
+                    }
+                }
+                Status::Unknown => {
+                    if self.opts.require_revocation {
+                        let mut f = fail(
+                            ChainStatus::ConstraintsFailure,
+                            Finding::error(
+                                "pki.revocation.missing",
+                                format!("Không có thông tin thu hồi dùng được cho chứng thư \"{}\".", c.subject_display()),
+                                format!("No usable revocation information for certificate \"{}\".", c.subject_display()),
+                            ),
+                        );
+                        f.revocation = Some(RevocationInfo { findings: r.findings.clone(), ..Default::default() });
+                        return Err(f);
+                    }
+                    if is_leaf {
+                        let mut rf = vec![not_checked_finding(self.ev.is_empty())];
+                        rf.extend(r.findings.clone());
+                        leaf_rev = RevocationInfo { findings: rf, ..Default::default() };
+                    }
+                }
+            }
+        }
+        findings.extend(leaf_rev.findings.iter().take(1).cloned());
+        let policies = validated
+            .valid_policy_tree
+            .as_ref()
+            .map(|nodes| {
+                let max = nodes.iter().map(|n| n.depth).max().unwrap_or(0);
+                let mut v: Vec<String> = nodes.iter().filter(|n| n.depth == max).map(|n| n.valid_policy.to_string()).collect();
+                v.sort();
+                v.dedup();
+                v
+            })
+            .unwrap_or_default();
+        Ok(Success { chain: chain_der, anchor, policies, revocation: leaf_rev, findings })
+    }
+}
+
+impl SignerTrust for Ctx<'_> {
+    fn signer_candidates(&self) -> &[ParsedCert] {
+        &self.pool
+    }
+
+    /// A CRL signer with its own key must itself chain to an anchor at `time`.
+    fn trusted_signer(&self, signer: &ParsedCert, time: i64) -> bool {
+        if self.nesting >= MAX_NESTING {
+            return false;
+        }
+        let cands: Vec<Vec<u8>> = self.pool.iter().map(|c| c.der.clone()).collect();
+        let req = PathRequest {
+            leaf: &signer.der,
+            candidates: &cands,
+            time,
+            purpose: KeyPurpose::Any,
+            revocation: self.req.revocation,
+            policy: self.req.policy,
+        };
+        let opts = ValidationOptions { require_revocation: self.opts.require_revocation, ..Default::default() };
+        let ctx = Ctx::new(&req, self.store, &opts, self.ev, self.nesting + 1);
+        ctx.run(signer).status == ChainStatus::Trusted
+    }
+}
+
+fn budget_finding() -> Finding {
+    Finding::warning(
+        "pki.chain.budget_exceeded",
+        "Dừng tìm đường dẫn chứng thư vì quá nhiều chứng thư ứng viên (giới hạn an toàn).",
+        "Stopped building certificate paths: too many candidate certificates (safety limit).",
+    )
+}
+
+fn not_checked_finding(no_evidence: bool) -> Finding {
+    if no_evidence {
+        Finding::info(
+            "pki.revocation.not_checked",
+            "Chưa kiểm tra tình trạng thu hồi: chữ ký không kèm dữ liệu thu hồi (CRL/OCSP); Kyso không tự liên hệ máy chủ của CA, và máy chủ OCSP/CRL của CA Chính phủ chỉ dùng http thường.",
+            "Revocation not checked: no revocation data is embedded; Kyso does not contact the CA's server, and the government CA's OCSP/CRL are plain http.",
+        )
+    } else {
+        Finding::warning(
+            "pki.revocation.not_checked",
+            "Chưa kiểm tra được tình trạng thu hồi: dữ liệu thu hồi đi kèm không áp dụng được cho chứng thư này tại thời điểm kiểm tra.",
+            "Revocation not checked: the embedded revocation data does not apply to this certificate at the validation time.",
+        )
+    }
+}
+
+/// Turn a chain-walk error into a status and the sentence a reader needs.
+fn explain(
+    e: &pkix_path::Error,
+    path: &[&ParsedCert],
+    root: &Root,
+    time: i64,
+    sig_log: &[Result<SignatureAlg, CryptoError>],
+) -> (ChainStatus, Finding) {
+    use pkix_path::Error as E;
+    let name_at = |i: usize| path.get(i).map(|c| c.subject_display()).unwrap_or_else(|| root.cert.subject_display());
+    let who = |i: usize| {
+        if i == 0 {
+            ("Chứng thư số của người ký".to_string(), "The signer's certificate".to_string())
+        } else {
+            (format!("Chứng thư CA trung gian \"{}\"", name_at(i)), format!("Intermediate CA certificate \"{}\"", name_at(i)))
+        }
+    };
+    let constraint = |code: &str, i: usize, vi: &str, en: &str| {
+        let (wv, we) = who(i);
+        (ChainStatus::ConstraintsFailure, Finding::error(code, format!("{wv} {vi}."), format!("{we} {en}.")))
+    };
+    match e {
+        E::SignatureInvalid { index } => {
+            let (wv, we) = who(*index);
+            match sig_log.iter().rev().find_map(|r| r.as_ref().err()) {
+                Some(CryptoError::Unsupported(a)) => (
+                    ChainStatus::CryptoConstraintsFailure,
+                    Finding::error(
+                        "pki.signature.unsupported",
+                        format!("{wv} dùng thuật toán chữ ký mà Kyso không hỗ trợ ({a})."),
+                        format!("{we} uses a signature algorithm Kyso does not support ({a})."),
+                    ),
+                ),
+                _ => (
+                    ChainStatus::CertificateSignatureInvalid,
+                    Finding::error(
+                        "pki.signature.invalid",
+                        format!("{wv} có chữ ký của tổ chức phát hành không hợp lệ."),
+                        format!("{we} carries an issuer signature that does not verify."),
+                    ),
+                ),
+            }
+        }
+        E::ValidityPeriod { index } => {
+            let c = path.get(*index).copied().unwrap_or(&root.cert);
+            let (wv, we) = who(*index);
+            if time > c.not_after() {
+                (
+                    ChainStatus::ExpiredNoPoe,
+                    Finding::error(
+                        if *index == 0 { "pki.leaf.expired" } else { "pki.ca.expired" },
+                        format!(
+                            "{wv} đã hết hạn ngày {}, trước thời điểm kiểm tra {}, và không có bằng chứng (dấu thời gian) rằng chữ ký có trước khi hết hạn.",
+                            Time(c.not_after()).to_vietnam_display(),
+                            Time(time).to_vietnam_display()
+                        ),
+                        format!(
+                            "{we} expired on {}, before the validation time {}, with no proof (timestamp) that the signature existed before expiry.",
+                            Time(c.not_after()),
+                            Time(time)
+                        ),
+                    ),
+                )
+            } else {
+                (
+                    ChainStatus::NotYetValid,
+                    Finding::error(
+                        if *index == 0 { "pki.leaf.not_yet_valid" } else { "pki.ca.not_yet_valid" },
+                        format!(
+                            "{wv} chỉ có hiệu lực từ {}, sau thời điểm kiểm tra {}.",
+                            Time(c.not_before()).to_vietnam_display(),
+                            Time(time).to_vietnam_display()
+                        ),
+                        format!("{we} is valid only from {}, after the validation time {}.", Time(c.not_before()), Time(time)),
+                    ),
+                )
+            }
+        }
+        E::NotCA { index } => constraint("pki.ca.not_ca", *index, "không phải là chứng thư của CA (basicConstraints) nhưng lại phát hành chứng thư khác", "is not a CA certificate (basicConstraints) yet issued another certificate"),
+        E::PathTooLong => constraint("pki.ca.path_length", 1, "vượt quá giới hạn độ dài đường dẫn (pathLenConstraint)", "exceeds a path length constraint (pathLenConstraint)"),
+        E::KeyUsageMissing { index } => constraint("pki.ca.key_usage", *index, "không được phép ký chứng thư (thiếu keyCertSign)", "is not allowed to sign certificates (no keyCertSign)"),
+        E::CrlSignMissing { index } => constraint("pki.ca.crl_sign", *index, "không được phép ký danh sách thu hồi (thiếu cRLSign)", "is not allowed to sign CRLs (no cRLSign)"),
+        E::UnhandledCriticalExtension { index } => constraint("pki.cert.unknown_critical_extension", *index, "có phần mở rộng quan trọng (critical) mà Kyso không hiểu, nên không được chấp nhận", "has a critical extension Kyso does not understand, so it must be rejected (RFC 5280 §4.2)"),
+        E::NameConstraintViolation { index } => constraint("pki.name_constraints.violated", *index, "có tên nằm ngoài phạm vi mà CA cấp trên cho phép (name constraints)", "has a name outside what a superior CA permits (name constraints)"),
+        E::PolicyViolation { index } => constraint("pki.policy.violated", *index, "không đáp ứng chính sách chứng thư yêu cầu (certificate policies)", "does not satisfy the required certificate policies"),
+        E::MalformedCertificate { index } => constraint("pki.cert.malformed", *index, "có cấu trúc không hợp lệ", "is malformed"),
+        E::ChainBroken { index } => constraint("pki.chain.broken", *index, "không nối đúng với tổ chức phát hành", "does not link to its issuer"),
+        E::NoTrustedPath => (
+            ChainStatus::NoChainFound,
+            Finding::error(
+                "pki.chain.no_issuer",
+                "Không tìm thấy đường dẫn tới chứng thư gốc tin cậy.",
+                "No path to a trusted anchor was found.",
+            ),
+        ),
+        other => (
+            ChainStatus::ConstraintsFailure,
+            Finding::error(
+                "pki.chain.invalid",
+                "Đường dẫn chứng thư không hợp lệ theo RFC 5280.",
+                format!("The certificate path is not valid under RFC 5280: {other:?}."),
+            ),
+        ),
     }
 }
