@@ -113,3 +113,30 @@ pub(crate) fn names_equal(a: &[u8], b: &[u8]) -> bool {
         _ => false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{parse_signed_data, Limits};
+
+    fn fixture(name: &str) -> Vec<u8> {
+        std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name)).unwrap()
+    }
+
+    #[test]
+    fn ess_reference_must_name_the_signer_certificate() {
+        let tok = parse_signed_data(&fixture("token-sha256.tst"), &Limits::default()).unwrap();
+        let other = parse_signed_data(&fixture("rsa-sha256-detached.p7s"), &Limits::default()).unwrap();
+        let si = &tok.signer_infos()[0];
+        let v = single(&si.signed_attrs, &crate::oids::ATTR_SIGNING_CERTIFICATE_V2).unwrap().unwrap();
+        let tsa = &tok.certificates()[crate::signer::find_signer_cert(tok.certificates(), &si.sid).unwrap()];
+        assert_eq!(check_signing_certificate(v, true, tsa), EssOutcome::Match);
+        assert_eq!(check_signing_certificate(v, true, &other.certificates()[0]), EssOutcome::HashMismatch);
+        assert!(matches!(check_signing_certificate(&v[..v.len() - 3], true, tsa), EssOutcome::Malformed(_)));
+        // Same certificate, serial changed in the reference: issuer/serial mismatch.
+        let mut wrong_serial = tsa.clone();
+        wrong_serial.serial.push(0);
+        let hash_ok_serial_bad = check_signing_certificate(v, true, &CertDer { der: tsa.der.clone(), ..wrong_serial });
+        assert_eq!(hash_ok_serial_bad, EssOutcome::IssuerSerialMismatch);
+    }
+}

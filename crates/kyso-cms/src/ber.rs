@@ -256,13 +256,11 @@ pub(crate) fn small_uint(tlv: &Tlv<'_>) -> Result<u64, CmsError> {
     Ok(c.iter().fold(0u64, |acc, &b| (acc << 8) | u64::from(b)))
 }
 
-/// INTEGER content octets without redundant leading zero octets, for comparing serial numbers.
+/// INTEGER content octets in minimal two's-complement form (X.690 §8.3.2), for
+/// comparing serial numbers written with redundant leading octets (a BER habit of some CAs).
 pub(crate) fn normalize_integer(c: &[u8]) -> &[u8] {
     let mut c = c;
-    while c.len() > 1 && c[0] == 0 && c[1] & 0x80 != 0 {
-        c = &c[1..];
-    }
-    while c.len() > 1 && c[0] == 0 && c[1] == 0 {
+    while c.len() > 1 && ((c[0] == 0 && c[1] & 0x80 == 0) || (c[0] == 0xff && c[1] & 0x80 != 0)) {
         c = &c[1..];
     }
     c
