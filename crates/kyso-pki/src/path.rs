@@ -417,6 +417,16 @@ impl<'a> Ctx<'a> {
                 return Err(fail(status, finding));
             }
         };
+        if policy_tree_empty_but_required(path, &validated, self.opts) {
+            return Err(fail(
+                ChainStatus::ConstraintsFailure,
+                Finding::error(
+                    "pki.policy.violated",
+                    "Đường dẫn chứng thư không có chính sách chứng thư nào được chấp nhận, trong khi một CA yêu cầu chính sách tường minh.",
+                    "No acceptable certificate policy remains for the path, while a CA requires an explicit policy (RFC 5280 §6.1.5(g)).",
+                ),
+            ));
+        }
         let mut findings = Vec::new();
         let leaf = path[0];
         // The end certificate's purpose (RFC 5280 §4.2.1.3, §4.2.1.12; RFC 3161 §2.3).
@@ -623,9 +633,53 @@ impl SignerTrust for Ctx<'_> {
             revocation: self.req.revocation,
             policy: self.req.policy,
         };
-        let opts = ValidationOptions { require_revocation: self.opts.require_revocation, ..Default::default() };
+        // Soft revocation for signers of revocation data: a signer shown revoked
+        // is refused, one without evidence is accepted (a CRL issuer's own
+        // status often rests on the CRL it signed itself: PKITS 4.14.30).
+        let opts = ValidationOptions::default();
         let ctx = Ctx::new(&req, self.store, &opts, self.ev, self.nesting + 1);
         ctx.run(signer).status == ChainStatus::Trusted
+    }
+}
+
+/// RFC 5280 §6.1.5(g): with explicit_policy = 0, the path fails when the
+/// valid_policy_tree (after intersection with user-initial-policy-set) has no
+/// node at the leaf's depth. `pkix-path` 0.3.2 can leave childless ancestors
+/// after the §6.1.5(g)(iii) intersection (PKITS 4.8.14 with policy 2), so the
+/// check is repeated here: explicit_policy is recomputed (§6.1.2(d),
+/// §6.1.4(h)/(i), §6.1.5(a)/(b)) and the tree inspected.
+fn policy_tree_empty_but_required(
+    path: &[&ParsedCert],
+    validated: &pkix_path::ValidatedPath,
+    opts: &ValidationOptions,
+) -> bool {
+    use x509_cert::ext::pkix::PolicyConstraints;
+    let n = path.len();
+    let mut explicit: u64 = if opts.initial_explicit_policy { 0 } else { n as u64 + 1 };
+    // Processing order: the certificate issued by the anchor first, the leaf last.
+    for (k, c) in path.iter().rev().enumerate() {
+        let is_leaf = k + 1 == n;
+        if !c.is_self_issued() || is_leaf {
+            if !(is_leaf && c.is_self_issued()) {
+                explicit = explicit.saturating_sub(1);
+            }
+        }
+        if let Some(req) = c.tbs().get::<PolicyConstraints>().ok().flatten().and_then(|(_, p)| p.require_explicit_policy) {
+            if is_leaf {
+                if req == 0 {
+                    explicit = 0;
+                }
+            } else {
+                explicit = explicit.min(req as u64);
+            }
+        }
+    }
+    if explicit > 0 {
+        return false;
+    }
+    match &validated.valid_policy_tree {
+        None => true,
+        Some(nodes) => !nodes.iter().any(|nd| nd.depth == n),
     }
 }
 

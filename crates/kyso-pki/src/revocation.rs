@@ -470,13 +470,17 @@ fn check_crl(
         .and_then(|e| IssuingDistributionPoint::from_der(e.extn_value.as_bytes()).ok());
     let indirect = idp.as_ref().map(|i| i.indirect_crl).unwrap_or(false);
     let crl_issuer_is_cert_issuer = names::names_equal(&tbs.issuer, &cert.tbs().issuer);
-    // RFC 5280 §6.3.3(b)(1): the CRL issuer must be the certificate's issuer, or
-    // the cRLIssuer named in the certificate's distribution point for an indirect CRL.
+    // RFC 5280 §6.3.3(b)(1): when a distribution point of the certificate names
+    // a cRLIssuer, the CRL must come from it (and be marked indirect unless it
+    // is the certificate's issuer); otherwise the CRL issuer is the certificate's issuer.
     let cdp = cert.tbs().get::<CrlDistributionPoints>().ok().flatten().map(|(_, d)| d.0).unwrap_or_default();
+    let direct_dp = cdp.is_empty() || cdp.iter().any(|dp| dp.crl_issuer.is_none());
     let named_crl_issuer = cdp.iter().any(|dp| {
         dp.crl_issuer.as_ref().map(|g| directory_names(g).any(|n| names::names_equal(n, &tbs.issuer))).unwrap_or(false)
     });
-    if !crl_issuer_is_cert_issuer && !(indirect && named_crl_issuer) {
+    let applicable =
+        (direct_dp && crl_issuer_is_cert_issuer) || (named_crl_issuer && (indirect || crl_issuer_is_cert_issuer));
+    if !applicable {
         return CrlOutcome::NotApplicable;
     }
     // Delta CRLs (RFC 5280 §5.2.4) are not processed: Kyso reads complete CRLs only.
@@ -505,7 +509,13 @@ fn check_crl(
                 cdp.iter().any(|dp| {
                     let mut names_of_dp: Vec<GeneralName> = Vec::new();
                     if let Some(n) = &dp.distribution_point {
-                        names_of_dp.extend(dp_full_names(n, &cert.tbs().issuer));
+                        // nameRelativeToCRLIssuer is relative to the cRLIssuer when present (§4.2.1.13).
+                        let base = dp
+                            .crl_issuer
+                            .as_ref()
+                            .and_then(|g| directory_names(g).next())
+                            .unwrap_or(&cert.tbs().issuer);
+                        names_of_dp.extend(dp_full_names(n, base));
                     }
                     if let Some(ci) = &dp.crl_issuer {
                         if dp.distribution_point.is_none() {
