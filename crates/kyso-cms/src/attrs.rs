@@ -119,6 +119,20 @@ mod tests {
     use super::*;
     use crate::{parse_signed_data, Limits};
 
+    fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
+        let mut v = vec![tag];
+        let n = content.len();
+        if n < 0x80 {
+            v.push(n as u8);
+        } else if n < 0x100 {
+            v.extend([0x81, n as u8]);
+        } else {
+            v.extend([0x82, (n >> 8) as u8, n as u8]);
+        }
+        v.extend_from_slice(content);
+        v
+    }
+
     fn fixture(name: &str) -> Vec<u8> {
         std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name)).unwrap()
     }
@@ -133,10 +147,19 @@ mod tests {
         assert_eq!(check_signing_certificate(v, true, tsa), EssOutcome::Match);
         assert_eq!(check_signing_certificate(v, true, &other.certificates()[0]), EssOutcome::HashMismatch);
         assert!(matches!(check_signing_certificate(&v[..v.len() - 3], true, tsa), EssOutcome::Malformed(_)));
-        // Same certificate, serial changed in the reference: issuer/serial mismatch.
-        let mut wrong_serial = tsa.clone();
-        wrong_serial.serial.push(0);
-        let hash_ok_serial_bad = check_signing_certificate(v, true, &CertDer { der: tsa.der.clone(), ..wrong_serial });
-        assert_eq!(hash_ok_serial_bad, EssOutcome::IssuerSerialMismatch);
+        // With issuerSerial (RFC 5035 §4): hash, serial and directoryName must all agree.
+        let ess = |serial: &[u8], issuer: &[u8]| {
+            let hash = DigestAlg::Sha256.digest(&tsa.der);
+            let dir = tlv(0xa4, issuer);
+            let issuer_serial = tlv(0x30, &[tlv(0x30, &dir), tlv(0x02, serial)].concat());
+            let id = tlv(0x30, &[tlv(0x04, &hash), issuer_serial].concat());
+            tlv(0x30, &tlv(0x30, &id))
+        };
+        assert_eq!(check_signing_certificate(&ess(&tsa.serial, &tsa.issuer_der), true, tsa), EssOutcome::Match);
+        let mut serial = tsa.serial.clone();
+        *serial.last_mut().unwrap() ^= 1;
+        assert_eq!(check_signing_certificate(&ess(&serial, &tsa.issuer_der), true, tsa), EssOutcome::IssuerSerialMismatch);
+        let other_issuer = &other.certificates()[0].subject_der;
+        assert_eq!(check_signing_certificate(&ess(&tsa.serial, other_issuer), true, tsa), EssOutcome::IssuerSerialMismatch);
     }
 }
