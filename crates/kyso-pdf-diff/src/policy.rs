@@ -77,8 +77,6 @@ pub(crate) struct SigPolicy {
     pub lock_p: Option<DocMdp>,
     /// FieldMDP locks (from /Reference and from the field's /Lock).
     pub locks: Vec<Lock>,
-    /// The field it locks from (its own field name, never itself locked against signing).
-    pub field_name: Option<String>,
 }
 
 /// Read DocMDP / FieldMDP from a signature dictionary's /Reference entries, and
@@ -89,10 +87,7 @@ pub(crate) fn sig_policy(
     field_lock: Option<&Dict>,
     perms_docmdp: Option<ObjRef>,
 ) -> SigPolicy {
-    let mut p = SigPolicy {
-        field_name: sig.field_name.clone(),
-        ..SigPolicy::default()
-    };
+    let mut p = SigPolicy::default();
     for r in &sig.references {
         match r.transform_method.as_deref() {
             Some("DocMDP") => p.docmdp = Some(DocMdp::from_p(r.p)),

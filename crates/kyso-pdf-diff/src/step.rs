@@ -33,8 +33,6 @@ pub(crate) struct StepResult {
     pub level: ModificationLevel,
     pub disallowed: bool,
     pub findings: Vec<Finding>,
-    /// Indices of signatures whose dictionary was modified in this revision.
-    pub spoofed_sigs: Vec<usize>,
 }
 
 #[derive(Debug)]
@@ -83,7 +81,6 @@ pub(crate) struct Step<'a, 'd> {
     judged: BTreeMap<u32, Vec<Judged>>,
     queue: VecDeque<(ObjRef, Intent, Judged)>,
     findings: Vec<Finding>,
-    spoofed: Vec<usize>,
     form_old: Form,
     form_new: Form,
     pages_old: Option<PageUse>,
@@ -116,7 +113,6 @@ impl<'a, 'd> Step<'a, 'd> {
             judged: BTreeMap::new(),
             queue: VecDeque::new(),
             findings: Vec::new(),
-            spoofed: Vec::new(),
             form_old: Form::default(),
             form_new: Form::default(),
             pages_old: None,
@@ -402,7 +398,6 @@ impl<'a, 'd> Step<'a, 'd> {
             return;
         }
         if self.sigs.by_num.contains_key(&num) {
-            self.spoofed.extend(self.sigs.by_num.get(&num).map(|s| s.0));
             self.put(
                 num,
                 Judged::other(
@@ -440,8 +435,7 @@ impl<'a, 'd> Step<'a, 'd> {
     fn judge_changed(&mut self, num: u32, r: ObjRef, old: &Object, new: &Object) -> Vec<Judged> {
         // A signature dictionary is covered by its own signature: any later
         // change only alters what viewers display (/Reason, /Name, /M ...).
-        if let Some(&(idx, _, _)) = self.sigs.by_num.get(&num) {
-            self.spoofed.push(idx);
+        if self.sigs.by_num.contains_key(&num) {
             let keys = changed_keys(old, new);
             self.findings
                 .push(attacks::signature_dict_changed(r, &keys));
@@ -570,12 +564,7 @@ impl<'a, 'd> Step<'a, 'd> {
         }
         match type_of(old) {
             Some(b"Page") => return self.page_rule(r, old, new),
-            Some(b"Pages") => {
-                return vec![Judged::other(
-                    format!("Cây trang ({r}) bị sửa."),
-                    format!("The page tree ({r}) was modified."),
-                )];
-            }
+            Some(b"Pages") => return vec![self.pages_node_rule(r, old, new)],
             _ => {}
         }
         if let Some(&page) = self.pages_old().annots_arrays.get(&num) {
@@ -658,11 +647,42 @@ impl<'a, 'd> Step<'a, 'd> {
         )]
     }
 
+    /// A page-tree node (§7.7.3.2): its kids, count and inheritable attributes
+    /// must not change; producers sometimes stamp other keys (iText's /ITXT).
+    fn pages_node_rule(&mut self, r: ObjRef, old: &Object, new: &Object) -> Judged {
+        let (od, nd) = (
+            old.as_dict().cloned().unwrap_or_default(),
+            new.as_dict().cloned().unwrap_or_default(),
+        );
+        for key in [
+            b"Kids".as_slice(),
+            b"Count",
+            b"Parent",
+            b"Resources",
+            b"MediaBox",
+            b"CropBox",
+            b"Rotate",
+            b"Type",
+        ] {
+            if !self.same_val(od.get(key), nd.get(key)) {
+                return Judged::other(
+                    format!("Cây trang ({r}) bị sửa."),
+                    format!("The page tree ({r}) was modified."),
+                );
+            }
+        }
+        Judged::ok(
+            Class::Metadata,
+            format!("Nút cây trang ({r}) được phần mềm ghi thêm thông tin riêng; trang không đổi."),
+            format!("Page tree node ({r}) stamped with producer-specific data; pages unchanged."),
+        )
+    }
+
     fn catalog_rule(&mut self, old: &Dict, new: &Dict) -> Vec<Judged> {
         let mut out = Vec::new();
         for key in keys_union(old, new) {
             let (o, n) = (old.get(&key), new.get(&key));
-            if same_opt(o, n) {
+            if self.same_val(o, n) {
                 continue;
             }
             match key.as_slice() {
@@ -754,7 +774,7 @@ impl<'a, 'd> Step<'a, 'd> {
         let mut out = Vec::new();
         for key in keys_union(old, new) {
             let (o, n) = (old.get(&key), new.get(&key));
-            if same_opt(o, n) {
+            if self.same_val(o, n) {
                 continue;
             }
             match key.as_slice() {
@@ -778,6 +798,14 @@ impl<'a, 'd> Step<'a, 'd> {
                     "Form signature flags updated.",
                 )),
                 b"DR" => {
+                    if let Some(Object::Ref(dr)) = n {
+                        let j = Judged::ok(
+                            Class::Signature,
+                            "Thêm phông chữ/tài nguyên cho hình hiển thị mới.",
+                            "Fonts/resources added for a new appearance.",
+                        );
+                        self.queue.push_back((*dr, Intent::Inherit, j));
+                    }
                     let (o, n) = (
                         o.cloned().unwrap_or(Object::Dict(Dict::new())),
                         n.cloned().unwrap_or(Object::Null),
@@ -799,6 +827,29 @@ impl<'a, 'd> Step<'a, 'd> {
             }
         }
         out
+    }
+
+    /// Same value, or references to objects with the same content (a writer
+    /// that copies an unchanged dictionary into a new object and re-points to it).
+    fn same_val(&mut self, o: Option<&Object>, n: Option<&Object>) -> bool {
+        if same_opt(o, n) {
+            return true;
+        }
+        match (o, n) {
+            (Some(Object::Ref(a)), Some(Object::Ref(b))) => {
+                if !self.budget.take(2) {
+                    return false;
+                }
+                match (
+                    self.doc.object(self.prev, *a),
+                    self.doc.object(self.rev, *b),
+                ) {
+                    (Ok(Some(x)), Ok(Some(y))) => same(&x, &y),
+                    _ => false,
+                }
+            }
+            _ => false,
+        }
     }
 
     fn resolve_direct(&mut self, o: &Object) -> Option<Object> {
@@ -841,9 +892,26 @@ impl<'a, 'd> Step<'a, 'd> {
             "Tài nguyên mặc định của biểu mẫu (phông chữ...) bị thay đổi.",
             "The form's default resources (fonts...) were changed.",
         );
-        let (Some(o), Some(n)) = (old.as_dict(), new.as_dict()) else {
+        // Either side may be held indirectly; a new /DR may be a new object.
+        let old = self.resolve_direct(old).unwrap_or(Object::Null);
+        let new = match new {
+            Object::Ref(r) => {
+                if !self.budget.take(1) {
+                    return bad;
+                }
+                self.doc
+                    .object(self.rev, *r)
+                    .ok()
+                    .flatten()
+                    .unwrap_or(Object::Null)
+            }
+            other => other.clone(),
+        };
+        let Some(n) = new.as_dict().cloned() else {
             return bad;
         };
+        let o = old.as_dict().cloned().unwrap_or_default();
+        let (o, n) = (&o, &n);
         let ok = Judged::ok(
             Class::Signature,
             "Thêm phông chữ/tài nguyên cho hình hiển thị mới.",
@@ -857,8 +925,16 @@ impl<'a, 'd> Step<'a, 'd> {
                     let (Some(od), Some(nd)) = (ov.as_dict(), nv.as_dict()) else {
                         return bad;
                     };
-                    if od.iter().any(|(kk, vv)| !same_opt(Some(vv), nd.get(kk))) {
+                    // An entry may be re-pointed to a new object (Adobe keeps the
+                    // newest signature appearance as /DR /XObject /FRM).
+                    let to_new = |v: Option<&Object>| v.and_then(Object::as_ref).is_some_and(|r| self.delta.get(&r.num).is_some_and(Delta::added));
+                    if od.iter().any(|(kk, vv)| !same_opt(Some(vv), nd.get(kk)) && !to_new(nd.get(kk))) {
                         return bad;
+                    }
+                    for (kk, vv) in nd {
+                        if od.contains_key(kk) && !same_opt(od.get(kk), Some(vv)) {
+                            self.enqueue_value(vv, &ok);
+                        }
                     }
                     for (kk, vv) in nd {
                         if !od.contains_key(kk) {
@@ -899,7 +975,7 @@ impl<'a, 'd> Step<'a, 'd> {
             let signing_now = self.signed_in_this_revision(fnum);
             for key in keys {
                 let (o, n) = (get(old, &key), get(new, &key));
-                if same_opt(o, n) {
+                if self.same_val(o, n) {
                     continue;
                 }
                 match (key.as_slice(), signing_now) {
@@ -956,7 +1032,7 @@ impl<'a, 'd> Step<'a, 'd> {
         let value_changed = !same_opt(v_old.as_ref(), v_new.as_ref());
         for key in keys {
             let (o, n) = (get(old, &key), get(new, &key));
-            if same_opt(o, n) {
+            if self.same_val(o, n) {
                 continue;
             }
             match key.as_slice() {
@@ -1143,7 +1219,7 @@ impl<'a, 'd> Step<'a, 'd> {
             .map_or_else(|| r.to_string(), |n| n.to_string());
         for key in keys_union(&od, &nd) {
             let (o, n) = (od.get(&key), nd.get(&key));
-            if same_opt(o, n) {
+            if self.same_val(o, n) {
                 continue;
             }
             match key.as_slice() {
@@ -1269,7 +1345,7 @@ impl<'a, 'd> Step<'a, 'd> {
         );
         for key in keys_union(od, nd) {
             let (o, n) = (od.get(&key), nd.get(&key));
-            if same_opt(o, n) {
+            if self.same_val(o, n) {
                 continue;
             }
             match key.as_slice() {
@@ -1713,7 +1789,6 @@ impl<'a, 'd> Step<'a, 'd> {
             level,
             disallowed,
             findings,
-            spoofed_sigs: self.spoofed,
         }
     }
 }

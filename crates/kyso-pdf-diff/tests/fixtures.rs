@@ -1,0 +1,167 @@
+//! Every fixture of `fixtures/attacks` (written by `scripts/gen-attack-fixtures.py`:
+//! pyHanko-signed first revisions, legitimate updates by pyHanko, malicious ones
+//! appended byte by byte) meets its expected verdict and names its attack.
+
+mod common;
+
+use common::{manifest, meets, repo, run};
+
+/// The finding each fixture must carry (beyond its verdict).
+const REQUIRED: &[(&str, &[&str])] = &[
+    (
+        "legit-decree-certified-p2-two-approvals.pdf",
+        &["pdf.changes.certification_level", "pdf.changes.permitted"],
+    ),
+    (
+        "legit-approval-fill-unlocked-then-sign.pdf",
+        &["pdf.changes.permitted"],
+    ),
+    ("docmdp-p1-then-signature.pdf", &["pdf.changes.disallowed"]),
+    (
+        "fieldmdp-locked-field-filled.pdf",
+        &["pdf.changes.disallowed"],
+    ),
+    (
+        "certification-not-first.pdf",
+        &[
+            "pdf.changes.certification_not_first",
+            "pdf.changes.disallowed",
+        ],
+    ),
+    (
+        "isa-content-replaced.pdf",
+        &["pdf.attack.incremental_saving"],
+    ),
+    ("page-added.pdf", &["pdf.changes.page_count"]),
+    (
+        "shadow-hide-overlay-emptied.pdf",
+        &["pdf.attack.shadow_hide"],
+    ),
+    (
+        "shadow-hide-resources-repointed.pdf",
+        &["pdf.attack.shadow_hide"],
+    ),
+    (
+        "shadow-replace-readonly-field.pdf",
+        &["pdf.attack.shadow_replace"],
+    ),
+    ("shadow-replace-font.pdf", &["pdf.attack.shadow_replace"]),
+    (
+        "shadow-hide-and-replace-root.pdf",
+        &[
+            "pdf.attack.shadow_hide_and_replace",
+            "pdf.attack.hidden_objects",
+        ],
+    ),
+    (
+        "shadow-hide-and-replace-xref.pdf",
+        &["pdf.attack.shadow_hide_and_replace"],
+    ),
+    (
+        "evil-annotation-approval.pdf",
+        &["pdf.attack.evil_annotation"],
+    ),
+    ("evil-annotation-p3.pdf", &["pdf.attack.evil_annotation"]),
+    (
+        "sneaky-signature-widget.pdf",
+        &["pdf.attack.sneaky_signature"],
+    ),
+    (
+        "usf-zero-byterange.pdf",
+        &["pdf.attack.universal_signature_forgery"],
+    ),
+    (
+        "usf-null-values.pdf",
+        &["pdf.attack.universal_signature_forgery"],
+    ),
+    ("signature-wrapping.pdf", &["pdf.attack.signature_wrapping"]),
+];
+
+#[test]
+fn every_attack_fixture_meets_its_verdict() {
+    let dir = repo().join("fixtures/attacks");
+    let rows = manifest(&dir.join("MANIFEST.tsv"));
+    assert!(rows.len() >= 20, "manifest lists {} fixtures", rows.len());
+    let mut failures = Vec::new();
+    for (file, expected) in &rows {
+        let bytes = std::fs::read(dir.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let o = run(&bytes);
+        if !meets(expected, &o) {
+            failures.push(format!("{file}: expected {expected}, got {}", o.summary()));
+        }
+        if let Some((_, codes)) = REQUIRED.iter().find(|(f, _)| f == file) {
+            for c in *codes {
+                if !o.has(c) {
+                    failures.push(format!("{file}: missing finding {c}; got {}", o.summary()));
+                }
+            }
+        }
+    }
+    // Every fixture has a required finding listed above, except the broken-xref
+    // one, which the parser refuses outright.
+    for (file, _) in &rows {
+        assert!(
+            REQUIRED.iter().any(|(f, _)| f == file) || file == "update-broken-xref.pdf",
+            "{file} has no required finding"
+        );
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn tagged_decree_signatures_are_permitted_updates_of_each_other() {
+    let bytes =
+        std::fs::read(repo().join("fixtures/attacks/legit-decree-certified-p2-two-approvals.pdf"))
+            .unwrap();
+    let o = run(&bytes);
+    let a = o.analysis.expect("parses");
+    assert_eq!(a.per_signature.len(), 3);
+    for (i, s) in a.per_signature.iter().enumerate() {
+        assert!(!s.disallowed, "signature #{}: {:?}", i + 1, s.changes_after);
+    }
+    // The first two are followed by signatures (level ltv); the last covers the file.
+    assert_eq!(
+        a.per_signature[0].modification_level,
+        kyso_report::ModificationLevel::Ltv
+    );
+    assert_eq!(
+        a.per_signature[2].modification_level,
+        kyso_report::ModificationLevel::None
+    );
+    // The structure-tree and metadata updates were seen, and allowed.
+    let ch = &a.per_signature[0].changes_after;
+    assert!(
+        ch.iter()
+            .any(|c| c.allowed && c.message_en.contains("Structure tree")),
+        "{ch:?}"
+    );
+    assert!(
+        ch.iter().any(|c| c.allowed && c.class == "metadata"),
+        "{ch:?}"
+    );
+}
+
+#[test]
+fn every_message_is_bilingual() {
+    let dir = repo().join("fixtures/attacks");
+    for (file, _) in manifest(&dir.join("MANIFEST.tsv")) {
+        let o = run(&std::fs::read(dir.join(&file)).unwrap());
+        let Some(a) = o.analysis else { continue };
+        for s in &a.per_signature {
+            for f in &s.findings {
+                assert!(
+                    !f.message_vi.is_empty()
+                        && !f.message_en.is_empty()
+                        && f.message_vi != f.message_en,
+                    "{file}: {f:?}"
+                );
+            }
+            for c in &s.changes_after {
+                assert!(
+                    !c.message_vi.is_empty() && !c.message_en.is_empty(),
+                    "{file}: {c:?}"
+                );
+            }
+        }
+    }
+}
