@@ -751,6 +751,12 @@ fn explain(
             }
         }
         E::ValidityPeriod { index } => {
+            // The chain walk stops at the first certificate from the anchor
+            // down; the reader cares about the one closest to the signer.
+            let index = &path
+                .iter()
+                .position(|c| time < c.not_before() || time > c.not_after())
+                .unwrap_or(*index);
             let c = path.get(*index).copied().unwrap_or(&root.cert);
             let (wv, we) = who(*index);
             if time > c.not_after() {
