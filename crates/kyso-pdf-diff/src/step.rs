@@ -927,8 +927,14 @@ impl<'a, 'd> Step<'a, 'd> {
                     };
                     // An entry may be re-pointed to a new object (Adobe keeps the
                     // newest signature appearance as /DR /XObject /FRM).
-                    let to_new = |v: Option<&Object>| v.and_then(Object::as_ref).is_some_and(|r| self.delta.get(&r.num).is_some_and(Delta::added));
-                    if od.iter().any(|(kk, vv)| !same_opt(Some(vv), nd.get(kk)) && !to_new(nd.get(kk))) {
+                    let to_new = |v: Option<&Object>| {
+                        v.and_then(Object::as_ref)
+                            .is_some_and(|r| self.delta.get(&r.num).is_some_and(Delta::added))
+                    };
+                    if od
+                        .iter()
+                        .any(|(kk, vv)| !same_opt(Some(vv), nd.get(kk)) && !to_new(nd.get(kk)))
+                    {
                         return bad;
                     }
                     for (kk, vv) in nd {

@@ -12,6 +12,15 @@ use common::{manifest, meets, run, shared};
 /// Checked both ways: an entry that starts agreeing fails the test too.
 const KNOWN_DIVERGENCES: &[(&str, &str)] = &[];
 
+/// Intact files whose later update cannot be read, so its changes cannot be
+/// cleared: Kyso says "not permitted" rather than guess. Checked both ways.
+const KNOWN_UNREADABLE_UPDATES: &[(&str, &str)] = &[(
+    "dss__pades-5-signatures-and-1-document-timestamp.pdf",
+    "the last update (DSS + document timestamp) has xref offsets shifted by 20,326 bytes and \
+     /Prev 0; the parser's offset tolerance is 64 bytes, so its objects are unreadable and \
+     cannot be cleared",
+)];
+
 /// Findings the analysis must give on particular corpus files.
 const REQUIRED: &[(&str, &str)] = &[
     ("dss__hide.pdf", "pdf.attack.shadow_replace"),
@@ -84,8 +93,12 @@ fn corpus_valid_files_have_no_disallowed_changes() {
             continue;
         }
         let o = run(&std::fs::read(dir.join(&file)).unwrap());
-        if o.any_disallowed() {
-            failures.push(format!("{file} ({expected}): {}", o.summary()));
+        let known = KNOWN_UNREADABLE_UPDATES.iter().any(|(f, _)| *f == file);
+        if o.any_disallowed() != known {
+            failures.push(format!(
+                "{file} ({expected}, known divergence: {known}): {}",
+                o.summary()
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
