@@ -2,26 +2,38 @@
 //!
 //! `bytes → detect format → container parser → signatures → CMS → trust →
 //! changes → facts → verdict`. This crate only orchestrates: every check lives
-//! in the crate named for it (`kyso-pdf`, `kyso-cms`, `kyso-pki`), every fact
-//! goes into a [`kyso_report::Report`], and the verdict is derived by
-//! [`kyso_report::verdict::finalize`]. Front ends call [`verify`] and display.
+//! in the crate named for it (`kyso-pdf`, `kyso-cms`, `kyso-pki`,
+//! `kyso-pdf-diff`), every fact goes into a [`kyso_report::Report`], and the
+//! verdict is derived by [`kyso_report::verdict::finalize`]. Front ends call
+//! [`verify`] and display.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod corpus;
 mod detect;
+pub mod time;
 
 pub use detect::detect_format;
 pub use kyso_report as report;
 
-use kyso_report::{FileInfo, Report};
+use kyso_report::{FileInfo, Finding, Format, InputError, Report};
 use sha2::{Digest, Sha256};
+
+/// Largest input verified, in bytes. A PDF is held in memory once (the parser
+/// borrows it, hashing streams over slices); 2 GiB is past any real signed
+/// document and still addressable in wasm32's 4 GiB memory.
+pub const MAX_INPUT_LEN: usize = 2 * 1024 * 1024 * 1024 - 1;
 
 /// What the caller decides; everything else is policy in the core.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
-    /// Extra trust anchors or intermediates (DER or PEM certificates), added
-    /// by the user for this verification (CLI `--trust`, portal settings).
+    /// Extra trust anchors or intermediates (DER or PEM certificates, or a
+    /// PKCS#7 bundle), added by the user for this verification (CLI `--trust`,
+    /// portal settings). Self-signed ones become anchors; others intermediates.
     pub extra_trust: Vec<Vec<u8>>,
+    /// Test anchors (`kyso corpus`'s trust folder): trusted for this
+    /// verification only and labelled as test roots. Never set by default.
+    pub test_anchors: Vec<Vec<u8>>,
     /// Validation "now", unix seconds. `None`: the system clock natively;
     /// front ends on wasm pass `Date.now()`.
     pub now: Option<i64>,
@@ -30,7 +42,6 @@ pub struct Options {
 /// Verify one input. Never panics on any input; an unreadable input yields a
 /// report whose `error` says why.
 pub fn verify(name: Option<&str>, bytes: &[u8], opts: &Options) -> Report {
-    let _ = opts;
     let file = FileInfo {
         name: name.map(str::to_owned),
         size: bytes.len() as u64,
@@ -38,6 +49,106 @@ pub fn verify(name: Option<&str>, bytes: &[u8], opts: &Options) -> Report {
     };
     let format = detect_format(bytes);
     let mut report = Report::new(file, format);
+    if bytes.len() > MAX_INPUT_LEN {
+        report.error = Some(InputError {
+            code: "input.too_large".into(),
+            message_vi: "Tệp quá lớn để kiểm tra (giới hạn 2 GiB).".into(),
+            message_en: "The file is too large to verify (limit 2 GiB).".into(),
+        });
+    } else {
+        guarded(&mut report, |report| run(format, bytes, opts, report));
+    }
     kyso_report::verdict::finalize(&mut report);
     report
+}
+
+fn run(format: Format, bytes: &[u8], opts: &Options, report: &mut Report) {
+    match format {
+        Format::Unknown => {
+            report.error = Some(InputError {
+                code: "input.unknown_format".into(),
+                message_vi: "Không nhận dạng được định dạng tệp (không phải PDF, CMS/PKCS#7, XML, Office, edXML hay chứng thư số).".into(),
+                message_en: "The file format was not recognised (not PDF, CMS/PKCS#7, XML, Office, edXML or a certificate).".into(),
+            });
+        }
+        Format::Pdf => pdf_pipeline(bytes, opts, report),
+        Format::Certificate => certificate_input(bytes, report),
+        Format::Cms | Format::Xml | Format::Ooxml | Format::Odf | Format::Edxml => {
+            let name = kyso_report::Labels(kyso_report::Lang::En).format(format);
+            let name_vi = kyso_report::Labels(kyso_report::Lang::Vi).format(format);
+            report.findings.push(Finding::warning(
+                corpus::NOT_VERIFIED_YET,
+                format!("Đã nhận dạng tệp {name_vi}, nhưng Kyso chưa kiểm tra chữ ký của định dạng này. Kết quả dưới đây không phải là kết luận về chữ ký."),
+                format!("Recognised a {name} file, but Kyso does not verify signatures in this format yet. What follows is not a verdict on its signatures."),
+            ));
+        }
+    }
+}
+
+fn pdf_pipeline(bytes: &[u8], opts: &Options, report: &mut Report) {
+    let _ = (bytes, opts, report);
+}
+
+fn certificate_input(bytes: &[u8], report: &mut Report) {
+    let _ = (bytes, report);
+}
+
+/// Run a pipeline stage so that an internal bug (a panic) becomes a report
+/// error instead of taking the caller down. On wasm (panic = abort) this is a
+/// plain call; the code paths are written not to panic in the first place.
+fn guarded(report: &mut Report, f: impl FnOnce(&mut Report)) {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let mut scratch = report.clone();
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            f(&mut scratch);
+            scratch
+        }));
+        match outcome {
+            Ok(done) => *report = done,
+            Err(_) => {
+                report.error = Some(InputError {
+                    code: "core.internal_error".into(),
+                    message_vi: "Lỗi nội bộ của Kyso khi kiểm tra tệp này; xin báo lỗi kèm tệp. Không có kết luận nào về chữ ký.".into(),
+                    message_en: "Kyso hit an internal error on this file; please report it with the file. No conclusion is drawn about its signatures.".into(),
+                });
+            }
+        }
+    }
+    #[cfg(target_arch = "wasm32")]
+    f(report);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kyso_report::Indication;
+
+    #[test]
+    fn unknown_bytes_are_an_input_error() {
+        let r = verify(Some("x.bin"), b"hello", &Options::default());
+        assert_eq!(r.error.as_ref().unwrap().code, "input.unknown_format");
+        assert_ne!(r.verdict.indication, Indication::TotalPassed);
+        assert_eq!(r.file.size, 5);
+        assert_eq!(r.file.sha256, "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824");
+    }
+
+    #[test]
+    fn recognised_but_unverified_formats_say_so() {
+        let r = verify(None, b"<?xml version=\"1.0\"?><a/>", &Options::default());
+        assert_eq!(r.format, Format::Xml);
+        assert!(corpus::is_skipped(&r));
+        assert!(r.signatures.is_empty());
+        assert_ne!(r.verdict.indication, Indication::TotalPassed);
+    }
+
+    #[test]
+    fn a_panicking_stage_becomes_an_error() {
+        let mut r = Report::new(FileInfo { name: None, size: 0, sha256: String::new() }, Format::Pdf);
+        let prev = std::panic::take_hook();
+        std::panic::set_hook(Box::new(|_| {}));
+        guarded(&mut r, |_| panic!("boom"));
+        std::panic::set_hook(prev);
+        assert_eq!(r.error.unwrap().code, "core.internal_error");
+    }
 }

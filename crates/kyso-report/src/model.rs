@@ -28,6 +28,9 @@ pub struct Report {
     /// Reports for nested documents (edXML attachments, PDF embedded files).
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub children: Vec<ChildReport>,
+    /// When the input is itself a certificate (or a bundle of them): each one described.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub certificates: Vec<CertificateInfo>,
     /// Set when the input could not be read at all; then `format` may be `unknown`
     /// and `signatures` empty.
     #[serde(skip_serializing_if = "Option::is_none", default)]
@@ -47,6 +50,7 @@ impl Report {
             signatures: Vec::new(),
             findings: Vec::new(),
             children: Vec::new(),
+            certificates: Vec::new(),
             error: None,
         }
     }
