@@ -9,15 +9,30 @@ fn main() {
                 let parsed = t.elapsed();
                 let sigs = doc.signatures();
                 let checks = kyso_pdf::byte_range::check_all(&doc, &sigs);
-                println!("{path}: parse {parsed:?}, total {:?}, {} bytes", t.elapsed(), bytes.len());
+                println!(
+                    "{path}: parse {parsed:?}, total {:?}, {} bytes",
+                    t.elapsed(),
+                    bytes.len()
+                );
                 for r in doc.revisions() {
-                    println!("  rev {} [{}..{}) startxref {} {:?} entries {}", r.index, r.start, r.end, r.startxref, r.xref_kind, r.entries.len());
+                    println!(
+                        "  rev {} [{}..{}) startxref {} {:?} entries {}",
+                        r.index,
+                        r.start,
+                        r.end,
+                        r.startxref,
+                        r.xref_kind,
+                        r.entries.len()
+                    );
                 }
                 for w in doc.warnings().iter().chain(doc.late_warnings().iter()) {
                     println!("  warning {}: {}", w.code, w.message_en);
                 }
                 for (s, c) in sigs.iter().zip(&checks) {
-                    println!("  sig {:?} obj {:?} rev {} {:?} {:?} {:?}", s.field_name, s.obj, s.first_revision, s.sub_filter, c.coverage, c.range);
+                    println!(
+                        "  sig {:?} obj {:?} rev {} {:?} {:?} {:?}",
+                        s.field_name, s.obj, s.first_revision, s.sub_filter, c.coverage, c.range
+                    );
                     for f in &c.findings {
                         println!("    {:?} {}: {}", f.severity, f.code, f.message_en);
                     }

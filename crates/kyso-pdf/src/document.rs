@@ -53,6 +53,8 @@ pub struct Document<'a> {
     decryptor: Option<Decryptor>,
     encrypt_ref: Option<ObjRef>,
     objstm_cache: Mutex<(usize, HashMap<usize, Arc<ObjStm>>)>,
+    /// `(from, found)`: the last `endstream` search (see `find_endstream`).
+    endstream_memo: Mutex<(usize, usize)>,
 }
 
 impl std::fmt::Debug for Document<'_> {
@@ -166,7 +168,8 @@ impl<'a> Document<'a> {
             if chain.len() >= limits.max_revisions {
                 return Err(limit("pdf.limit.revisions"));
             }
-            let mut sec = match Self::locate_section(bytes, off, limits, &mut budget, &mut warnings) {
+            let mut sec = match Self::locate_section(bytes, off, limits, &mut budget, &mut warnings)
+            {
                 Ok(s) => s,
                 Err(e @ PdfError::Limit { .. }) => return Err(e),
                 Err(e) => {
@@ -174,12 +177,19 @@ impl<'a> Document<'a> {
                     // just before this one names in its own `startxref … %%EOF`.
                     // This uses the file's recorded xref sections only; no
                     // entry is reconstructed by scanning objects.
-                    let Some(newer) = chain.last().map(|(_, s)| s.offset) else { return Err(e) };
-                    let found = Self::previous_marker(bytes, newer).into_iter().filter(|m| !visited.contains(m)).find_map(|m| {
-                        let mut scratch = Vec::new();
-                        let s = Self::locate_section(bytes, m, limits, &mut budget, &mut scratch).ok()?;
-                        Some((m, s, scratch))
-                    });
+                    let Some(newer) = chain.last().map(|(_, s)| s.offset) else {
+                        return Err(e);
+                    };
+                    let found = Self::previous_marker(bytes, newer)
+                        .into_iter()
+                        .filter(|m| !visited.contains(m))
+                        .find_map(|m| {
+                            let mut scratch = Vec::new();
+                            let s =
+                                Self::locate_section(bytes, m, limits, &mut budget, &mut scratch)
+                                    .ok()?;
+                            Some((m, s, scratch))
+                        });
                     match found {
                         Some((m, s, scratch)) => {
                             visited.insert(m);
@@ -318,6 +328,7 @@ impl<'a> Document<'a> {
             decryptor: None,
             encrypt_ref: None,
             objstm_cache: Mutex::new((0, HashMap::new())),
+            endstream_memo: Mutex::new((usize::MAX, usize::MAX)),
         };
         doc.check_offsets();
         doc.open_encryption();
@@ -336,7 +347,13 @@ impl<'a> Document<'a> {
             let mut lx = Lexer::new(bytes, sx + 9, Some(0), 1, 1);
             if let Some(v) = lx.read_uint().and_then(|v| usize::try_from(v).ok()) {
                 // White space only: `skip_ws` would read `%%EOF` as a comment.
-                let eof_at = lx.pos + bytes.get(lx.pos..).unwrap_or(&[]).iter().take_while(|b| crate::lexer::is_ws(**b)).count();
+                let eof_at = lx.pos
+                    + bytes
+                        .get(lx.pos..)
+                        .unwrap_or(&[])
+                        .iter()
+                        .take_while(|b| crate::lexer::is_ws(**b))
+                        .count();
                 if bytes.get(eof_at..).is_some_and(|r| r.starts_with(b"%%EOF")) {
                     if v < sx {
                         out.push(v);
@@ -345,7 +362,8 @@ impl<'a> Document<'a> {
                         // The last `xref` keyword at a line start before the trailer.
                         let mut e = t;
                         while let Some(x) = rfind(bytes, b"xref", e) {
-                            let line_start = x == 0 || matches!(bytes.get(x - 1), Some(b'\r' | b'\n'));
+                            let line_start =
+                                x == 0 || matches!(bytes.get(x - 1), Some(b'\r' | b'\n'));
                             if line_start {
                                 if !out.contains(&x) {
                                     out.push(x);
@@ -688,10 +706,12 @@ impl<'a> Document<'a> {
                     .saturating_add(self.limits.max_stream_len)
                     .min(self.bytes.len());
                 let window = self.bytes.get(data..window_end).unwrap_or(&[]);
-                let pos = find(window, b"endstream", 0).ok_or(PdfError::BadObject {
-                    offset,
-                    reason: "stream without 'endstream'",
-                })?;
+                let pos = self
+                    .find_endstream(data, window_end)
+                    .ok_or(PdfError::BadObject {
+                        offset,
+                        reason: "stream without 'endstream'",
+                    })?;
                 let mut l = pos;
                 // Strip the EOL before `endstream` (§7.3.8.1).
                 if l > 0 && window.get(l - 1) == Some(&b'\n') {
@@ -720,6 +740,31 @@ impl<'a> Document<'a> {
             });
         };
         Ok(Object::Stream(Stream { dict, raw }))
+    }
+
+    /// Offset (relative to `from`) of the first `endstream` in `bytes[from..to]`.
+    /// Memoised: many streams with wrong lengths before one distant
+    /// `endstream` would otherwise cost quadratic time.
+    fn find_endstream(&self, from: usize, to: usize) -> Option<usize> {
+        if let Ok(memo) = self.endstream_memo.lock() {
+            let (mfrom, mfound) = *memo;
+            // No `endstream` starts in [mfrom, mfound): the answer from any
+            // `from` in that interval is the same.
+            if from >= mfrom && from <= mfound {
+                return (mfound != usize::MAX && mfound + 9 <= to).then(|| mfound - from);
+            }
+        }
+        let window = self.bytes.get(from..to).unwrap_or(&[]);
+        let found = find(window, b"endstream", 0).map(|p| p + from);
+        if let Ok(mut memo) = self.endstream_memo.lock() {
+            match found {
+                Some(f) => *memo = (from, f),
+                // Only an unbounded search proves there is none at all.
+                None if to == self.bytes.len() => *memo = (from, usize::MAX),
+                None => {}
+            }
+        }
+        found.map(|p| p - from)
     }
 
     fn decrypt_object(&self, r: ObjRef, obj: Object) -> Object {

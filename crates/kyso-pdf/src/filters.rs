@@ -273,12 +273,8 @@ fn ascii85(data: &[u8], budget: &Budget) -> Result<Vec<u8>, PdfError> {
     let mut out = Vec::with_capacity(data.len() * 4 / 5);
     let mut group = [0u32; 5];
     let mut n = 0usize;
-    let mut it = data.iter().peekable();
-    if data.starts_with(b"<~") {
-        it.next();
-        it.next();
-    }
-    while let Some(&c) = it.next() {
+    let body = data.strip_prefix(b"<~").unwrap_or(data);
+    for &c in body {
         match c {
             b'~' => break,
             b'z' if n == 0 => {

@@ -24,7 +24,9 @@ pub fn fuzz_limits() -> Limits {
 
 /// Parse and call every accessor; must never panic or hang.
 pub fn exercise(bytes: &[u8]) {
-    let Ok(doc) = Document::parse(bytes, &fuzz_limits()) else { return };
+    let Ok(doc) = Document::parse(bytes, &fuzz_limits()) else {
+        return;
+    };
     let _ = doc.version();
     let _ = doc.warnings();
     let _ = doc.encryption().map(|e| e.info());
@@ -44,7 +46,12 @@ pub fn exercise(bytes: &[u8]) {
             }
         }
         let _ = doc.signature_fields(rev);
-        for r in doc.revisions().get(rev).map(|r| r.entries.keys().copied().take(64).collect::<Vec<_>>()).unwrap_or_default() {
+        for r in doc
+            .revisions()
+            .get(rev)
+            .map(|r| r.entries.keys().copied().take(64).collect::<Vec<_>>())
+            .unwrap_or_default()
+        {
             if let Ok(Some(Object::Stream(s))) = doc.object(rev, crate::ObjRef { num: r, gen: 0 }) {
                 let _ = doc.decode_stream(&s);
             }

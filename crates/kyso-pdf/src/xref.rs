@@ -191,11 +191,9 @@ fn read_stream_section(
             "xref stream /Length does not end at 'endstream'",
         ));
     }
-    let end = if after.eat_keyword(b"endobj") {
-        after.pos
-    } else {
-        after.pos
-    };
+    // `endobj` is expected; a missing one is tolerated (the stream already ended).
+    after.eat_keyword(b"endobj");
+    let end = after.pos;
     // Xref streams are never encrypted (§7.6.1).
     let data = crate::filters::decode(&dict, raw, limits)?;
     let w: Vec<usize> = dict

@@ -11,7 +11,10 @@ pub fn shared_dir() -> Option<PathBuf> {
     if p.is_dir() {
         Some(p)
     } else {
-        eprintln!("SKIP: shared reference material not found at {} (set KYSO_SHARED)", p.display());
+        eprintln!(
+            "SKIP: shared reference material not found at {} (set KYSO_SHARED)",
+            p.display()
+        );
         None
     }
 }
@@ -20,7 +23,9 @@ pub fn shared_dir() -> Option<PathBuf> {
 pub fn pdfs(shared: &std::path::Path, dirs: &[&str]) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for d in dirs {
-        let Ok(rd) = std::fs::read_dir(shared.join(d)) else { continue };
+        let Ok(rd) = std::fs::read_dir(shared.join(d)) else {
+            continue;
+        };
         for e in rd.flatten() {
             let p = e.path();
             if p.extension().is_some_and(|x| x.eq_ignore_ascii_case("pdf")) {

@@ -14,14 +14,23 @@ fn summary(name: &str, bytes: &[u8]) -> String {
             let sigs = doc.signatures();
             let checks = check_all(&doc, &sigs);
             let last = doc.revisions().len().saturating_sub(1);
-            let pages = doc.pages(last).map(|p| p.len().to_string()).unwrap_or_else(|e| e.code().to_owned());
+            let pages = doc
+                .pages(last)
+                .map(|p| p.len().to_string())
+                .unwrap_or_else(|e| e.code().to_owned());
             let mut s = format!(
                 "{name}: v{} revs={} kinds={:?} pages={pages} enc={:?} warn={:?} sigs={}",
                 doc.version().unwrap_or_default(),
                 doc.revisions().len(),
-                doc.revisions().iter().map(|r| r.xref_kind).collect::<Vec<_>>(),
+                doc.revisions()
+                    .iter()
+                    .map(|r| r.xref_kind)
+                    .collect::<Vec<_>>(),
                 doc.encryption().map(|e| (&e.algorithm, e.opened)),
-                doc.warnings().iter().map(|w| w.code.as_str()).collect::<Vec<_>>(),
+                doc.warnings()
+                    .iter()
+                    .map(|w| w.code.as_str())
+                    .collect::<Vec<_>>(),
                 sigs.len()
             );
             for (sig, c) in sigs.iter().zip(&checks) {
@@ -34,7 +43,11 @@ fn summary(name: &str, bytes: &[u8]) -> String {
                     sig.is_doc_timestamp,
                     c.coverage,
                     c.revision,
-                    c.findings.iter().filter(|f| f.severity >= kyso_report::Severity::Warning).map(|f| f.code.as_str()).collect::<Vec<_>>()
+                    c.findings
+                        .iter()
+                        .filter(|f| f.severity >= kyso_report::Severity::Warning)
+                        .map(|f| f.code.as_str())
+                        .collect::<Vec<_>>()
                 );
             }
             let _ = doc.metadata();
@@ -46,9 +59,15 @@ fn summary(name: &str, bytes: &[u8]) -> String {
 
 #[test]
 fn every_shared_pdf_parses_to_a_value() {
-    let Some(shared) = common::shared_dir() else { return };
+    let Some(shared) = common::shared_dir() else {
+        return;
+    };
     let files = common::pdfs(&shared, &["corpus", "vn/pdf"]);
-    assert!(files.len() > 10, "expected the shared corpus, found {} PDFs", files.len());
+    assert!(
+        files.len() > 10,
+        "expected the shared corpus, found {} PDFs",
+        files.len()
+    );
     for p in files {
         let bytes = std::fs::read(&p).unwrap();
         let name = p.file_name().unwrap().to_string_lossy().into_owned();
@@ -77,23 +96,36 @@ fn check_single_signature(bytes: &[u8], revisions: usize) {
     assert_eq!((a + b, cc), (span.start as u64, span.end as u64));
     // The signed slices exclude exactly the /Contents token.
     let [s1, s2] = signed_slices(bytes, c.range.unwrap());
-    assert_eq!(s1.len() + s2.len() + span.end - span.start, c.signed_end.unwrap() as usize);
+    assert_eq!(
+        s1.len() + s2.len() + span.end - span.start,
+        c.signed_end.unwrap() as usize
+    );
     assert_eq!(bytes[span.start], b'<');
     assert_eq!(bytes[span.end - 1], b'>');
-    assert!(sig.contents.as_ref().is_some_and(|c| c.first() == Some(&0x30)), "CMS starts with a SEQUENCE");
+    assert!(
+        sig.contents
+            .as_ref()
+            .is_some_and(|c| c.first() == Some(&0x30)),
+        "CMS starts with a SEQUENCE"
+    );
     assert_ne!(c.coverage, Coverage::Unclear);
 }
 
 #[test]
 fn decree_49_2026() {
-    let Some(shared) = common::shared_dir() else { return };
+    let Some(shared) = common::shared_dir() else {
+        return;
+    };
     let bytes = decree(&shared, "49-2026-ND-CP.pdf");
     check_single_signature(&bytes, 2);
     let doc = Document::parse(&bytes, &Limits::default()).unwrap();
     let sig = &doc.signatures()[0];
     // vn/README.md: adbe.pkcs7.detached, a certification signature with DocMDP P=2.
     assert_eq!(sig.sub_filter.as_deref(), Some("adbe.pkcs7.detached"));
-    let docmdp = sig.references.iter().find(|r| r.transform_method.as_deref() == Some("DocMDP"));
+    let docmdp = sig
+        .references
+        .iter()
+        .find(|r| r.transform_method.as_deref() == Some("DocMDP"));
     assert_eq!(docmdp.and_then(|r| r.p), Some(2), "{:#?}", sig.references);
     assert_eq!(doc.pages(1).unwrap().len(), 29);
     assert_eq!(doc.version().as_deref(), Some("1.7"));
@@ -101,7 +133,9 @@ fn decree_49_2026() {
 
 #[test]
 fn decree_199() {
-    let Some(shared) = common::shared_dir() else { return };
+    let Some(shared) = common::shared_dir() else {
+        return;
+    };
     let bytes = decree(&shared, "199-ndcp.signed.pdf");
     let doc = Document::parse(&bytes, &Limits::default()).unwrap();
     check_single_signature(&bytes, doc.revisions().len());

@@ -21,10 +21,21 @@ fn assert_base_document(doc: &Document) {
     let pages = doc.pages(last).unwrap();
     assert_eq!(pages.len(), 2);
     let page = doc.object(last, pages[0]).unwrap().unwrap();
-    let contents = page.as_dict().unwrap().get(b"Contents".as_slice()).unwrap().clone();
-    let Object::Stream(s) = doc.resolve(last, &contents).unwrap() else { panic!("contents is not a stream") };
+    let contents = page
+        .as_dict()
+        .unwrap()
+        .get(b"Contents".as_slice())
+        .unwrap()
+        .clone();
+    let Object::Stream(s) = doc.resolve(last, &contents).unwrap() else {
+        panic!("contents is not a stream")
+    };
     let text = doc.decode_stream(&s).unwrap();
-    assert!(text.windows(14).any(|w| w == b"Kyso test page"), "{:?}", String::from_utf8_lossy(&text));
+    assert!(
+        text.windows(14).any(|w| w == b"Kyso test page"),
+        "{:?}",
+        String::from_utf8_lossy(&text)
+    );
 }
 
 #[test]
@@ -34,22 +45,35 @@ fn plain_document() {
     assert_eq!(doc.version().as_deref(), Some("1.7"));
     assert_eq!(doc.revisions().len(), 1);
     let r = &doc.revisions()[0];
-    assert_eq!((r.start, r.end, r.xref_kind), (0, bytes.len(), XrefKind::Table));
+    assert_eq!(
+        (r.start, r.end, r.xref_kind),
+        (0, bytes.len(), XrefKind::Table)
+    );
     assert!(doc.encryption().is_none());
     assert!(doc.warnings().is_empty(), "{:?}", doc.warnings());
     assert_base_document(&doc);
     let created = doc.metadata().created.unwrap();
-    assert_eq!(parse_pdf_date(&created).unwrap().to_rfc3339(), "2026-06-10T07:15:42Z");
+    assert_eq!(
+        parse_pdf_date(&created).unwrap().to_rfc3339(),
+        "2026-06-10T07:15:42Z"
+    );
     assert!(doc.signatures().is_empty());
     assert!(doc.signature_fields(0).is_empty());
 }
 
 #[test]
 fn encrypted_with_empty_user_password_opens() {
-    for (file, alg) in [("rc4-40.pdf", "RC4-40"), ("rc4-128.pdf", "RC4-128"), ("aes-128.pdf", "AES-128"), ("aes-256.pdf", "AES-256")] {
+    for (file, alg) in [
+        ("rc4-40.pdf", "RC4-40"),
+        ("rc4-128.pdf", "RC4-128"),
+        ("aes-128.pdf", "AES-128"),
+        ("aes-256.pdf", "AES-256"),
+    ] {
         let bytes = data(file);
         let doc = Document::parse(&bytes, &Limits::default()).unwrap();
-        let enc = doc.encryption().unwrap_or_else(|| panic!("{file}: not seen as encrypted"));
+        let enc = doc
+            .encryption()
+            .unwrap_or_else(|| panic!("{file}: not seen as encrypted"));
         assert_eq!(enc.algorithm, alg, "{file}");
         assert_eq!(enc.filter, "Standard");
         assert!(enc.opened, "{file} did not open with the empty password");
@@ -65,7 +89,10 @@ fn encrypted_with_user_password_is_reported_not_read() {
     let enc = doc.encryption().unwrap();
     assert!(!enc.opened);
     assert_eq!(enc.algorithm, "AES-256");
-    assert!(doc.warnings().iter().any(|w| w.code == "pdf.encryption.needs_password"));
+    assert!(doc
+        .warnings()
+        .iter()
+        .any(|w| w.code == "pdf.encryption.needs_password"));
     // Strings cannot be read, and are not shown as garbage.
     assert_eq!(doc.metadata().title, None);
     // The structure (not encrypted) is still readable.
@@ -77,7 +104,10 @@ fn xref_and_object_streams() {
     let bytes = data("objstm.pdf");
     let doc = Document::parse(&bytes, &Limits::default()).unwrap();
     assert_eq!(doc.revisions()[0].xref_kind, XrefKind::Stream);
-    assert!(doc.revisions()[0].entries.values().any(|e| matches!(e, kyso_pdf::XrefEntry::InStream { .. })));
+    assert!(doc.revisions()[0]
+        .entries
+        .values()
+        .any(|e| matches!(e, kyso_pdf::XrefEntry::InStream { .. })));
     assert_base_document(&doc);
 }
 
@@ -115,13 +145,24 @@ fn incremental_updates_have_exact_boundaries() {
     assert!(doc.signature_fields(0).is_empty());
     assert_eq!(doc.signature_fields(1).len(), 1);
     let f2 = doc.signature_fields(2);
-    assert_eq!(f2.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(), ["Sig1", "Sig2"]);
-    assert!(f2.iter().all(|f| f.value.is_some() && !f.widgets.is_empty()));
+    assert_eq!(
+        f2.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(),
+        ["Sig1", "Sig2"]
+    );
+    assert!(f2
+        .iter()
+        .all(|f| f.value.is_some() && !f.widgets.is_empty()));
 
     let sigs = doc.signatures();
     assert_eq!(sigs.len(), 2);
-    assert_eq!((sigs[0].field_name.as_deref(), sigs[0].first_revision), (Some("Sig1"), 1));
-    assert_eq!((sigs[1].field_name.as_deref(), sigs[1].first_revision), (Some("Sig2"), 2));
+    assert_eq!(
+        (sigs[0].field_name.as_deref(), sigs[0].first_revision),
+        (Some("Sig1"), 1)
+    );
+    assert_eq!(
+        (sigs[1].field_name.as_deref(), sigs[1].first_revision),
+        (Some("Sig2"), 2)
+    );
     // The second signature's dictionary does not exist in revision 1.
     let sig2 = sigs[1].obj.unwrap();
     assert!(doc.object(1, sig2).unwrap().is_none());
@@ -129,8 +170,14 @@ fn incremental_updates_have_exact_boundaries() {
 
     let checks = check_all(&doc, &sigs);
     assert!(checks.iter().all(|c| c.ok), "{checks:#?}");
-    assert_eq!((checks[0].coverage, checks[0].revision), (Coverage::EntireRevision, Some(1)));
-    assert_eq!((checks[1].coverage, checks[1].revision), (Coverage::EntireFile, Some(2)));
+    assert_eq!(
+        (checks[0].coverage, checks[0].revision),
+        (Coverage::EntireRevision, Some(1))
+    );
+    assert_eq!(
+        (checks[1].coverage, checks[1].revision),
+        (Coverage::EntireFile, Some(2))
+    );
     assert_eq!(checks[0].signed_end, Some(once.len() as u64));
     // The first signature signed exactly the bytes of signed.pdf minus its /Contents.
     let [a, b] = signed_slices(&twice, checks[0].range.unwrap());
@@ -143,7 +190,13 @@ fn incremental_updates_have_exact_boundaries() {
 fn signature_over_xref_streams() {
     let bytes = data("objstm-signed.pdf");
     let doc = Document::parse(&bytes, &Limits::default()).unwrap();
-    assert_eq!(doc.revisions().iter().map(|r| r.xref_kind).collect::<Vec<_>>(), [XrefKind::Stream, XrefKind::Stream]);
+    assert_eq!(
+        doc.revisions()
+            .iter()
+            .map(|r| r.xref_kind)
+            .collect::<Vec<_>>(),
+        [XrefKind::Stream, XrefKind::Stream]
+    );
     let sigs = doc.signatures();
     assert_eq!(sigs.len(), 1);
     let c = &check_all(&doc, &sigs)[0];
@@ -167,7 +220,14 @@ fn codes(bytes: &[u8]) -> (Coverage, Vec<String>) {
     let doc = Document::parse(bytes, &Limits::default()).unwrap();
     let sigs = doc.signatures();
     let c = check_all(&doc, &sigs).remove(0);
-    (c.coverage, c.findings.iter().filter(|f| f.severity >= Severity::Warning).map(|f| f.code.clone()).collect())
+    (
+        c.coverage,
+        c.findings
+            .iter()
+            .filter(|f| f.severity >= Severity::Warning)
+            .map(|f| f.code.clone())
+            .collect(),
+    )
 }
 
 #[test]
@@ -177,26 +237,55 @@ fn byte_range_rules() {
     let [a, b, c, d] = check_all(&doc, &doc.signatures())[0].range.unwrap();
     assert_eq!(codes(&bytes), (Coverage::EntireFile, vec![]));
     // Wrapping: the gap moved off the /Contents token.
-    let (_, f) = codes(&with_byte_range(&bytes, &format!("[{a} {} {} {}]", b - 2, c, d)));
-    assert!(f.contains(&"pdf.byte_range.gap_not_contents".to_owned()), "{f:?}");
+    let (_, f) = codes(&with_byte_range(
+        &bytes,
+        &format!("[{a} {} {} {}]", b - 2, c, d),
+    ));
+    assert!(
+        f.contains(&"pdf.byte_range.gap_not_contents".to_owned()),
+        "{f:?}"
+    );
     // Not from the start.
     let (_, f) = codes(&with_byte_range(&bytes, &format!("[1 {} {c} {d}]", b - 1)));
-    assert!(f.contains(&"pdf.byte_range.not_from_start".to_owned()), "{f:?}");
+    assert!(
+        f.contains(&"pdf.byte_range.not_from_start".to_owned()),
+        "{f:?}"
+    );
     // Beyond the end of the file.
-    let (cov, f) = codes(&with_byte_range(&bytes, &format!("[{a} {b} {c} {}]", d + 10)));
+    let (cov, f) = codes(&with_byte_range(
+        &bytes,
+        &format!("[{a} {b} {c} {}]", d + 10),
+    ));
     assert_eq!(cov, Coverage::Unclear);
-    assert!(f.contains(&"pdf.byte_range.outside_file".to_owned()), "{f:?}");
+    assert!(
+        f.contains(&"pdf.byte_range.outside_file".to_owned()),
+        "{f:?}"
+    );
     // Three numbers, negative numbers, reals.
-    for bad in [format!("[{a} {b} {c}]"), format!("[{a} -1 {c} {d}]"), format!("[{a} {b} {c} 1.5]")] {
+    for bad in [
+        format!("[{a} {b} {c}]"),
+        format!("[{a} -1 {c} {d}]"),
+        format!("[{a} {b} {c} 1.5]"),
+    ] {
         let (cov, f) = codes(&with_byte_range(&bytes, &bad));
-        assert_eq!((cov, f), (Coverage::Unclear, vec!["pdf.byte_range.malformed".to_owned()]), "{bad}");
+        assert_eq!(
+            (cov, f),
+            (
+                Coverage::Unclear,
+                vec!["pdf.byte_range.malformed".to_owned()]
+            ),
+            "{bad}"
+        );
     }
     // Bytes appended after the signed revision, forming no revision.
     let mut tail = bytes.clone();
     tail.extend_from_slice(b"% appended\n1 0 obj (x) endobj\n");
     let (cov, f) = codes(&tail);
     assert_eq!(cov, Coverage::Partial);
-    assert!(f.contains(&"pdf.byte_range.trailing_bytes".to_owned()), "{f:?}");
+    assert!(
+        f.contains(&"pdf.byte_range.trailing_bytes".to_owned()),
+        "{f:?}"
+    );
     // Trailing white space only: still the entire file.
     let mut ws = bytes.clone();
     ws.extend_from_slice(b"\r\n\r\n");
@@ -211,5 +300,9 @@ fn object_numbers_are_per_revision() {
     assert!(!doc.catalog(0).unwrap().contains_key(b"AcroForm".as_slice()));
     assert!(doc.catalog(1).unwrap().contains_key(b"AcroForm".as_slice()));
     // A reference to a missing object is null, not an error.
-    assert_eq!(doc.resolve(0, &Object::Ref(ObjRef { num: 9999, gen: 0 })).unwrap(), Object::Null);
+    assert_eq!(
+        doc.resolve(0, &Object::Ref(ObjRef { num: 9999, gen: 0 }))
+            .unwrap(),
+        Object::Null
+    );
 }

@@ -23,9 +23,33 @@ impl Rng {
 
 /// Tokens that steer mutations into interesting parser states.
 const TOKENS: &[&[u8]] = &[
-    b" 0 R", b"<<", b">>", b"[", b"]", b"(", b")", b"<", b">", b"/ByteRange", b"/Contents", b"/Prev 0", b"/Length 99999999",
-    b"stream\n", b"endstream", b"endobj", b"xref\n0 1\n", b"trailer", b"startxref\n0\n%%EOF", b"/Type /ObjStm", b"/Kids [1 0 R]",
-    b"/FlateDecode", b"/W [1 2 1]", b"99999999999999999999", b"-1", b"\\", b"%%EOF\n",
+    b" 0 R",
+    b"<<",
+    b">>",
+    b"[",
+    b"]",
+    b"(",
+    b")",
+    b"<",
+    b">",
+    b"/ByteRange",
+    b"/Contents",
+    b"/Prev 0",
+    b"/Length 99999999",
+    b"stream\n",
+    b"endstream",
+    b"endobj",
+    b"xref\n0 1\n",
+    b"trailer",
+    b"startxref\n0\n%%EOF",
+    b"/Type /ObjStm",
+    b"/Kids [1 0 R]",
+    b"/FlateDecode",
+    b"/W [1 2 1]",
+    b"99999999999999999999",
+    b"-1",
+    b"\\",
+    b"%%EOF\n",
 ];
 
 fn mutate(rng: &mut Rng, src: &[u8]) -> Vec<u8> {
@@ -66,11 +90,12 @@ fn mutate(rng: &mut Rng, src: &[u8]) -> Vec<u8> {
 
 #[test]
 fn mutated_inputs_never_panic() {
-    let mut seeds: Vec<Vec<u8>> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data"))
-        .unwrap()
-        .flatten()
-        .map(|e| std::fs::read(e.path()).unwrap())
-        .collect();
+    let mut seeds: Vec<Vec<u8>> =
+        std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data"))
+            .unwrap()
+            .flatten()
+            .map(|e| std::fs::read(e.path()).unwrap())
+            .collect();
     if let Some(shared) = common::shared_dir() {
         // A few small corpus files keep the run short.
         for p in common::pdfs(&shared, &["corpus", "vn/pdf"]) {
@@ -90,7 +115,11 @@ fn mutated_inputs_never_panic() {
         let input = mutate(&mut rng, seed);
         let t = Instant::now();
         exercise(&input);
-        assert!(t.elapsed() < Duration::from_secs(5), "case {n} took {:?}", t.elapsed());
+        assert!(
+            t.elapsed() < Duration::from_secs(5),
+            "case {n} took {:?}",
+            t.elapsed()
+        );
         n += 1;
     }
     for s in &seeds {
