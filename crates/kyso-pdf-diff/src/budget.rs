@@ -13,6 +13,12 @@ pub const DEFAULT_OBJECT_LOADS: usize = 2_000_000;
 /// few dozen (a DSS update: hundreds); 100,000 only matters to an attacker.
 pub const MAX_CHANGED_PER_REVISION: usize = 100_000;
 
+/// Revisions after the first signed one that are compared. Each object lookup
+/// walks the revision list, so the cost grows with its square; 1,000 is also
+/// the parser's default `max_revisions` (a province-wide signing round stays
+/// under 100). Later revisions count as not examined, hence not permitted.
+pub const MAX_REVISIONS_ANALYSED: usize = 1_000;
+
 /// Counts object loads.
 #[derive(Debug, Clone)]
 pub struct Budget {

@@ -33,10 +33,12 @@ mod budget;
 mod class;
 mod compare;
 mod context;
+#[doc(hidden)]
+pub mod fuzzing;
 mod policy;
 mod step;
 
-pub use budget::{Budget, DEFAULT_OBJECT_LOADS, MAX_CHANGED_PER_REVISION};
+pub use budget::{Budget, DEFAULT_OBJECT_LOADS, MAX_CHANGED_PER_REVISION, MAX_REVISIONS_ANALYSED};
 
 use kyso_pdf::byte_range::ByteRangeCheck;
 use kyso_pdf::object::Object;
@@ -189,12 +191,26 @@ pub fn analyze_with_budget(
     let mut steps: BTreeMap<usize, StepResult> = BTreeMap::new();
     let mut unused_budget = Budget::new(UNUSED_OBJECTS_BUDGET);
     let first_signed = signed_rev.iter().flatten().min().copied();
+    let mut too_many_revisions = false;
     if let Some(fs) = first_signed {
         for r in fs + 1..n {
+            if r - fs > MAX_REVISIONS_ANALYSED || budget.exhausted() {
+                too_many_revisions |= r - fs > MAX_REVISIONS_ANALYSED;
+                // Not examined: counts as a disallowed change of unknown kind.
+                steps.insert(r, StepResult::unexamined(r));
+                continue;
+            }
             let sp = step_policy(r);
             let res = Step::run(doc, r, &sp, &index, &mut budget);
             steps.insert(r, res);
         }
+    }
+    if too_many_revisions {
+        document_findings.push(Finding::warning(
+            "pdf.changes.too_many_revisions",
+            format!("Tài liệu có quá nhiều bản cập nhật sau chữ ký đầu tiên; chỉ {MAX_REVISIONS_ANALYSED} bản đầu được xem xét, phần còn lại được coi là không được phép."),
+            format!("The document has too many updates after the first signature; only the first {MAX_REVISIONS_ANALYSED} were examined, the rest count as not permitted."),
+        ));
     }
     if budget.exhausted() {
         document_findings.push(Finding::warning(

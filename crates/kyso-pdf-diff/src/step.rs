@@ -35,6 +35,25 @@ pub(crate) struct StepResult {
     pub findings: Vec<Finding>,
 }
 
+impl StepResult {
+    /// A revision that was not examined (budget): one disallowed change.
+    pub(crate) fn unexamined(rev: usize) -> StepResult {
+        StepResult {
+            changes: vec![Change {
+                revision: u32::try_from(rev + 1).unwrap_or(u32::MAX),
+                class: Class::Other.as_str().to_string(),
+                allowed: false,
+                object: None,
+                message_vi: "Bản cập nhật này không được xem xét (vượt giới hạn xử lý); được coi là không được phép.".into(),
+                message_en: "This update was not examined (processing limit exceeded); it counts as not permitted.".into(),
+            }],
+            level: ModificationLevel::Other,
+            disallowed: true,
+            findings: Vec::new(),
+        }
+    }
+}
+
 #[derive(Debug)]
 struct Delta {
     r: ObjRef,
