@@ -17,7 +17,10 @@ include!("src/pins.rs");
 fn pem_to_der(text: &str) -> Option<Vec<u8>> {
     let start = text.find("-----BEGIN CERTIFICATE-----")? + "-----BEGIN CERTIFICATE-----".len();
     let end = text[start..].find("-----END CERTIFICATE-----")? + start;
-    let b64: String = text[start..end].chars().filter(|c| !c.is_whitespace()).collect();
+    let b64: String = text[start..end]
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
     Base64::decode_vec(&b64).ok()
 }
 
@@ -37,16 +40,29 @@ fn main() {
         for pin in PINS {
             let path = dir.join(pin.file);
             println!("cargo:rerun-if-changed={}", path.display());
-            let text = std::fs::read_to_string(&path)
-                .unwrap_or_else(|e| panic!("kyso-pki: cannot read pinned anchor {}: {e}", path.display()));
-            let der = pem_to_der(&text).unwrap_or_else(|| panic!("kyso-pki: {} is not a PEM certificate", path.display()));
+            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+                panic!(
+                    "kyso-pki: cannot read pinned anchor {}: {e}",
+                    path.display()
+                )
+            });
+            let der = pem_to_der(&text)
+                .unwrap_or_else(|| panic!("kyso-pki: {} is not a PEM certificate", path.display()));
             let got = hex::encode(Sha256::digest(&der));
             if got != pin.sha256 {
-                panic!("kyso-pki: {} has SHA-256 {got}, pinned {}: refusing to embed it", path.display(), pin.sha256);
+                panic!(
+                    "kyso-pki: {} has SHA-256 {got}, pinned {}: refusing to embed it",
+                    path.display(),
+                    pin.sha256
+                );
             }
             let der_path = out.join(format!("{}.der", pin.sha256));
             std::fs::write(&der_path, &der).unwrap();
-            code.push_str(&format!("    ({:?}, include_bytes!({:?})),\n", pin.sha256, der_path.display().to_string()));
+            code.push_str(&format!(
+                "    ({:?}, include_bytes!({:?})),\n",
+                pin.sha256,
+                der_path.display().to_string()
+            ));
         }
     } else {
         println!(

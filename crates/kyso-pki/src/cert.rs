@@ -5,7 +5,9 @@ use crate::PkiError;
 use base64ct::{Base64, Encoding};
 use der::{Decode, Encode};
 use sha2::{Digest, Sha256};
-use x509_cert::ext::pkix::{AuthorityKeyIdentifier, BasicConstraints, KeyUsage, KeyUsages, SubjectKeyIdentifier};
+use x509_cert::ext::pkix::{
+    AuthorityKeyIdentifier, BasicConstraints, KeyUsage, KeyUsages, SubjectKeyIdentifier,
+};
 use x509_cert::Certificate;
 
 /// Upper bound on a certificate's size. Real certificates are 1–3 KB; RFC 5280
@@ -27,7 +29,10 @@ pub(crate) struct ParsedCert {
 impl ParsedCert {
     pub fn parse(der: &[u8]) -> Result<ParsedCert, String> {
         if der.len() > MAX_CERT_SIZE {
-            return Err(format!("certificate of {} bytes exceeds the {MAX_CERT_SIZE}-byte limit", der.len()));
+            return Err(format!(
+                "certificate of {} bytes exceeds the {MAX_CERT_SIZE}-byte limit",
+                der.len()
+            ));
         }
         let cert = Certificate::from_der(der).map_err(|e| e.to_string())?;
         // The signature is checked over the TBSCertificate as re-encoded by the
@@ -35,10 +40,18 @@ impl ParsedCert {
         // received (strict DER), so what is hashed is what the CA signed.
         match cert.to_der() {
             Ok(re) if re == der => {}
-            _ => return Err("certificate is not in canonical DER (re-encoding changes its bytes)".into()),
+            _ => {
+                return Err(
+                    "certificate is not in canonical DER (re-encoding changes its bytes)".into(),
+                )
+            }
         }
         let tbs = &cert.tbs_certificate;
-        let ski = tbs.get::<SubjectKeyIdentifier>().ok().flatten().map(|(_, s)| s.0.as_bytes().to_vec());
+        let ski = tbs
+            .get::<SubjectKeyIdentifier>()
+            .ok()
+            .flatten()
+            .map(|(_, s)| s.0.as_bytes().to_vec());
         let aki = tbs
             .get::<AuthorityKeyIdentifier>()
             .ok()
@@ -68,7 +81,8 @@ impl ParsedCert {
 
     /// Self-issued and its signature verifies with its own key.
     pub fn is_self_signed(&self) -> bool {
-        self.is_self_issued() && crate::sig::verify_cert_signature(&self.cert, &self.der, self.spki()).is_ok()
+        self.is_self_issued()
+            && crate::sig::verify_cert_signature(&self.cert, &self.der, self.spki()).is_ok()
     }
 
     pub fn spki(&self) -> &spki::SubjectPublicKeyInfoOwned {
@@ -88,7 +102,11 @@ impl ParsedCert {
     }
 
     pub fn basic_constraints(&self) -> Option<BasicConstraints> {
-        self.tbs().get::<BasicConstraints>().ok().flatten().map(|(_, b)| b)
+        self.tbs()
+            .get::<BasicConstraints>()
+            .ok()
+            .flatten()
+            .map(|(_, b)| b)
     }
 
     pub fn is_ca(&self) -> bool {
@@ -105,7 +123,11 @@ impl ParsedCert {
     }
 
     pub fn eku(&self) -> Option<Vec<const_oid::ObjectIdentifier>> {
-        self.tbs().get::<x509_cert::ext::pkix::ExtendedKeyUsage>().ok().flatten().map(|(_, e)| e.0)
+        self.tbs()
+            .get::<x509_cert::ext::pkix::ExtendedKeyUsage>()
+            .ok()
+            .flatten()
+            .map(|(_, e)| e.0)
     }
 
     pub fn not_before(&self) -> i64 {
@@ -117,7 +139,8 @@ impl ParsedCert {
     }
 
     pub fn subject_display(&self) -> String {
-        names::common_name(&self.tbs().subject).unwrap_or_else(|| names::rfc4514(&self.tbs().subject))
+        names::common_name(&self.tbs().subject)
+            .unwrap_or_else(|| names::rfc4514(&self.tbs().subject))
     }
 
     pub fn der_base64(&self) -> String {
@@ -134,18 +157,23 @@ pub(crate) fn split_certificates(bytes: &[u8], max: usize) -> Result<Vec<Vec<u8>
             let mut rest = text;
             while let Some(start) = rest.find("-----BEGIN ") {
                 let after = &rest[start + 11..];
-                let Some(label_end) = after.find("-----") else { break };
+                let Some(label_end) = after.find("-----") else {
+                    break;
+                };
                 let label = &after[..label_end];
                 let body = &after[label_end + 5..];
                 let end_marker = format!("-----END {label}-----");
-                let Some(end) = body.find(&end_marker) else { break };
+                let Some(end) = body.find(&end_marker) else {
+                    break;
+                };
                 let b64: String = body[..end]
                     .lines()
                     .filter(|l| !l.contains(':'))
                     .flat_map(|l| l.chars())
                     .filter(|c| !c.is_whitespace())
                     .collect();
-                let der = Base64::decode_vec(&b64).map_err(|e| PkiError::NotACertificate(format!("PEM {label}: {e}")))?;
+                let der = Base64::decode_vec(&b64)
+                    .map_err(|e| PkiError::NotACertificate(format!("PEM {label}: {e}")))?;
                 match label {
                     "CERTIFICATE" | "X509 CERTIFICATE" | "TRUSTED CERTIFICATE" => out.push(der),
                     "PKCS7" | "CMS" => out.extend(p7b_certificates(&der)?),
@@ -157,7 +185,9 @@ pub(crate) fn split_certificates(bytes: &[u8], max: usize) -> Result<Vec<Vec<u8>
                 rest = &body[end + end_marker.len()..];
             }
             if out.is_empty() {
-                return Err(PkiError::NotACertificate("no CERTIFICATE or PKCS7 block in the PEM text".into()));
+                return Err(PkiError::NotACertificate(
+                    "no CERTIFICATE or PKCS7 block in the PEM text".into(),
+                ));
             }
             return Ok(out);
         }
@@ -179,19 +209,30 @@ fn p7b_certificates(der: &[u8]) -> Result<Vec<Vec<u8>>, PkiError> {
     use cms::signed_data::SignedData;
     let ci = ContentInfo::from_der(der).map_err(|e| PkiError::NotACertificate(e.to_string()))?;
     if ci.content_type != const_oid::db::rfc5911::ID_SIGNED_DATA {
-        return Err(PkiError::NotACertificate(format!("PKCS#7 content type {} is not signedData", ci.content_type)));
+        return Err(PkiError::NotACertificate(format!(
+            "PKCS#7 content type {} is not signedData",
+            ci.content_type
+        )));
     }
-    let sd: SignedData = ci.content.decode_as().map_err(|e| PkiError::NotACertificate(e.to_string()))?;
+    let sd: SignedData = ci
+        .content
+        .decode_as()
+        .map_err(|e| PkiError::NotACertificate(e.to_string()))?;
     let mut out = Vec::new();
     if let Some(set) = sd.certificates {
         for c in set.0.iter() {
             if let CertificateChoices::Certificate(cert) = c {
-                out.push(cert.to_der().map_err(|e| PkiError::NotACertificate(e.to_string()))?);
+                out.push(
+                    cert.to_der()
+                        .map_err(|e| PkiError::NotACertificate(e.to_string()))?,
+                );
             }
         }
     }
     if out.is_empty() {
-        return Err(PkiError::NotACertificate("PKCS#7 bundle without certificates".into()));
+        return Err(PkiError::NotACertificate(
+            "PKCS#7 bundle without certificates".into(),
+        ));
     }
     Ok(out)
 }

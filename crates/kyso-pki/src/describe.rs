@@ -10,10 +10,18 @@ use x509_cert::ext::pkix::{CertificatePolicies, KeyUsages, SubjectAltName};
 /// Vietnamese identifier prefixes found in `UID` values (Thông tư 06/2015/TT-BTTTT
 /// subject profile, as written by VGCA and the licensed public CAs).
 const ID_PREFIXES: &[(&str, &str, &str)] = &[
-    ("CMND", "Chứng minh nhân dân", "National ID card number (old, 9/12 digits)"),
+    (
+        "CMND",
+        "Chứng minh nhân dân",
+        "National ID card number (old, 9/12 digits)",
+    ),
     ("CCCD", "Căn cước công dân", "Citizen identity card number"),
     ("MST", "Mã số thuế", "Tax code"),
-    ("MNS", "Mã số đơn vị có quan hệ với ngân sách", "Budget-relationship unit code"),
+    (
+        "MNS",
+        "Mã số đơn vị có quan hệ với ngân sách",
+        "Budget-relationship unit code",
+    ),
     ("HC", "Hộ chiếu", "Passport number"),
     ("BHXH", "Mã số bảo hiểm xã hội", "Social insurance number"),
 ];
@@ -79,7 +87,12 @@ pub fn describe_certificate(der: &[u8]) -> Option<CertificateInfo> {
 pub(crate) fn describe_parsed(pc: &ParsedCert) -> CertificateInfo {
     let tbs = pc.tbs();
     let subject = &tbs.subject;
-    let san = tbs.get::<SubjectAltName>().ok().flatten().map(|(_, s)| s.0).unwrap_or_default();
+    let san = tbs
+        .get::<SubjectAltName>()
+        .ok()
+        .flatten()
+        .map(|(_, s)| s.0)
+        .unwrap_or_default();
     let san_email = san.iter().find_map(|g| match g {
         GeneralName::Rfc822Name(e) => Some(e.to_string()),
         _ => None,
@@ -88,25 +101,44 @@ pub(crate) fn describe_parsed(pc: &ParsedCert) -> CertificateInfo {
     locality.extend(names::values(subject, ST));
     let key_usage = pc
         .key_usage()
-        .map(|k| KU_NAMES.iter().filter(|(b, _)| k.0.contains(*b)).map(|(_, n)| (*n).to_string()).collect())
+        .map(|k| {
+            KU_NAMES
+                .iter()
+                .filter(|(b, _)| k.0.contains(*b))
+                .map(|(_, n)| (*n).to_string())
+                .collect()
+        })
         .unwrap_or_default();
     let extended_key_usage = pc.eku().unwrap_or_default().iter().map(eku_name).collect();
     let policies = tbs
         .get::<CertificatePolicies>()
         .ok()
         .flatten()
-        .map(|(_, p)| p.0.iter().map(|pi| pi.policy_identifier.to_string()).collect())
+        .map(|(_, p)| {
+            p.0.iter()
+                .map(|pi| pi.policy_identifier.to_string())
+                .collect()
+        })
         .unwrap_or_default();
-    let public_key = kyso_crypto::KeyInfo::from_spki(pc.spki()).ok().map(|k| k.description());
+    let public_key = kyso_crypto::KeyInfo::from_spki(pc.spki())
+        .ok()
+        .map(|k| k.description());
     CertificateInfo {
         common_name: names::common_name(subject),
         organization: names::last_value(subject, O),
         organizational_units: names::values(subject, OU),
         title: names::last_value(subject, T),
-        locality: if locality.is_empty() { None } else { Some(locality.join(", ")) },
+        locality: if locality.is_empty() {
+            None
+        } else {
+            Some(locality.join(", "))
+        },
         country: names::last_value(subject, C),
         email: names::last_value(subject, EMAIL).or(san_email),
-        identifiers: names::values(subject, UID).iter().map(|v| decode_identifier(v)).collect(),
+        identifiers: names::values(subject, UID)
+            .iter()
+            .map(|v| decode_identifier(v))
+            .collect(),
         subject: names::rfc4514(subject),
         issuer: names::rfc4514(&tbs.issuer),
         issuer_common_name: names::last_value(&tbs.issuer, CN),

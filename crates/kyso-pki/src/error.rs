@@ -13,7 +13,9 @@ pub enum PkiError {
 impl fmt::Display for PkiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            PkiError::NotACertificate(s) => write!(f, "not a certificate, PEM or PKCS#7 bundle: {s}"),
+            PkiError::NotACertificate(s) => {
+                write!(f, "not a certificate, PEM or PKCS#7 bundle: {s}")
+            }
             PkiError::TooMany(n) => write!(f, "too many certificates in one input ({n})"),
         }
     }

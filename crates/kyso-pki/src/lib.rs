@@ -46,6 +46,8 @@ mod store;
 
 pub use describe::{decode_identifier, describe_certificate, eku_name};
 pub use error::PkiError;
-pub use path::{validate, validate_with_options, KeyPurpose, PathRequest, PathResult, ValidationOptions};
+pub use path::{
+    validate, validate_with_options, KeyPurpose, PathRequest, PathResult, ValidationOptions,
+};
 pub use revocation::{parse_revocation_info_archival, RevocationEvidence};
 pub use store::{Anchor, AnchorPurpose, AnchorSource, KnownAnchor, TrustStore};

@@ -38,7 +38,10 @@ pub(crate) fn decode_string(value: &der::Any) -> Option<String> {
             if bytes.len() % 2 != 0 {
                 return None;
             }
-            let units: Vec<u16> = bytes.chunks(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();
+            let units: Vec<u16> = bytes
+                .chunks(2)
+                .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                .collect();
             String::from_utf16(&units).ok()
         }
         Tag::Application { .. } | Tag::ContextSpecific { .. } | Tag::Private { .. } => None,
@@ -99,7 +102,9 @@ pub(crate) fn rfc4514(name: &Name) -> String {
     for rdn in name.0.iter().rev() {
         let mut atvs = Vec::new();
         for atv in rdn.0.iter() {
-            let key = short_name(&atv.oid).map(str::to_owned).unwrap_or_else(|| atv.oid.to_string());
+            let key = short_name(&atv.oid)
+                .map(str::to_owned)
+                .unwrap_or_else(|| atv.oid.to_string());
             let val = match decode_string(&atv.value) {
                 Some(s) => escape(&s),
                 None => {

@@ -31,7 +31,8 @@ const MAX_CANDIDATES: usize = 256;
 /// path, whose CRL signer's path...). RFC 5280 does not bound it; PKITS needs 1.
 const MAX_NESTING: u8 = 2;
 /// id-kp-timeStamping (RFC 3161 §2.3).
-const OID_KP_TIMESTAMPING: const_oid::ObjectIdentifier = const_oid::ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.3.8");
+const OID_KP_TIMESTAMPING: const_oid::ObjectIdentifier =
+    const_oid::ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.3.8");
 
 /// What the end certificate is being trusted for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -107,7 +108,11 @@ pub fn validate(req: &PathRequest, store: &TrustStore) -> PathResult {
 }
 
 /// Validate with explicit RFC 5280 §6.1.1 inputs.
-pub fn validate_with_options(req: &PathRequest, store: &TrustStore, opts: &ValidationOptions) -> PathResult {
+pub fn validate_with_options(
+    req: &PathRequest,
+    store: &TrustStore,
+    opts: &ValidationOptions,
+) -> PathResult {
     let ev = ParsedEvidence::parse(req.revocation);
     let leaf = match ParsedCert::parse(req.leaf) {
         Ok(c) => c,
@@ -202,11 +207,15 @@ impl<'a> Ctx<'a> {
         let mut roots = Vec::new();
         let mut pool: Vec<ParsedCert> = Vec::new();
         for a in store.anchors() {
-            let Ok(pc) = ParsedCert::parse(&a.der) else { continue };
+            let Ok(pc) = ParsedCert::parse(&a.der) else {
+                continue;
+            };
             match a.purpose {
-                AnchorPurpose::Root => {
-                    roots.push(Root { cert: pc, label_vi: a.label_vi.clone(), label_en: a.label_en.clone() })
-                }
+                AnchorPurpose::Root => roots.push(Root {
+                    cert: pc,
+                    label_vi: a.label_vi.clone(),
+                    label_en: a.label_en.clone(),
+                }),
                 AnchorPurpose::Intermediate => pool.push(pc),
             }
         }
@@ -249,7 +258,10 @@ impl<'a> Ctx<'a> {
                 findings: vec![Finding::passed(
                     "pki.chain.trusted",
                     format!("Chứng thư số là chứng thư gốc tin cậy: {}.", root.label_vi),
-                    format!("The certificate is itself a trusted anchor: {}.", root.label_en),
+                    format!(
+                        "The certificate is itself a trusted anchor: {}.",
+                        root.label_en
+                    ),
                 )],
             };
         }
@@ -297,7 +309,9 @@ impl<'a> Ctx<'a> {
                 }
             }
             None => {
-                let issuer = describe_parsed(leaf).issuer_common_name.unwrap_or_else(|| crate::names::rfc4514(&leaf.tbs().issuer));
+                let issuer = describe_parsed(leaf)
+                    .issuer_common_name
+                    .unwrap_or_else(|| crate::names::rfc4514(&leaf.tbs().issuer));
                 let mut findings = vec![if self.store.anchors().is_empty() {
                     Finding::error(
                         "pki.chain.no_anchors",
@@ -355,7 +369,7 @@ impl<'a> Ctx<'a> {
         for root in self.roots.iter().filter(|r| cur.may_be_issued_by(&r.cert)) {
             match self.evaluate(path, root) {
                 Ok(s) => return Some(s),
-                Err(f) => self.record(f),
+                Err(f) => self.record(*f),
             }
         }
         if path.len() > MAX_INTERMEDIATES {
@@ -363,7 +377,10 @@ impl<'a> Ctx<'a> {
         }
         for cand in self.pool.iter().filter(|c| cur.may_be_issued_by(c)) {
             // No loops: a certificate (or the same name and key) once per path.
-            if path.iter().any(|p| p.sha256 == cand.sha256 || (p.subject_der == cand.subject_der && p.spki() == cand.spki())) {
+            if path.iter().any(|p| {
+                p.sha256 == cand.sha256
+                    || (p.subject_der == cand.subject_der && p.spki() == cand.spki())
+            }) {
                 continue;
             }
             if !cand.is_ca() && cand.basic_constraints().is_some() {
@@ -381,19 +398,24 @@ impl<'a> Ctx<'a> {
     }
 
     fn chain_der(path: &[&ParsedCert], root: &Root) -> Vec<Vec<u8>> {
-        path.iter().map(|c| c.der.clone()).chain(core::iter::once(root.cert.der.clone())).collect()
+        path.iter()
+            .map(|c| c.der.clone())
+            .chain(core::iter::once(root.cert.der.clone()))
+            .collect()
     }
 
     /// RFC 5280 §6.1 for one candidate path, then purpose, algorithms, revocation.
-    fn evaluate(&self, path: &[&ParsedCert], root: &Root) -> Result<Success, Failure> {
+    fn evaluate(&self, path: &[&ParsedCert], root: &Root) -> Result<Success, Box<Failure>> {
         let chain_der = Self::chain_der(path, root);
         let anchor = (root.label_vi.clone(), root.label_en.clone());
-        let fail = |status: ChainStatus, finding: Finding| Failure {
-            status,
-            chain: chain_der.clone(),
-            anchor: Some(anchor.clone()),
-            finding,
-            revocation: None,
+        let fail = |status: ChainStatus, finding: Finding| {
+            Box::new(Failure {
+                status,
+                chain: chain_der.clone(),
+                anchor: Some(anchor.clone()),
+                finding,
+                revocation: None,
+            })
         };
         let chain: Vec<x509_cert::Certificate> = path.iter().map(|c| c.cert.clone()).collect();
         let anchors = [pkix_path::TrustAnchor::from_cert(root.cert.cert.clone())];
@@ -403,9 +425,17 @@ impl<'a> Ctx<'a> {
         pol.initial_explicit_policy = self.opts.initial_explicit_policy;
         pol.initial_any_policy_inhibit = self.opts.initial_any_policy_inhibit;
         pol.initial_policy_mapping_inhibit = self.opts.initial_policy_mapping_inhibit;
-        pol.initial_policy_set = self.opts.initial_policy_set.iter().filter_map(|s| s.parse().ok()).collect();
+        pol.initial_policy_set = self
+            .opts
+            .initial_policy_set
+            .iter()
+            .filter_map(|s| s.parse().ok())
+            .collect();
         let log = RefCell::new(Vec::new());
-        let verifier = KysoVerifier { budget: &self.sig_budget, log: &log };
+        let verifier = KysoVerifier {
+            budget: &self.sig_budget,
+            log: &log,
+        };
         let validated = pkix_path::validate_path(&chain, &anchors, &pol, &verifier);
         let validated = match validated {
             Ok(v) => v,
@@ -446,7 +476,10 @@ impl<'a> Ctx<'a> {
                 }
             }
             KeyPurpose::TimeStamping => {
-                let ok = leaf.eku().map(|e| e.contains(&OID_KP_TIMESTAMPING)).unwrap_or(false);
+                let ok = leaf
+                    .eku()
+                    .map(|e| e.contains(&OID_KP_TIMESTAMPING))
+                    .unwrap_or(false);
                 if !ok {
                     return Err(fail(
                         ChainStatus::ConstraintsFailure,
@@ -478,7 +511,9 @@ impl<'a> Ctx<'a> {
         for (i, c) in all.iter().enumerate() {
             let is_anchor = i + 1 == all.len();
             if !is_anchor {
-                if let Ok(alg) = SignatureAlg::from_algorithm_identifier(&c.cert.signature_algorithm, None) {
+                if let Ok(alg) =
+                    SignatureAlg::from_algorithm_identifier(&c.cert.signature_algorithm, None)
+                {
                     if let Some(d) = alg.digest() {
                         match self.req.policy.digest(d, Use::Certificate, Some(self.req.time)) {
                             Acceptance::Accepted => {}
@@ -510,13 +545,22 @@ impl<'a> Ctx<'a> {
                 }
             }
             if let Ok(k) = KeyInfo::from_spki(c.spki()) {
-                if let Acceptance::Rejected { reason, .. } = self.req.policy.key(&k, Some(self.req.time)) {
+                if let Acceptance::Rejected { reason, .. } =
+                    self.req.policy.key(&k, Some(self.req.time))
+                {
                     return Err(fail(
                         ChainStatus::CryptoConstraintsFailure,
                         Finding::error(
                             "pki.algorithm.weak_key",
-                            format!("Chứng thư \"{}\" có khóa quá yếu ({}).", c.subject_display(), k.description()),
-                            format!("Certificate \"{}\" has a key that is too weak: {reason}.", c.subject_display()),
+                            format!(
+                                "Chứng thư \"{}\" có khóa quá yếu ({}).",
+                                c.subject_display(),
+                                k.description()
+                            ),
+                            format!(
+                                "Certificate \"{}\" has a key that is too weak: {reason}.",
+                                c.subject_display()
+                            ),
                         ),
                     ));
                 }
@@ -525,12 +569,19 @@ impl<'a> Ctx<'a> {
         // Revocation (RFC 5280 §6.3) for every certificate below the anchor.
         let mut leaf_rev = RevocationInfo::default();
         for (i, c) in path.iter().enumerate() {
-            let issuer: &ParsedCert = if i + 1 < path.len() { path[i + 1] } else { &root.cert };
+            let issuer: &ParsedCert = if i + 1 < path.len() {
+                path[i + 1]
+            } else {
+                &root.cert
+            };
             let r = revocation::check(c, issuer, self.req.time, self.ev, self);
             let is_leaf = i == 0;
             match &r.status {
                 Status::Revoked { at, reason, source } => {
-                    let mut f = fail(ChainStatus::Revoked, revocation::revoked_finding(*at, reason, source, !is_leaf));
+                    let mut f = fail(
+                        ChainStatus::Revoked,
+                        revocation::revoked_finding(*at, reason, source, !is_leaf),
+                    );
                     f.revocation = Some(RevocationInfo {
                         status: RevocationStatus::Revoked,
                         revoked_at: Some(Time(*at)),
@@ -539,7 +590,10 @@ impl<'a> Ctx<'a> {
                     });
                     return Err(f);
                 }
-                Status::Good { source, revoked_later } => {
+                Status::Good {
+                    source,
+                    revoked_later,
+                } => {
                     if is_leaf {
                         let mut rf = r.findings.clone();
                         rf.insert(
@@ -583,17 +637,29 @@ impl<'a> Ctx<'a> {
                             ChainStatus::ConstraintsFailure,
                             Finding::error(
                                 "pki.revocation.missing",
-                                format!("Không có thông tin thu hồi dùng được cho chứng thư \"{}\".", c.subject_display()),
-                                format!("No usable revocation information for certificate \"{}\".", c.subject_display()),
+                                format!(
+                                    "Không có thông tin thu hồi dùng được cho chứng thư \"{}\".",
+                                    c.subject_display()
+                                ),
+                                format!(
+                                    "No usable revocation information for certificate \"{}\".",
+                                    c.subject_display()
+                                ),
                             ),
                         );
-                        f.revocation = Some(RevocationInfo { findings: r.findings.clone(), ..Default::default() });
+                        f.revocation = Some(RevocationInfo {
+                            findings: r.findings.clone(),
+                            ..Default::default()
+                        });
                         return Err(f);
                     }
                     if is_leaf {
                         let mut rf = vec![not_checked_finding(self.ev.is_empty())];
                         rf.extend(r.findings.clone());
-                        leaf_rev = RevocationInfo { findings: rf, ..Default::default() };
+                        leaf_rev = RevocationInfo {
+                            findings: rf,
+                            ..Default::default()
+                        };
                     }
                 }
             }
@@ -604,13 +670,23 @@ impl<'a> Ctx<'a> {
             .as_ref()
             .map(|nodes| {
                 let max = nodes.iter().map(|n| n.depth).max().unwrap_or(0);
-                let mut v: Vec<String> = nodes.iter().filter(|n| n.depth == max).map(|n| n.valid_policy.to_string()).collect();
+                let mut v: Vec<String> = nodes
+                    .iter()
+                    .filter(|n| n.depth == max)
+                    .map(|n| n.valid_policy.to_string())
+                    .collect();
                 v.sort();
                 v.dedup();
                 v
             })
             .unwrap_or_default();
-        Ok(Success { chain: chain_der, anchor, policies, revocation: leaf_rev, findings })
+        Ok(Success {
+            chain: chain_der,
+            anchor,
+            policies,
+            revocation: leaf_rev,
+            findings,
+        })
     }
 }
 
@@ -655,16 +731,24 @@ fn policy_tree_empty_but_required(
 ) -> bool {
     use x509_cert::ext::pkix::PolicyConstraints;
     let n = path.len();
-    let mut explicit: u64 = if opts.initial_explicit_policy { 0 } else { n as u64 + 1 };
+    let mut explicit: u64 = if opts.initial_explicit_policy {
+        0
+    } else {
+        n as u64 + 1
+    };
     // Processing order: the certificate issued by the anchor first, the leaf last.
     for (k, c) in path.iter().rev().enumerate() {
         let is_leaf = k + 1 == n;
-        if !c.is_self_issued() || is_leaf {
-            if !(is_leaf && c.is_self_issued()) {
-                explicit = explicit.saturating_sub(1);
-            }
+        if !c.is_self_issued() {
+            explicit = explicit.saturating_sub(1);
         }
-        if let Some(req) = c.tbs().get::<PolicyConstraints>().ok().flatten().and_then(|(_, p)| p.require_explicit_policy) {
+        if let Some(req) = c
+            .tbs()
+            .get::<PolicyConstraints>()
+            .ok()
+            .flatten()
+            .and_then(|(_, p)| p.require_explicit_policy)
+        {
             if is_leaf {
                 if req == 0 {
                     explicit = 0;
@@ -716,17 +800,30 @@ fn explain(
     sig_log: &[Result<SignatureAlg, CryptoError>],
 ) -> (ChainStatus, Finding) {
     use pkix_path::Error as E;
-    let name_at = |i: usize| path.get(i).map(|c| c.subject_display()).unwrap_or_else(|| root.cert.subject_display());
+    let name_at = |i: usize| {
+        path.get(i)
+            .map(|c| c.subject_display())
+            .unwrap_or_else(|| root.cert.subject_display())
+    };
     let who = |i: usize| {
         if i == 0 {
-            ("Chứng thư số của người ký".to_string(), "The signer's certificate".to_string())
+            (
+                "Chứng thư số của người ký".to_string(),
+                "The signer's certificate".to_string(),
+            )
         } else {
-            (format!("Chứng thư CA trung gian \"{}\"", name_at(i)), format!("Intermediate CA certificate \"{}\"", name_at(i)))
+            (
+                format!("Chứng thư CA trung gian \"{}\"", name_at(i)),
+                format!("Intermediate CA certificate \"{}\"", name_at(i)),
+            )
         }
     };
     let constraint = |code: &str, i: usize, vi: &str, en: &str| {
         let (wv, we) = who(i);
-        (ChainStatus::ConstraintsFailure, Finding::error(code, format!("{wv} {vi}."), format!("{we} {en}.")))
+        (
+            ChainStatus::ConstraintsFailure,
+            Finding::error(code, format!("{wv} {vi}."), format!("{we} {en}.")),
+        )
     };
     match e {
         E::SignatureInvalid { index } => {

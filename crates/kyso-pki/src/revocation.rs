@@ -28,17 +28,24 @@ const MAX_OCSP_SIZE: usize = 256 * 1024;
 /// At most this many CRLs / OCSP responses are examined per request.
 const MAX_ITEMS: usize = 64;
 
-const OID_DELTA_CRL_INDICATOR: const_oid::ObjectIdentifier = const_oid::ObjectIdentifier::new_unwrap("2.5.29.27");
+const OID_DELTA_CRL_INDICATOR: const_oid::ObjectIdentifier =
+    const_oid::ObjectIdentifier::new_unwrap("2.5.29.27");
 const OID_IDP: const_oid::ObjectIdentifier = const_oid::ObjectIdentifier::new_unwrap("2.5.29.28");
-const OID_CRL_NUMBER: const_oid::ObjectIdentifier = const_oid::ObjectIdentifier::new_unwrap("2.5.29.20");
+const OID_CRL_NUMBER: const_oid::ObjectIdentifier =
+    const_oid::ObjectIdentifier::new_unwrap("2.5.29.20");
 const OID_AKI: const_oid::ObjectIdentifier = const_oid::ObjectIdentifier::new_unwrap("2.5.29.35");
-const OID_FRESHEST_CRL: const_oid::ObjectIdentifier = const_oid::ObjectIdentifier::new_unwrap("2.5.29.46");
-const OID_ENTRY_REASON: const_oid::ObjectIdentifier = const_oid::ObjectIdentifier::new_unwrap("2.5.29.21");
-const OID_ENTRY_INVALIDITY: const_oid::ObjectIdentifier = const_oid::ObjectIdentifier::new_unwrap("2.5.29.24");
-const OID_ENTRY_CERT_ISSUER: const_oid::ObjectIdentifier = const_oid::ObjectIdentifier::new_unwrap("2.5.29.29");
+const OID_FRESHEST_CRL: const_oid::ObjectIdentifier =
+    const_oid::ObjectIdentifier::new_unwrap("2.5.29.46");
+const OID_ENTRY_REASON: const_oid::ObjectIdentifier =
+    const_oid::ObjectIdentifier::new_unwrap("2.5.29.21");
+const OID_ENTRY_INVALIDITY: const_oid::ObjectIdentifier =
+    const_oid::ObjectIdentifier::new_unwrap("2.5.29.24");
+const OID_ENTRY_CERT_ISSUER: const_oid::ObjectIdentifier =
+    const_oid::ObjectIdentifier::new_unwrap("2.5.29.29");
 const OID_KP_OCSP_SIGNING: const_oid::ObjectIdentifier =
     const_oid::ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.3.9");
-const OID_OCSP_BASIC: const_oid::ObjectIdentifier = const_oid::ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.48.1.1");
+const OID_OCSP_BASIC: const_oid::ObjectIdentifier =
+    const_oid::ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.48.1.1");
 
 /// Revocation material gathered by the pipeline from CMS `RevocationInfoChoices`,
 /// Adobe's `adbe-revocationInfoArchival` signed attribute and the PDF DSS/VRI.
@@ -81,7 +88,10 @@ pub fn parse_revocation_info_archival(der: &[u8]) -> RevocationEvidence {
     parse_ria(der).unwrap_or_default()
 }
 
-fn tlvs(mut input: &[u8]) -> Option<Vec<(u8, &[u8], &[u8])>> {
+/// (tag byte, whole TLV, contents).
+type Tlv<'a> = (u8, &'a [u8], &'a [u8]);
+
+fn tlvs(mut input: &[u8]) -> Option<Vec<Tlv<'_>>> {
     // (tag byte, full TLV, content), one level; bounded by input length.
     let mut out = Vec::new();
     while !input.is_empty() {
@@ -118,7 +128,9 @@ fn parse_ria(der: &[u8]) -> Option<RevocationEvidence> {
     for (t, _, c) in tlvs(content)? {
         // [n] EXPLICIT SEQUENCE OF ...
         let seq = tlvs(c)?;
-        let Some(&(0x30, _, items)) = seq.first() else { continue };
+        let Some(&(0x30, _, items)) = seq.first() else {
+            continue;
+        };
         for (_, tlv, _) in tlvs(items)? {
             match t {
                 0xA0 if ev.crls.len() < MAX_ITEMS => ev.crls.push(tlv.to_vec()),
@@ -134,9 +146,16 @@ fn parse_ria(der: &[u8]) -> Option<RevocationEvidence> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Status {
     /// Shown not revoked at the time (or revoked only later: `revoked_later`).
-    Good { source: &'static str, revoked_later: Option<i64> },
+    Good {
+        source: &'static str,
+        revoked_later: Option<i64>,
+    },
     /// Revoked at or before the time.
-    Revoked { at: i64, reason: Option<String>, source: &'static str },
+    Revoked {
+        at: i64,
+        reason: Option<String>,
+        source: &'static str,
+    },
     /// No usable evidence.
     Unknown,
 }
@@ -164,8 +183,14 @@ impl ParsedEvidence {
             if der.len() > MAX_CRL_SIZE {
                 findings.push(Finding::warning(
                     "pki.crl.too_large",
-                    format!("Bỏ qua một danh sách thu hồi (CRL) quá lớn ({} byte).", der.len()),
-                    format!("Ignored a certificate revocation list (CRL) that is too large ({} bytes).", der.len()),
+                    format!(
+                        "Bỏ qua một danh sách thu hồi (CRL) quá lớn ({} byte).",
+                        der.len()
+                    ),
+                    format!(
+                        "Ignored a certificate revocation list (CRL) that is too large ({} bytes).",
+                        der.len()
+                    ),
                 ));
                 continue;
             }
@@ -174,7 +199,9 @@ impl ParsedEvidence {
                 Err(e) => findings.push(Finding::warning(
                     "pki.crl.malformed",
                     "Bỏ qua một danh sách thu hồi (CRL) không đọc được.",
-                    format!("Ignored a certificate revocation list (CRL) that could not be read: {e}."),
+                    format!(
+                        "Ignored a certificate revocation list (CRL) that could not be read: {e}."
+                    ),
                 )),
             }
         }
@@ -186,7 +213,9 @@ impl ParsedEvidence {
             }
             let basic_der = match OcspResponse::from_der(der) {
                 Ok(r) => match r.response_bytes {
-                    Some(rb) if rb.response_type == OID_OCSP_BASIC => rb.response.as_bytes().to_vec(),
+                    Some(rb) if rb.response_type == OID_OCSP_BASIC => {
+                        rb.response.as_bytes().to_vec()
+                    }
                     _ => {
                         findings.push(Finding::warning(
                             "pki.ocsp.unsuccessful",
@@ -221,7 +250,12 @@ impl ParsedEvidence {
                 certs.push(pc);
             }
         }
-        ParsedEvidence { crls, ocsp, certs, findings }
+        ParsedEvidence {
+            crls,
+            ocsp,
+            certs,
+            findings,
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -285,7 +319,14 @@ pub(crate) fn check(
             OcspOutcome::Good => good = good.or(Some(("ocsp", None))),
             OcspOutcome::RevokedLater(at) => good = Some(("ocsp", Some(at))),
             OcspOutcome::Revoked(at, reason) => {
-                return CertRevocation { status: Status::Revoked { at, reason, source: "ocsp" }, findings };
+                return CertRevocation {
+                    status: Status::Revoked {
+                        at,
+                        reason,
+                        source: "ocsp",
+                    },
+                    findings,
+                };
             }
         }
     }
@@ -299,7 +340,14 @@ pub(crate) fn check(
                 crl_good_later = Some(at);
             }
             CrlOutcome::Revoked(at, reason) => {
-                return CertRevocation { status: Status::Revoked { at, reason, source: "crl" }, findings };
+                return CertRevocation {
+                    status: Status::Revoked {
+                        at,
+                        reason,
+                        source: "crl",
+                    },
+                    findings,
+                };
             }
         }
     }
@@ -316,8 +364,17 @@ pub(crate) fn check(
         ));
     }
     match good {
-        Some((source, revoked_later)) => CertRevocation { status: Status::Good { source, revoked_later }, findings },
-        None => CertRevocation { status: Status::Unknown, findings },
+        Some((source, revoked_later)) => CertRevocation {
+            status: Status::Good {
+                source,
+                revoked_later,
+            },
+            findings,
+        },
+        None => CertRevocation {
+            status: Status::Unknown,
+            findings,
+        },
     }
 }
 
@@ -341,13 +398,19 @@ fn check_ocsp(
     // RFC 6960 §4.1.1 CertID: hashes of the issuer's name (DER) and of its key (BIT STRING value).
     let serial = cert.tbs().serial_number.as_bytes();
     let single = resp.tbs_response_data.responses.iter().find(|s| {
-        let Some(alg) = DigestAlg::from_oid(&s.cert_id.hash_algorithm.oid) else { return false };
-        let Some(key_bits) = issuer.spki().subject_public_key.as_bytes() else { return false };
+        let Some(alg) = DigestAlg::from_oid(&s.cert_id.hash_algorithm.oid) else {
+            return false;
+        };
+        let Some(key_bits) = issuer.spki().subject_public_key.as_bytes() else {
+            return false;
+        };
         s.cert_id.serial_number.as_bytes() == serial
             && s.cert_id.issuer_name_hash.as_bytes() == alg.digest(&cert.issuer_der).as_slice()
             && s.cert_id.issuer_key_hash.as_bytes() == alg.digest(key_bits).as_slice()
     });
-    let Some(single) = single else { return OcspOutcome::NotApplicable };
+    let Some(single) = single else {
+        return OcspOutcome::NotApplicable;
+    };
     let unusable = |vi: &str, en: &str| {
         OcspOutcome::Unusable(Finding::warning(
             "pki.ocsp.unusable",
@@ -356,12 +419,17 @@ fn check_ocsp(
         ))
     };
     // RFC 6960 §4.2.1: the signature covers the DER ResponseData as received.
-    let Some(tbs) = sig::tbs_slice(der) else { return unusable("cấu trúc hỏng", "malformed structure") };
-    let Some(sig_bytes) = resp.signature.as_bytes() else { return unusable("chữ ký hỏng", "malformed signature") };
+    let Some(tbs) = sig::tbs_slice(der) else {
+        return unusable("cấu trúc hỏng", "malformed structure");
+    };
+    let Some(sig_bytes) = resp.signature.as_bytes() else {
+        return unusable("chữ ký hỏng", "malformed signature");
+    };
     let produced = gt(&resp.tbs_response_data.produced_at);
     // RFC 6960 §4.2.2.2: signed by the issuer itself, or by a responder the issuer
     // delegated with id-kp-OCSPSigning.
-    let signed_by_issuer = sig::verify_raw(&resp.signature_algorithm, issuer.spki(), tbs, sig_bytes).is_ok();
+    let signed_by_issuer =
+        sig::verify_raw(&resp.signature_algorithm, issuer.spki(), tbs, sig_bytes).is_ok();
     if !signed_by_issuer {
         let responder_matches = |c: &ParsedCert| match &resp.tbs_response_data.responder_id {
             ResponderId::ByName(n) => names::names_equal(n, &c.tbs().subject),
@@ -373,7 +441,9 @@ fn check_ocsp(
                 .unwrap_or(false),
         };
         let delegated = ev.certs.iter().filter(|c| responder_matches(c)).any(|c| {
-            c.eku().map(|e| e.contains(&OID_KP_OCSP_SIGNING)).unwrap_or(false)
+            c.eku()
+                .map(|e| e.contains(&OID_KP_OCSP_SIGNING))
+                .unwrap_or(false)
                 && c.may_be_issued_by(issuer)
                 && sig::verify_cert_signature(&c.cert, &c.der, issuer.spki()).is_ok()
                 && c.not_before() <= produced
@@ -391,18 +461,30 @@ fn check_ocsp(
     let this_update = gt(&single.this_update);
     if let Some(next) = &single.next_update {
         if gt(next) < time {
-            return unusable("đã hết hạn trước thời điểm kiểm tra", "it expired before the validation time");
+            return unusable(
+                "đã hết hạn trước thời điểm kiểm tra",
+                "it expired before the validation time",
+            );
         }
     } else if this_update < time {
-        return unusable("được cấp trước thời điểm kiểm tra và không có hạn", "it predates the validation time and has no nextUpdate");
+        return unusable(
+            "được cấp trước thời điểm kiểm tra và không có hạn",
+            "it predates the validation time and has no nextUpdate",
+        );
     }
     match &single.cert_status {
         CertStatus::Good(_) => OcspOutcome::Good,
-        CertStatus::Unknown(_) => unusable("máy chủ trả lời 'không rõ'", "the responder answered 'unknown'"),
+        CertStatus::Unknown(_) => unusable(
+            "máy chủ trả lời 'không rõ'",
+            "the responder answered 'unknown'",
+        ),
         CertStatus::Revoked(info) => {
             let at = gt(&info.revocation_time);
             if at <= time {
-                OcspOutcome::Revoked(at, info.revocation_reason.map(|r| reason_name(r).to_string()))
+                OcspOutcome::Revoked(
+                    at,
+                    info.revocation_reason.map(|r| reason_name(r).to_string()),
+                )
             } else {
                 OcspOutcome::RevokedLater(at)
             }
@@ -441,7 +523,10 @@ fn general_names_equal(a: &GeneralName, b: &GeneralName) -> bool {
 }
 
 /// Full names of a distribution point name, resolving nameRelativeToCRLIssuer (RFC 5280 §4.2.1.13).
-fn dp_full_names(dp: &DistributionPointName, crl_issuer: &x509_cert::name::Name) -> Vec<GeneralName> {
+fn dp_full_names(
+    dp: &DistributionPointName,
+    crl_issuer: &x509_cert::name::Name,
+) -> Vec<GeneralName> {
     match dp {
         DistributionPointName::FullName(g) => g.clone(),
         DistributionPointName::NameRelativeToCRLIssuer(rdn) => {
@@ -473,13 +558,22 @@ fn check_crl(
     // RFC 5280 §6.3.3(b)(1): when a distribution point of the certificate names
     // a cRLIssuer, the CRL must come from it (and be marked indirect unless it
     // is the certificate's issuer); otherwise the CRL issuer is the certificate's issuer.
-    let cdp = cert.tbs().get::<CrlDistributionPoints>().ok().flatten().map(|(_, d)| d.0).unwrap_or_default();
+    let cdp = cert
+        .tbs()
+        .get::<CrlDistributionPoints>()
+        .ok()
+        .flatten()
+        .map(|(_, d)| d.0)
+        .unwrap_or_default();
     let direct_dp = cdp.is_empty() || cdp.iter().any(|dp| dp.crl_issuer.is_none());
     let named_crl_issuer = cdp.iter().any(|dp| {
-        dp.crl_issuer.as_ref().map(|g| directory_names(g).any(|n| names::names_equal(n, &tbs.issuer))).unwrap_or(false)
+        dp.crl_issuer
+            .as_ref()
+            .map(|g| directory_names(g).any(|n| names::names_equal(n, &tbs.issuer)))
+            .unwrap_or(false)
     });
-    let applicable =
-        (direct_dp && crl_issuer_is_cert_issuer) || (named_crl_issuer && (indirect || crl_issuer_is_cert_issuer));
+    let applicable = (direct_dp && crl_issuer_is_cert_issuer)
+        || (named_crl_issuer && (indirect || crl_issuer_is_cert_issuer));
     if !applicable {
         return CrlOutcome::NotApplicable;
     }
@@ -488,9 +582,21 @@ fn check_crl(
         return CrlOutcome::NotApplicable;
     }
     // §5.2 / §6.3.3: unknown critical CRL extensions make the CRL unusable.
-    let known = [OID_IDP, OID_CRL_NUMBER, OID_AKI, OID_FRESHEST_CRL, OID_DELTA_CRL_INDICATOR];
-    if exts.iter().any(|e| e.critical && !known.contains(&e.extn_id)) {
-        return crl_unusable("có phần mở rộng quan trọng không xác định", "it has an unknown critical extension");
+    let known = [
+        OID_IDP,
+        OID_CRL_NUMBER,
+        OID_AKI,
+        OID_FRESHEST_CRL,
+        OID_DELTA_CRL_INDICATOR,
+    ];
+    if exts
+        .iter()
+        .any(|e| e.critical && !known.contains(&e.extn_id))
+    {
+        return crl_unusable(
+            "có phần mở rộng quan trọng không xác định",
+            "it has an unknown critical extension",
+        );
     }
     // §6.3.3(b)(2): the issuing distribution point must match the certificate.
     let mut reasons = ALL_REASONS;
@@ -522,7 +628,9 @@ fn check_crl(
                             names_of_dp.extend(ci.iter().cloned());
                         }
                     }
-                    names_of_dp.iter().any(|a| idp_names.iter().any(|b| general_names_equal(a, b)))
+                    names_of_dp
+                        .iter()
+                        .any(|a| idp_names.iter().any(|b| general_names_equal(a, b)))
                 })
             };
             if !matches {
@@ -535,8 +643,12 @@ fn check_crl(
     }
     // §6.3.3(f)–(g): the CRL signature, by the issuer's key or by a CRL
     // signer with the same name (or the indirect CRL issuer) whose own path is valid.
-    let Some(tbs_raw) = sig::tbs_slice(der) else { return crl_unusable("cấu trúc hỏng", "malformed structure") };
-    let Some(sig_bytes) = crl.signature.as_bytes() else { return crl_unusable("chữ ký hỏng", "malformed signature") };
+    let Some(tbs_raw) = sig::tbs_slice(der) else {
+        return crl_unusable("cấu trúc hỏng", "malformed structure");
+    };
+    let Some(sig_bytes) = crl.signature.as_bytes() else {
+        return crl_unusable("chữ ký hỏng", "malformed signature");
+    };
     let issuer_can_sign_crl = issuer.has_key_usage(KeyUsages::CRLSign).unwrap_or(true);
     let by_issuer = crl_issuer_is_cert_issuer
         && issuer_can_sign_crl
@@ -559,7 +671,10 @@ fn check_crl(
     // Freshness: usable for `time` if still current then or issued later.
     match &tbs.next_update {
         Some(n) if t_of(n) < time => {
-            return crl_unusable("đã hết hiệu lực (nextUpdate) trước thời điểm kiểm tra", "its nextUpdate is before the validation time")
+            return crl_unusable(
+                "đã hết hiệu lực (nextUpdate) trước thời điểm kiểm tra",
+                "its nextUpdate is before the validation time",
+            )
         }
         _ => {}
     }
@@ -569,17 +684,28 @@ fn check_crl(
     for entry in tbs.revoked_certificates.iter().flatten() {
         let eexts = entry.crl_entry_extensions.as_deref().unwrap_or(&[]);
         if let Some(ci) = eexts.iter().find(|e| e.extn_id == OID_ENTRY_CERT_ISSUER) {
-            if let Ok(g) = x509_cert::ext::pkix::name::GeneralNames::from_der(ci.extn_value.as_bytes()) {
+            if let Ok(g) =
+                x509_cert::ext::pkix::name::GeneralNames::from_der(ci.extn_value.as_bytes())
+            {
                 if let Some(n) = directory_names(&g).next() {
                     entry_issuer = n.clone();
                 }
             }
         }
-        if entry.serial_number.as_bytes() != serial || !names::names_equal(&entry_issuer, &cert.tbs().issuer) {
+        if entry.serial_number.as_bytes() != serial
+            || !names::names_equal(&entry_issuer, &cert.tbs().issuer)
+        {
             continue;
         }
-        let known_entry = [OID_ENTRY_REASON, OID_ENTRY_INVALIDITY, OID_ENTRY_CERT_ISSUER];
-        if eexts.iter().any(|e| e.critical && !known_entry.contains(&e.extn_id)) {
+        let known_entry = [
+            OID_ENTRY_REASON,
+            OID_ENTRY_INVALIDITY,
+            OID_ENTRY_CERT_ISSUER,
+        ];
+        if eexts
+            .iter()
+            .any(|e| e.critical && !known_entry.contains(&e.extn_id))
+        {
             return crl_unusable(
                 "mục thu hồi của chứng thư có phần mở rộng quan trọng không xác định",
                 "the certificate's entry has an unknown critical extension",
@@ -603,16 +729,35 @@ fn check_crl(
 
 /// A finding describing a revocation date.
 pub(crate) fn revoked_finding(at: i64, reason: &Option<String>, source: &str, ca: bool) -> Finding {
-    let who_vi = if ca { "Chứng thư của CA trung gian" } else { "Chứng thư số của người ký" };
-    let who_en = if ca { "An intermediate CA certificate" } else { "The signer's certificate" };
-    let r = reason.as_deref().map(|r| format!(" ({r})")).unwrap_or_default();
+    let who_vi = if ca {
+        "Chứng thư của CA trung gian"
+    } else {
+        "Chứng thư số của người ký"
+    };
+    let who_en = if ca {
+        "An intermediate CA certificate"
+    } else {
+        "The signer's certificate"
+    };
+    let r = reason
+        .as_deref()
+        .map(|r| format!(" ({r})"))
+        .unwrap_or_default();
     Finding::error(
-        if ca { "pki.revocation.ca_revoked" } else { "pki.revocation.revoked" },
+        if ca {
+            "pki.revocation.ca_revoked"
+        } else {
+            "pki.revocation.revoked"
+        },
         format!(
             "{who_vi} đã bị thu hồi từ {}{r}, trước thời điểm kiểm tra (theo {}).",
             Time(at).to_vietnam_display(),
             source.to_uppercase()
         ),
-        format!("{who_en} was revoked on {}{r}, before the validation time (per {}).", Time(at), source.to_uppercase()),
+        format!(
+            "{who_en} was revoked on {}{r}, before the validation time (per {}).",
+            Time(at),
+            source.to_uppercase()
+        ),
     )
 }

@@ -35,8 +35,12 @@ pub(crate) fn verify_cert_signature(
     der: &[u8],
     issuer_key: &SubjectPublicKeyInfoOwned,
 ) -> Result<SignatureAlg, CryptoError> {
-    let tbs = tbs_slice(der).ok_or_else(|| CryptoError::Malformed("certificate structure".into()))?;
-    let sig = cert.signature.as_bytes().ok_or_else(|| CryptoError::Malformed("signature bit string".into()))?;
+    let tbs =
+        tbs_slice(der).ok_or_else(|| CryptoError::Malformed("certificate structure".into()))?;
+    let sig = cert
+        .signature
+        .as_bytes()
+        .ok_or_else(|| CryptoError::Malformed("signature bit string".into()))?;
     verify_raw(&cert.signature_algorithm, issuer_key, tbs, sig)
 }
 
@@ -63,11 +67,15 @@ impl pkix_path::SignatureVerifier for KysoVerifier<'_> {
         self.budget.set(left - 1);
         let res = (|| {
             let alg: AlgorithmIdentifierOwned = AlgorithmIdentifierOwned::from_der(
-                &algorithm.to_der().map_err(|e| CryptoError::Malformed(e.to_string()))?,
+                &algorithm
+                    .to_der()
+                    .map_err(|e| CryptoError::Malformed(e.to_string()))?,
             )
             .map_err(|e| CryptoError::Malformed(e.to_string()))?;
             let key = SubjectPublicKeyInfoOwned::from_der(
-                &issuer_spki.to_der().map_err(|e| CryptoError::Malformed(e.to_string()))?,
+                &issuer_spki
+                    .to_der()
+                    .map_err(|e| CryptoError::Malformed(e.to_string()))?,
             )
             .map_err(|e| CryptoError::Malformed(e.to_string()))?;
             verify_raw(&alg, &key, message, signature)

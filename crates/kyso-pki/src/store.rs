@@ -95,12 +95,18 @@ impl TrustStore {
     pub fn bundled() -> TrustStore {
         let mut entries = Vec::new();
         for (sha, der) in BUNDLED_DER {
-            let Some(pin) = PINS.iter().find(|p| p.sha256 == *sha) else { continue };
+            let Some(pin) = PINS.iter().find(|p| p.sha256 == *sha) else {
+                continue;
+            };
             entries.push(Anchor {
                 der: der.to_vec(),
                 label_vi: pin.label_vi.to_string(),
                 label_en: pin.label_en.to_string(),
-                purpose: if pin.role == "root" { AnchorPurpose::Root } else { AnchorPurpose::Intermediate },
+                purpose: if pin.role == "root" {
+                    AnchorPurpose::Root
+                } else {
+                    AnchorPurpose::Intermediate
+                },
                 source: AnchorSource::Bundled,
             });
         }
@@ -109,14 +115,20 @@ impl TrustStore {
 
     /// A store with nothing in it.
     pub fn empty() -> TrustStore {
-        TrustStore { entries: Vec::new() }
+        TrustStore {
+            entries: Vec::new(),
+        }
     }
 
     /// Add every certificate in `bytes` (DER, PEM with one or more
     /// certificates, or a PKCS#7 / CMS "certs-only" bundle, DER or PEM).
     /// Self-signed certificates become anchors; the others intermediates.
     /// Returns how many were added (duplicates are skipped).
-    pub fn add_pem_der_or_p7b(&mut self, bytes: &[u8], source: AnchorSource) -> Result<usize, PkiError> {
+    pub fn add_pem_der_or_p7b(
+        &mut self,
+        bytes: &[u8],
+        source: AnchorSource,
+    ) -> Result<usize, PkiError> {
         let ders = crate::cert::split_certificates(bytes, MAX_CERTS_PER_INPUT)?;
         let mut added = 0;
         for der in ders {
@@ -126,7 +138,11 @@ impl TrustStore {
             }
             let label = cert.subject_display();
             self.entries.push(Anchor {
-                purpose: if cert.is_self_signed() { AnchorPurpose::Root } else { AnchorPurpose::Intermediate },
+                purpose: if cert.is_self_signed() {
+                    AnchorPurpose::Root
+                } else {
+                    AnchorPurpose::Intermediate
+                },
                 label_vi: label.clone(),
                 label_en: label,
                 der,

@@ -7,8 +7,8 @@ mod common;
 use common::{data, utc};
 use kyso_crypto::policy::AlgorithmPolicy;
 use kyso_pki::{
-    parse_revocation_info_archival, validate, Anchor, AnchorPurpose, AnchorSource, KeyPurpose, PathRequest, PathResult,
-    RevocationEvidence, TrustStore,
+    parse_revocation_info_archival, validate, Anchor, AnchorPurpose, AnchorSource, KeyPurpose,
+    PathRequest, PathResult, RevocationEvidence, TrustStore,
 };
 use kyso_report::{ChainStatus, RevocationStatus, Severity};
 
@@ -29,15 +29,37 @@ fn t() -> i64 {
     utc(2026, 6, 1)
 }
 
-fn run(leaf: &str, cands: &[&str], time: i64, purpose: KeyPurpose, ev: &RevocationEvidence) -> PathResult {
+fn run(
+    leaf: &str,
+    cands: &[&str],
+    time: i64,
+    purpose: KeyPurpose,
+    ev: &RevocationEvidence,
+) -> PathResult {
     let candidates: Vec<Vec<u8>> = cands.iter().map(|c| data(c)).collect();
     let leaf = data(leaf);
     let policy = AlgorithmPolicy::default();
-    validate(&PathRequest { leaf: &leaf, candidates: &candidates, time, purpose, revocation: ev, policy: &policy }, &store())
+    validate(
+        &PathRequest {
+            leaf: &leaf,
+            candidates: &candidates,
+            time,
+            purpose,
+            revocation: ev,
+            policy: &policy,
+        },
+        &store(),
+    )
 }
 
 fn signer(leaf: &str, cands: &[&str]) -> PathResult {
-    run(leaf, cands, t(), KeyPurpose::DocumentSigning, &RevocationEvidence::default())
+    run(
+        leaf,
+        cands,
+        t(),
+        KeyPurpose::DocumentSigning,
+        &RevocationEvidence::default(),
+    )
 }
 
 fn first_code(r: &PathResult) -> &str {
@@ -48,7 +70,10 @@ fn first_code(r: &PathResult) -> &str {
 fn good_signer_chain() {
     let r = signer("leaf-good.der", &["ca.der"]);
     assert_eq!(r.status, ChainStatus::Trusted, "{:#?}", r.findings);
-    assert_eq!(r.chain, vec![data("leaf-good.der"), data("ca.der"), data("root.der")]);
+    assert_eq!(
+        r.chain,
+        vec![data("leaf-good.der"), data("ca.der"), data("root.der")]
+    );
     assert_eq!(r.anchor_label.as_deref(), Some("Gốc thử nghiệm Kyso"));
     assert_eq!(first_code(&r), "pki.chain.trusted");
     assert_eq!(r.revocation.status, RevocationStatus::NotChecked);
@@ -56,14 +81,28 @@ fn good_signer_chain() {
     let r = signer("leaf-good.der", &[]);
     assert_eq!(r.status, ChainStatus::NoChainFound);
     assert_eq!(first_code(&r), "pki.chain.no_issuer");
-    assert!(r.findings[0].message_vi.contains("Kyso Test CA"), "{}", r.findings[0].message_vi);
+    assert!(
+        r.findings[0].message_vi.contains("Kyso Test CA"),
+        "{}",
+        r.findings[0].message_vi
+    );
     // Test roots are not trusted by default.
     let leaf = data("leaf-good.der");
     let cands = vec![data("ca.der"), data("root.der")];
     let p = AlgorithmPolicy::default();
     let ev = RevocationEvidence::default();
-    let req = PathRequest { leaf: &leaf, candidates: &cands, time: t(), purpose: KeyPurpose::Any, revocation: &ev, policy: &p };
-    assert_eq!(validate(&req, &TrustStore::bundled()).status, ChainStatus::NoChainFound);
+    let req = PathRequest {
+        leaf: &leaf,
+        candidates: &cands,
+        time: t(),
+        purpose: KeyPurpose::Any,
+        revocation: &ev,
+        policy: &p,
+    };
+    assert_eq!(
+        validate(&req, &TrustStore::bundled()).status,
+        ChainStatus::NoChainFound
+    );
 }
 
 #[test]
@@ -72,12 +111,30 @@ fn key_usage_and_purpose() {
     assert_eq!(r.status, ChainStatus::ConstraintsFailure);
     assert_eq!(first_code(&r), "pki.leaf.key_usage");
     // Any purpose: key usage of the end certificate is not examined.
-    let r = run("leaf-ku-encipher.der", &["ca.der"], t(), KeyPurpose::Any, &RevocationEvidence::default());
+    let r = run(
+        "leaf-ku-encipher.der",
+        &["ca.der"],
+        t(),
+        KeyPurpose::Any,
+        &RevocationEvidence::default(),
+    );
     assert_eq!(r.status, ChainStatus::Trusted);
     // TSA: needs id-kp-timeStamping.
-    let r = run("tsa.der", &["ca.der"], t(), KeyPurpose::TimeStamping, &RevocationEvidence::default());
+    let r = run(
+        "tsa.der",
+        &["ca.der"],
+        t(),
+        KeyPurpose::TimeStamping,
+        &RevocationEvidence::default(),
+    );
     assert_eq!(r.status, ChainStatus::Trusted, "{:#?}", r.findings);
-    let r = run("leaf-good.der", &["ca.der"], t(), KeyPurpose::TimeStamping, &RevocationEvidence::default());
+    let r = run(
+        "leaf-good.der",
+        &["ca.der"],
+        t(),
+        KeyPurpose::TimeStamping,
+        &RevocationEvidence::default(),
+    );
     assert_eq!(first_code(&r), "pki.tsa.eku_missing");
 }
 
@@ -91,7 +148,12 @@ fn unknown_critical_extension_rejected() {
 #[test]
 fn path_length_constraint() {
     let r = signer("leaf-under-sub.der", &["ca-pathlen0-sub.der", "ca.der"]);
-    assert_eq!(r.status, ChainStatus::ConstraintsFailure, "{:#?}", r.findings);
+    assert_eq!(
+        r.status,
+        ChainStatus::ConstraintsFailure,
+        "{:#?}",
+        r.findings
+    );
     assert_eq!(first_code(&r), "pki.ca.path_length");
 }
 
@@ -99,9 +161,19 @@ fn path_length_constraint() {
 fn name_constraints() {
     let ok = signer("nc-leaf-ok.der", &["nc-ca.der"]);
     assert_eq!(ok.status, ChainStatus::Trusted, "{:#?}", ok.findings);
-    for bad in ["nc-leaf-email.der", "nc-leaf-dns.der", "nc-leaf-dn.der", "nc-leaf-ip.der"] {
+    for bad in [
+        "nc-leaf-email.der",
+        "nc-leaf-dns.der",
+        "nc-leaf-dn.der",
+        "nc-leaf-ip.der",
+    ] {
         let r = signer(bad, &["nc-ca.der"]);
-        assert_eq!(r.status, ChainStatus::ConstraintsFailure, "{bad}: {:#?}", r.findings);
+        assert_eq!(
+            r.status,
+            ChainStatus::ConstraintsFailure,
+            "{bad}: {:#?}",
+            r.findings
+        );
         assert_eq!(first_code(&r), "pki.name_constraints.violated", "{bad}");
     }
 }
@@ -113,7 +185,13 @@ fn validity_at_time() {
     assert_eq!(first_code(&r), "pki.leaf.expired");
     assert_eq!(r.chain.len(), 3, "the path is reported even when expired");
     // Past-time validation: at a (timestamped) time before expiry it is fine.
-    let r = run("leaf-expired.der", &["ca.der"], utc(2025, 3, 1), KeyPurpose::DocumentSigning, &RevocationEvidence::default());
+    let r = run(
+        "leaf-expired.der",
+        &["ca.der"],
+        utc(2025, 3, 1),
+        KeyPurpose::DocumentSigning,
+        &RevocationEvidence::default(),
+    );
     assert_eq!(r.status, ChainStatus::Trusted);
     let r = signer("leaf-future.der", &["ca.der"]);
     assert_eq!(r.status, ChainStatus::NotYetValid);
@@ -128,7 +206,10 @@ fn same_name_ca_with_a_new_key() {
     assert_eq!(r.chain[1], data("rekey-ca-new.der"));
     // Without key identifiers only the signature tells them apart; the wrong
     // one is tried first, fails its signature check, and the search goes on.
-    let r = signer("rekey-leaf-noaki.der", &["rekey-ca-old-noski.der", "rekey-ca-new-noski.der"]);
+    let r = signer(
+        "rekey-leaf-noaki.der",
+        &["rekey-ca-old-noski.der", "rekey-ca-new-noski.der"],
+    );
     assert_eq!(r.status, ChainStatus::Trusted, "{:#?}", r.findings);
     assert_eq!(r.chain[1], data("rekey-ca-new-noski.der"));
     // Only the wrong one: the signature failure is the reason given.
@@ -140,18 +221,38 @@ fn same_name_ca_with_a_new_key() {
 #[test]
 fn cross_certificates() {
     // The cross certificate by the untrusted root comes first; the one by the trusted root completes the path.
-    let r = signer("cross-leaf.der", &["cross-ca-by-other.der", "cross-root.der", "cross-ca-by-root.der"]);
+    let r = signer(
+        "cross-leaf.der",
+        &[
+            "cross-ca-by-other.der",
+            "cross-root.der",
+            "cross-ca-by-root.der",
+        ],
+    );
     assert_eq!(r.status, ChainStatus::Trusted, "{:#?}", r.findings);
     assert_eq!(r.chain[1], data("cross-ca-by-root.der"));
-    let r = signer("cross-leaf.der", &["cross-ca-by-other.der", "cross-root.der"]);
+    let r = signer(
+        "cross-leaf.der",
+        &["cross-ca-by-other.der", "cross-root.der"],
+    );
     assert_eq!(r.status, ChainStatus::NoChainFound);
 }
 
 #[test]
 fn sha1_certificate_accepted_with_warning() {
-    let r = run("sha1-leaf.der", &["sha1-ca.der"], utc(2027, 6, 1), KeyPurpose::DocumentSigning, &RevocationEvidence::default());
+    let r = run(
+        "sha1-leaf.der",
+        &["sha1-ca.der"],
+        utc(2027, 6, 1),
+        KeyPurpose::DocumentSigning,
+        &RevocationEvidence::default(),
+    );
     assert_eq!(r.status, ChainStatus::Trusted, "{:#?}", r.findings);
-    assert!(r.findings.iter().any(|f| f.code == "pki.algorithm.weak_certificate_digest" && f.severity == Severity::Warning));
+    assert!(r
+        .findings
+        .iter()
+        .any(|f| f.code == "pki.algorithm.weak_certificate_digest"
+            && f.severity == Severity::Warning));
 }
 
 fn ev(crls: &[&str], ocsp: &[&str], certs: &[&str]) -> RevocationEvidence {
@@ -178,7 +279,11 @@ fn crl_revocation() {
     let r = rev("rev-leaf-after.der", &e);
     assert_eq!(r.status, ChainStatus::Trusted, "{:#?}", r.findings);
     assert_eq!(r.revocation.status, RevocationStatus::Good);
-    assert!(r.revocation.findings.iter().any(|f| f.code == "pki.revocation.revoked_later" && f.severity == Severity::Info));
+    assert!(r
+        .revocation
+        .findings
+        .iter()
+        .any(|f| f.code == "pki.revocation.revoked_later" && f.severity == Severity::Info));
     let r = rev("rev-leaf-ok.der", &e);
     assert_eq!(r.status, ChainStatus::Trusted);
     assert_eq!(r.revocation.status, RevocationStatus::Good);
@@ -187,7 +292,11 @@ fn crl_revocation() {
     let r = rev("rev-leaf-ok.der", &ev(&["crl-ca-stale.der"], &[], &[]));
     assert_eq!(r.status, ChainStatus::Trusted);
     assert_eq!(r.revocation.status, RevocationStatus::NotChecked);
-    assert!(r.revocation.findings.iter().any(|f| f.code == "pki.crl.unusable"));
+    assert!(r
+        .revocation
+        .findings
+        .iter()
+        .any(|f| f.code == "pki.crl.unusable"));
     // A CRL whose signature does not verify is not believed, even about a revocation.
     let r = rev("rev-leaf-before.der", &ev(&["crl-ca-badsig.der"], &[], &[]));
     assert_eq!(r.status, ChainStatus::Trusted);
@@ -200,21 +309,42 @@ fn ocsp_revocation() {
     assert_eq!(r.status, ChainStatus::Trusted);
     assert_eq!(r.revocation.status, RevocationStatus::Good);
     assert_eq!(r.revocation.source.as_deref(), Some("ocsp"));
-    let r = rev("rev-leaf-before.der", &ev(&[], &["ocsp-revoked-before.der"], &[]));
+    let r = rev(
+        "rev-leaf-before.der",
+        &ev(&[], &["ocsp-revoked-before.der"], &[]),
+    );
     assert_eq!(r.status, ChainStatus::Revoked);
-    let r = rev("rev-leaf-after.der", &ev(&[], &["ocsp-revoked-after.der"], &[]));
+    let r = rev(
+        "rev-leaf-after.der",
+        &ev(&[], &["ocsp-revoked-after.der"], &[]),
+    );
     assert_eq!(r.status, ChainStatus::Trusted);
     assert_eq!(r.revocation.revoked_at.map(|t| t.0), Some(utc(2026, 9, 1)));
     // Delegated responder (id-kp-OCSPSigning, issued by the CA).
-    let r = rev("rev-leaf-ok.der", &ev(&[], &["ocsp-delegated-good.der"], &[]));
-    assert_eq!(r.revocation.status, RevocationStatus::Good, "{:#?}", r.revocation.findings);
+    let r = rev(
+        "rev-leaf-ok.der",
+        &ev(&[], &["ocsp-delegated-good.der"], &[]),
+    );
+    assert_eq!(
+        r.revocation.status,
+        RevocationStatus::Good,
+        "{:#?}",
+        r.revocation.findings
+    );
     // A response for another certificate says nothing about this one.
     let r = rev("rev-leaf-before.der", &ev(&[], &["ocsp-good.der"], &[]));
     assert_eq!(r.revocation.status, RevocationStatus::NotChecked);
     // A "good" from a responder the CA never authorised is ignored; the CRL still says revoked.
-    let r = rev("rev-leaf-before.der", &ev(&["crl-ca.der"], &["ocsp-rogue.der"], &[]));
+    let r = rev(
+        "rev-leaf-before.der",
+        &ev(&["crl-ca.der"], &["ocsp-rogue.der"], &[]),
+    );
     assert_eq!(r.status, ChainStatus::Revoked);
-    assert!(r.revocation.findings.iter().any(|f| f.code == "pki.ocsp.unusable"));
+    assert!(r
+        .revocation
+        .findings
+        .iter()
+        .any(|f| f.code == "pki.ocsp.unusable"));
 }
 
 #[test]
@@ -231,21 +361,47 @@ fn adobe_revocation_info_archival() {
 fn trust_store_loading() {
     let mut s = TrustStore::empty();
     // DER root -> anchor, DER intermediate -> intermediate, duplicates skipped.
-    assert_eq!(s.add_pem_der_or_p7b(&data("root.der"), AnchorSource::User), Ok(1));
-    assert_eq!(s.add_pem_der_or_p7b(&data("ca.der"), AnchorSource::User), Ok(1));
-    assert_eq!(s.add_pem_der_or_p7b(&data("root.der"), AnchorSource::User), Ok(0));
+    assert_eq!(
+        s.add_pem_der_or_p7b(&data("root.der"), AnchorSource::User),
+        Ok(1)
+    );
+    assert_eq!(
+        s.add_pem_der_or_p7b(&data("ca.der"), AnchorSource::User),
+        Ok(1)
+    );
+    assert_eq!(
+        s.add_pem_der_or_p7b(&data("root.der"), AnchorSource::User),
+        Ok(0)
+    );
     assert_eq!(s.anchors()[0].purpose, AnchorPurpose::Root);
     assert_eq!(s.anchors()[1].purpose, AnchorPurpose::Intermediate);
     // PEM with both, round trip.
     let pem = s.to_pem();
     let mut s2 = TrustStore::empty();
-    assert_eq!(s2.add_pem_der_or_p7b(pem.as_bytes(), AnchorSource::User), Ok(2));
+    assert_eq!(
+        s2.add_pem_der_or_p7b(pem.as_bytes(), AnchorSource::User),
+        Ok(2)
+    );
     // With the user's store, the leaf validates without any candidates.
     let leaf = data("leaf-good.der");
     let p = AlgorithmPolicy::default();
     let e = RevocationEvidence::default();
-    let req = PathRequest { leaf: &leaf, candidates: &[], time: t(), purpose: KeyPurpose::DocumentSigning, revocation: &e, policy: &p };
+    let req = PathRequest {
+        leaf: &leaf,
+        candidates: &[],
+        time: t(),
+        purpose: KeyPurpose::DocumentSigning,
+        revocation: &e,
+        policy: &p,
+    };
     assert_eq!(validate(&req, &s2).status, ChainStatus::Trusted);
-    assert!(s2.add_pem_der_or_p7b(b"not a certificate", AnchorSource::User).is_err());
-    assert!(s2.add_pem_der_or_p7b(b"-----BEGIN CERTIFICATE-----\n!!!\n-----END CERTIFICATE-----\n", AnchorSource::User).is_err());
+    assert!(s2
+        .add_pem_der_or_p7b(b"not a certificate", AnchorSource::User)
+        .is_err());
+    assert!(s2
+        .add_pem_der_or_p7b(
+            b"-----BEGIN CERTIFICATE-----\n!!!\n-----END CERTIFICATE-----\n",
+            AnchorSource::User
+        )
+        .is_err());
 }

@@ -10,18 +10,23 @@ mod common;
 
 use kyso_crypto::policy::AlgorithmPolicy;
 use kyso_pki::{
-    validate_with_options, Anchor, AnchorPurpose, AnchorSource, KeyPurpose, PathRequest, RevocationEvidence, TrustStore,
-    ValidationOptions,
+    validate_with_options, Anchor, AnchorPurpose, AnchorSource, KeyPurpose, PathRequest,
+    RevocationEvidence, TrustStore, ValidationOptions,
 };
 use kyso_report::ChainStatus;
 use std::collections::BTreeMap;
 
 #[test]
 fn nist_pkits() {
-    let Some(shared) = common::shared() else { return };
+    let Some(shared) = common::shared() else {
+        return;
+    };
     let dir = shared.join("pki-suites/nist-pkits");
-    let cases: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.join("pkits.json")).unwrap()).unwrap();
-    let read = |sub: &str, name: &str| std::fs::read(dir.join(sub).join(name)).unwrap_or_else(|e| panic!("{sub}/{name}: {e}"));
+    let cases: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("pkits.json")).unwrap()).unwrap();
+    let read = |sub: &str, name: &str| {
+        std::fs::read(dir.join(sub).join(name)).unwrap_or_else(|e| panic!("{sub}/{name}: {e}"))
+    };
     let exceptions: BTreeMap<String, String> = include_str!("pkits-exceptions.tsv")
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
@@ -59,8 +64,18 @@ fn nist_pkits() {
         // The anchor's own CRL is part of the environment in every PKITS test
         // (PKITS §3: "the trust anchor's CRL"); pkits.json lists only the others.
         let mut crls: Vec<Vec<u8>> = vec![read("crls", "TrustAnchorRootCRL.crl")];
-        crls.extend(case["crls"].as_array().into_iter().flatten().map(|c| read("crls", c.as_str().unwrap())));
-        let ev = RevocationEvidence { crls, ocsp: vec![], certs: vec![] };
+        crls.extend(
+            case["crls"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|c| read("crls", c.as_str().unwrap())),
+        );
+        let ev = RevocationEvidence {
+            crls,
+            ocsp: vec![],
+            certs: vec![],
+        };
         let params = &case["params"];
         let opts = ValidationOptions {
             initial_policy_set: params["user_initial_policy_set"]
@@ -70,8 +85,12 @@ fn nist_pkits() {
                 .map(|v| v.as_str().unwrap().to_string())
                 .collect(),
             initial_explicit_policy: params["initial_explicit_policy"].as_bool().unwrap_or(false),
-            initial_policy_mapping_inhibit: params["initial_policy_mapping_inhibit"].as_bool().unwrap_or(false),
-            initial_any_policy_inhibit: params["initial_any_policy_inhibit"].as_bool().unwrap_or(false),
+            initial_policy_mapping_inhibit: params["initial_policy_mapping_inhibit"]
+                .as_bool()
+                .unwrap_or(false),
+            initial_any_policy_inhibit: params["initial_any_policy_inhibit"]
+                .as_bool()
+                .unwrap_or(false),
             require_revocation: case["revocation"].as_bool().unwrap_or(true),
         };
         let req = PathRequest {
@@ -98,21 +117,40 @@ fn nist_pkits() {
                 if is_valid { "valid" } else { "invalid" },
                 if expect_valid { "valid" } else { "invalid" },
                 res.status,
-                res.findings.first().map(|f| f.message_en.as_str()).unwrap_or("")
+                res.findings
+                    .first()
+                    .map(|f| f.message_en.as_str())
+                    .unwrap_or("")
             )),
-            (true, Some(reason)) => unexpected.push(format!("{id}\t{name}\tUNEXPECTED PASS of an excepted case ({reason})")),
+            (true, Some(reason)) => unexpected.push(format!(
+                "{id}\t{name}\tUNEXPECTED PASS of an excepted case ({reason})"
+            )),
         }
         if print && !agrees {
             println!(
                 "{id}\t{name}\texpected {}, got {:?}: {}",
                 if expect_valid { "valid" } else { "invalid" },
                 res.status,
-                res.findings.first().map(|f| f.message_en.as_str()).unwrap_or("")
+                res.findings
+                    .first()
+                    .map(|f| f.message_en.as_str())
+                    .unwrap_or("")
             );
         }
     }
-    assert_eq!(seen_exceptions, exceptions.len(), "every exception must name an existing case");
-    println!("PKITS: {passed} agree with NIST, {excepted} documented exceptions, {} unexpected", unexpected.len());
-    assert!(unexpected.is_empty(), "PKITS divergences:\n{}", unexpected.join("\n"));
+    assert_eq!(
+        seen_exceptions,
+        exceptions.len(),
+        "every exception must name an existing case"
+    );
+    println!(
+        "PKITS: {passed} agree with NIST, {excepted} documented exceptions, {} unexpected",
+        unexpected.len()
+    );
+    assert!(
+        unexpected.is_empty(),
+        "PKITS divergences:\n{}",
+        unexpected.join("\n")
+    );
     assert!(passed >= 150, "too few PKITS cases agree ({passed})");
 }

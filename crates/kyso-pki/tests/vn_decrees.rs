@@ -10,7 +10,9 @@ use cms::content_info::ContentInfo;
 use cms::signed_data::{SignedData, SignerIdentifier};
 use der::{Decode, Encode};
 use kyso_crypto::policy::AlgorithmPolicy;
-use kyso_pki::{describe_certificate, validate, KeyPurpose, PathRequest, RevocationEvidence, TrustStore};
+use kyso_pki::{
+    describe_certificate, validate, KeyPurpose, PathRequest, RevocationEvidence, TrustStore,
+};
 use kyso_report::{ChainStatus, RevocationStatus, Time};
 
 /// The first /Contents hex string large enough to be a signature, decoded and
@@ -25,14 +27,19 @@ fn pdf_cms(pdf: &[u8]) -> Vec<u8> {
         }
         if pdf[j] == b'<' {
             let end = j + pdf[j..].iter().position(|&b| b == b'>').unwrap();
-            let hex: Vec<u8> = pdf[j + 1..end].iter().copied().filter(|b| !b.is_ascii_whitespace()).collect();
+            let hex: Vec<u8> = pdf[j + 1..end]
+                .iter()
+                .copied()
+                .filter(|b| !b.is_ascii_whitespace())
+                .collect();
             if hex.len() > 2000 {
                 let bytes = hex::decode(hex).unwrap();
                 let len = der::Header::from_der(&bytes[..6.min(bytes.len())]).ok();
                 let _ = len;
                 let mut reader = der::SliceReader::new(&bytes).unwrap();
                 let h = der::Header::decode(&mut reader).unwrap();
-                let total = usize::try_from(h.encoded_len().unwrap()).unwrap() + usize::try_from(h.length).unwrap();
+                let total = usize::try_from(h.encoded_len().unwrap()).unwrap()
+                    + usize::try_from(h.length).unwrap();
                 return bytes[..total].to_vec();
             }
         }
@@ -65,7 +72,9 @@ fn certs_and_signer(sd: &SignedData) -> (Vec<u8>, Vec<Vec<u8>>) {
         })
         .collect();
     let si = sd.signer_infos.0.iter().next().unwrap();
-    let SignerIdentifier::IssuerAndSerialNumber(isn) = &si.sid else { panic!("subjectKeyIdentifier sid") };
+    let SignerIdentifier::IssuerAndSerialNumber(isn) = &si.sid else {
+        panic!("subjectKeyIdentifier sid")
+    };
     let leaf = certs
         .iter()
         .find(|c| c.tbs_certificate.serial_number == isn.serial_number)
@@ -96,11 +105,19 @@ fn read_sig(pdf: &[u8]) -> Sig {
     let econtent = tsd.encap_content_info.econtent.unwrap();
     let tst = x509_tsp::TstInfo::from_der(econtent.value()).unwrap();
     let gen_time = tst.gen_time.to_unix_duration().as_secs() as i64;
-    Sig { leaf, certs, tsa, tsa_certs, gen_time }
+    Sig {
+        leaf,
+        certs,
+        tsa,
+        tsa_certs,
+        gen_time,
+    }
 }
 
 fn check(file: &str, expect_year: i64) {
-    let Some(shared) = common::shared() else { return };
+    let Some(shared) = common::shared() else {
+        return;
+    };
     let store = TrustStore::bundled();
     if store.anchors().is_empty() {
         eprintln!("SKIPPED: built without the reference folder, bundled store empty");
@@ -121,27 +138,68 @@ fn check(file: &str, expect_year: i64) {
         policy: &policy,
     };
     let res = validate(&req, &store);
-    assert_eq!(res.status, ChainStatus::Trusted, "{file}: {:#?}", res.findings);
-    assert_eq!(res.chain.len(), 3, "leaf, CA phục vụ các cơ quan Nhà nước G2, RootCA G2");
+    assert_eq!(
+        res.status,
+        ChainStatus::Trusted,
+        "{file}: {:#?}",
+        res.findings
+    );
+    assert_eq!(
+        res.chain.len(),
+        3,
+        "leaf, CA phục vụ các cơ quan Nhà nước G2, RootCA G2"
+    );
     let ca = describe_certificate(&res.chain[1]).unwrap();
-    assert_eq!(ca.common_name.as_deref(), Some("CA phục vụ các cơ quan Nhà nước G2"));
-    assert_eq!(res.anchor_label.as_deref(), Some("Ban Cơ yếu Chính phủ — RootCA chuyên dùng Chính phủ G2"));
+    assert_eq!(
+        ca.common_name.as_deref(),
+        Some("CA phục vụ các cơ quan Nhà nước G2")
+    );
+    assert_eq!(
+        res.anchor_label.as_deref(),
+        Some("Ban Cơ yếu Chính phủ — RootCA chuyên dùng Chính phủ G2")
+    );
     assert_eq!(res.findings[0].code, "pki.chain.trusted");
-    assert!(res.policies.iter().any(|p| p.starts_with("2.16.704.1.1.1.1")), "VGCA policy recorded: {:?}", res.policies);
+    assert!(
+        res.policies
+            .iter()
+            .any(|p| p.starts_with("2.16.704.1.1.1.1")),
+        "VGCA policy recorded: {:?}",
+        res.policies
+    );
     // No revocation data is embedded in these files: said honestly.
     assert_eq!(res.revocation.status, RevocationStatus::NotChecked);
-    assert_eq!(res.revocation.findings[0].code, "pki.revocation.not_checked");
+    assert_eq!(
+        res.revocation.findings[0].code,
+        "pki.revocation.not_checked"
+    );
 
     // The same signer is not a timestamp authority.
-    let as_tsa = validate(&PathRequest { purpose: KeyPurpose::TimeStamping, ..req }, &store);
+    let as_tsa = validate(
+        &PathRequest {
+            purpose: KeyPurpose::TimeStamping,
+            ..req
+        },
+        &store,
+    );
     assert_eq!(as_tsa.status, ChainStatus::ConstraintsFailure);
     assert_eq!(as_tsa.findings[0].code, "pki.tsa.eku_missing");
     // Without the bundle, nobody vouches for the issuer.
     let none = validate(&req, &TrustStore::empty());
     assert_eq!(none.status, ChainStatus::NoChainFound);
     // Long after the certificate's expiry, with no proof of existence.
-    let late = validate(&PathRequest { time: Time::from_utc(2060, 1, 1, 0, 0, 0).unwrap().0, ..req }, &store);
-    assert_eq!(late.status, ChainStatus::ExpiredNoPoe, "{:#?}", late.findings);
+    let late = validate(
+        &PathRequest {
+            time: Time::from_utc(2060, 1, 1, 0, 0, 0).unwrap().0,
+            ..req
+        },
+        &store,
+    );
+    assert_eq!(
+        late.status,
+        ChainStatus::ExpiredNoPoe,
+        "{:#?}",
+        late.findings
+    );
     assert_eq!(late.findings[0].code, "pki.leaf.expired");
 
     // The timestamp authority, at its own genTime.
@@ -154,10 +212,21 @@ fn check(file: &str, expect_year: i64) {
         policy: &policy,
     };
     let tsa = validate(&tsa_req, &store);
-    assert_eq!(tsa.status, ChainStatus::Trusted, "{file} TSA: {:#?}", tsa.findings);
+    assert_eq!(
+        tsa.status,
+        ChainStatus::Trusted,
+        "{file} TSA: {:#?}",
+        tsa.findings
+    );
     assert_eq!(tsa.chain.len(), 2);
     // The TSA certificate alone (token without certificates): the bundle still completes it.
-    let tsa_alone = validate(&PathRequest { candidates: &[], ..tsa_req }, &store);
+    let tsa_alone = validate(
+        &PathRequest {
+            candidates: &[],
+            ..tsa_req
+        },
+        &store,
+    );
     assert_eq!(tsa_alone.status, ChainStatus::Trusted);
 }
 
@@ -173,23 +242,45 @@ fn decree_199_chains_to_rootca_g2() {
 
 #[test]
 fn decree_199_signer_described_in_vietnamese() {
-    let Some(shared) = common::shared() else { return };
+    let Some(shared) = common::shared() else {
+        return;
+    };
     let pdf = std::fs::read(shared.join("vn/pdf/199-ndcp.signed.pdf")).unwrap();
     let sig = read_sig(&pdf);
     let info = describe_certificate(&sig.leaf).unwrap();
-    assert_eq!(info.common_name.as_deref(), Some("CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ"));
+    assert_eq!(
+        info.common_name.as_deref(),
+        Some("CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ")
+    );
     assert_eq!(info.organization.as_deref(), Some("VĂN PHÒNG CHÍNH PHỦ"));
     assert_eq!(info.locality.as_deref(), Some("Hà Nội"));
     assert_eq!(info.email.as_deref(), Some("thongtinchinhphu@chinhphu.vn"));
-    let ids: Vec<(&str, &str, &str)> =
-        info.identifiers.iter().map(|i| (i.kind.as_str(), i.value.as_str(), i.meaning_vi.as_str())).collect();
+    let ids: Vec<(&str, &str, &str)> = info
+        .identifiers
+        .iter()
+        .map(|i| (i.kind.as_str(), i.value.as_str(), i.meaning_vi.as_str()))
+        .collect();
     assert_eq!(
         ids,
-        vec![("MNS", "1032158", "Mã số đơn vị có quan hệ với ngân sách"), ("MST", "0102357802", "Mã số thuế")]
+        vec![
+            ("MNS", "1032158", "Mã số đơn vị có quan hệ với ngân sách"),
+            ("MST", "0102357802", "Mã số thuế")
+        ]
     );
-    assert!(info.subject.starts_with("E=thongtinchinhphu@chinhphu.vn,UID=MST:0102357802,UID=MNS:1032158,CN="), "{}", info.subject);
-    assert_eq!(info.issuer_common_name.as_deref(), Some("CA phục vụ các cơ quan Nhà nước G2"));
+    assert!(
+        info.subject
+            .starts_with("E=thongtinchinhphu@chinhphu.vn,UID=MST:0102357802,UID=MNS:1032158,CN="),
+        "{}",
+        info.subject
+    );
+    assert_eq!(
+        info.issuer_common_name.as_deref(),
+        Some("CA phục vụ các cơ quan Nhà nước G2")
+    );
     assert!(info.key_usage.contains(&"nonRepudiation".to_string()));
     assert!(!info.is_ca);
-    assert_eq!(info.public_key.as_deref().map(|k| k.starts_with("RSA-")), Some(true));
+    assert_eq!(
+        info.public_key.as_deref().map(|k| k.starts_with("RSA-")),
+        Some(true)
+    );
 }

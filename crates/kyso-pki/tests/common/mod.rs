@@ -12,13 +12,18 @@ pub fn shared() -> Option<PathBuf> {
     if p.is_dir() {
         Some(p)
     } else {
-        eprintln!("SKIPPED: reference folder {} not found (set KYSO_SHARED)", p.display());
+        eprintln!(
+            "SKIPPED: reference folder {} not found (set KYSO_SHARED)",
+            p.display()
+        );
         None
     }
 }
 
 pub fn data(name: &str) -> Vec<u8> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name);
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name);
     std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
 }
 
