@@ -51,3 +51,63 @@ pub use path::{
 };
 pub use revocation::{parse_revocation_info_archival, RevocationEvidence};
 pub use store::{Anchor, AnchorPurpose, AnchorSource, KnownAnchor, TrustStore};
+
+#[doc(hidden)]
+pub mod fuzzing {
+    //! Entry point shared by the `pki_path` fuzz target and the in-crate
+    //! mutation smoke test: arbitrary bytes must never panic or hang.
+
+    use crate::{
+        describe_certificate, parse_revocation_info_archival, validate, AnchorSource, KeyPurpose,
+        PathRequest, RevocationEvidence, TrustStore,
+    };
+    use kyso_crypto::policy::AlgorithmPolicy;
+
+    /// Split `data` into length-prefixed chunks (u16 big-endian lengths):
+    /// leaf, then up to 8 candidates, CRLs and OCSP responses by chunk index.
+    pub fn chunks(data: &[u8]) -> Vec<&[u8]> {
+        let mut out = Vec::new();
+        let mut rest = data;
+        while rest.len() >= 2 && out.len() < 16 {
+            let n = u16::from_be_bytes([rest[0], rest[1]]) as usize;
+            let body = &rest[2..];
+            let n = n.min(body.len());
+            out.push(&body[..n]);
+            rest = &body[n..];
+        }
+        out
+    }
+
+    /// Run every public entry point on the chunks; returns the status of the
+    /// path validation with the given store.
+    pub fn run(data: &[u8], store: &TrustStore, time: i64) -> kyso_report::ChainStatus {
+        let parts = chunks(data);
+        let Some(leaf) = parts.first() else {
+            return kyso_report::ChainStatus::NotChecked;
+        };
+        let mut candidates = Vec::new();
+        let mut ev = RevocationEvidence::default();
+        for (i, p) in parts.iter().enumerate().skip(1) {
+            match (i - 1) % 3 {
+                0 => candidates.push(p.to_vec()),
+                1 => ev.crls.push(p.to_vec()),
+                _ => ev.ocsp.push(p.to_vec()),
+            }
+        }
+        let _ = describe_certificate(leaf);
+        let ria = parse_revocation_info_archival(leaf);
+        ev.extend(ria);
+        let mut s = store.clone();
+        let _ = s.add_pem_der_or_p7b(leaf, AnchorSource::Test);
+        let policy = AlgorithmPolicy::default();
+        let req = PathRequest {
+            leaf,
+            candidates: &candidates,
+            time,
+            purpose: KeyPurpose::DocumentSigning,
+            revocation: &ev,
+            policy: &policy,
+        };
+        validate(&req, store).status
+    }
+}
