@@ -11,7 +11,10 @@
 
 pub mod corpus;
 mod detect;
+mod pdf;
+mod signer;
 pub mod time;
+mod trust;
 
 pub use detect::detect_format;
 pub use kyso_report as report;
@@ -86,11 +89,30 @@ fn run(format: Format, bytes: &[u8], opts: &Options, report: &mut Report) {
 }
 
 fn pdf_pipeline(bytes: &[u8], opts: &Options, report: &mut Report) {
-    let _ = (bytes, opts, report);
+    pdf::verify_pdf(bytes, opts, report);
 }
 
+/// A certificate (DER, PEM, or several PEM blocks): describe each one. There is
+/// no signature to verify, so the verdict is `NO_SIGNATURE`.
 fn certificate_input(bytes: &[u8], report: &mut Report) {
-    let _ = (bytes, report);
+    let mut store = kyso_pki::TrustStore::empty();
+    match store.add_pem_der_or_p7b(bytes, kyso_pki::AnchorSource::User) {
+        Ok(_) => {
+            report.certificates = store.anchors().iter().filter_map(|a| kyso_pki::describe_certificate(&a.der)).collect();
+            report.findings.push(Finding::info(
+                "core.certificate.described",
+                format!("Tệp là chứng thư số ({} chứng thư); không có chữ ký tài liệu nào để kiểm tra.", report.certificates.len()),
+                format!("The file is a certificate ({} certificate(s)); there is no document signature to verify.", report.certificates.len()),
+            ));
+        }
+        Err(e) => {
+            report.error = Some(InputError {
+                code: "input.certificate_unreadable".into(),
+                message_vi: "Tệp trông như chứng thư số nhưng không đọc được.".into(),
+                message_en: format!("The file looks like a certificate but could not be read: {e}."),
+            });
+        }
+    }
 }
 
 /// Run a pipeline stage so that an internal bug (a panic) becomes a report

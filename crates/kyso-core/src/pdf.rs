@@ -1,0 +1,639 @@
+//! The PDF pipeline (ISO 32000-1 §12.8, ETSI EN 319 142-1 PAdES):
+//! parse → signatures → byte ranges → digest of the signed slices → CMS /
+//! PKCS#1 / RFC 3161 → timestamps → path validation → revocation → changes
+//! after signing → facts.
+
+use crate::signer::{apply_signer, local_time_note, verify_timestamp};
+use crate::trust::{build_store, choose_time, dss_evidence, validate_path};
+use kyso_cms::Content;
+use kyso_crypto::policy::{Acceptance, AlgorithmPolicy, Use};
+use kyso_crypto::{DigestAlg, KeyInfo, Message, SignatureAlg};
+use kyso_pdf::byte_range::{signed_slices, ByteRangeCheck};
+use kyso_pdf::{Document, Limits, SignatureDict};
+use kyso_pki::{KeyPurpose, RevocationEvidence, TrustStore};
+use kyso_report::{
+    DocumentInfo, Finding, InputError, Report, SignatureKind, SignatureReport, Time, ValidationTimeSource,
+};
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+/// Digests of byte ranges, computed once per (range, algorithm) straight from
+/// the input slices (no copy of the file).
+struct RangeHasher<'a> {
+    bytes: &'a [u8],
+    cache: RefCell<HashMap<([u64; 4], DigestAlg), Vec<u8>>>,
+}
+
+impl<'a> RangeHasher<'a> {
+    fn digest(&self, range: [u64; 4], alg: DigestAlg) -> Vec<u8> {
+        if let Some(d) = self.cache.borrow().get(&(range, alg)) {
+            return d.clone();
+        }
+        let mut h = alg.hasher();
+        for s in signed_slices(self.bytes, range) {
+            h.update(s);
+        }
+        let d = h.finalize();
+        self.cache.borrow_mut().insert((range, alg), d.clone());
+        d
+    }
+}
+
+/// Everything shared by the signatures of one document.
+struct Ctx<'a> {
+    hasher: RangeHasher<'a>,
+    store: TrustStore,
+    dss: RevocationEvidence,
+    policy: AlgorithmPolicy,
+    now: Option<i64>,
+}
+
+/// A document timestamp's proof of existence for what it covers.
+#[derive(Clone, Copy)]
+struct DocTsProof {
+    /// Index in the sorted signature list.
+    order: usize,
+    signed_end: u64,
+    gen_time: Time,
+}
+
+pub fn verify_pdf(bytes: &[u8], opts: &crate::Options, report: &mut Report) {
+    let doc = match Document::parse(bytes, &Limits::default()) {
+        Ok(d) => d,
+        Err(e) => {
+            let f = e.to_finding();
+            report.error = Some(InputError { code: f.code, message_vi: f.message_vi, message_en: f.message_en });
+            return;
+        }
+    };
+    report.findings.extend(doc.warnings().iter().cloned());
+    let revs = doc.revisions().len();
+    let last = revs.saturating_sub(1);
+    let fields = doc.signature_fields(last);
+    report.document = Some(DocumentInfo {
+        pdf_version: doc.version(),
+        page_count: doc.pages(last).ok().map(|p| u32::try_from(p.len()).unwrap_or(u32::MAX)),
+        revision_count: Some(u32::try_from(revs).unwrap_or(u32::MAX)),
+        signature_field_count: Some(u32::try_from(fields.len()).unwrap_or(u32::MAX)),
+        encryption: doc.encryption().map(|e| e.info()),
+        metadata: doc.metadata(),
+        embedded_files: doc.embedded_files(),
+        administrative: None,
+    });
+    if let Some(e) = doc.encryption() {
+        report.findings.push(if e.opened {
+            Finding::info(
+                "core.pdf.encrypted",
+                format!("Tài liệu được mã hóa ({}) và mở được với mật khẩu rỗng; chữ ký vẫn được kiểm tra trên các byte như đã nhận.", e.algorithm),
+                format!("The document is encrypted ({}) and opens with the empty password; signatures are checked over the bytes as received.", e.algorithm),
+            )
+        } else {
+            Finding::warning(
+                "core.pdf.encrypted_locked",
+                format!("Tài liệu được mã hóa ({}) và cần mật khẩu: chỉ kiểm tra được phần chữ ký, không đọc được nội dung.", e.algorithm),
+                format!("The document is encrypted ({}) and needs a password: only the signatures can be checked, not the content.", e.algorithm),
+            )
+        });
+    }
+
+    let sigs = doc.signatures();
+    let unsigned = fields.iter().filter(|f| f.value.is_none()).count();
+    if unsigned > 0 {
+        report.findings.push(Finding::info(
+            "core.pdf.empty_signature_fields",
+            format!("Tài liệu có {unsigned} ô chữ ký chưa được ký."),
+            format!("The document has {unsigned} signature field(s) not signed yet."),
+        ));
+    }
+    if sigs.is_empty() {
+        report.findings.extend(doc.late_warnings());
+        return;
+    }
+    let checks = kyso_pdf::byte_range::check_all(&doc, &sigs);
+    let analysis = kyso_pdf_diff::analyze(&doc, &sigs, &checks);
+    report.findings.extend(analysis.document_findings.iter().cloned());
+
+    let mut ctx = Ctx {
+        hasher: RangeHasher { bytes, cache: RefCell::new(HashMap::new()) },
+        store: build_store(opts, &mut report.findings),
+        dss: dss_evidence(&doc),
+        policy: AlgorithmPolicy::default(),
+        now: crate::time::now(opts.now),
+    };
+    if !ctx.dss.is_empty() || !ctx.dss.certs.is_empty() {
+        report.findings.push(Finding::info(
+            "core.pdf.dss",
+            format!(
+                "Tài liệu có kho dữ liệu kiểm tra dài hạn (DSS): {} chứng thư, {} CRL, {} phản hồi OCSP.",
+                ctx.dss.certs.len(),
+                ctx.dss.crls.len(),
+                ctx.dss.ocsp.len()
+            ),
+            format!(
+                "The document carries a Document Security Store (DSS): {} certificate(s), {} CRL(s), {} OCSP response(s).",
+                ctx.dss.certs.len(),
+                ctx.dss.crls.len(),
+                ctx.dss.ocsp.len()
+            ),
+        ));
+    }
+
+    // Document order: by the end of the signed range (the revision signed), then position.
+    let mut order: Vec<usize> = (0..sigs.len()).collect();
+    order.sort_by_key(|&i| (checks[i].signed_end.unwrap_or(u64::MAX), sigs[i].first_revision, i));
+
+    // Document timestamps first: their times are proofs of existence for the signatures they cover.
+    let mut reports: Vec<Option<SignatureReport>> = vec![None; sigs.len()];
+    let mut proofs: Vec<DocTsProof> = Vec::new();
+    for (pos, &i) in order.iter().enumerate().rev() {
+        if is_doc_ts(&sigs[i]) {
+            let later = earliest_proof(&proofs, pos, checks[i].signed_end);
+            let r = document_timestamp(&ctx, pos, &sigs[i], &checks[i], later);
+            if r.facts.digest_matches == Some(true) && r.facts.crypto_valid == Some(true) && r.trusted_ts() {
+                if let (Some(t), Some(end)) = (r.signing_time.timestamp, checks[i].signed_end) {
+                    proofs.push(DocTsProof { order: pos, signed_end: end, gen_time: t });
+                }
+            }
+            reports[i] = Some(r);
+        }
+    }
+    for (pos, &i) in order.iter().enumerate() {
+        if reports[i].is_none() {
+            let later = earliest_proof(&proofs, pos, checks[i].signed_end);
+            reports[i] = Some(signature(&mut ctx, pos, &sigs[i], &checks[i], later));
+        }
+    }
+    for (pos, &i) in order.iter().enumerate() {
+        let Some(mut r) = reports[i].take() else { continue };
+        r.index = u32::try_from(pos).unwrap_or(u32::MAX);
+        if let Some(ch) = analysis.per_signature.get(i) {
+            r.modification_level = Some(ch.modification_level);
+            r.changes_after = ch.changes_after.clone();
+            r.facts.disallowed_changes = ch.disallowed;
+            r.findings.extend(ch.findings.iter().cloned());
+        }
+        report.signatures.push(r);
+    }
+    report.findings.extend(doc.late_warnings());
+}
+
+trait TrustedTs {
+    fn trusted_ts(&self) -> bool;
+}
+impl TrustedTs for SignatureReport {
+    fn trusted_ts(&self) -> bool {
+        self.timestamp.as_ref().is_some_and(|t| t.trusted)
+    }
+}
+
+fn earliest_proof(proofs: &[DocTsProof], pos: usize, signed_end: Option<u64>) -> Option<Time> {
+    let end = signed_end?;
+    proofs.iter().filter(|p| p.order > pos && p.signed_end >= end).map(|p| p.gen_time).min()
+}
+
+fn is_doc_ts(s: &SignatureDict) -> bool {
+    s.is_doc_timestamp || s.sub_filter.as_deref() == Some("ETSI.RFC3161")
+}
+
+/// The common part of every signature report: where it is and what it covers.
+fn skeleton(pos: usize, s: &SignatureDict, check: &ByteRangeCheck, kind: SignatureKind) -> SignatureReport {
+    let mut r = SignatureReport::new(u32::try_from(pos).unwrap_or(u32::MAX), kind);
+    r.field = s.field_name.clone();
+    r.sub_filter = s.sub_filter.clone();
+    r.revision = check.revision.and_then(|x| u32::try_from(x + 1).ok());
+    r.byte_range = check.range.map(|a| a.iter().map(|&x| i64::try_from(x).unwrap_or(i64::MAX)).collect()).or_else(|| {
+        s.byte_range.as_ref().map(|v| v.iter().filter_map(|o| o.as_int()).collect())
+    });
+    r.coverage = check.coverage;
+    r.signed_length = check.signed_end;
+    r.name = s.name.clone();
+    r.reason = s.reason.clone();
+    r.location = s.location.clone();
+    r.contact_info = s.contact_info.clone();
+    r.signing_time.pdf_m = s.m.as_deref().and_then(kyso_pdf::parse_pdf_date);
+    // ISO 32000-1 §12.8.2.2.2: DocMDP /P defaults to 2.
+    r.certification_level = s
+        .references
+        .iter()
+        .find(|x| x.transform_method.as_deref() == Some("DocMDP"))
+        .map(|x| x.p.and_then(|p| u8::try_from(p).ok()).unwrap_or(2));
+    r.findings.extend(check.findings.iter().cloned());
+    if !check.ok || check.range.is_none() {
+        r.facts.format_failure = true;
+    } else {
+        r.findings.push(Finding::passed(
+            "core.pdf.byte_range.ok",
+            "Vùng dữ liệu được ký (ByteRange) đúng quy cách: bắt đầu từ đầu tệp và chỉ chừa đúng chỗ của chữ ký.",
+            "The signed byte range is well-formed: it starts at the beginning of the file and leaves out exactly the signature value.",
+        ));
+    }
+    r
+}
+
+/// The /Contents value, or a format failure saying why not.
+fn contents<'s>(s: &'s SignatureDict, r: &mut SignatureReport) -> Option<&'s [u8]> {
+    match s.contents.as_deref() {
+        None => {
+            r.facts.format_failure = true;
+            r.findings.push(Finding::error(
+                "core.pdf.contents.missing",
+                "Từ điển chữ ký không có giá trị chữ ký (/Contents).",
+                "The signature dictionary has no signature value (/Contents).",
+            ));
+            None
+        }
+        Some(c) if c.iter().all(|&b| b == 0) => {
+            r.facts.format_failure = true;
+            r.findings.push(Finding::error(
+                "core.pdf.contents.empty",
+                "Giá trị chữ ký (/Contents) rỗng hoặc toàn số 0: đây không phải là chữ ký thật.",
+                "The signature value (/Contents) is empty or all zeros: this is not a real signature.",
+            ));
+            None
+        }
+        Some(c) => Some(c),
+    }
+}
+
+fn signature(ctx: &mut Ctx<'_>, pos: usize, s: &SignatureDict, check: &ByteRangeCheck, later_doc_ts: Option<Time>) -> SignatureReport {
+    let mut r = skeleton(pos, s, check, SignatureKind::Signature);
+    let Some(value) = contents(s, &mut r) else { return r };
+    let Some(range) = check.range else {
+        r.findings.push(Finding::error(
+            "core.pdf.byte_range.missing",
+            "Không xác định được vùng dữ liệu được ký (ByteRange), nên không kiểm tra được chữ ký.",
+            "The signed byte range (ByteRange) could not be read, so the signature cannot be checked.",
+        ));
+        return r;
+    };
+    match s.sub_filter.as_deref() {
+        Some("adbe.x509.rsa_sha1") => x509_rsa_sha1(ctx, s, value, range, later_doc_ts, &mut r),
+        sf => {
+            if !matches!(sf, Some("adbe.pkcs7.detached" | "ETSI.CAdES.detached" | "adbe.pkcs7.sha1")) {
+                r.findings.push(Finding::warning(
+                    "core.pdf.sub_filter.unknown",
+                    format!("Kiểu chữ ký (/SubFilter) “{}” không phải kiểu chuẩn; Kyso thử đọc như chữ ký CMS tách rời.", sf.unwrap_or("(không có)")),
+                    format!("The signature type (/SubFilter) “{}” is not a standard one; Kyso tries it as a detached CMS signature.", sf.unwrap_or("(none)")),
+                ));
+            }
+            cms_signature(ctx, s, value, range, later_doc_ts, &mut r)
+        }
+    }
+    r
+}
+
+fn cms_signature(
+    ctx: &mut Ctx<'_>,
+    s: &SignatureDict,
+    value: &[u8],
+    range: [u64; 4],
+    later_doc_ts: Option<Time>,
+    r: &mut SignatureReport,
+) {
+    let sd = match kyso_cms::parse_signed_data(value, &kyso_cms::Limits::default()) {
+        Ok(sd) => sd,
+        Err(e) => {
+            r.facts.format_failure = true;
+            r.findings.push(e.to_finding());
+            r.findings.push(Finding::error(
+                "core.pdf.cms.unreadable",
+                "Giá trị chữ ký không phải là một cấu trúc CMS/PKCS#7 đọc được.",
+                "The signature value is not a readable CMS/PKCS#7 structure.",
+            ));
+            return;
+        }
+    };
+    r.findings.extend(sd.findings().iter().cloned());
+    match sd.signer_count() {
+        0 => {
+            r.facts.format_failure = true;
+            r.findings.push(Finding::error(
+                "core.pdf.cms.no_signer",
+                "Cấu trúc CMS không có thông tin người ký (SignerInfo) nào.",
+                "The CMS structure holds no SignerInfo.",
+            ));
+            return;
+        }
+        1 => {}
+        n => {
+            r.facts.ambiguous_signer = true;
+            r.findings.push(Finding::error(
+                "core.pdf.cms.several_signers",
+                format!("Một chữ ký PDF phải có đúng một người ký, ở đây có {n}: không xác định được ai đã ký."),
+                format!("A PDF signature must have exactly one signer; this one has {n}: who signed cannot be determined."),
+            ));
+        }
+    }
+    let sha1_pkcs7 = s.sub_filter.as_deref() == Some("adbe.pkcs7.sha1");
+    let hasher = &ctx.hasher;
+    let detached = |alg: DigestAlg| hasher.digest(range, alg);
+    let content = if sha1_pkcs7 { Content::Encapsulated } else { Content::Detached(&detached) };
+    let mut res = kyso_cms::verify_signer(&sd, 0, content, &ctx.policy);
+    if sha1_pkcs7 {
+        // ISO 32000-1 §12.8.3.3.1: for adbe.pkcs7.sha1 the encapsulated content
+        // is the SHA-1 digest of the byte ranges.
+        let ranges_sha1 = hasher.digest(range, DigestAlg::Sha1);
+        match sd.encapsulated_content() {
+            Some(e) if e == ranges_sha1.as_slice() => r.findings.push(Finding::passed(
+                "core.pdf.pkcs7_sha1.digest_ok",
+                "Giá trị băm SHA-1 được ký khớp với nội dung tài liệu.",
+                "The signed SHA-1 digest matches the document bytes.",
+            )),
+            _ => {
+                res.digest_matches = Some(false);
+                r.findings.push(Finding::error(
+                    "core.pdf.pkcs7_sha1.digest_mismatch",
+                    "Giá trị băm SHA-1 được ký không khớp với nội dung tài liệu: tài liệu đã bị thay đổi.",
+                    "The signed SHA-1 digest does not match the document bytes: the document was changed.",
+                ));
+            }
+        }
+    } else if sd.encapsulated_content().is_some() {
+        r.findings.push(Finding::warning(
+            "core.pdf.cms.content_not_detached",
+            "Chữ ký PDF kiểu tách rời nhưng lại chứa nội dung bên trong CMS; nội dung này bị bỏ qua.",
+            "A detached PDF signature carries encapsulated content; it is ignored.",
+        ));
+    }
+    if s.sub_filter.as_deref() == Some("ETSI.CAdES.detached") {
+        pades_rules(&res, r);
+    }
+
+    // Timestamps (RFC 3161 Appendix A: the imprint covers the signature value).
+    let mut extra: Vec<Vec<u8>> = sd.certificates().iter().map(|c| c.der.clone()).collect();
+    extra.extend(ctx.dss.certs.iter().cloned());
+    let evidence = gather_evidence(&sd, &res, &ctx.dss);
+    extra.extend(evidence.certs.iter().cloned());
+    let mut ts_proof = None;
+    for (k, tok) in res.timestamp_tokens.iter().enumerate().take(4) {
+        let sigval = res.signature_value.clone();
+        let out = verify_timestamp(tok, &|a| a.digest(&sigval), &extra, &evidence, &ctx.store, &ctx.policy, ctx.now);
+        if !out.valid {
+            r.facts.timestamp_invalid = true;
+        }
+        if out.valid && out.info.trusted {
+            ts_proof = match (ts_proof, out.info.gen_time) {
+                (Some(a), Some(b)) => Some(std::cmp::min(a, b)),
+                (a, b) => a.or(b),
+            };
+        }
+        if k == 0 || r.timestamp.is_none() {
+            r.timestamp = Some(out.info);
+        }
+    }
+    if let Some(t) = ts_proof.or(later_doc_ts) {
+        res.reassess_with_poe(&ctx.policy, Some(t));
+    }
+    apply_signer(r, &res, &sd);
+    r.signing_time.timestamp = ts_proof;
+    if let Some(n) = local_time_note(r.signing_time.cms_signing_time, ts_proof) {
+        r.signing_time.notes.push(n);
+    }
+    let Some(leaf) = res.signer_cert.and_then(|i| sd.certificates().get(i)).map(|c| c.der.clone()) else {
+        return;
+    };
+    let claimed = r.signing_time.cms_signing_time.or(r.signing_time.pdf_m);
+    let when = choose_time(ts_proof, later_doc_ts, claimed, ctx.now);
+    let (trust, rev) = validate_path(&leaf, &extra, when, KeyPurpose::DocumentSigning, &evidence, &ctx.store);
+    r.trust = trust;
+    r.revocation = rev;
+    if r.trust.validation_time_source == Some(ValidationTimeSource::Timestamp) && ts_proof.is_none() {
+        r.trust.findings.push(Finding::info(
+            "core.trust.time.document_timestamp",
+            "Thời điểm kiểm tra lấy từ một dấu thời gian tài liệu được thêm sau chữ ký này.",
+            "The validation time comes from a document timestamp added after this signature.",
+        ));
+    }
+}
+
+/// PAdES baseline (ETSI EN 319 142-1 §6.3): ETSI.CAdES.detached requires the
+/// ESS signing-certificate-v2 attribute and forbids the signingTime attribute
+/// (the time goes in /M).
+fn pades_rules(res: &kyso_cms::SignerResult, r: &mut SignatureReport) {
+    if res.signing_certificate_ref_ok.is_none() {
+        r.findings.push(Finding::warning(
+            "core.pades.signing_certificate_missing",
+            "Chữ ký PAdES thiếu thuộc tính tham chiếu chứng thư người ký (signing-certificate-v2) mà chuẩn PAdES yêu cầu.",
+            "The PAdES signature lacks the signing-certificate-v2 attribute that PAdES requires.",
+        ));
+    }
+    if res.signing_time.is_some() {
+        r.findings.push(Finding::warning(
+            "core.pades.signing_time_attribute",
+            "Chữ ký PAdES chứa thuộc tính signingTime, điều chuẩn PAdES không cho phép (thời điểm ký phải ghi ở /M).",
+            "The PAdES signature carries a signingTime attribute, which PAdES forbids (the time belongs in /M).",
+        ));
+    }
+}
+
+/// Revocation evidence for a signer: CMS `crls` and `otherRevInfo` (RFC 5652
+/// §10.2.1), Adobe's `adbe-revocationInfoArchival` signed attribute (ISO 32000-1
+/// §12.8.3.3.2), and the document's DSS/VRI.
+fn gather_evidence(sd: &kyso_cms::SignedDataView, res: &kyso_cms::SignerResult, dss: &RevocationEvidence) -> RevocationEvidence {
+    let mut ev = RevocationEvidence {
+        crls: sd.crls().to_vec(),
+        ocsp: sd.ocsp_responses().map(<[u8]>::to_vec).collect(),
+        certs: Vec::new(),
+    };
+    if let Some(a) = &res.revocation_info_archival {
+        ev.extend(kyso_pki::parse_revocation_info_archival(a));
+    }
+    ev.extend(dss.clone());
+    ev
+}
+
+/// adbe.x509.rsa_sha1 (ISO 32000-1 §12.8.3.2): /Contents is a DER OCTET STRING
+/// holding a PKCS#1 v1.5 signature over the SHA-1 of the byte ranges; the
+/// signer certificate is the first of /Cert.
+fn x509_rsa_sha1(
+    ctx: &mut Ctx<'_>,
+    s: &SignatureDict,
+    value: &[u8],
+    range: [u64; 4],
+    later_doc_ts: Option<Time>,
+    r: &mut SignatureReport,
+) {
+    use der::Decode;
+    let Some(sig_value) = der_octet_string(value) else {
+        r.facts.format_failure = true;
+        r.findings.push(Finding::error(
+            "core.pdf.rsa_sha1.bad_contents",
+            "Giá trị chữ ký adbe.x509.rsa_sha1 không phải là một OCTET STRING DER.",
+            "The adbe.x509.rsa_sha1 signature value is not a DER OCTET STRING.",
+        ));
+        return;
+    };
+    let Some(leaf) = s.cert.first() else {
+        r.findings.push(Finding::error(
+            "core.pdf.rsa_sha1.no_certificate",
+            "Chữ ký adbe.x509.rsa_sha1 không kèm chứng thư của người ký (/Cert).",
+            "The adbe.x509.rsa_sha1 signature carries no signer certificate (/Cert).",
+        ));
+        return;
+    };
+    let Ok(cert) = x509_cert::Certificate::from_der(leaf) else {
+        r.findings.push(Finding::error(
+            "core.pdf.rsa_sha1.bad_certificate",
+            "Chứng thư trong /Cert không đọc được.",
+            "The certificate in /Cert could not be read.",
+        ));
+        return;
+    };
+    r.facts.signer_certificate_found = true;
+    r.signer = kyso_pki::describe_certificate(leaf);
+    let spki = cert.tbs_certificate.subject_public_key_info;
+    let alg = SignatureAlg::RsaPkcs1v15(DigestAlg::Sha1);
+    r.algorithms.digest = Some("SHA-1".into());
+    r.algorithms.signature = Some(alg.name());
+    let key = KeyInfo::from_spki(&spki).ok();
+    r.algorithms.public_key = key.as_ref().map(|k| k.description());
+    let digest = ctx.hasher.digest(range, DigestAlg::Sha1);
+    match kyso_crypto::verify_signature(&alg, &spki, Message::Digest(DigestAlg::Sha1, &digest), sig_value) {
+        Ok(_) => {
+            r.facts.digest_matches = Some(true);
+            r.facts.crypto_valid = Some(true);
+            r.findings.push(Finding::passed(
+                "core.pdf.rsa_sha1.valid",
+                "Chữ ký RSA trên giá trị băm SHA-1 của tài liệu là đúng.",
+                "The RSA signature over the document's SHA-1 digest verifies.",
+            ));
+        }
+        Err(kyso_crypto::CryptoError::BadSignature) => {
+            // PKCS#1 v1.5 cannot tell a changed document from a wrong value.
+            r.facts.crypto_valid = Some(false);
+            r.findings.push(Finding::error(
+                "core.pdf.rsa_sha1.invalid",
+                "Chữ ký RSA không khớp: tài liệu đã bị thay đổi hoặc giá trị chữ ký sai.",
+                "The RSA signature does not verify: the document was changed or the signature value is wrong.",
+            ));
+        }
+        Err(e) => {
+            r.facts.unsupported_algorithm = true;
+            r.findings.push(Finding::warning(
+                "core.pdf.rsa_sha1.unsupported",
+                format!("Không kiểm tra được chữ ký: {e}."),
+                format!("The signature could not be checked: {e}."),
+            ));
+        }
+    }
+    let poe = later_doc_ts.map(|t| t.0);
+    let mut judge = |a: Acceptance| {
+        if let Acceptance::Rejected { reason, no_poe } = a {
+            r.facts.weak_algorithm = true;
+            r.facts.weak_algorithm_no_poe |= no_poe;
+            r.findings.push(Finding::error(
+                "core.algorithm.weak",
+                format!("Thuật toán không còn đủ an toàn theo chính sách: {reason}."),
+                format!("Algorithm rejected by policy: {reason}."),
+            ));
+        }
+    };
+    judge(ctx.policy.digest(DigestAlg::Sha1, Use::Signature, poe));
+    if let Some(k) = &key {
+        judge(ctx.policy.key(k, poe));
+    }
+    let mut candidates: Vec<Vec<u8>> = s.cert.iter().skip(1).cloned().collect();
+    candidates.extend(ctx.dss.certs.iter().cloned());
+    let when = choose_time(None, later_doc_ts, r.signing_time.pdf_m, ctx.now);
+    let (trust, rev) = validate_path(leaf, &candidates, when, KeyPurpose::DocumentSigning, &ctx.dss, &ctx.store);
+    r.trust = trust;
+    r.revocation = rev;
+}
+
+/// The content octets of a DER OCTET STRING at the start of `b` (zero padding
+/// after it, as PDF writers leave in /Contents, is ignored).
+fn der_octet_string(b: &[u8]) -> Option<&[u8]> {
+    if b.first() != Some(&0x04) {
+        return None;
+    }
+    let first = *b.get(1)?;
+    let (len, hdr) = if first < 0x80 {
+        (first as usize, 2)
+    } else {
+        let n = (first & 0x7f) as usize;
+        if n == 0 || n > 4 {
+            return None;
+        }
+        let mut len = 0usize;
+        for k in 0..n {
+            len = (len << 8) | *b.get(2 + k)? as usize;
+        }
+        (len, 2 + n)
+    };
+    let body = b.get(hdr..hdr.checked_add(len)?)?;
+    b[hdr + len..].iter().all(|&x| x == 0).then_some(body)
+}
+
+/// A document timestamp (ETSI.RFC3161, ISO 32000-2 §12.8.5): /Contents is a
+/// timestamp token whose imprint covers the byte ranges.
+fn document_timestamp(
+    ctx: &Ctx<'_>,
+    pos: usize,
+    s: &SignatureDict,
+    check: &ByteRangeCheck,
+    later: Option<Time>,
+) -> SignatureReport {
+    let mut r = skeleton(pos, s, check, SignatureKind::DocumentTimestamp);
+    let Some(value) = contents(s, &mut r) else { return r };
+    let Some(range) = check.range else { return r };
+    let hasher = &ctx.hasher;
+    let out = verify_timestamp(value, &|a| hasher.digest(range, a), &ctx.dss.certs, &ctx.dss, &ctx.store, &ctx.policy, ctx.now);
+    let Some(res) = &out.result else {
+        r.facts.format_failure = true;
+        r.findings.extend(out.info.findings.iter().cloned());
+        r.timestamp = Some(out.info);
+        return r;
+    };
+    let f = &mut r.facts;
+    f.signer_certificate_found = res.tsa_cert.is_some();
+    f.digest_matches = res.imprint_matches;
+    f.crypto_valid = match (res.signer.digest_matches, res.signer.crypto_valid) {
+        (Some(true), Some(true)) => Some(true),
+        (Some(false), _) | (_, Some(false)) => Some(false),
+        _ => None,
+    };
+    f.format_failure |= res.signer.format_failure;
+    f.unsupported_algorithm |= res.signer.unsupported_algorithm;
+    r.algorithms.digest = out.info.imprint_algorithm.clone();
+    r.algorithms.signature = res.signer.signature_alg.clone();
+    r.algorithms.public_key = res.signer.public_key.clone();
+    r.signer = out.info.authority.clone();
+    r.signing_time.timestamp = out.info.gen_time;
+    if let Some(leaf) = &out.tsa_cert {
+        // The token is validated now, or at a later document timestamp's time
+        // (ETSI EN 319 102-1 §5.6.2.4, PAdES-LTA chains of timestamps).
+        let when = choose_time(None, later, None, ctx.now);
+        let (trust, rev) = validate_path(leaf, &ctx.dss.certs, when, KeyPurpose::TimeStamping, &ctx.dss, &ctx.store);
+        r.trust = trust;
+        r.revocation = rev;
+    }
+    r.findings.extend(out.info.findings.iter().cloned());
+    r.timestamp = Some(out.info);
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn octet_string_with_padding() {
+        assert_eq!(der_octet_string(&[0x04, 0x02, 0xaa, 0xbb, 0, 0]), Some(&[0xaa, 0xbb][..]));
+        assert_eq!(der_octet_string(&[0x04, 0x81, 0x01, 0xaa]), Some(&[0xaa][..]));
+        assert_eq!(der_octet_string(&[0x04, 0x02, 0xaa, 0xbb, 1]), None, "non-zero trailing bytes");
+        assert_eq!(der_octet_string(&[0x04, 0x05, 0xaa]), None, "truncated");
+        assert_eq!(der_octet_string(&[0x30, 0x00]), None);
+        assert_eq!(der_octet_string(&[0x04, 0x85, 1, 1, 1, 1, 1]), None);
+    }
+
+    #[test]
+    fn range_hasher_hashes_once_per_algorithm() {
+        let bytes = b"0123456789";
+        let h = RangeHasher { bytes, cache: RefCell::new(HashMap::new()) };
+        let d = h.digest([0, 3, 5, 5], DigestAlg::Sha256);
+        assert_eq!(d, DigestAlg::Sha256.digest(b"01256789"));
+        let _ = h.digest([0, 3, 5, 5], DigestAlg::Sha256);
+        let _ = h.digest([0, 3, 5, 5], DigestAlg::Sha1);
+        assert_eq!(h.cache.borrow().len(), 2);
+    }
+}

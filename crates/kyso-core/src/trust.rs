@@ -1,0 +1,204 @@
+//! Trust: which anchors, which validation time, which revocation evidence,
+//! and path validation results turned into report facts.
+//!
+//! Validation time (ETSI EN 319 102-1 §5.6.2.1 past signature validation, in
+//! the simple form Kyso implements): a valid, trusted signature timestamp's
+//! genTime proves the signature existed then; failing that, a later valid
+//! document timestamp that covers the signature (PAdES-LTA, ETSI EN 319 142-1
+//! §5.4); failing that, the signer's own claim (`signingTime` or `/M`) is used
+//! and labelled *unproven*; failing that, now.
+
+use kyso_pdf::{Dict, Document, Object};
+use kyso_pki::{AnchorSource, KeyPurpose, PathRequest, RevocationEvidence, TrustStore};
+use kyso_report::{CertificateInfo, Finding, Time, TrustInfo, ValidationTimeSource};
+
+/// At most this many DSS/VRI entries are read: real PAdES-LTA files carry tens
+/// (one CRL and one OCSP response per certificate of each chain).
+const MAX_DSS_ITEMS: usize = 2_000;
+
+/// The store for one verification: bundled VN anchors, the user's extra
+/// certificates, and test anchors when the caller asked for them.
+pub fn build_store(opts: &crate::Options, findings: &mut Vec<Finding>) -> TrustStore {
+    let mut store = TrustStore::bundled();
+    for (bytes, source) in opts
+        .extra_trust
+        .iter()
+        .map(|b| (b, AnchorSource::User))
+        .chain(opts.test_anchors.iter().map(|b| (b, AnchorSource::Test)))
+    {
+        if let Err(e) = store.add_pem_der_or_p7b(bytes, source) {
+            findings.push(Finding::warning(
+                "core.trust.input_unreadable",
+                format!("Một tệp chứng thư tin cậy do người dùng thêm không đọc được và đã bị bỏ qua ({e})."),
+                format!("A trust certificate file added by the user could not be read and was ignored ({e})."),
+            ));
+        }
+    }
+    if opts.test_anchors.iter().any(|b| !b.is_empty()) {
+        findings.push(Finding::info(
+            "core.trust.test_anchors",
+            "Lần kiểm tra này tin cậy thêm các chứng thư gốc dùng để thử nghiệm (không bao giờ được tin cậy mặc định).",
+            "This run also trusts test root certificates (never trusted by default).",
+        ));
+    }
+    store
+}
+
+/// DSS (ISO 32000-2 §12.8.4.3): `/Certs`, `/CRLs`, `/OCSPs` of the catalog's
+/// `/DSS` in the latest revision, plus every `/VRI` entry's `/Cert`, `/CRL`, `/OCSP`.
+pub fn dss_evidence(doc: &Document<'_>) -> RevocationEvidence {
+    let mut ev = RevocationEvidence::default();
+    let Some(last) = doc.revisions().len().checked_sub(1) else { return ev };
+    let Ok(catalog) = doc.catalog(last) else { return ev };
+    let Some(dss) = catalog.get(b"DSS".as_slice()).and_then(|o| doc.resolve(last, o).ok()) else { return ev };
+    let Some(dss) = dss.as_dict() else { return ev };
+    let mut budget = MAX_DSS_ITEMS;
+    collect(doc, last, dss, b"Certs", &mut ev.certs, &mut budget);
+    collect(doc, last, dss, b"CRLs", &mut ev.crls, &mut budget);
+    collect(doc, last, dss, b"OCSPs", &mut ev.ocsp, &mut budget);
+    if let Some(vri) = dss.get(b"VRI".as_slice()).and_then(|o| doc.resolve(last, o).ok()) {
+        if let Some(vri) = vri.as_dict() {
+            for entry in vri.values() {
+                if budget == 0 {
+                    break;
+                }
+                budget -= 1;
+                let Ok(entry) = doc.resolve(last, entry) else { continue };
+                let Some(d) = entry.as_dict() else { continue };
+                collect(doc, last, d, b"Cert", &mut ev.certs, &mut budget);
+                collect(doc, last, d, b"CRL", &mut ev.crls, &mut budget);
+                collect(doc, last, d, b"OCSP", &mut ev.ocsp, &mut budget);
+            }
+        }
+    }
+    for list in [&mut ev.certs, &mut ev.crls, &mut ev.ocsp] {
+        let mut seen = std::collections::HashSet::new();
+        list.retain(|x| seen.insert(x.clone()));
+    }
+    ev
+}
+
+fn collect(doc: &Document<'_>, rev: usize, d: &Dict, key: &[u8], out: &mut Vec<Vec<u8>>, budget: &mut usize) {
+    let Some(arr) = d.get(key).and_then(|o| doc.resolve(rev, o).ok()) else { return };
+    let Some(items) = arr.as_array() else { return };
+    for item in items {
+        if *budget == 0 {
+            return;
+        }
+        *budget -= 1;
+        if let Ok(Object::Stream(s)) = doc.resolve(rev, item) {
+            if let Ok(data) = doc.decode_stream(&s) {
+                out.push(data);
+            }
+        }
+    }
+}
+
+/// A chosen validation time.
+#[derive(Debug, Clone, Copy)]
+pub struct ValidationTime {
+    /// Unix seconds.
+    pub time: i64,
+    /// Where it comes from.
+    pub source: ValidationTimeSource,
+}
+
+/// Choose the validation time (see the module docs).
+pub fn choose_time(
+    signature_ts: Option<Time>,
+    later_doc_ts: Option<Time>,
+    claimed: Option<Time>,
+    now: Option<i64>,
+) -> Option<ValidationTime> {
+    if let Some(t) = signature_ts.or(later_doc_ts) {
+        return Some(ValidationTime { time: t.0, source: ValidationTimeSource::Timestamp });
+    }
+    if let Some(t) = claimed {
+        return Some(ValidationTime { time: t.0, source: ValidationTimeSource::ClaimedUnproven });
+    }
+    now.map(|t| ValidationTime { time: t, source: ValidationTimeSource::Now })
+}
+
+/// Validate `leaf` for `purpose` at `time` and describe the outcome.
+pub fn validate_path(
+    leaf: &[u8],
+    candidates: &[Vec<u8>],
+    time: Option<ValidationTime>,
+    purpose: KeyPurpose,
+    evidence: &RevocationEvidence,
+    store: &TrustStore,
+) -> (TrustInfo, kyso_report::RevocationInfo) {
+    let Some(vt) = time else {
+        let mut t = TrustInfo::default();
+        t.findings.push(Finding::warning(
+            "core.trust.no_time",
+            "Không có thời điểm để kiểm tra chuỗi chứng thư (không có dấu thời gian, thời điểm ký hay giờ hiện tại).",
+            "No time to validate the certificate chain at (no timestamp, no claimed signing time, no current time).",
+        ));
+        return (t, kyso_report::RevocationInfo::default());
+    };
+    let policy = kyso_crypto::policy::AlgorithmPolicy::default();
+    let req = PathRequest { leaf, candidates, time: vt.time, purpose, revocation: evidence, policy: &policy };
+    let res = kyso_pki::validate(&req, store);
+    let chain: Vec<CertificateInfo> = res.chain.iter().filter_map(|d| kyso_pki::describe_certificate(d)).collect();
+    let mut findings = res.findings;
+    let when = Time(vt.time);
+    findings.push(match vt.source {
+        ValidationTimeSource::Timestamp => Finding::info(
+            "core.trust.time.timestamp",
+            format!("Chuỗi chứng thư được kiểm tra tại thời điểm ghi trong dấu thời gian: {}.", when.to_vietnam_display()),
+            format!("The certificate chain was validated at the time proven by a timestamp: {}.", when.to_rfc3339()),
+        ),
+        ValidationTimeSource::ClaimedUnproven => Finding::warning(
+            "core.trust.time.claimed",
+            format!("Không có dấu thời gian: chuỗi chứng thư được kiểm tra tại thời điểm ký do người ký tự khai ({}), thời điểm này chưa được chứng minh.", when.to_vietnam_display()),
+            format!("No timestamp: the chain was validated at the signing time the signer claims ({}), which nothing proves.", when.to_rfc3339()),
+        ),
+        ValidationTimeSource::Now => Finding::info(
+            "core.trust.time.now",
+            format!("Chuỗi chứng thư được kiểm tra tại thời điểm hiện tại ({}).", when.to_vietnam_display()),
+            format!("The certificate chain was validated at the current time ({}).", when.to_rfc3339()),
+        ),
+    });
+    let trust = TrustInfo {
+        status: res.status,
+        chain,
+        anchor: res.anchor_label,
+        validation_time: Some(when),
+        validation_time_source: Some(vt.source),
+        findings,
+    };
+    (trust, res.revocation)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timestamp_beats_claim_beats_now() {
+        let ts = Some(Time(100));
+        let doc = Some(Time(200));
+        let claim = Some(Time(50));
+        let t = choose_time(ts, doc, claim, Some(999)).unwrap();
+        assert_eq!((t.time, t.source), (100, ValidationTimeSource::Timestamp));
+        let t = choose_time(None, doc, claim, Some(999)).unwrap();
+        assert_eq!((t.time, t.source), (200, ValidationTimeSource::Timestamp));
+        let t = choose_time(None, None, claim, Some(999)).unwrap();
+        assert_eq!((t.time, t.source), (50, ValidationTimeSource::ClaimedUnproven));
+        let t = choose_time(None, None, None, Some(999)).unwrap();
+        assert_eq!((t.time, t.source), (999, ValidationTimeSource::Now));
+        assert!(choose_time(None, None, None, None).is_none());
+    }
+
+    #[test]
+    fn test_anchors_are_added_only_when_given() {
+        let mut f = Vec::new();
+        let base = build_store(&crate::Options::default(), &mut f).anchors().len();
+        assert!(f.is_empty());
+        let opts = crate::Options { test_anchors: vec![b"not a certificate".to_vec()], ..Default::default() };
+        let store = build_store(&opts, &mut f);
+        assert_eq!(store.anchors().len(), base);
+        assert!(f.iter().any(|x| x.code == "core.trust.input_unreadable"));
+    }
+}
