@@ -52,7 +52,7 @@ pub fn check_all(doc: &Document, sigs: &[SignatureDict]) -> Vec<ByteRangeCheck> 
         .collect();
     sigs.iter()
         .enumerate()
-        .map(|(i, s)| check_one(doc, s, i, &ranges))
+        .map(|(i, s)| check_one(doc, s, i, sigs, &ranges))
         .collect()
 }
 
@@ -64,6 +64,7 @@ fn check_one(
     doc: &Document,
     s: &SignatureDict,
     me: usize,
+    sigs: &[SignatureDict],
     ranges: &[Option<[u64; 4]>],
 ) -> ByteRangeCheck {
     let len = doc.bytes().len() as u64;
@@ -152,19 +153,22 @@ fn check_one(
     }
     // Collisions with other signatures (DSS ByteRangeCollisionCheck).
     for (j, other) in ranges.iter().enumerate() {
-        if j == me {
-            continue;
-        }
         let Some([oa, ob, oc, od]) = *other else {
             continue;
         };
         let (Some(ogap), Some(oend)) = (oa.checked_add(ob), oc.checked_add(od)) else {
             continue;
         };
+        // A collision is blamed on the later signature (by revision, then range
+        // end, then position): appending a bogus copy must not discredit an earlier one.
+        let other_rev = sigs.get(j).map_or(0, |o| o.first_revision);
+        if (other_rev, oend, j) >= (s.first_revision, end, me) {
+            continue;
+        }
         let gaps_meet = gap_start < oc && ogap < c;
         // My gap must not fall inside what an earlier-or-equal signature signed.
         let inside_other = oend <= end && gap_start < oend && !(gap_start == ogap && c == oc);
-        if gaps_meet || inside_other || (oend == end && j < me) {
+        if gaps_meet || inside_other || oend == end {
             findings.push(err(
                 "pdf.byte_range.collision",
                 format!(

@@ -143,3 +143,138 @@ fn decree_199() {
     assert_eq!(sig.sub_filter.as_deref(), Some("adbe.pkcs7.detached"));
     assert_eq!(doc.pages(doc.revisions().len() - 1).unwrap().len(), 3);
 }
+
+/// Facts about individual corpus files, as the MANIFEST describes them.
+/// Each entry: file, revisions, then per signature the byte-range codes
+/// (warning or worse) Kyso must report.
+#[test]
+fn corpus_expectations() {
+    let Some(shared) = common::shared_dir() else {
+        return;
+    };
+    let cases: &[(&str, usize, &[&[&str]], &[&str])] = &[
+        // Real plugtest files: clean.
+        ("dss__PAdES-LT.pdf", 8, &[&[], &[], &[], &[]], &[]),
+        ("dss__Signature-P-BG_BOR-1.pdf", 3, &[&[]], &[]),
+        ("dss__doc-firmado.pdf", 4, &[&[], &[]], &[]),
+        // Broken /Prev chain that DSS still validates: read, and say so.
+        (
+            "dss__pades-5-signatures-and-1-document-timestamp.pdf",
+            8,
+            &[&[], &[], &[], &[], &[], &[]],
+            &["pdf.xref.bad_prev"],
+        ),
+        // Damaged header inside the signed bytes: read, so the digest check fails visibly.
+        ("dss__malformed-pades.pdf", 2, &[&[]], &["pdf.no_header"]),
+        // ByteRange attacks and corruption.
+        (
+            "dss__siwa.pdf",
+            2,
+            &[&["pdf.byte_range.gap_not_contents"]],
+            &[],
+        ),
+        (
+            "dss__pdf-eof.pdf",
+            2,
+            &[&["pdf.byte_range.outside_file"]],
+            &[],
+        ),
+        (
+            "dss__pdf-signed-out-of-byteRange.pdf",
+            2,
+            &[&[
+                "pdf.byte_range.outside_file",
+                "pdf.byte_range.gap_not_contents",
+            ]],
+            &[],
+        ),
+        (
+            "dss__pdf-byterange-overlap.pdf",
+            3,
+            &[
+                &[],
+                &[
+                    "pdf.byte_range.gap_not_contents",
+                    "pdf.byte_range.collision",
+                ],
+            ],
+            &[],
+        ),
+        (
+            "dss__hello_signed_INCSAVE_signed_EDITED.pdf",
+            4,
+            &[
+                &[],
+                &[
+                    "pdf.byte_range.gap_not_contents",
+                    "pdf.byte_range.collision",
+                    "pdf.byte_range.revision_mismatch",
+                ],
+            ],
+            &[],
+        ),
+        (
+            "pyhanko__one-byterange.pdf",
+            2,
+            &[&["pdf.byte_range.malformed"]],
+            &[],
+        ),
+        (
+            "pyhanko__tail-uncovered.pdf",
+            2,
+            &[&["pdf.byte_range.partial"]],
+            &[],
+        ),
+        (
+            "pyhanko__weird-byterange.pdf",
+            2,
+            &[&["pdf.byte_range.gap_not_contents", "pdf.byte_range.partial"]],
+            &[],
+        ),
+    ];
+    for (file, revs, sig_codes, warn_codes) in cases {
+        let bytes = std::fs::read(shared.join("corpus").join(file)).unwrap();
+        let doc =
+            Document::parse(&bytes, &Limits::default()).unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert_eq!(doc.revisions().len(), *revs, "{file}");
+        for w in *warn_codes {
+            assert!(
+                doc.warnings().iter().any(|f| f.code == *w),
+                "{file}: missing warning {w}"
+            );
+        }
+        let sigs = doc.signatures();
+        let checks = check_all(&doc, &sigs);
+        let got: Vec<Vec<&str>> = checks
+            .iter()
+            .map(|c| {
+                c.findings
+                    .iter()
+                    .filter(|f| f.severity >= kyso_report::Severity::Warning)
+                    .map(|f| f.code.as_str())
+                    .collect()
+            })
+            .collect();
+        let want: Vec<Vec<&str>> = sig_codes.iter().map(|c| c.to_vec()).collect();
+        assert_eq!(got, want, "{file}");
+    }
+}
+
+#[test]
+fn encrypted_signed_corpus_file() {
+    let Some(shared) = common::shared_dir() else {
+        return;
+    };
+    let bytes = std::fs::read(shared.join("corpus/dss__encrypted.pdf")).unwrap();
+    let doc = Document::parse(&bytes, &Limits::default()).unwrap();
+    let enc = doc.encryption().unwrap();
+    assert!(enc.opened);
+    let sigs = doc.signatures();
+    assert_eq!(sigs.len(), 1);
+    // /Contents is never decrypted: it is still a DER SEQUENCE.
+    assert_eq!(sigs[0].contents.as_ref().unwrap()[0], 0x30);
+    assert!(check_all(&doc, &sigs)[0].ok);
+    // Other strings are decrypted: /M is a readable date.
+    let m = sigs[0].m.as_deref().unwrap_or_default();
+    assert!(kyso_pdf::parse_pdf_date(m).is_some(), "{m:?}");
+}

@@ -1,0 +1,242 @@
+//! Revision structure on edited copies of a pyHanko-signed file: sloppiness
+//! that is tolerated (and reported), and structures that are refused.
+
+use kyso_pdf::byte_range::check_all;
+use kyso_pdf::{Document, Limits, PdfError};
+
+fn signed() -> Vec<u8> {
+    std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/signed.pdf"
+    ))
+    .unwrap()
+}
+
+fn codes(doc: &Document) -> Vec<String> {
+    doc.warnings().iter().map(|w| w.code.clone()).collect()
+}
+
+/// The value after the last `startxref`, and where its digits are.
+fn last_startxref(b: &[u8]) -> (usize, std::ops::Range<usize>) {
+    let at = b.windows(9).rposition(|w| w == b"startxref").unwrap() + 9;
+    let start = at + b[at..].iter().position(|c| c.is_ascii_digit()).unwrap();
+    let end = start + b[start..].iter().position(|c| !c.is_ascii_digit()).unwrap();
+    (
+        std::str::from_utf8(&b[start..end])
+            .unwrap()
+            .parse()
+            .unwrap(),
+        start..end,
+    )
+}
+
+fn set_digits(b: &mut [u8], r: std::ops::Range<usize>, v: usize) {
+    let s = format!("{v:0width$}", width = r.len());
+    assert_eq!(s.len(), r.len());
+    b[r].copy_from_slice(s.as_bytes());
+}
+
+/// Append an incremental update defining `objects` (numbered from `first`).
+fn append_update(base: &[u8], first: u32, objects: &[&str], root: &str) -> Vec<u8> {
+    let mut out = base.to_vec();
+    let (prev, _) = last_startxref(base);
+    let mut offs = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offs.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", first + i as u32).as_bytes());
+    }
+    let x = out.len();
+    out.extend_from_slice(format!("xref\n{first} {}\n", objects.len()).as_bytes());
+    for o in offs {
+        out.extend_from_slice(format!("{o:010} 00000 n\r\n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<</Size {}/Root {root}/Prev {prev}>>\nstartxref\n{x}\n%%EOF\n",
+            first as usize + objects.len()
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+#[test]
+fn startxref_off_by_a_few_bytes_is_found_and_reported() {
+    let mut b = signed();
+    let (v, r) = last_startxref(&b);
+    set_digits(&mut b, r, v - 3);
+    let doc = Document::parse(&b, &Limits::default()).unwrap();
+    assert_eq!(doc.revisions().len(), 2);
+    assert_eq!(doc.revisions()[1].startxref, v);
+    assert!(codes(&doc).contains(&"pdf.xref.offset_adjusted".to_owned()));
+}
+
+#[test]
+fn startxref_far_off_is_an_error() {
+    let mut b = signed();
+    let (v, r) = last_startxref(&b);
+    set_digits(&mut b, r, v - 500);
+    let e = Document::parse(&b, &Limits::default()).unwrap_err();
+    assert_eq!(e.code(), "pdf.bad_xref");
+}
+
+#[test]
+fn no_startxref_and_no_header() {
+    let b = signed();
+    let cut = b.windows(9).rposition(|w| w == b"startxref").unwrap();
+    // Remove every startxref: nothing leads to an xref section.
+    let s = String::from_utf8_lossy(&b).replace("startxref", "startxxxx");
+    let e = Document::parse(s.as_bytes(), &Limits::default()).unwrap_err();
+    assert_eq!(e, PdfError::NoStartxref);
+    // Truncated inside the last update: the earlier revision is still read,
+    // and the incomplete update is reported as bytes belonging to no revision.
+    let t = Document::parse(&b[..cut], &Limits::default()).unwrap();
+    assert_eq!(t.revisions().len(), 1);
+    assert!(
+        codes(&t).contains(&"pdf.trailing_bytes".to_owned()),
+        "{:?}",
+        codes(&t)
+    );
+    assert_eq!(
+        Document::parse(b"hello", &Limits::default()).unwrap_err(),
+        PdfError::NoHeader
+    );
+    assert_eq!(
+        Document::parse(b"", &Limits::default()).unwrap_err(),
+        PdfError::NoHeader
+    );
+}
+
+#[test]
+fn entry_offsets_off_by_a_little_are_corrected_and_reported() {
+    let b = signed();
+    // Insert two spaces before object 1 of revision 0: every later offset of
+    // revision 0 is then 2 bytes short; the signature breaks, the parse does not.
+    let at = b.windows(7).position(|w| w == b"1 0 obj").unwrap();
+    let mut m = b[..at].to_vec();
+    m.extend_from_slice(b"  ");
+    m.extend_from_slice(&b[at..]);
+    // Fix both startxref values so only entry offsets drift.
+    let doc = Document::parse(&m, &Limits::default());
+    // The last startxref now points 2 bytes early: tolerated and reported.
+    let doc = doc.unwrap();
+    let c = codes(&doc);
+    assert!(
+        c.contains(&"pdf.xref.entry_offset_adjusted".to_owned()),
+        "{c:?}"
+    );
+    assert_eq!(doc.pages(0).unwrap().len(), 2);
+}
+
+#[test]
+fn prev_loop_is_reported_not_followed() {
+    let b = signed();
+    let (v, _) = last_startxref(&b);
+    // An update whose /Prev points to itself.
+    let mut u = b.clone();
+    let x = u.len();
+    u.extend_from_slice(
+        format!("xref\n0 0\ntrailer\n<</Size 1/Root 1 0 R/Prev {x}>>\nstartxref\n{x}\n%%EOF\n")
+            .as_bytes(),
+    );
+    let _ = v;
+    let doc = Document::parse(&u, &Limits::default()).unwrap();
+    assert!(codes(&doc).contains(&"pdf.xref.prev_loop".to_owned()));
+    assert_eq!(doc.revisions().len(), 1);
+}
+
+#[test]
+fn revision_budget() {
+    let mut b = signed();
+    for _ in 0..5 {
+        b = append_update(&b, 100, &["(x)"], "1 0 R");
+    }
+    let limits = Limits {
+        max_revisions: 4,
+        ..Limits::default()
+    };
+    assert_eq!(
+        Document::parse(&b, &limits).unwrap_err().code(),
+        "pdf.limit.revisions"
+    );
+    assert_eq!(
+        Document::parse(&b, &Limits::default())
+            .unwrap()
+            .revisions()
+            .len(),
+        7
+    );
+}
+
+#[test]
+fn signature_outside_the_form_is_found() {
+    let b = signed();
+    // A signature dictionary added later that no field points to.
+    let u = append_update(&b, 50, &["<</Type/Sig/Filter/Adobe.PPKLite/SubFilter/ETSI.CAdES.detached/ByteRange[0 10 20 30]/Contents<3000>/Reason(hidden)>>"], "1 0 R");
+    let doc = Document::parse(&u, &Limits::default()).unwrap();
+    let sigs = doc.signatures();
+    assert_eq!(sigs.len(), 2);
+    let hidden = sigs.iter().find(|s| !s.in_acroform).unwrap();
+    assert_eq!(hidden.first_revision, 2);
+    assert_eq!(hidden.field_name, None);
+    assert_eq!(hidden.reason.as_deref(), Some("hidden"));
+    assert_eq!(hidden.contents.as_deref(), Some(&[0x30, 0x00][..]));
+    let checks = check_all(&doc, &sigs);
+    let i = sigs.iter().position(|s| !s.in_acroform).unwrap();
+    assert!(!checks[i].ok);
+    assert!(checks[i]
+        .findings
+        .iter()
+        .any(|f| f.code == "pdf.byte_range.gap_not_contents"));
+    // The form signature now covers an entire revision, followed by the update.
+    let j = 1 - i;
+    assert!(checks[j].ok);
+    assert_eq!(checks[j].coverage, kyso_report::Coverage::EntireRevision);
+}
+
+#[test]
+fn redefined_signature_dictionary_keeps_the_signed_definition() {
+    let b = signed();
+    let doc = Document::parse(&b, &Limits::default()).unwrap();
+    let sig = doc.signatures().remove(0);
+    let r = sig.obj.unwrap();
+    // Rewrite the signature dictionary in an update with another /Reason
+    // (DSS "replaced reason" spoofing): same /ByteRange and /Contents.
+    let mut d = String::from("<<");
+    let raw = String::from_utf8_lossy(
+        &b[sig.contents_span.unwrap().start..sig.contents_span.unwrap().end],
+    )
+    .into_owned();
+    let br: Vec<String> = sig
+        .byte_range
+        .as_ref()
+        .unwrap()
+        .iter()
+        .map(|o| o.as_int().unwrap().to_string())
+        .collect();
+    d += &format!("/Type/Sig/Filter/Adobe.PPKLite/SubFilter/adbe.pkcs7.detached/ByteRange[{}]/Contents{raw}/Reason(spoofed)>>", br.join(" "));
+    let u = append_update(&b, r.num, &[&d], "1 0 R");
+    let doc = Document::parse(&u, &Limits::default()).unwrap();
+    let sigs = doc.signatures();
+    assert_eq!(sigs.len(), 1, "same signature, two definitions");
+    assert_eq!(sigs[0].first_revision, 1);
+    assert_ne!(
+        sigs[0].reason.as_deref(),
+        Some("spoofed"),
+        "the signed definition is reported"
+    );
+    assert!(check_all(&doc, &sigs)[0].ok);
+    // The newest revision shows the spoofed reason: change analysis compares the two.
+    let newest = doc.object(2, r).unwrap().unwrap();
+    assert_eq!(
+        newest
+            .as_dict()
+            .unwrap()
+            .get(b"Reason".as_slice())
+            .unwrap()
+            .as_string()
+            .unwrap()
+            .bytes,
+        b"spoofed"
+    );
+}
