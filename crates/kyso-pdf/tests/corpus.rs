@@ -144,6 +144,14 @@ fn decree_199() {
     assert_eq!(doc.pages(doc.revisions().len() - 1).unwrap().len(), 3);
 }
 
+/// (file, revisions, byte-range codes per signature, document warnings).
+type Case = (
+    &'static str,
+    usize,
+    &'static [&'static [&'static str]],
+    &'static [&'static str],
+);
+
 /// Facts about individual corpus files, as the MANIFEST describes them.
 /// Each entry: file, revisions, then per signature the byte-range codes
 /// (warning or worse) Kyso must report.
@@ -152,7 +160,7 @@ fn corpus_expectations() {
     let Some(shared) = common::shared_dir() else {
         return;
     };
-    let cases: &[(&str, usize, &[&[&str]], &[&str])] = &[
+    let cases: &[Case] = &[
         // Real plugtest files: clean.
         ("dss__PAdES-LT.pdf", 8, &[&[], &[], &[], &[]], &[]),
         ("dss__Signature-P-BG_BOR-1.pdf", 3, &[&[]], &[]),
