@@ -165,3 +165,39 @@ fn every_message_is_bilingual() {
         }
     }
 }
+
+/// The signed fixtures of `fixtures/pdf` (made by `scripts/gen-fixtures.py` with
+/// pyHanko's own incremental writer): later revisions that are legitimate must be
+/// permitted, the `flag-modified-after-signing` ones must not.
+#[test]
+fn signer_fixtures_agree() {
+    let dir = repo().join("fixtures/pdf");
+    let Ok(_) = std::fs::metadata(dir.join("MANIFEST.tsv")) else {
+        eprintln!("SKIP: fixtures/pdf/MANIFEST.tsv not present");
+        return;
+    };
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for (file, expected) in manifest(&dir.join("MANIFEST.tsv")) {
+        let Ok(bytes) = std::fs::read(dir.join(&file)) else {
+            continue;
+        };
+        let o = run(&bytes);
+        let ok = match expected.as_str() {
+            "valid-with-permitted-updates"
+            | "valid-with-test-root"
+            | "valid-untrusted"
+            | "invalid-cert-expired"
+            | "indeterminate"
+            | "weak-algorithm" => !o.any_disallowed() && !o.has_prefix("pdf.attack."),
+            "flag-modified-after-signing" => o.any_disallowed(),
+            _ => continue,
+        };
+        n += 1;
+        if !ok {
+            failures.push(format!("{file}: expected {expected}; got {}", o.summary()));
+        }
+    }
+    assert!(n > 0);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
