@@ -1,1 +1,345 @@
-fn main() {}
+//! `kyso`: verify signed documents from the command line.
+//!
+//! ```text
+//! kyso verify [--json] [--lang vi|en] [--trust FILE]... [--extract-signed-revision DIR] FILE...
+//! kyso corpus DIR [--trust-dir DIR2] [--strict] [--json]
+//! ```
+//! Exit status of `verify` (the worst over all files): 0 every file valid
+//! (TOTAL_PASSED); 1 some signature invalid (TOTAL_FAILED); 2 indeterminate, or a
+//! document without any signature; 3 input error (missing, unreadable, unknown
+//! format); 64 usage error. `corpus` exits 0 unless `--strict` and a row disagrees.
+#![forbid(unsafe_code)]
+
+mod render;
+
+use kyso_core::corpus;
+use kyso_report::{FileInfo, Format, Indication, InputError, Lang, Report};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+kyso — kiểm tra chữ ký số / verify digital signatures
+
+Cách dùng / Usage:
+  kyso verify [--json] [--lang vi|en] [--trust FILE]... [--extract-signed-revision DIR] FILE...
+  kyso corpus DIR [--trust-dir DIR2] [--strict] [--json]
+  kyso --version | --help
+
+Mã thoát / Exit status (verify):
+  0  mọi tệp hợp lệ / every file valid (TOTAL_PASSED)
+  1  có chữ ký không hợp lệ / a signature is invalid (TOTAL_FAILED)
+  2  chưa xác định được, hoặc không có chữ ký / indeterminate, or no signature
+  3  lỗi đầu vào / input error (missing, unreadable, unknown format)
+  64 sai cú pháp lệnh / usage error
+";
+
+/// Print to stdout; a closed pipe (`kyso verify … | head`) is not an error.
+macro_rules! outln {
+    () => { out("\n") };
+    ($($t:tt)*) => { out(&format!("{}\n", format_args!($($t)*))) };
+}
+
+fn out(s: &str) {
+    use std::io::Write;
+    let _ = std::io::stdout().lock().write_all(s.as_bytes());
+}
+
+const EXIT_USAGE: u8 = 64;
+const EXIT_INPUT: u8 = 3;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("verify") => verify_cmd(&args[1..]),
+        Some("corpus") => corpus_cmd(&args[1..]),
+        Some("--version" | "-V") => {
+            outln!("kyso {}", env!("CARGO_PKG_VERSION"));
+            ExitCode::SUCCESS
+        }
+        Some("--help" | "-h" | "help") => {
+            out(USAGE);
+            ExitCode::SUCCESS
+        }
+        _ => usage("thiếu lệnh / missing command"),
+    }
+}
+
+fn usage(msg: &str) -> ExitCode {
+    eprintln!("kyso: {msg}\n\n{USAGE}");
+    ExitCode::from(EXIT_USAGE)
+}
+
+struct VerifyArgs {
+    json: bool,
+    lang: Lang,
+    trust: Vec<PathBuf>,
+    extract: Option<PathBuf>,
+    files: Vec<PathBuf>,
+}
+
+fn parse_verify(args: &[String]) -> Result<VerifyArgs, String> {
+    let mut v = VerifyArgs { json: false, lang: Lang::Vi, trust: Vec::new(), extract: None, files: Vec::new() };
+    let mut it = args.iter();
+    let mut only_files = false;
+    while let Some(a) = it.next() {
+        if only_files {
+            v.files.push(a.into());
+            continue;
+        }
+        let mut value = |name: &str| it.next().cloned().ok_or(format!("{name} cần một giá trị / needs a value"));
+        match a.as_str() {
+            "--json" => v.json = true,
+            "--lang" => {
+                let l = value("--lang")?;
+                v.lang = Lang::parse(&l).ok_or(format!("--lang: '{l}' (vi|en)"))?;
+            }
+            "--trust" => v.trust.push(value("--trust")?.into()),
+            "--extract-signed-revision" => v.extract = Some(value("--extract-signed-revision")?.into()),
+            "--" => only_files = true,
+            s if s.starts_with("--") => return Err(format!("tùy chọn không rõ / unknown option {s}")),
+            _ => v.files.push(a.into()),
+        }
+    }
+    if v.files.is_empty() {
+        return Err("thiếu tệp cần kiểm tra / no file given".into());
+    }
+    Ok(v)
+}
+
+/// A report for an input that could not even be read.
+fn input_error_report(path: &Path, code: &str, vi: String, en: String) -> Report {
+    let mut r = Report::new(
+        FileInfo { name: Some(display_name(path)), size: 0, sha256: String::new() },
+        Format::Unknown,
+    );
+    r.error = Some(InputError { code: code.into(), message_vi: vi, message_en: en });
+    kyso_report::verdict::finalize(&mut r);
+    r
+}
+
+fn display_name(p: &Path) -> String {
+    p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| p.display().to_string())
+}
+
+fn read_input(path: &Path) -> Result<Vec<u8>, Report> {
+    std::fs::read(path).map_err(|e| {
+        let (code, vi) = match e.kind() {
+            std::io::ErrorKind::NotFound => ("io.not_found", "Không tìm thấy tệp."),
+            std::io::ErrorKind::PermissionDenied => ("io.permission_denied", "Không có quyền đọc tệp."),
+            _ => ("io.unreadable", "Không đọc được tệp."),
+        };
+        input_error_report(path, code, format!("{vi} ({})", path.display()), format!("{e} ({})", path.display()))
+    })
+}
+
+fn exit_class(r: &Report) -> u8 {
+    if r.error.is_some() {
+        return EXIT_INPUT;
+    }
+    match r.verdict.indication {
+        Indication::TotalPassed => 0,
+        Indication::TotalFailed => 1,
+        Indication::Indeterminate | Indication::NoSignature => 2,
+    }
+}
+
+fn verify_cmd(args: &[String]) -> ExitCode {
+    let a = match parse_verify(args) {
+        Ok(a) => a,
+        Err(m) => return usage(&m),
+    };
+    let mut opts = kyso_core::Options::default();
+    for t in &a.trust {
+        match std::fs::read(t) {
+            Ok(b) => opts.extra_trust.push(b),
+            Err(e) => {
+                eprintln!("kyso: --trust {}: {e}", t.display());
+                return ExitCode::from(EXIT_INPUT);
+            }
+        }
+    }
+    let mut reports = Vec::new();
+    for path in &a.files {
+        let r = match read_input(path) {
+            Ok(bytes) => {
+                let r = kyso_core::verify(Some(&display_name(path)), &bytes, &opts);
+                if let Some(dir) = &a.extract {
+                    if let Err(e) = extract(dir, path, &bytes, &r) {
+                        eprintln!("kyso: --extract-signed-revision {}: {e}", dir.display());
+                        return ExitCode::from(EXIT_INPUT);
+                    }
+                }
+                r
+            }
+            Err(r) => r,
+        };
+        if !a.json {
+            out(&render::render(&r, a.lang));
+            if a.files.len() > 1 {
+                outln!();
+            }
+        }
+        reports.push(r);
+    }
+    if a.json {
+        let out = if reports.len() == 1 {
+            serde_json::to_string_pretty(&reports[0])
+        } else {
+            serde_json::to_string_pretty(&reports)
+        };
+        match out {
+            Ok(s) => outln!("{s}"),
+            Err(e) => {
+                eprintln!("kyso: {e}");
+                return ExitCode::from(EXIT_INPUT);
+            }
+        }
+    }
+    let classes: Vec<u8> = reports.iter().map(exit_class).collect();
+    let code = if classes.contains(&EXIT_INPUT) {
+        EXIT_INPUT
+    } else if classes.contains(&1) {
+        1
+    } else if classes.contains(&2) {
+        2
+    } else {
+        0
+    };
+    ExitCode::from(code)
+}
+
+/// Write `DIR/<stem>.sig<N>.rev<R>.pdf`: the file's first `signed_length` bytes,
+/// i.e. exactly the revision signature N covers (ISO 32000-1 §12.8.1).
+fn extract(dir: &Path, path: &Path, bytes: &[u8], r: &Report) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "document".into());
+    for s in &r.signatures {
+        let Some(len) = s.signed_length.and_then(|l| usize::try_from(l).ok()) else { continue };
+        let Some(prefix) = bytes.get(..len) else { continue };
+        let name = format!("{stem}.sig{}.rev{}.pdf", s.index + 1, s.revision.unwrap_or(0));
+        std::fs::write(dir.join(name), prefix)?;
+    }
+    Ok(())
+}
+
+#[derive(serde::Serialize)]
+struct CorpusRow {
+    file: String,
+    format: String,
+    expected: String,
+    got: String,
+    agrees: bool,
+    skipped: bool,
+    why: String,
+    indication: Indication,
+}
+
+fn corpus_cmd(args: &[String]) -> ExitCode {
+    let mut dir: Option<PathBuf> = None;
+    let mut trust_dir: Option<PathBuf> = None;
+    let (mut strict, mut json) = (false, false);
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--trust-dir" => match it.next() {
+                Some(d) => trust_dir = Some(d.into()),
+                None => return usage("--trust-dir cần một thư mục / needs a folder"),
+            },
+            "--strict" => strict = true,
+            "--json" => json = true,
+            s if s.starts_with("--") => return usage(&format!("tùy chọn không rõ / unknown option {s}")),
+            _ if dir.is_none() => dir = Some(a.into()),
+            _ => return usage("chỉ một thư mục / only one folder"),
+        }
+    }
+    let Some(dir) = dir else { return usage("thiếu thư mục / missing folder") };
+    let manifest = match std::fs::read_to_string(dir.join("MANIFEST.tsv")) {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("kyso: {}: {e}", dir.join("MANIFEST.tsv").display());
+            return ExitCode::from(EXIT_INPUT);
+        }
+    };
+    let rows = match corpus::parse_manifest(&manifest) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("kyso: MANIFEST.tsv: {e}");
+            return ExitCode::from(EXIT_INPUT);
+        }
+    };
+    let trust_dir = trust_dir.unwrap_or_else(|| dir.join("trust"));
+    let mut opts = kyso_core::Options::default();
+    if let Ok(entries) = std::fs::read_dir(&trust_dir) {
+        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for p in paths {
+            let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+            if matches!(ext.as_str(), "pem" | "crt" | "cer" | "der" | "p7b" | "p7c") {
+                if let Ok(b) = std::fs::read(&p) {
+                    opts.test_anchors.push(b);
+                }
+            }
+        }
+    }
+    let mut out_rows = Vec::new();
+    for row in &rows {
+        let path = dir.join(&row.file);
+        let report = match read_input(&path) {
+            Ok(bytes) => kyso_core::verify(Some(&row.file), &bytes, &opts),
+            Err(r) => r,
+        };
+        let skipped = corpus::is_skipped(&report) || (report.error.is_none() && !corpus::format_supported(report.format));
+        let (agrees, why) = match corpus::agrees(&row.expected, &report) {
+            Ok(()) => (true, String::new()),
+            Err(w) => (false, w),
+        };
+        out_rows.push(CorpusRow {
+            file: row.file.clone(),
+            format: row.format.clone(),
+            expected: row.expected.clone(),
+            got: corpus::observed(&report).to_string(),
+            agrees: agrees && !skipped,
+            skipped,
+            why,
+            indication: report.verdict.indication,
+        });
+    }
+    let passed = out_rows.iter().filter(|r| r.agrees).count();
+    let skipped = out_rows.iter().filter(|r| r.skipped).count();
+    let failed = out_rows.len() - passed - skipped;
+    if json {
+        match serde_json::to_string_pretty(&out_rows) {
+            Ok(s) => outln!("{s}"),
+            Err(e) => eprintln!("kyso: {e}"),
+        }
+    } else {
+        outln!("file\texpected\tgot\twhy");
+        for r in out_rows.iter().filter(|r| !r.agrees && !r.skipped) {
+            outln!("{}\t{}\t{}\t{}", r.file, r.expected, r.got, r.why);
+        }
+        outln!();
+        outln!("{:<30} {:>5} {:>7} {:>9} {:>7}", "expected_verdict", "rows", "agree", "disagree", "skipped");
+        let mut words: Vec<&str> = out_rows.iter().map(|r| r.expected.as_str()).collect();
+        words.sort_unstable();
+        words.dedup();
+        for w in words {
+            let of: Vec<&CorpusRow> = out_rows.iter().filter(|r| r.expected == w).collect();
+            let a = of.iter().filter(|r| r.agrees).count();
+            let s = of.iter().filter(|r| r.skipped).count();
+            outln!("{:<30} {:>5} {:>7} {:>9} {:>7}", w, of.len(), a, of.len() - a - s, s);
+        }
+        outln!();
+    }
+    // The closing line.
+    let summary = format!("{passed} passed, {failed} failed, {skipped} skipped");
+    if json {
+        eprintln!("{summary}");
+    } else {
+        outln!("{summary}");
+    }
+    if strict && failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

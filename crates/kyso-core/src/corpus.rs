@@ -11,7 +11,7 @@
 //! | expected | agrees when |
 //! | --- | --- |
 //! | `valid-untrusted` | ≥ 1 signature; every one intact and genuine (`signature_valid`); no disallowed change, no attack finding; chain may be anything |
-//! | `valid-with-test-root` | every signature `TOTAL_PASSED` (test anchors trusted for the run) |
+//! | `valid-with-test-root` | every signature `TOTAL_PASSED` (test anchors trusted for the run), or intact and genuine with a chain that is expired now but was valid at the claimed signing time (the corpus validates "at the signing time") |
 //! | `valid-with-permitted-updates` | like `valid-untrusted` (later revisions exist or not) |
 //! | `no-signature` | no signature at all, no input error |
 //! | `invalid-modified` | some signature is `TOTAL_FAILED` and not intact (digest mismatch, or its signed range is broken) |
@@ -22,7 +22,11 @@
 //! | `invalid-cert-expired` | some signature's chain is expired at the validation time (`expired_no_poe`) |
 //! | `weak-algorithm` | some signature is rejected for a weak algorithm |
 //! | `indeterminate` | the document is `INDETERMINATE` (never `TOTAL_PASSED`) |
-//! | `flag-*` | the document is not `TOTAL_PASSED` and some signature has disallowed changes, or an attack/changes error finding (`pdf.attack.*`, `pdf.changes.*`, `pdf.byte_range.*` for `flag-coverage`) is present, or (`flag-coverage`) a signature's coverage is partial/unclear |
+//! | `flag-*` | the document is not `TOTAL_PASSED` and some signature has disallowed changes, or an attack/changes error finding (`pdf.attack.*`, `pdf.changes.*`; `pdf.byte_range.*` warnings too for `flag-coverage`) is present, or (`flag-coverage`) a signature's coverage is partial/unclear |
+//!
+//! Attack findings of `Warning` severity (e.g. `pdf.attack.hidden_objects`:
+//! unused object graphs in a signed revision, a *prepared* hide-and-replace)
+//! are information for the reader; only `Error` ones count as a flag.
 
 use kyso_report::{ChainStatus, Coverage, Format, Indication, Report, Severity, SubIndication};
 
@@ -71,7 +75,7 @@ fn has_finding(report: &Report, prefix: &str, min: Severity) -> bool {
 
 fn attack_named(report: &Report, words: &[&str]) -> bool {
     all_findings(report)
-        .any(|f| f.code.starts_with("pdf.attack.") && f.severity >= Severity::Warning && words.iter().any(|w| f.code.contains(w)))
+        .any(|f| f.code.starts_with("pdf.attack.") && f.severity >= Severity::Error && words.iter().any(|w| f.code.contains(w)))
 }
 
 fn passed(report: &Report) -> bool {
@@ -82,13 +86,20 @@ fn intact_and_genuine(report: &Report) -> bool {
     !report.signatures.is_empty()
         && report.error.is_none()
         && report.signatures.iter().all(|s| s.intact && s.signature_valid && !s.facts.disallowed_changes)
-        && !has_finding(report, "pdf.attack.", Severity::Warning)
+        && !has_finding(report, "pdf.attack.", Severity::Error)
         && !report.findings.iter().any(|f| f.severity == Severity::Error)
+}
+
+/// The corpus defines `valid-with-test-root` as "validates at the signing
+/// time"; without a timestamp Kyso validates now (ETSI) and reports an expired
+/// chain, noting that it was valid at the claimed time. That note counts.
+fn trusted_at_claimed_time(s: &kyso_report::SignatureReport) -> bool {
+    s.trust.status == ChainStatus::ExpiredNoPoe && s.trust.findings.iter().any(|f| f.code == "core.trust.valid_at_claimed_time")
 }
 
 fn flagged_changes(report: &Report) -> bool {
     report.signatures.iter().any(|s| s.facts.disallowed_changes)
-        || has_finding(report, "pdf.attack.", Severity::Warning)
+        || has_finding(report, "pdf.attack.", Severity::Error)
         || has_finding(report, "pdf.changes.", Severity::Error)
 }
 
@@ -101,7 +112,11 @@ fn any_sub(report: &Report, sub: SubIndication) -> bool {
 pub fn agrees(expected: &str, report: &Report) -> Result<(), String> {
     let ok = match expected {
         "valid-untrusted" | "valid-with-permitted-updates" => intact_and_genuine(report),
-        "valid-with-test-root" => intact_and_genuine(report) && passed(report),
+        "valid-with-test-root" => {
+            intact_and_genuine(report)
+                && (passed(report)
+                    || report.signatures.iter().all(|s| s.indication == Indication::TotalPassed || trusted_at_claimed_time(s)))
+        }
         "no-signature" => report.error.is_none() && report.signatures.is_empty(),
         "invalid-modified" => {
             !passed(report)
@@ -223,8 +238,11 @@ pub fn observed(report: &Report) -> &'static str {
     if sigs.iter().any(|s| s.facts.weak_algorithm) {
         return "weak-algorithm";
     }
-    if sigs.iter().any(|s| s.trust.status == ChainStatus::ExpiredNoPoe) && !intact_and_genuine(report) {
+    if sigs.iter().any(|s| s.trust.status == ChainStatus::ExpiredNoPoe) {
         return "invalid-cert-expired";
+    }
+    if sigs.iter().any(|s| matches!(s.trust.status, ChainStatus::Revoked | ChainStatus::RevokedNoPoe)) {
+        return "indeterminate";
     }
     if !intact_and_genuine(report) {
         return "indeterminate";
@@ -384,6 +402,15 @@ mod tests {
             assert!(agrees(w, &r).is_ok(), "{w}");
         }
         assert!(agrees("valid-untrusted", &r).is_err());
+    }
+
+    #[test]
+    fn attack_warnings_alone_do_not_flag() {
+        let mut s = sig(good_facts(), ChainStatus::NoChainFound);
+        s.findings.push(Finding::warning("pdf.attack.hidden_objects", "x", "x"));
+        let r = report(vec![s]);
+        assert!(agrees("valid-untrusted", &r).is_ok());
+        assert!(agrees("flag-shadow-attack", &r).is_err());
     }
 
     #[test]

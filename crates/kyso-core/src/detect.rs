@@ -8,8 +8,24 @@ const PDF_HEADER_WINDOW: usize = 1024;
 
 /// Detect the container format of `bytes`.
 pub fn detect_format(bytes: &[u8]) -> Format {
+    if bytes.starts_with(b"%PDF-") {
+        return Format::Pdf;
+    }
+    // A CMS .p7m/.p7s may carry a whole PDF inside: the DER structure wins.
+    if bytes.first() == Some(&0x30) {
+        let f = detect_der(bytes);
+        if f != Format::Unknown {
+            return f;
+        }
+    }
     let head = &bytes[..bytes.len().min(PDF_HEADER_WINDOW)];
     if find(head, b"%PDF-").is_some() {
+        return Format::Pdf;
+    }
+    // A PDF whose header was damaged still ends with startxref/%%EOF
+    // (ISO 32000-1 §7.5.5); call it a PDF so the parser says what is wrong.
+    let tail = &bytes[bytes.len().saturating_sub(1024)..];
+    if find(tail, b"startxref").is_some() && find(tail, b"%%EOF").is_some() {
         return Format::Pdf;
     }
     if bytes.starts_with(b"PK\x03\x04") {
@@ -107,5 +123,9 @@ mod tests {
         assert_eq!(detect_format(b""), Format::Unknown);
         assert_eq!(detect_format(b"\x30"), Format::Unknown);
         assert_eq!(detect_format(b"hello"), Format::Unknown);
+        assert_eq!(detect_format(b"#G\x00garbage\n1 0 obj\nstartxref\n12\n%%EOF\n"), Format::Pdf);
+        let mut p7m = vec![0x30, 0x80, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x02];
+        p7m.extend_from_slice(b"....%PDF-1.7 inside");
+        assert_eq!(detect_format(&p7m), Format::Cms);
     }
 }

@@ -4,7 +4,7 @@
 //! after signing → facts.
 
 use crate::signer::{apply_signer, local_time_note, verify_timestamp};
-use crate::trust::{build_store, choose_time, dss_evidence, validate_path};
+use crate::trust::{build_store, choose_time, dss_evidence, validate_path, validate_signer};
 use kyso_cms::Content;
 use kyso_crypto::policy::{Acceptance, AlgorithmPolicy, Use};
 use kyso_crypto::{DigestAlg, KeyInfo, Message, SignatureAlg};
@@ -171,6 +171,17 @@ pub fn verify_pdf(bytes: &[u8], opts: &crate::Options, report: &mut Report) {
             r.changes_after = ch.changes_after.clone();
             r.facts.disallowed_changes = ch.disallowed;
             r.findings.extend(ch.findings.iter().cloned());
+        }
+        if r.coverage == kyso_report::Coverage::Partial && !r.facts.format_failure && !r.facts.disallowed_changes {
+            // Bytes after the signed range that do not form a revision cannot be
+            // analysed as an incremental update (ISO 32000-1 §7.5.6): they are
+            // an unexplained change after signing.
+            r.facts.disallowed_changes = true;
+            r.findings.push(Finding::error(
+                "core.pdf.coverage.partial",
+                "Chữ ký không bao trùm phần cuối tệp, và phần thêm vào đó không phải là một lần cập nhật hợp lệ: không thể biết nội dung hiển thị có bị thay đổi hay không.",
+                "The signature does not cover the end of the file, and what follows is not a valid incremental update: there is no telling whether what is displayed was changed.",
+            ));
         }
         report.signatures.push(r);
     }
@@ -394,7 +405,7 @@ fn cms_signature(
     };
     let claimed = r.signing_time.cms_signing_time.or(r.signing_time.pdf_m);
     let when = choose_time(ts_proof, later_doc_ts, claimed, ctx.now);
-    let (trust, rev) = validate_path(&leaf, &extra, when, KeyPurpose::DocumentSigning, &evidence, &ctx.store);
+    let (trust, rev) = validate_signer(&leaf, &extra, when, claimed, &evidence, &ctx.store);
     r.trust = trust;
     r.revocation = rev;
     if r.trust.validation_time_source == Some(ValidationTimeSource::Timestamp) && ts_proof.is_none() {
@@ -535,7 +546,7 @@ fn x509_rsa_sha1(
     let mut candidates: Vec<Vec<u8>> = s.cert.iter().skip(1).cloned().collect();
     candidates.extend(ctx.dss.certs.iter().cloned());
     let when = choose_time(None, later_doc_ts, r.signing_time.pdf_m, ctx.now);
-    let (trust, rev) = validate_path(leaf, &candidates, when, KeyPurpose::DocumentSigning, &ctx.dss, &ctx.store);
+    let (trust, rev) = validate_signer(leaf, &candidates, when, r.signing_time.pdf_m, &ctx.dss, &ctx.store);
     r.trust = trust;
     r.revocation = rev;
 }

@@ -5,8 +5,12 @@
 //! the simple form Kyso implements): a valid, trusted signature timestamp's
 //! genTime proves the signature existed then; failing that, a later valid
 //! document timestamp that covers the signature (PAdES-LTA, ETSI EN 319 142-1
-//! §5.4); failing that, the signer's own claim (`signingTime` or `/M`) is used
-//! and labelled *unproven*; failing that, now.
+//! §5.4); failing that, the current time (ETSI EN 319 102-1 §5.6.3: without a
+//! proof of existence a signature is validated now, so an expired or revoked
+//! certificate gives `OUT_OF_BOUNDS_NO_POE` / `REVOKED_NO_POE`). The signer's
+//! own claim (`signingTime` or `/M`) is used, labelled *unproven*, only when
+//! the current time is unknown (wasm without a clock); and when the chain
+//! fails now, Kyso also says whether it would have passed at the claimed time.
 
 use kyso_pdf::{Dict, Document, Object};
 use kyso_pki::{AnchorSource, KeyPurpose, PathRequest, RevocationEvidence, TrustStore};
@@ -113,10 +117,10 @@ pub fn choose_time(
     if let Some(t) = signature_ts.or(later_doc_ts) {
         return Some(ValidationTime { time: t.0, source: ValidationTimeSource::Timestamp });
     }
-    if let Some(t) = claimed {
-        return Some(ValidationTime { time: t.0, source: ValidationTimeSource::ClaimedUnproven });
+    if let Some(t) = now {
+        return Some(ValidationTime { time: t, source: ValidationTimeSource::Now });
     }
-    now.map(|t| ValidationTime { time: t, source: ValidationTimeSource::Now })
+    claimed.map(|t| ValidationTime { time: t.0, source: ValidationTimeSource::ClaimedUnproven })
 }
 
 /// Validate `leaf` for `purpose` at `time` and describe the outcome.
@@ -171,6 +175,55 @@ pub fn validate_path(
     (trust, res.revocation)
 }
 
+/// Validate a document signer: at the chosen time, then — when there was no
+/// proof of existence and the chain fails now — say whether the claimed
+/// signing time would have passed (information only), and turn a revocation
+/// without proof of time into `RevokedNoPoe` (ETSI EN 319 102-1 §5.6.2.1: the
+/// signature may predate the revocation; nothing shows either way).
+#[allow(clippy::too_many_arguments)]
+pub fn validate_signer(
+    leaf: &[u8],
+    candidates: &[Vec<u8>],
+    time: Option<ValidationTime>,
+    claimed: Option<Time>,
+    evidence: &RevocationEvidence,
+    store: &TrustStore,
+) -> (TrustInfo, kyso_report::RevocationInfo) {
+    use kyso_report::ChainStatus as C;
+    let (mut trust, mut rev) = validate_path(leaf, candidates, time, KeyPurpose::DocumentSigning, evidence, store);
+    let proven = trust.validation_time_source == Some(ValidationTimeSource::Timestamp);
+    if proven {
+        return (trust, rev);
+    }
+    if let (Some(ValidationTimeSource::Now), Some(c)) = (trust.validation_time_source, claimed) {
+        let at_claim = Some(ValidationTime { time: c.0, source: ValidationTimeSource::ClaimedUnproven });
+        let (then, then_rev) = validate_path(leaf, candidates, at_claim, KeyPurpose::DocumentSigning, evidence, store);
+        if matches!(then.status, C::Revoked | C::RevokedNoPoe) && !matches!(trust.status, C::Revoked | C::RevokedNoPoe) {
+            // A revocation recorded before the claimed time is still in force
+            // now (RFC 5280 §5.3.1: revocation is permanent), even when the
+            // embedded CRL/OCSP is too old to speak for the current time.
+            trust.status = C::Revoked;
+            trust.findings.extend(then.findings.into_iter().filter(|f| f.code.starts_with("pki.revocation")));
+            rev = then_rev;
+        } else if matches!(trust.status, C::ExpiredNoPoe | C::NotYetValid) && then.status == C::Trusted {
+            trust.findings.push(Finding::info(
+                "core.trust.valid_at_claimed_time",
+                format!("Tại thời điểm ký do người ký tự khai ({}), chuỗi chứng thư hợp lệ; nhưng không có dấu thời gian chứng minh chữ ký được tạo vào lúc đó.", c.to_vietnam_display()),
+                format!("At the signing time the signer claims ({}), the chain was valid; but no timestamp proves the signature was made then.", c.to_rfc3339()),
+            ));
+        }
+    }
+    if trust.status == C::Revoked {
+        trust.status = C::RevokedNoPoe;
+        trust.findings.insert(0, Finding::error(
+            "core.trust.revoked_no_poe",
+            "Chứng thư của người ký đã bị thu hồi, và không có dấu thời gian nào chứng minh chữ ký được tạo trước khi bị thu hồi.",
+            "The signer's certificate is revoked, and no timestamp proves the signature was made before the revocation.",
+        ));
+    }
+    (trust, rev)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -185,9 +238,9 @@ mod tests {
         let t = choose_time(None, doc, claim, Some(999)).unwrap();
         assert_eq!((t.time, t.source), (200, ValidationTimeSource::Timestamp));
         let t = choose_time(None, None, claim, Some(999)).unwrap();
-        assert_eq!((t.time, t.source), (50, ValidationTimeSource::ClaimedUnproven));
-        let t = choose_time(None, None, None, Some(999)).unwrap();
         assert_eq!((t.time, t.source), (999, ValidationTimeSource::Now));
+        let t = choose_time(None, None, claim, None).unwrap();
+        assert_eq!((t.time, t.source), (50, ValidationTimeSource::ClaimedUnproven));
         assert!(choose_time(None, None, None, None).is_none());
     }
 
