@@ -100,7 +100,8 @@ def stream(dict_body: bytes, data: bytes) -> bytes:
     return b"<< " + dict_body + b" /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
 
 
-def base_pdf(extra: dict[int, bytes] | None = None, shadow_defs: list[bytes] | None = None) -> bytes:
+def base_pdf(extra: dict[int, bytes] | None = None, shadow_defs: list[bytes] | None = None,
+             contents: bytes = b"4 0 R") -> bytes:
     """A tagged PDF 1.7. `extra` adds objects (referenced or not); `shadow_defs` writes raw
     object definitions into the body that the xref does NOT point to (hidden alternatives for a
     later xref re-pointing)."""
@@ -118,7 +119,7 @@ def base_pdf(extra: dict[int, bytes] | None = None, shadow_defs: list[bytes] | N
         1: b"<< /Type /Catalog /Pages 2 0 R /AcroForm 10 0 R /MarkInfo << /Marked true >> "
         b"/StructTreeRoot 20 0 R /Lang (vi-VN) /Metadata 30 0 R >>",
         2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents " + contents + b" "
         b"/Resources << /Font << /F1 5 0 R >> /XObject << /Fm1 6 0 R >> >> "
         b"/StructParents 0 /Tabs /S /Annots [11 0 R 12 0 R] >>",
         4: stream(b"", content),
@@ -573,6 +574,28 @@ def main():
     add("update-broken-xref.pdf", "invalid-structure", bytes(broken),
         "An update after signing whose startxref points nowhere (missing xref): not a proper revision, must not "
         "be repaired into acceptance (the parser refuses the file)")
+
+    # ---- dangling reference filled after signing ----
+    dang = sign(base_pdf(contents=b"[4 0 R 99 0 R]"), "Signature1")
+    add("dangling-reference-filled.pdf", "flag-shadow-attack",
+        append_update(dang, {99: stream(b"", b"1 g 70 690 300 30 re f 0 g BT /F1 12 Tf 72 700 Td (So tien: 7.000.000 dong) Tj ET")}),
+        "Shadow attack (hide-and-replace variant): the signed page lists a content stream 99 0 R that does not "
+        "exist (drawn as nothing); the update only adds object 99, no signed object changes",
+        "pdf/shadow-hide-and-replace")
+
+    # ---- NeedAppearances switched on after signing ----
+    acro = obj_body(signed, 10)
+    add("need-appearances-after-signing.pdf", "flag-shadow-attack",
+        append_update(signed, {10: acro.replace(b"/Fields", b"/NeedAppearances true /Fields", 1)}),
+        "/NeedAppearances true set after signing: viewers redraw every field from its value, which can differ "
+        "from the appearance that was signed", "pdf/shadow-replace")
+
+    # ---- only the displayed title changed (permitted, but said) ----
+    add("info-title-changed.pdf", "valid-with-permitted-updates",
+        append_update(signed, {40: b"<< /Title (Quyet dinh so 99/QD-KYSO) /Producer (kyso gen-attack-fixtures) "
+                                   b"/CreationDate (D:20260102080000+07'00') >>"}),
+        "Only the Info /Title changes after signing: metadata updates are permitted, but the new title shown by "
+        "viewers is reported")
 
     # ---- write ----
     rows = ["file\tsource_repo\tpath_in_repo\tcommit\tlicence\tformat\texpected_verdict\twhy\tpyhanko_verdict\t"

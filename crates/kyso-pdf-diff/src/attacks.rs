@@ -23,6 +23,15 @@ pub(crate) fn incremental_saving(r: ObjRef) -> Finding {
     )
 }
 
+/// " (12 0 R)" for a real object, nothing for the placeholder 0 0 R.
+fn at(r: ObjRef) -> String {
+    if r.num == 0 {
+        String::new()
+    } else {
+        format!(" ({r})")
+    }
+}
+
 pub(crate) fn shadow_hide(r: ObjRef, how: &str) -> Finding {
     let (vi, en) = match how {
         "overlay_emptied" => ("một lớp phủ được vẽ trên trang lúc ký đã bị làm rỗng, để lộ nội dung nằm bên dưới", "an overlay drawn on the page when it was signed has been emptied, revealing what lay beneath"),
@@ -35,8 +44,8 @@ pub(crate) fn shadow_hide(r: ObjRef, how: &str) -> Finding {
     };
     Finding::error(
         "pdf.attack.shadow_hide",
-        format!("Tấn công bóng (shadow attack, kiểu “che giấu”): {vi} ({r}). Người ký đã thấy một nội dung, người đọc bây giờ thấy nội dung khác."),
-        format!("Shadow attack (hide): {en} ({r}). The signer saw one content; a reader now sees another."),
+        format!("Tấn công bóng (shadow attack, kiểu “che giấu”): {vi}{}. Người ký đã thấy một nội dung, người đọc bây giờ thấy nội dung khác.", at(r)),
+        format!("Shadow attack (hide): {en}{}. The signer saw one content; a reader now sees another.", at(r)),
     )
 }
 
@@ -47,13 +56,17 @@ pub(crate) fn shadow_replace(r: ObjRef, what: &str) -> Finding {
         "read_only_field" => ("giá trị của một trường chỉ-đọc bị thay", "the value of a read-only field was replaced"),
         "xobject" => ("một hình hoặc lớp phủ trên trang bị thay nội dung", "an image or overlay on the page was replaced"),
         "appearance_shared" => ("một hình hiển thị được thay dưới danh nghĩa ô chữ ký/biểu mẫu, nhưng nó còn được dùng ở chỗ khác", "an appearance stream was replaced in the name of a form or signature field, but it is used elsewhere too"),
+        "need_appearances" => ("biểu mẫu yêu cầu trình xem vẽ lại mọi trường (/NeedAppearances)", "the form asks viewers to redraw every field (/NeedAppearances)"),
         "value_replaced" => ("giá trị một trường biểu mẫu mà người ký đã thấy bị thay bằng giá trị khác", "a form field value the signer saw was replaced by another"),
         _ => ("nội dung bị thay thế", "content was replaced"),
     };
     Finding::error(
         "pdf.attack.shadow_replace",
-        format!("Tấn công bóng (shadow attack, kiểu “thay thế”): {vi} ({r})."),
-        format!("Shadow attack (replace): {en} ({r})."),
+        format!(
+            "Tấn công bóng (shadow attack, kiểu “thay thế”): {vi}{}.",
+            at(r)
+        ),
+        format!("Shadow attack (replace): {en}{}.", at(r)),
     )
 }
 
@@ -322,4 +335,31 @@ pub(crate) fn unused_objects(
             format!("The signed part holds {unused} objects the document does not use (usually leftovers from editing)."),
         )
     })
+}
+
+pub(crate) fn dangling_reference_filled(r: ObjRef) -> Finding {
+    Finding::error(
+        "pdf.attack.shadow_hide_and_replace",
+        format!("Tấn công bóng (kiểu “che giấu và thay thế”): bản đã ký có một tham chiếu tới đối tượng {r} chưa tồn tại (nên không hiển thị gì); bản cập nhật sau khi ký mới thêm đối tượng đó, làm nội dung hiển thị thay đổi."),
+        format!("Shadow attack (hide-and-replace): the signed version referred to object {r}, which did not exist (so nothing was shown); an update after signing supplied it, changing what is displayed."),
+    )
+}
+
+/// The Info entries viewers show (title bar, document properties) changed after signing.
+pub(crate) fn displayed_metadata_changed(
+    key: &str,
+    old: Option<&Object>,
+    new: Option<&Object>,
+) -> Finding {
+    let text = |o: Option<&Object>| match o {
+        Some(Object::String(s)) => format!("“{}”", kyso_pdf::decode_text(&s.bytes)),
+        Some(_) => "(?)".to_string(),
+        None => "(trống/empty)".to_string(),
+    };
+    let (a, b) = (text(old), text(new));
+    Finding::warning(
+        "pdf.changes.displayed_metadata",
+        format!("Thông tin mô tả /{key} mà trình xem hiển thị (tiêu đề...) đã bị đổi sau khi ký: {a} → {b}. Thông tin này không được chữ ký bảo đảm."),
+        format!("The /{key} that viewers display (title...) was changed after signing: {a} → {b}. It is not covered by the signature."),
+    )
 }

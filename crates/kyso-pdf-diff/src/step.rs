@@ -487,6 +487,17 @@ impl<'a, 'd> Step<'a, 'd> {
                 .map(|r| r.num)
         };
         if info(self.rev) == Some(num) || info(self.prev) == Some(num) {
+            if let (Some(od), Some(nd)) = (old.as_dict(), new.as_dict()) {
+                for key in [b"Title".as_slice(), b"Subject", b"Author", b"Keywords"] {
+                    if !same_opt(od.get(key), nd.get(key)) {
+                        self.findings.push(attacks::displayed_metadata_changed(
+                            &name_str(key),
+                            od.get(key),
+                            nd.get(key),
+                        ));
+                    }
+                }
+            }
             return vec![metadata_info()];
         }
         let xmp = |c: &Option<Dict>| {
@@ -830,6 +841,26 @@ impl<'a, 'd> Step<'a, 'd> {
                         n.cloned().unwrap_or(Object::Null),
                     );
                     out.push(self.additive_resources(&o, &n));
+                }
+                b"NeedAppearances"
+                    if n.and_then(|v| {
+                        if let Object::Bool(b) = v {
+                            Some(*b)
+                        } else {
+                            None
+                        }
+                    }) == Some(true) =>
+                {
+                    // §12.7.2 Table 218: viewers then redraw every field from its
+                    // value, which can change what the signer saw (see dss__replace).
+                    self.findings.push(attacks::shadow_replace(
+                        ObjRef { num: 0, gen: 0 },
+                        "need_appearances",
+                    ));
+                    out.push(Judged::other(
+                        "Biểu mẫu được đặt /NeedAppearances: trình xem sẽ vẽ lại mọi trường, hình hiển thị có thể khác lúc ký.",
+                        "The form was set to /NeedAppearances: viewers will redraw every field, possibly differently from what was signed.",
+                    ));
                 }
                 b"DA" | b"NeedAppearances" => out.push(Judged::ok(
                     Class::FormFilling,
@@ -1726,7 +1757,38 @@ impl<'a, 'd> Step<'a, 'd> {
             .filter(|(n, d)| d.added() && !self.judged.contains_key(n))
             .map(|(n, d)| (*n, d.r))
             .collect();
+        // A new object nothing new points at may still be pointed at by the
+        // previous revision: a reference that dangled when signed (and so drew
+        // nothing) now resolves. That changes the document without touching
+        // any object the signature covered.
+        let unreached: HashSet<u32> = left
+            .iter()
+            .map(|(n, _)| *n)
+            .filter(|n| !self.sigs.by_num.contains_key(n))
+            .collect();
+        let dangling = if unreached.is_empty() {
+            Some(Default::default())
+        } else {
+            referrers(self.doc, self.prev, &unreached, self.budget)
+        };
         for (num, r) in left {
+            let filled = match &dangling {
+                Some(map) => map
+                    .get(&num)
+                    .is_some_and(|from: &HashSet<u32>| !from.is_empty()),
+                None => true, // budget ran out: cannot clear it
+            };
+            if filled && unreached.contains(&num) {
+                self.findings.push(attacks::dangling_reference_filled(r));
+                self.put(
+                    num,
+                    Judged::other(
+                        format!("Đối tượng {r} được thêm vào đúng chỗ mà bản đã ký có tham chiếu nhưng lúc ký chưa tồn tại."),
+                        format!("Object {r} was added where the signed version referred to it but it did not exist when signed."),
+                    ),
+                );
+                continue;
+            }
             // Sig dicts reached by nothing: a signature outside the form.
             let j = if self.sigs.by_num.contains_key(&num) {
                 Judged::ok(

@@ -75,6 +75,18 @@ const REQUIRED: &[(&str, &[&str])] = &[
         &["pdf.attack.universal_signature_forgery"],
     ),
     ("signature-wrapping.pdf", &["pdf.attack.signature_wrapping"]),
+    (
+        "dangling-reference-filled.pdf",
+        &["pdf.attack.shadow_hide_and_replace"],
+    ),
+    (
+        "need-appearances-after-signing.pdf",
+        &["pdf.attack.shadow_replace"],
+    ),
+    (
+        "info-title-changed.pdf",
+        &["pdf.changes.displayed_metadata", "pdf.changes.permitted"],
+    ),
 ];
 
 #[test]
