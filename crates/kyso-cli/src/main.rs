@@ -232,6 +232,9 @@ struct CorpusRow {
     skipped: bool,
     why: String,
     indication: Indication,
+    /// At least one signature, and every one intact (digest matches, structure sound).
+    intact: bool,
+    signatures: usize,
 }
 
 fn corpus_cmd(args: &[String]) -> ExitCode {
@@ -302,6 +305,8 @@ fn corpus_cmd(args: &[String]) -> ExitCode {
             skipped,
             why,
             indication: report.verdict.indication,
+            intact: !report.signatures.is_empty() && report.signatures.iter().all(|s| s.intact),
+            signatures: report.signatures.len(),
         });
     }
     let passed = out_rows.iter().filter(|r| r.agrees).count();
