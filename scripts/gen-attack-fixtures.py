@@ -80,6 +80,27 @@ def make_signer(cn: str) -> signers.SimpleSigner:
     )
 
 
+def make_tsa():
+    """A throwaway self-signed time-stamping authority (EKU timeStamping, critical: RFC 3161 §2.3)."""
+    from pyhanko.sign.timestamps import DummyTimeStamper
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Kyso test TSA")])
+    now = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)
+    cert = (
+        x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+        .serial_number(x509.random_serial_number()).not_valid_before(now)
+        .not_valid_after(now + datetime.timedelta(days=3650))
+        .add_extension(x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.TIME_STAMPING]), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    c = asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
+    k = asn1_keys.PrivateKeyInfo.load(key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
+                                                        serialization.NoEncryption()))
+    return DummyTimeStamper(tsa_cert=c, tsa_key=k, certs_to_embed=SimpleCertificateStore.from_certs([c]),
+                            fixed_dt=datetime.datetime(2026, 1, 5, tzinfo=datetime.timezone.utc))
+
+
 SIGNER_A = make_signer("Nguyễn Văn A (Kyso test)")
 SIGNER_B = make_signer("CHÍNH PHỦ (Kyso test)")
 
@@ -596,6 +617,14 @@ def main():
                                    b"/CreationDate (D:20260102080000+07'00') >>"}),
         "Only the Info /Title changes after signing: metadata updates are permitted, but the new title shown by "
         "viewers is reported")
+
+    # ---- a document timestamp (PAdES-LTA) after a certification with P=1 ----
+    w = IncrementalPdfFileWriter(io.BytesIO(p1))
+    out = io.BytesIO()
+    signers.PdfTimeStamper(make_tsa()).timestamp_pdf(w, md_algorithm="sha256", output=out)
+    add("docmdp-p1-then-doc-timestamp.pdf", "valid-with-permitted-updates", out.getvalue(),
+        "Certification with DocMDP P=1, then a document timestamp: PAdES (ETSI EN 319 142-1 §5.4) permits "
+        "document timestamps and DSS after any DocMDP level", "pdf/certification DocMDP P=1 + ETSI.RFC3161")
 
     # ---- write ----
     rows = ["file\tsource_repo\tpath_in_repo\tcommit\tlicence\tformat\texpected_verdict\twhy\tpyhanko_verdict\t"

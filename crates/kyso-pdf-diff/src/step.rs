@@ -1818,9 +1818,22 @@ impl<'a, 'd> Step<'a, 'd> {
         let mut agg: BTreeMap<(Class, bool, String, String), Vec<String>> = BTreeMap::new();
         let mut level = ModificationLevel::None;
         let mut disallowed = false;
+        // A revision that adds document timestamps and no signature: its field,
+        // widget and form entries serve the timestamp, which is LTV data that
+        // every DocMDP level permits (ETSI EN 319 142-1 §5.4).
+        let adds = |ts: bool| {
+            self.sigs
+                .by_num
+                .values()
+                .any(|&(_, is_ts, fr)| is_ts == ts && fr == self.rev)
+        };
+        let timestamp_only = adds(true) && !adds(false);
         for (num, js) in &self.judged {
             for j in js {
                 let mut j = j.clone();
+                if timestamp_only && j.class == Class::Signature {
+                    j.class = Class::Ltv;
+                }
                 if j.allowed {
                     if let Err((vi, en)) = permitted(j.class, self.policy, ltv_in_step) {
                         j.allowed = false;

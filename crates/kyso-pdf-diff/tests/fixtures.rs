@@ -18,6 +18,10 @@ const REQUIRED: &[(&str, &[&str])] = &[
     ),
     ("docmdp-p1-then-signature.pdf", &["pdf.changes.disallowed"]),
     (
+        "docmdp-p1-then-doc-timestamp.pdf",
+        &["pdf.changes.permitted"],
+    ),
+    (
         "fieldmdp-locked-field-filled.pdf",
         &["pdf.changes.disallowed"],
     ),
