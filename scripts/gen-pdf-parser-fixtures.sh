@@ -65,3 +65,23 @@ sign "$OUT/signed.pdf" "$OUT/signed-twice.pdf" Sig2
 sign "$OUT/objstm.pdf" "$OUT/objstm-signed.pdf" Sig1
 sign "$OUT/linearized.pdf" "$OUT/linearized-signed.pdf" Sig1
 ls -l "$OUT"
+
+# 5. An embedded file (qpdf), and signatures over encrypted documents (pyHanko
+#    API, which can authenticate first): one opens with the empty password,
+#    one needs the user password "secret".
+printf 'hello attachment\n' > "$TMP/notes.txt"
+qpdf "$OUT/plain.pdf" --add-attachment "$TMP/notes.txt" --key=notes.txt --mimetype=text/plain -- "$OUT/attachment.pdf"
+python3 - "$TMP/key.pem" "$TMP/cert.pem" "$OUT" <<'PY'
+import sys
+from pyhanko.sign import signers
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+key, cert, out = sys.argv[1:4]
+signer = signers.SimpleSigner.load(key, cert)
+for src, dst, pw in [("rc4-128.pdf", "rc4-128-signed.pdf", ""), ("aes-256-user-password.pdf", "aes-256-user-password-signed.pdf", "secret")]:
+    with open(f"{out}/{src}", "rb") as f:
+        w = IncrementalPdfFileWriter(f)
+        w.encrypt(pw)
+        with open(f"{out}/{dst}", "wb") as o:
+            signers.sign_pdf(w, signers.PdfSignatureMetadata(field_name="Sig1", reason="Đồng ý"), signer=signer, output=o)
+PY
+ls -l "$OUT"

@@ -14,7 +14,8 @@ use std::collections::{BTreeMap, HashSet};
 /// A signature form field (`/FT /Sig`), signed or empty.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SigField {
-    /// Fully qualified field name (`/T` of each ancestor joined by `.`, §12.7.3.2).
+    /// Fully qualified field name (`/T` of each ancestor joined by `.`, §12.7.3.2);
+    /// empty when the document is encrypted and could not be opened.
     pub name: String,
     /// The field's own reference (`None` if it is a direct object in `/Fields`).
     pub field: Option<ObjRef>,
@@ -129,6 +130,7 @@ impl<'a> Document<'a> {
         let Some(fields) = fields.as_array() else {
             return out;
         };
+        let readable = self.encryption().is_none_or(|e| e.opened);
         let mut seen = HashSet::new();
         // (item, parent name, inherited FT, depth)
         let mut stack: Vec<(Object, String, Option<Vec<u8>>, usize)> = fields
@@ -154,9 +156,11 @@ impl<'a> Document<'a> {
             let Some(d) = node.as_dict().cloned() else {
                 continue;
             };
+            // Encrypted names that cannot be decrypted are left empty, not shown as garbage.
             let t = d
                 .get(b"T".as_slice())
                 .and_then(Object::as_string)
+                .filter(|_| readable)
                 .map(|s| decode_text(&s.bytes));
             let name = match (&t, parent.is_empty()) {
                 (Some(t), true) => t.clone(),
@@ -332,7 +336,8 @@ impl<'a> Document<'a> {
                 .collect(),
             _ => Vec::new(),
         };
-        let last = self.revisions().len().saturating_sub(1);
+        // Indirect /Reference parts are read as of the revision that defines this dictionary.
+        let last = pick.def_rev;
         let references = match d
             .get(b"Reference".as_slice())
             .map(|r| self.resolve_head(last, r))
@@ -350,7 +355,10 @@ impl<'a> Document<'a> {
         let sub_filter = name_of(&d, b"SubFilter");
         Some(SignatureDict {
             obj: pick.obj,
-            field_name: field.as_ref().map(|f| f.name.clone()),
+            field_name: field
+                .as_ref()
+                .map(|f| f.name.clone())
+                .filter(|n| !n.is_empty()),
             field: field.as_ref().and_then(|f| f.field),
             widgets: field
                 .as_ref()

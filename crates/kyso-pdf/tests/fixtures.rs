@@ -306,3 +306,47 @@ fn object_numbers_are_per_revision() {
         Object::Null
     );
 }
+
+#[test]
+fn embedded_files() {
+    let bytes = data("attachment.pdf");
+    let doc = Document::parse(&bytes, &Limits::default()).unwrap();
+    let files = doc.embedded_files();
+    assert_eq!(files.len(), 1, "{files:?}");
+    assert_eq!(files[0].name, "notes.txt");
+    assert_eq!(files[0].size, Some(17));
+    assert_eq!(files[0].mime_type.as_deref(), Some("text/plain"));
+    assert!(Document::parse(&data("plain.pdf"), &Limits::default())
+        .unwrap()
+        .embedded_files()
+        .is_empty());
+}
+
+#[test]
+fn signed_encrypted_documents() {
+    // Opens with the empty password: strings decrypted, /Contents untouched.
+    let bytes = data("rc4-128-signed.pdf");
+    let doc = Document::parse(&bytes, &Limits::default()).unwrap();
+    assert!(doc.encryption().unwrap().opened);
+    let sigs = doc.signatures();
+    assert_eq!(sigs.len(), 1);
+    assert_eq!(sigs[0].field_name.as_deref(), Some("Sig1"));
+    assert_eq!(sigs[0].reason.as_deref(), Some("Đồng ý"));
+    assert_eq!(sigs[0].contents.as_ref().unwrap()[0], 0x30);
+    assert!(check_all(&doc, &sigs)[0].ok);
+    assert_base_document(&doc);
+
+    // Needs a password: the signature is still located and its byte range
+    // checked; encrypted strings are not shown.
+    let bytes = data("aes-256-user-password-signed.pdf");
+    let doc = Document::parse(&bytes, &Limits::default()).unwrap();
+    assert!(!doc.encryption().unwrap().opened);
+    let sigs = doc.signatures();
+    assert_eq!(sigs.len(), 1);
+    assert_eq!(sigs[0].field_name, None);
+    assert_eq!(sigs[0].reason, None);
+    assert_eq!(sigs[0].sub_filter.as_deref(), Some("adbe.pkcs7.detached"));
+    assert_eq!(sigs[0].contents.as_ref().unwrap()[0], 0x30);
+    let c = &check_all(&doc, &sigs)[0];
+    assert!(c.ok && c.coverage == Coverage::EntireFile, "{c:#?}");
+}
