@@ -369,6 +369,31 @@ def tag_new_widget(field: str, producer: str):
     return hook
 
 
+def copying_writer(field: str):
+    """A `prepare` hook imitating writers that copy containers into new objects
+    instead of updating them in place: the widget is tagged (as above), then the
+    ParentTree, the AcroForm and the page's /Annots are each moved to a new object."""
+    tag = tag_new_widget(field, "VGCASignService")
+
+    def hook(w: IncrementalPdfFileWriter):
+        tag(w)
+        root = w.root
+        str_root = root["/StructTreeRoot"]
+        pt = str_root["/ParentTree"]
+        str_root[pdf_name("/ParentTree")] = w.add_object(generic.DictionaryObject({pdf_name("/Nums"): pt["/Nums"]}))
+        w.update_container(str_root)
+        af = root["/AcroForm"]
+        root[pdf_name("/AcroForm")] = w.add_object(generic.DictionaryObject(dict(af.items())))
+        w.update_root()
+        page_ref = root["/Pages"].raw_get("/Kids")[0] if False else root["/Pages"]["/Kids"].raw_get(0)
+        page = page_ref.get_object()
+        annots = page["/Annots"]
+        page[pdf_name("/Annots")] = w.add_object(generic.ArrayObject([annots.raw_get(i) for i in range(len(annots))]))
+        w.update_container(page)
+
+    return hook
+
+
 def decree() -> bytes:
     d = base_pdf()
     d = sign(d, "ChuKyLanhDao", SIGNER_A, box=(330, 120, 560, 190), certify=True, perm=MDPPerm.FILL_FORMS,
@@ -617,6 +642,15 @@ def main():
                                    b"/CreationDate (D:20260102080000+07'00') >>"}),
         "Only the Info /Title changes after signing: metadata updates are permitted, but the new title shown by "
         "viewers is reported")
+
+    d = base_pdf()
+    d = sign(d, "ChuKyLanhDao", SIGNER_A, box=(330, 120, 560, 190), certify=True, perm=MDPPerm.FILL_FORMS,
+             prepare=tag_new_widget("ChuKyLanhDao", "VGCASignService"))
+    d = sign(d, "ChuKyCoQuan", SIGNER_B, box=(330, 40, 560, 110), prepare=copying_writer("ChuKyCoQuan"))
+    add("legit-decree-copying-writer.pdf", "valid-with-permitted-updates", d,
+        "Tagged decree, certification P=2 then an approval signature whose writer moves the ParentTree, the "
+        "AcroForm and the page's /Annots into new objects (copies plus the new widget): permitted",
+        "pdf/certification DocMDP P=2 + approval")
 
     # ---- a document timestamp (PAdES-LTA) after a certification with P=1 ----
     w = IncrementalPdfFileWriter(io.BytesIO(p1))

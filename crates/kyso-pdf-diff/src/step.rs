@@ -741,10 +741,19 @@ impl<'a, 'd> Step<'a, 'd> {
                         }
                         out.push(j);
                     }
-                    _ => out.push(Judged::other(
-                        "Biểu mẫu (/AcroForm) bị thay thế.",
-                        "The interactive form (/AcroForm) was replaced.",
-                    )),
+                    _ => match self.moved(o, n) {
+                        Some((Object::Dict(od), Object::Dict(nd), nr)) => {
+                            let js = self.acroform_rule(&od, &nd);
+                            for j in &js {
+                                self.put(nr.num, j.clone());
+                            }
+                            out.extend(js);
+                        }
+                        _ => out.push(Judged::other(
+                            "Biểu mẫu (/AcroForm) bị thay thế.",
+                            "The interactive form (/AcroForm) was replaced.",
+                        )),
+                    },
                 },
                 b"DSS" => {
                     let j = Judged::ok(Class::Ltv, LTV_VI, LTV_EN);
@@ -808,6 +817,17 @@ impl<'a, 'd> Step<'a, 'd> {
                 continue;
             }
             match key.as_slice() {
+                b"Fields" if matches!(n, Some(Object::Ref(_))) => match self.moved(o, n) {
+                    Some((old_arr, new_arr @ Object::Array(_), nr)) => {
+                        let j = self.fields_array_rule(&old_arr, &new_arr);
+                        self.put(nr.num, j.clone());
+                        out.push(j);
+                    }
+                    _ => out.push(Judged::other(
+                        "Danh sách trường biểu mẫu bị thay thế.",
+                        "The list of form fields was replaced.",
+                    )),
+                },
                 b"Fields" => match (o.map(|x| self.resolve_direct(x)), n) {
                     (_, Some(Object::Ref(_))) | (None, None) => out.push(Judged::other(
                         "Danh sách trường biểu mẫu bị thay thế.",
@@ -900,6 +920,27 @@ impl<'a, 'd> Step<'a, 'd> {
             }
             _ => false,
         }
+    }
+
+    /// A value re-pointed to an object added in this revision (a writer that
+    /// copies a container into a new object rather than updating it in place):
+    /// the old value resolved in the previous revision, the new object, its number.
+    fn moved(
+        &mut self,
+        o: Option<&Object>,
+        n: Option<&Object>,
+    ) -> Option<(Object, Object, ObjRef)> {
+        let Some(Object::Ref(nr)) = n else {
+            return None;
+        };
+        let d = self.delta.get(&nr.num).filter(|d| d.added())?;
+        let new = d.new.clone()?;
+        let nr = *nr;
+        let old = match o {
+            Some(x) => self.resolve_direct(x)?,
+            None => Object::Null,
+        };
+        Some((old, new, nr))
     }
 
     fn resolve_direct(&mut self, o: &Object) -> Option<Object> {
@@ -1305,10 +1346,21 @@ impl<'a, 'd> Step<'a, 'd> {
                             .unwrap_or_default();
                         out.push(self.annots_growth(Some(r), &oa, &na.clone()));
                     }
-                    _ => out.push(Judged::other(
-                        format!("Trang {pno}: danh sách chú thích bị thay thế."),
-                        format!("Page {pno}: annotation list replaced."),
-                    )),
+                    _ => match self.moved(o, n) {
+                        Some((old_arr, Object::Array(na), nr)) => {
+                            let oa = old_arr
+                                .as_array()
+                                .map(<[Object]>::to_vec)
+                                .unwrap_or_default();
+                            let j = self.annots_growth(Some(r), &oa, &na);
+                            self.put(nr.num, j.clone());
+                            out.push(j);
+                        }
+                        _ => out.push(Judged::other(
+                            format!("Trang {pno}: danh sách chú thích bị thay thế."),
+                            format!("Page {pno}: annotation list replaced."),
+                        )),
+                    },
                 },
                 b"Tabs" => out.push(Judged::ok(
                     Class::Signature,
@@ -1405,7 +1457,26 @@ impl<'a, 'd> Step<'a, 'd> {
                 continue;
             }
             match key.as_slice() {
+                b"ParentTree" => match self.moved(o, n) {
+                    Some((old_tree, new_tree, nr)) => {
+                        let j = self.struct_rule(nr, &old_tree, &new_tree);
+                        if !j.allowed {
+                            return bad;
+                        }
+                        self.put(nr.num, j);
+                    }
+                    None => return bad,
+                },
                 b"K" | b"Nums" | b"Kids" => {
+                    // An array moved into a new object: compare the arrays.
+                    let (o, n) = match self.moved(o, n) {
+                        Some((ov, nv @ Object::Array(_), nr)) => {
+                            self.put(nr.num, ok.clone());
+                            (Some(ov), Some(nv))
+                        }
+                        _ => (o.cloned(), n.cloned()),
+                    };
+                    let (o, n) = (o.as_ref(), n.as_ref());
                     let as_vec = |x: Option<&Object>| match x {
                         Some(Object::Array(a)) => a.clone(),
                         Some(Object::Null) | None => Vec::new(),

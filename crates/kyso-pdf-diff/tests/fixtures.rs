@@ -16,6 +16,10 @@ const REQUIRED: &[(&str, &[&str])] = &[
         "legit-approval-fill-unlocked-then-sign.pdf",
         &["pdf.changes.permitted"],
     ),
+    (
+        "legit-decree-copying-writer.pdf",
+        &["pdf.changes.permitted"],
+    ),
     ("docmdp-p1-then-signature.pdf", &["pdf.changes.disallowed"]),
     (
         "docmdp-p1-then-doc-timestamp.pdf",
