@@ -24,7 +24,7 @@ fn build(big: usize) -> Vec<u8> {
     obj(&mut out, b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 10 10]/Annots[5 0 R]/Resources<</XObject<</Im 4 0 R>>>>>>");
     let mut s = format!("<</Type/XObject/Subtype/Image/Width 1/Height 1/Length {big}>>\nstream\n")
         .into_bytes();
-    s.extend(std::iter::repeat_n(b'x', big));
+    s.resize(s.len() + big, b'x');
     s.extend_from_slice(b"\nendstream");
     obj(&mut out, &s);
     drop(s);
@@ -97,7 +97,7 @@ fn wrong_stream_lengths_do_not_cost_quadratic_time() {
         offs.push(out.len());
         out.extend_from_slice(format!("{i} 0 obj <</Length 1>>stream\nabcdefgh\n").as_bytes());
     }
-    out.extend(std::iter::repeat_n(b' ', 4 << 20));
+    out.resize(out.len() + (4 << 20), b' ');
     out.extend_from_slice(b"endstream endobj\n");
     let xref = out.len();
     out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", offs.len() + 1).as_bytes());
