@@ -177,6 +177,14 @@ fn predict(data: Vec<u8>, parms: Option<&Dict>, budget: &Budget) -> Result<Vec<u
     let bits_per_pixel = (colors * bpc) as usize;
     let bpp = bits_per_pixel.div_ceil(8).max(1);
     let row_len = (bits_per_pixel * columns as usize).div_ceil(8);
+    // A row longer than the whole input cannot be real, and would make the
+    // row buffers below as large as the (attacker-chosen) /Columns says.
+    if row_len > data.len() {
+        return Err(PdfError::Decode {
+            filter: "Predictor",
+            reason: "predictor row is longer than the data",
+        });
+    }
     if predictor == 2 {
         if bpc != 8 {
             return Err(PdfError::Decode {
@@ -463,6 +471,17 @@ mod tests {
             .unwrap(),
             b"abczzz"
         );
+    }
+
+    #[test]
+    fn huge_predictor_rows_are_refused() {
+        let mut p = Dict::new();
+        p.insert(b"Predictor".to_vec(), Object::Int(12));
+        p.insert(b"Colors".to_vec(), Object::Int(32));
+        p.insert(b"BitsPerComponent".to_vec(), Object::Int(16));
+        p.insert(b"Columns".to_vec(), Object::Int(1 << 24));
+        let e = predict(vec![2, 1, 2, 3], Some(&p), &Budget { max: 100 }).unwrap_err();
+        assert_eq!(e.code(), "pdf.decode");
     }
 
     #[test]
