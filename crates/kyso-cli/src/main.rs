@@ -78,7 +78,13 @@ struct VerifyArgs {
 }
 
 fn parse_verify(args: &[String]) -> Result<VerifyArgs, String> {
-    let mut v = VerifyArgs { json: false, lang: Lang::Vi, trust: Vec::new(), extract: None, files: Vec::new() };
+    let mut v = VerifyArgs {
+        json: false,
+        lang: Lang::Vi,
+        trust: Vec::new(),
+        extract: None,
+        files: Vec::new(),
+    };
     let mut it = args.iter();
     let mut only_files = false;
     while let Some(a) = it.next() {
@@ -86,7 +92,11 @@ fn parse_verify(args: &[String]) -> Result<VerifyArgs, String> {
             v.files.push(a.into());
             continue;
         }
-        let mut value = |name: &str| it.next().cloned().ok_or(format!("{name} cần một giá trị / needs a value"));
+        let mut value = |name: &str| {
+            it.next()
+                .cloned()
+                .ok_or(format!("{name} cần một giá trị / needs a value"))
+        };
         match a.as_str() {
             "--json" => v.json = true,
             "--lang" => {
@@ -94,9 +104,13 @@ fn parse_verify(args: &[String]) -> Result<VerifyArgs, String> {
                 v.lang = Lang::parse(&l).ok_or(format!("--lang: '{l}' (vi|en)"))?;
             }
             "--trust" => v.trust.push(value("--trust")?.into()),
-            "--extract-signed-revision" => v.extract = Some(value("--extract-signed-revision")?.into()),
+            "--extract-signed-revision" => {
+                v.extract = Some(value("--extract-signed-revision")?.into())
+            }
             "--" => only_files = true,
-            s if s.starts_with("--") => return Err(format!("tùy chọn không rõ / unknown option {s}")),
+            s if s.starts_with("--") => {
+                return Err(format!("tùy chọn không rõ / unknown option {s}"))
+            }
             _ => v.files.push(a.into()),
         }
     }
@@ -109,26 +123,43 @@ fn parse_verify(args: &[String]) -> Result<VerifyArgs, String> {
 /// A report for an input that could not even be read.
 fn input_error_report(path: &Path, code: &str, vi: String, en: String) -> Report {
     let mut r = Report::new(
-        FileInfo { name: Some(display_name(path)), size: 0, sha256: String::new() },
+        FileInfo {
+            name: Some(display_name(path)),
+            size: 0,
+            sha256: String::new(),
+        },
         Format::Unknown,
     );
-    r.error = Some(InputError { code: code.into(), message_vi: vi, message_en: en });
+    r.error = Some(InputError {
+        code: code.into(),
+        message_vi: vi,
+        message_en: en,
+    });
     kyso_report::verdict::finalize(&mut r);
     r
 }
 
 fn display_name(p: &Path) -> String {
-    p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| p.display().to_string())
+    p.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| p.display().to_string())
 }
 
-fn read_input(path: &Path) -> Result<Vec<u8>, Report> {
+fn read_input(path: &Path) -> Result<Vec<u8>, Box<Report>> {
     std::fs::read(path).map_err(|e| {
         let (code, vi) = match e.kind() {
             std::io::ErrorKind::NotFound => ("io.not_found", "Không tìm thấy tệp."),
-            std::io::ErrorKind::PermissionDenied => ("io.permission_denied", "Không có quyền đọc tệp."),
+            std::io::ErrorKind::PermissionDenied => {
+                ("io.permission_denied", "Không có quyền đọc tệp.")
+            }
             _ => ("io.unreadable", "Không đọc được tệp."),
         };
-        input_error_report(path, code, format!("{vi} ({})", path.display()), format!("{e} ({})", path.display()))
+        Box::new(input_error_report(
+            path,
+            code,
+            format!("{vi} ({})", path.display()),
+            format!("{e} ({})", path.display()),
+        ))
     })
 }
 
@@ -171,7 +202,7 @@ fn verify_cmd(args: &[String]) -> ExitCode {
                 }
                 r
             }
-            Err(r) => r,
+            Err(r) => *r,
         };
         if !a.json {
             out(&render::render(&r, a.lang));
@@ -212,11 +243,22 @@ fn verify_cmd(args: &[String]) -> ExitCode {
 /// i.e. exactly the revision signature N covers (ISO 32000-1 §12.8.1).
 fn extract(dir: &Path, path: &Path, bytes: &[u8], r: &Report) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
-    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "document".into());
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "document".into());
     for s in &r.signatures {
-        let Some(len) = s.signed_length.and_then(|l| usize::try_from(l).ok()) else { continue };
-        let Some(prefix) = bytes.get(..len) else { continue };
-        let name = format!("{stem}.sig{}.rev{}.pdf", s.index + 1, s.revision.unwrap_or(0));
+        let Some(len) = s.signed_length.and_then(|l| usize::try_from(l).ok()) else {
+            continue;
+        };
+        let Some(prefix) = bytes.get(..len) else {
+            continue;
+        };
+        let name = format!(
+            "{stem}.sig{}.rev{}.pdf",
+            s.index + 1,
+            s.revision.unwrap_or(0)
+        );
         std::fs::write(dir.join(name), prefix)?;
     }
     Ok(())
@@ -250,12 +292,16 @@ fn corpus_cmd(args: &[String]) -> ExitCode {
             },
             "--strict" => strict = true,
             "--json" => json = true,
-            s if s.starts_with("--") => return usage(&format!("tùy chọn không rõ / unknown option {s}")),
+            s if s.starts_with("--") => {
+                return usage(&format!("tùy chọn không rõ / unknown option {s}"))
+            }
             _ if dir.is_none() => dir = Some(a.into()),
             _ => return usage("chỉ một thư mục / only one folder"),
         }
     }
-    let Some(dir) = dir else { return usage("thiếu thư mục / missing folder") };
+    let Some(dir) = dir else {
+        return usage("thiếu thư mục / missing folder");
+    };
     let manifest = match std::fs::read_to_string(dir.join("MANIFEST.tsv")) {
         Ok(m) => m,
         Err(e) => {
@@ -276,7 +322,11 @@ fn corpus_cmd(args: &[String]) -> ExitCode {
         let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
         paths.sort();
         for p in paths {
-            let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+            let ext = p
+                .extension()
+                .and_then(|e| e.to_str())
+                .unwrap_or("")
+                .to_ascii_lowercase();
             if matches!(ext.as_str(), "pem" | "crt" | "cer" | "der" | "p7b" | "p7c") {
                 if let Ok(b) = std::fs::read(&p) {
                     opts.test_anchors.push(b);
@@ -289,9 +339,10 @@ fn corpus_cmd(args: &[String]) -> ExitCode {
         let path = dir.join(&row.file);
         let report = match read_input(&path) {
             Ok(bytes) => kyso_core::verify(Some(&row.file), &bytes, &opts),
-            Err(r) => r,
+            Err(r) => *r,
         };
-        let skipped = corpus::is_skipped(&report) || (report.error.is_none() && !corpus::format_supported(report.format));
+        let skipped = corpus::is_skipped(&report)
+            || (report.error.is_none() && !corpus::format_supported(report.format));
         let (agrees, why) = match corpus::agrees(&row.expected, &report) {
             Ok(()) => (true, String::new()),
             Err(w) => (false, w),
@@ -323,7 +374,14 @@ fn corpus_cmd(args: &[String]) -> ExitCode {
             outln!("{}\t{}\t{}\t{}", r.file, r.expected, r.got, r.why);
         }
         outln!();
-        outln!("{:<30} {:>5} {:>7} {:>9} {:>7}", "expected_verdict", "rows", "agree", "disagree", "skipped");
+        outln!(
+            "{:<30} {:>5} {:>7} {:>9} {:>7}",
+            "expected_verdict",
+            "rows",
+            "agree",
+            "disagree",
+            "skipped"
+        );
         let mut words: Vec<&str> = out_rows.iter().map(|r| r.expected.as_str()).collect();
         words.sort_unstable();
         words.dedup();
@@ -331,7 +389,14 @@ fn corpus_cmd(args: &[String]) -> ExitCode {
             let of: Vec<&CorpusRow> = out_rows.iter().filter(|r| r.expected == w).collect();
             let a = of.iter().filter(|r| r.agrees).count();
             let s = of.iter().filter(|r| r.skipped).count();
-            outln!("{:<30} {:>5} {:>7} {:>9} {:>7}", w, of.len(), a, of.len() - a - s, s);
+            outln!(
+                "{:<30} {:>5} {:>7} {:>9} {:>7}",
+                w,
+                of.len(),
+                a,
+                of.len() - a - s,
+                s
+            );
         }
         outln!();
     }

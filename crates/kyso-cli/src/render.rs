@@ -3,7 +3,8 @@
 //! `kyso_report::Labels`, so the CLI and the portal say the same thing.
 
 use kyso_report::{
-    CertificateInfo, Finding, Indication, Labels, Lang, Report, Severity, SignatureReport, ValidationTimeSource,
+    CertificateInfo, Finding, Indication, Labels, Lang, Report, Severity, SignatureReport,
+    ValidationTimeSource,
 };
 use std::fmt::Write;
 
@@ -51,17 +52,34 @@ impl Out<'_> {
 
 /// Render one report in `lang`.
 pub fn render(r: &Report, lang: Lang) -> String {
-    let mut o = Out { s: String::new(), l: Labels(lang), lang, _p: std::marker::PhantomData };
+    let mut o = Out {
+        s: String::new(),
+        l: Labels(lang),
+        lang,
+        _p: std::marker::PhantomData,
+    };
     let name = r.file.name.clone().unwrap_or_else(|| "-".into());
     o.line(0, format!("══ {name} ══"));
     let summary = match lang {
         Lang::Vi => &r.verdict.summary_vi,
         Lang::En => &r.verdict.summary_en,
     };
-    o.line(0, format!("{} {}: {}", verdict_marker(r.verdict.indication), o.t("KẾT LUẬN", "VERDICT"), o.l.indication(r.verdict.indication)));
+    o.line(
+        0,
+        format!(
+            "{} {}: {}",
+            verdict_marker(r.verdict.indication),
+            o.t("KẾT LUẬN", "VERDICT"),
+            o.l.indication(r.verdict.indication)
+        ),
+    );
     o.line(2, summary);
     if let Some(e) = &r.error {
-        let msg = if lang == Lang::Vi { &e.message_vi } else { &e.message_en };
+        let msg = if lang == Lang::Vi {
+            &e.message_vi
+        } else {
+            &e.message_en
+        };
         o.line(2, format!("✗ {msg} [{}]", e.code));
     }
     o.line(0, "");
@@ -82,7 +100,12 @@ pub fn render(r: &Report, lang: Lang) -> String {
             o.kv(0, "Số ô chữ ký", "Signature fields", n.to_string());
         }
         if let Some(e) = &d.encryption {
-            o.kv(0, "Mã hóa", "Encryption", format!("{} {}", e.filter, e.algorithm));
+            o.kv(
+                0,
+                "Mã hóa",
+                "Encryption",
+                format!("{} {}", e.filter, e.algorithm),
+            );
         }
         if let Some(t) = &d.metadata.title {
             o.kv(0, "Tiêu đề", "Title", t);
@@ -105,7 +128,10 @@ pub fn render(r: &Report, lang: Lang) -> String {
     }
     if !r.findings.is_empty() {
         o.line(0, "");
-        o.line(0, o.t("── Ghi nhận về tài liệu ──", "── Document findings ──"));
+        o.line(
+            0,
+            o.t("── Ghi nhận về tài liệu ──", "── Document findings ──"),
+        );
         for f in &r.findings {
             o.finding(2, f);
         }
@@ -130,39 +156,90 @@ fn cert(o: &mut Out<'_>, ind: usize, c: &CertificateInfo) {
         o.kv(ind, "Địa phương", "Locality", x);
     }
     for id in &c.identifiers {
-        let meaning = if o.lang == Lang::Vi { &id.meaning_vi } else { &id.meaning_en };
-        let kind = if id.kind.is_empty() { "UID".to_string() } else { id.kind.clone() };
+        let meaning = if o.lang == Lang::Vi {
+            &id.meaning_vi
+        } else {
+            &id.meaning_en
+        };
+        let kind = if id.kind.is_empty() {
+            "UID".to_string()
+        } else {
+            id.kind.clone()
+        };
         o.line(ind, format!("{kind}: {} ({meaning})", id.value));
     }
     if let Some(x) = &c.email {
         o.kv(ind, "Thư điện tử", "E-mail", x);
     }
-    o.kv(ind, "Cấp bởi", "Issued by", c.issuer_common_name.as_deref().unwrap_or(&c.issuer));
+    o.kv(
+        ind,
+        "Cấp bởi",
+        "Issued by",
+        c.issuer_common_name.as_deref().unwrap_or(&c.issuer),
+    );
     if let (Some(a), Some(b)) = (c.not_before, c.not_after) {
-        o.kv(ind, "Hiệu lực", "Valid", format!("{} → {}", a.to_vietnam_display(), b.to_vietnam_display()));
+        o.kv(
+            ind,
+            "Hiệu lực",
+            "Valid",
+            format!("{} → {}", a.to_vietnam_display(), b.to_vietnam_display()),
+        );
     }
     o.kv(ind, "Số hiệu", "Serial", &c.serial);
 }
 
 fn signature(o: &mut Out<'_>, s: &SignatureReport) {
     let l = o.l;
-    let title = format!("── {} #{}{} ──", l.kind(s.kind), s.index + 1, s.field.as_ref().map(|f| format!(" ({f})")).unwrap_or_default());
+    let title = format!(
+        "── {} #{}{} ──",
+        l.kind(s.kind),
+        s.index + 1,
+        s.field
+            .as_ref()
+            .map(|f| format!(" ({f})"))
+            .unwrap_or_default()
+    );
     o.line(0, title);
-    let sub = s.sub_indication.map(|x| format!(" — {}", l.sub_indication(x))).unwrap_or_default();
-    o.line(2, format!("{} {}{sub}", verdict_marker(s.indication), l.indication(s.indication)));
+    let sub = s
+        .sub_indication
+        .map(|x| format!(" — {}", l.sub_indication(x)))
+        .unwrap_or_default();
+    o.line(
+        2,
+        format!(
+            "{} {}{sub}",
+            verdict_marker(s.indication),
+            l.indication(s.indication)
+        ),
+    );
     if let Some(c) = &s.signer {
         o.line(2, o.t("Người ký:", "Signed by:"));
         cert(o, 4, c);
     }
     // When: the proven time first.
     if let Some(t) = s.signing_time.timestamp {
-        o.kv(2, "Thời điểm ký (theo dấu thời gian)", "Signing time (timestamped)", t.to_vietnam_display());
+        o.kv(
+            2,
+            "Thời điểm ký (theo dấu thời gian)",
+            "Signing time (timestamped)",
+            t.to_vietnam_display(),
+        );
     }
     if let Some(t) = s.signing_time.cms_signing_time {
-        o.kv(2, "Thời điểm ký do người ký khai (CMS)", "Claimed signing time (CMS)", t.to_rfc3339());
+        o.kv(
+            2,
+            "Thời điểm ký do người ký khai (CMS)",
+            "Claimed signing time (CMS)",
+            t.to_rfc3339(),
+        );
     }
     if let Some(t) = s.signing_time.pdf_m {
-        o.kv(2, "Thời điểm ghi trong PDF (/M)", "Time written in the PDF (/M)", t.to_vietnam_display());
+        o.kv(
+            2,
+            "Thời điểm ghi trong PDF (/M)",
+            "Time written in the PDF (/M)",
+            t.to_vietnam_display(),
+        );
     }
     for n in &s.signing_time.notes {
         o.finding(4, n);
@@ -180,24 +257,60 @@ fn signature(o: &mut Out<'_>, s: &SignatureReport) {
     if let Some(p) = s.certification_level {
         let what = match p {
             1 => o.t("không cho phép thay đổi", "no changes allowed"),
-            2 => o.t("cho phép điền biểu mẫu và ký thêm", "form filling and further signatures allowed"),
-            _ => o.t("cho phép thêm chú thích, điền biểu mẫu và ký thêm", "annotations, form filling and further signatures allowed"),
+            2 => o.t(
+                "cho phép điền biểu mẫu và ký thêm",
+                "form filling and further signatures allowed",
+            ),
+            _ => o.t(
+                "cho phép thêm chú thích, điền biểu mẫu và ký thêm",
+                "annotations, form filling and further signatures allowed",
+            ),
         };
-        o.kv(2, "Chữ ký chứng nhận (DocMDP)", "Certification signature (DocMDP)", format!("P={p}: {what}"));
+        o.kv(
+            2,
+            "Chữ ký chứng nhận (DocMDP)",
+            "Certification signature (DocMDP)",
+            format!("P={p}: {what}"),
+        );
     }
     let cov = match (s.revision, s.signed_length) {
-        (Some(r), Some(n)) => format!("{} — {} {r}, {n} bytes", l.coverage(s.coverage), o.t("phiên bản", "revision")),
+        (Some(r), Some(n)) => format!(
+            "{} — {} {r}, {n} bytes",
+            l.coverage(s.coverage),
+            o.t("phiên bản", "revision")
+        ),
         _ => l.coverage(s.coverage).to_string(),
     };
     o.kv(2, "Phạm vi được ký", "Coverage", cov);
-    let yes_no = |b: bool, o: &Out<'_>| if b { o.t("có", "yes") } else { o.t("không", "no") }.to_string();
-    o.kv(2, "Nội dung nguyên vẹn", "Content intact", yes_no(s.intact, o));
-    o.kv(2, "Chữ ký đúng với khóa người ký", "Signature genuine", yes_no(s.signature_valid, o));
-    let alg = [&s.algorithms.signature, &s.algorithms.digest, &s.algorithms.public_key]
-        .iter()
-        .filter_map(|x| x.as_deref())
-        .collect::<Vec<_>>()
-        .join(", ");
+    let yes_no = |b: bool, o: &Out<'_>| {
+        if b {
+            o.t("có", "yes")
+        } else {
+            o.t("không", "no")
+        }
+        .to_string()
+    };
+    o.kv(
+        2,
+        "Nội dung nguyên vẹn",
+        "Content intact",
+        yes_no(s.intact, o),
+    );
+    o.kv(
+        2,
+        "Chữ ký đúng với khóa người ký",
+        "Signature genuine",
+        yes_no(s.signature_valid, o),
+    );
+    let alg = [
+        &s.algorithms.signature,
+        &s.algorithms.digest,
+        &s.algorithms.public_key,
+    ]
+    .iter()
+    .filter_map(|x| x.as_deref())
+    .collect::<Vec<_>>()
+    .join(", ");
     if !alg.is_empty() {
         o.kv(2, "Thuật toán", "Algorithms", alg);
     }
@@ -208,15 +321,26 @@ fn signature(o: &mut Out<'_>, s: &SignatureReport) {
     }
     o.kv(2, "Chuỗi chứng thư", "Certificate chain", chain);
     for c in s.trust.chain.iter().skip(1) {
-        o.line(4, format!("↑ {}", c.common_name.as_deref().unwrap_or(&c.subject)));
+        o.line(
+            4,
+            format!("↑ {}", c.common_name.as_deref().unwrap_or(&c.subject)),
+        );
     }
     if let (Some(t), Some(src)) = (s.trust.validation_time, s.trust.validation_time_source) {
         let src = match src {
             ValidationTimeSource::Timestamp => o.t("theo dấu thời gian", "from a timestamp"),
-            ValidationTimeSource::ClaimedUnproven => o.t("thời điểm người ký tự khai, chưa được chứng minh", "claimed by the signer, unproven"),
+            ValidationTimeSource::ClaimedUnproven => o.t(
+                "thời điểm người ký tự khai, chưa được chứng minh",
+                "claimed by the signer, unproven",
+            ),
             ValidationTimeSource::Now => o.t("thời điểm hiện tại", "current time"),
         };
-        o.kv(2, "Kiểm tra tại thời điểm", "Validated at", format!("{} ({src})", t.to_vietnam_display()));
+        o.kv(
+            2,
+            "Kiểm tra tại thời điểm",
+            "Validated at",
+            format!("{} ({src})", t.to_vietnam_display()),
+        );
     }
     if let Some(ts) = &s.timestamp {
         let who = ts
@@ -225,25 +349,59 @@ fn signature(o: &mut Out<'_>, s: &SignatureReport) {
             .and_then(|a| a.common_name.clone())
             .unwrap_or_else(|| o.t("không rõ", "unknown").to_string());
         let state = if ts.imprint_matches && ts.signature_valid {
-            if ts.trusted { o.t("hợp lệ, tin cậy", "valid, trusted") } else { o.t("hợp lệ, chưa tin cậy", "valid, not trusted") }
+            if ts.trusted {
+                o.t("hợp lệ, tin cậy", "valid, trusted")
+            } else {
+                o.t("hợp lệ, chưa tin cậy", "valid, not trusted")
+            }
         } else {
             o.t("không hợp lệ", "not valid")
         };
-        let when = ts.gen_time.map(|t| t.to_vietnam_display()).unwrap_or_default();
-        o.kv(2, "Dấu thời gian", "Timestamp", format!("{when} — {who} ({state})"));
+        let when = ts
+            .gen_time
+            .map(|t| t.to_vietnam_display())
+            .unwrap_or_default();
+        o.kv(
+            2,
+            "Dấu thời gian",
+            "Timestamp",
+            format!("{when} — {who} ({state})"),
+        );
         if let Some(a) = &ts.imprint_algorithm {
             o.kv(4, "Thuật toán băm", "Imprint algorithm", a);
         }
     }
-    o.kv(2, "Tình trạng thu hồi", "Revocation", l.revocation(s.revocation.status));
+    o.kv(
+        2,
+        "Tình trạng thu hồi",
+        "Revocation",
+        l.revocation(s.revocation.status),
+    );
     for f in &s.revocation.findings {
         o.finding(4, f);
     }
     if let Some(m) = s.modification_level {
-        o.kv(2, "Thay đổi sau khi ký", "Changes after signing", l.modification(m));
+        o.kv(
+            2,
+            "Thay đổi sau khi ký",
+            "Changes after signing",
+            l.modification(m),
+        );
         for c in s.changes_after.iter().take(20) {
-            let msg = if o.lang == Lang::Vi { &c.message_vi } else { &c.message_en };
-            o.line(4, format!("{} {} {}: {msg}", if c.allowed { "·" } else { "✗" }, o.t("phiên bản", "revision"), c.revision));
+            let msg = if o.lang == Lang::Vi {
+                &c.message_vi
+            } else {
+                &c.message_en
+            };
+            o.line(
+                4,
+                format!(
+                    "{} {} {}: {msg}",
+                    if c.allowed { "·" } else { "✗" },
+                    o.t("phiên bản", "revision"),
+                    c.revision
+                ),
+            );
         }
         if s.changes_after.len() > 20 {
             let n = s.changes_after.len() - 20;
@@ -251,7 +409,12 @@ fn signature(o: &mut Out<'_>, s: &SignatureReport) {
         }
     }
     o.line(2, o.t("Các bước kiểm tra:", "Checks:"));
-    for f in s.findings.iter().chain(s.trust.findings.iter().filter(|f| !s.revocation.findings.contains(f))) {
+    for f in s.findings.iter().chain(
+        s.trust
+            .findings
+            .iter()
+            .filter(|f| !s.revocation.findings.contains(f)),
+    ) {
         o.finding(4, f);
     }
     if let Some(ts) = &s.timestamp {

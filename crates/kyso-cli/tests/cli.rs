@@ -24,7 +24,12 @@ fn identifiers(signer: &Value) -> Vec<(String, String)> {
         .as_array()
         .map(|a| {
             a.iter()
-                .map(|i| (i["kind"].as_str().unwrap_or("").to_string(), i["value"].as_str().unwrap_or("").to_string()))
+                .map(|i| {
+                    (
+                        i["kind"].as_str().unwrap_or("").to_string(),
+                        i["value"].as_str().unwrap_or("").to_string(),
+                    )
+                })
                 .collect()
         })
         .unwrap_or_default()
@@ -32,7 +37,9 @@ fn identifiers(signer: &Value) -> Vec<(String, String)> {
 
 #[test]
 fn decree_49_is_valid_at_the_timestamp_with_the_bundled_anchors() {
-    let Some(p) = decree("49-2026-ND-CP.pdf") else { return };
+    let Some(p) = decree("49-2026-ND-CP.pdf") else {
+        return;
+    };
     let bytes = std::fs::read(&p).unwrap();
     let (v, code) = verify_json(&[p.to_str().unwrap()]);
     assert_eq!(v["format"], "pdf");
@@ -51,9 +58,15 @@ fn decree_49_is_valid_at_the_timestamp_with_the_bundled_anchors() {
     assert_eq!(s["sub_filter"], "adbe.pkcs7.detached");
     // Trust: the bundled VGCA anchors, validated at the timestamp's time.
     assert_eq!(s["trust"]["status"], "trusted", "{}", s["trust"]);
-    assert!(s["trust"]["anchor"].as_str().unwrap().contains("RootCA chuyên dùng Chính phủ G2"));
+    assert!(s["trust"]["anchor"]
+        .as_str()
+        .unwrap()
+        .contains("RootCA chuyên dùng Chính phủ G2"));
     assert_eq!(s["trust"]["validation_time_source"], "timestamp");
-    assert_eq!(s["trust"]["validation_time"], s["signing_time"]["timestamp"]);
+    assert_eq!(
+        s["trust"]["validation_time"],
+        s["signing_time"]["timestamp"]
+    );
     let tsa = s["timestamp"]["authority"]["common_name"].as_str().unwrap();
     assert!(tsa.contains("Máy chủ cấp dấu thời gian"), "{tsa}");
     assert_eq!(s["timestamp"]["trusted"], true);
@@ -62,7 +75,12 @@ fn decree_49_is_valid_at_the_timestamp_with_the_bundled_anchors() {
     assert!(!s["revocation"]["findings"].as_array().unwrap().is_empty());
     // The local-time-labelled-UTC habit is explained, not held against the signature.
     let notes = s["signing_time"]["notes"].as_array().unwrap();
-    assert!(notes.iter().any(|n| n["code"] == "core.time.local_labelled_utc"), "{notes:?}");
+    assert!(
+        notes
+            .iter()
+            .any(|n| n["code"] == "core.time.local_labelled_utc"),
+        "{notes:?}"
+    );
     assert_eq!(s["indication"], "TOTAL_PASSED");
     assert_eq!(v["verdict"]["indication"], "TOTAL_PASSED");
     assert_eq!(code, 0);
@@ -70,29 +88,47 @@ fn decree_49_is_valid_at_the_timestamp_with_the_bundled_anchors() {
 
 #[test]
 fn decree_199_names_the_portal_with_decoded_identifiers() {
-    let Some(p) = decree("199-ndcp.signed.pdf") else { return };
+    let Some(p) = decree("199-ndcp.signed.pdf") else {
+        return;
+    };
     let (v, code) = verify_json(&[p.to_str().unwrap()]);
     assert_eq!(v["signatures"].as_array().unwrap().len(), 1);
     let s = sig0(&v);
-    assert_eq!(s["signer"]["common_name"], "CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ");
+    assert_eq!(
+        s["signer"]["common_name"],
+        "CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ"
+    );
     assert_eq!(s["signer"]["organization"], "VĂN PHÒNG CHÍNH PHỦ");
     let ids = identifiers(&s["signer"]);
     assert!(ids.contains(&("MNS".into(), "1032158".into())), "{ids:?}");
-    assert!(ids.contains(&("MST".into(), "0102357802".into())), "{ids:?}");
-    let mst = s["signer"]["identifiers"].as_array().unwrap().iter().find(|i| i["kind"] == "MST").unwrap();
+    assert!(
+        ids.contains(&("MST".into(), "0102357802".into())),
+        "{ids:?}"
+    );
+    let mst = s["signer"]["identifiers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["kind"] == "MST")
+        .unwrap();
     assert_eq!(mst["meaning_vi"], "Mã số thuế");
     assert_eq!(s["timestamp"]["imprint_algorithm"], "SHA-1");
     assert_eq!(s["trust"]["status"], "trusted");
     assert_eq!(s["trust"]["validation_time_source"], "timestamp");
     // Timestamped 10/06/2026 14:22:59 Vietnam time.
-    assert!(s["signing_time"]["timestamp"].as_str().unwrap().starts_with("2026-06-10T07:"));
+    assert!(s["signing_time"]["timestamp"]
+        .as_str()
+        .unwrap()
+        .starts_with("2026-06-10T07:"));
     assert_eq!(v["verdict"]["indication"], "TOTAL_PASSED");
     assert_eq!(code, 0);
 }
 
 #[test]
 fn text_output_is_vietnamese_by_default_and_english_on_request() {
-    let Some(p) = decree("199-ndcp.signed.pdf") else { return };
+    let Some(p) = decree("199-ndcp.signed.pdf") else {
+        return;
+    };
     let vi = kyso(&["verify", p.to_str().unwrap()]);
     let vi = String::from_utf8(vi.stdout).unwrap();
     assert!(vi.contains("KẾT LUẬN: Hợp lệ"), "{vi}");
@@ -108,7 +144,9 @@ fn text_output_is_vietnamese_by_default_and_english_on_request() {
 
 #[test]
 fn a_byte_changed_inside_the_signed_range_is_invalid() {
-    let Some(p) = decree("49-2026-ND-CP.pdf") else { return };
+    let Some(p) = decree("49-2026-ND-CP.pdf") else {
+        return;
+    };
     let mut bytes = std::fs::read(&p).unwrap();
     let (v, _) = verify_json(&[p.to_str().unwrap()]);
     // The middle of the first signed slice [0, b).
@@ -116,13 +154,19 @@ fn a_byte_changed_inside_the_signed_range_is_invalid() {
     let at = b / 2;
     // A digit of a content stream's byte would do too; flip the low bit of a
     // byte that is neither a delimiter nor a newline so the structure stays parseable.
-    let at = (at..b).find(|&i| bytes[i].is_ascii_alphanumeric()).unwrap_or(at);
+    let at = (at..b)
+        .find(|&i| bytes[i].is_ascii_alphanumeric())
+        .unwrap_or(at);
     bytes[at] ^= 0x01;
     let dir = scratch("tampered");
     let t = dir.join("tampered.pdf");
     std::fs::write(&t, &bytes).unwrap();
     let (v, code) = verify_json(&[t.to_str().unwrap()]);
-    assert_eq!(v["verdict"]["indication"], "TOTAL_FAILED", "{}", v["verdict"]);
+    assert_eq!(
+        v["verdict"]["indication"], "TOTAL_FAILED",
+        "{}",
+        v["verdict"]
+    );
     assert_eq!(sig0(&v)["intact"], false);
     assert_eq!(code, 1);
 }
@@ -177,8 +221,15 @@ fn extract_signed_revision_writes_the_signed_prefix() {
         return;
     }
     for f in files {
-        let dir = scratch(&format!("extract-{}", f.file_stem().unwrap().to_string_lossy()));
-        let (v, _) = verify_json(&["--extract-signed-revision", dir.to_str().unwrap(), f.to_str().unwrap()]);
+        let dir = scratch(&format!(
+            "extract-{}",
+            f.file_stem().unwrap().to_string_lossy()
+        ));
+        let (v, _) = verify_json(&[
+            "--extract-signed-revision",
+            dir.to_str().unwrap(),
+            f.to_str().unwrap(),
+        ]);
         let bytes = std::fs::read(&f).unwrap();
         let stem = f.file_stem().unwrap().to_string_lossy().into_owned();
         let sigs = v["signatures"].as_array().unwrap();
@@ -208,8 +259,14 @@ fn extract_signed_revision_writes_the_signed_prefix() {
 fn usage_errors_exit_64() {
     assert_eq!(kyso(&[]).status.code(), Some(64));
     assert_eq!(kyso(&["verify"]).status.code(), Some(64));
-    assert_eq!(kyso(&["verify", "--lang", "fr", "x.pdf"]).status.code(), Some(64));
-    assert_eq!(kyso(&["verify", "--bogus", "x.pdf"]).status.code(), Some(64));
+    assert_eq!(
+        kyso(&["verify", "--lang", "fr", "x.pdf"]).status.code(),
+        Some(64)
+    );
+    assert_eq!(
+        kyso(&["verify", "--bogus", "x.pdf"]).status.code(),
+        Some(64)
+    );
     assert_eq!(kyso(&["frobnicate"]).status.code(), Some(64));
     assert_eq!(kyso(&["--help"]).status.code(), Some(0));
 }
@@ -224,7 +281,10 @@ fn a_certificate_file_is_described() {
     }
     let (v, code) = verify_json(&[pem.to_str().unwrap()]);
     assert_eq!(v["format"], "certificate");
-    assert_eq!(v["certificates"][0]["common_name"], "RootCA chuyên dùng Chính phủ G2");
+    assert_eq!(
+        v["certificates"][0]["common_name"],
+        "RootCA chuyên dùng Chính phủ G2"
+    );
     assert_eq!(v["verdict"]["indication"], "NO_SIGNATURE");
     assert_eq!(code, 2);
 }
@@ -247,6 +307,12 @@ fn minimal_pdf() -> Vec<u8> {
     for off in offsets {
         out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
     }
-    out.extend_from_slice(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objs.len() + 1).as_bytes());
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objs.len() + 1
+        )
+        .as_bytes(),
+    );
     out
 }

@@ -15,14 +15,24 @@ use std::path::Path;
 
 fn run_corpus(dir: &Path) -> Vec<Value> {
     let out = kyso(&["corpus", dir.to_str().unwrap(), "--json"]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: Value = serde_json::from_slice(&out.stdout).expect("corpus --json output");
-    eprintln!("{}: {}", dir.display(), String::from_utf8_lossy(&out.stderr).trim());
+    eprintln!(
+        "{}: {}",
+        dir.display(),
+        String::from_utf8_lossy(&out.stderr).trim()
+    );
     v.as_array().unwrap().clone()
 }
 
 fn exceptions(folder: &str) -> BTreeMap<String, String> {
-    let text = std::fs::read_to_string(repo().join("crates/kyso-cli/tests/corpus-exceptions.tsv")).unwrap();
+    let text = std::fs::read_to_string(repo().join("crates/kyso-cli/tests/corpus-exceptions.tsv"))
+        .unwrap();
     text.lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .filter_map(|l| {
@@ -41,33 +51,60 @@ fn assert_agreement(folder: &str, rows: &[Value]) {
     for r in rows.iter().filter(|r| r["skipped"] == false) {
         let file = r["file"].as_str().unwrap();
         match (r["agrees"].as_bool().unwrap(), exc.contains_key(file)) {
-            (false, false) => unexpected.push(format!("{file}\t{}\t{}\t{}", r["expected"], r["got"], r["why"])),
+            (false, false) => unexpected.push(format!(
+                "{file}\t{}\t{}\t{}",
+                r["expected"], r["got"], r["why"]
+            )),
             (true, true) => now_agree.push(file.to_string()),
             _ => {}
         }
     }
     for f in exc.keys() {
-        assert!(rows.iter().any(|r| r["file"] == f.as_str()), "{folder}: exception for unknown file {f}");
+        assert!(
+            rows.iter().any(|r| r["file"] == f.as_str()),
+            "{folder}: exception for unknown file {f}"
+        );
     }
-    assert!(unexpected.is_empty(), "{folder}: unexpected disagreements:\n{}", unexpected.join("\n"));
-    assert!(now_agree.is_empty(), "{folder}: listed as exceptions but now agree (remove them): {now_agree:?}");
+    assert!(
+        unexpected.is_empty(),
+        "{folder}: unexpected disagreements:\n{}",
+        unexpected.join("\n")
+    );
+    assert!(
+        now_agree.is_empty(),
+        "{folder}: listed as exceptions but now agree (remove them): {now_agree:?}"
+    );
 }
 
 #[test]
 fn shared_corpus_never_calls_a_broken_pdf_valid() {
     let Some(sh) = shared() else { return };
     let rows = run_corpus(&sh.join("corpus"));
-    let pdf_rows: Vec<&Value> = rows.iter().filter(|r| r["format"].as_str().unwrap().starts_with("pdf")).collect();
-    assert!(pdf_rows.len() >= 50, "expected the 53 PDF rows, got {}", pdf_rows.len());
+    let pdf_rows: Vec<&Value> = rows
+        .iter()
+        .filter(|r| r["format"].as_str().unwrap().starts_with("pdf"))
+        .collect();
+    assert!(
+        pdf_rows.len() >= 50,
+        "expected the 53 PDF rows, got {}",
+        pdf_rows.len()
+    );
     let exc = exceptions("shared");
     let mut bad = vec![];
     for r in &pdf_rows {
         let (file, exp) = (r["file"].as_str().unwrap(), r["expected"].as_str().unwrap());
         assert_eq!(r["skipped"], false, "{file}: PDF rows are never skipped");
-        if matches!(exp, "invalid-modified" | "invalid-crypto" | "invalid-structure") {
-            let valid_looking = r["indication"] == "TOTAL_PASSED" || r["got"].as_str().unwrap().starts_with("valid-");
+        if matches!(
+            exp,
+            "invalid-modified" | "invalid-crypto" | "invalid-structure"
+        ) {
+            let valid_looking = r["indication"] == "TOTAL_PASSED"
+                || r["got"].as_str().unwrap().starts_with("valid-");
             if valid_looking {
-                bad.push(format!("{file}: {exp} came out {} / {}", r["indication"], r["got"]));
+                bad.push(format!(
+                    "{file}: {exp} came out {} / {}",
+                    r["indication"], r["got"]
+                ));
             }
         }
         // A listed exception may be undecidable (an unsupported algorithm), never valid-looking.

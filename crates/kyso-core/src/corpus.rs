@@ -60,13 +60,16 @@ pub fn is_skipped(report: &Report) -> bool {
 }
 
 fn all_findings(report: &Report) -> impl Iterator<Item = &kyso_report::Finding> {
-    report.findings.iter().chain(report.signatures.iter().flat_map(|s| {
-        s.findings
-            .iter()
-            .chain(s.trust.findings.iter())
-            .chain(s.revocation.findings.iter())
-            .chain(s.timestamp.iter().flat_map(|t| t.findings.iter()))
-    }))
+    report
+        .findings
+        .iter()
+        .chain(report.signatures.iter().flat_map(|s| {
+            s.findings
+                .iter()
+                .chain(s.trust.findings.iter())
+                .chain(s.revocation.findings.iter())
+                .chain(s.timestamp.iter().flat_map(|t| t.findings.iter()))
+        }))
 }
 
 fn has_finding(report: &Report, prefix: &str, min: Severity) -> bool {
@@ -74,8 +77,11 @@ fn has_finding(report: &Report, prefix: &str, min: Severity) -> bool {
 }
 
 fn attack_named(report: &Report, words: &[&str]) -> bool {
-    all_findings(report)
-        .any(|f| f.code.starts_with("pdf.attack.") && f.severity >= Severity::Error && words.iter().any(|w| f.code.contains(w)))
+    all_findings(report).any(|f| {
+        f.code.starts_with("pdf.attack.")
+            && f.severity >= Severity::Error
+            && words.iter().any(|w| f.code.contains(w))
+    })
 }
 
 fn passed(report: &Report) -> bool {
@@ -85,16 +91,26 @@ fn passed(report: &Report) -> bool {
 fn intact_and_genuine(report: &Report) -> bool {
     !report.signatures.is_empty()
         && report.error.is_none()
-        && report.signatures.iter().all(|s| s.intact && s.signature_valid && !s.facts.disallowed_changes)
+        && report
+            .signatures
+            .iter()
+            .all(|s| s.intact && s.signature_valid && !s.facts.disallowed_changes)
         && !has_finding(report, "pdf.attack.", Severity::Error)
-        && !report.findings.iter().any(|f| f.severity == Severity::Error)
+        && !report
+            .findings
+            .iter()
+            .any(|f| f.severity == Severity::Error)
 }
 
 /// The corpus defines `valid-with-test-root` as "validates at the signing
 /// time"; without a timestamp Kyso validates now (ETSI) and reports an expired
 /// chain, noting that it was valid at the claimed time. That note counts.
 fn trusted_at_claimed_time(s: &kyso_report::SignatureReport) -> bool {
-    s.trust.status == ChainStatus::ExpiredNoPoe && s.trust.findings.iter().any(|f| f.code == "core.trust.valid_at_claimed_time")
+    s.trust.status == ChainStatus::ExpiredNoPoe
+        && s.trust
+            .findings
+            .iter()
+            .any(|f| f.code == "core.trust.valid_at_claimed_time")
 }
 
 fn flagged_changes(report: &Report) -> bool {
@@ -104,7 +120,10 @@ fn flagged_changes(report: &Report) -> bool {
 }
 
 fn any_sub(report: &Report, sub: SubIndication) -> bool {
-    report.signatures.iter().any(|s| s.sub_indication == Some(sub))
+    report
+        .signatures
+        .iter()
+        .any(|s| s.sub_indication == Some(sub))
 }
 
 /// Whether `report` agrees with the manifest's `expected` word (see the module
@@ -115,32 +134,46 @@ pub fn agrees(expected: &str, report: &Report) -> Result<(), String> {
         "valid-with-test-root" => {
             intact_and_genuine(report)
                 && (passed(report)
-                    || report.signatures.iter().all(|s| s.indication == Indication::TotalPassed || trusted_at_claimed_time(s)))
+                    || report.signatures.iter().all(|s| {
+                        s.indication == Indication::TotalPassed || trusted_at_claimed_time(s)
+                    }))
         }
         "no-signature" => report.error.is_none() && report.signatures.is_empty(),
         "invalid-modified" => {
             !passed(report)
-                && report.signatures.iter().any(|s| s.indication == Indication::TotalFailed && !s.intact)
+                && report
+                    .signatures
+                    .iter()
+                    .any(|s| s.indication == Indication::TotalFailed && !s.intact)
         }
         "invalid-crypto" => any_sub(report, SubIndication::SigCryptoFailure),
         "invalid-structure" => {
             !passed(report)
                 && (report.error.is_some()
                     || report.signatures.iter().any(|s| s.facts.format_failure)
-                    || report.findings.iter().any(|f| f.severity == Severity::Error))
+                    || report
+                        .findings
+                        .iter()
+                        .any(|f| f.severity == Severity::Error))
         }
         "invalid-timestamp" => {
             report.signatures.iter().any(|s| s.facts.timestamp_invalid)
                 || report.signatures.iter().any(|s| {
-                    s.kind == kyso_report::SignatureKind::DocumentTimestamp && s.indication == Indication::TotalFailed
+                    s.kind == kyso_report::SignatureKind::DocumentTimestamp
+                        && s.indication == Indication::TotalFailed
                 })
         }
-        "invalid-signing-cert-ref" => report.signatures.iter().any(|s| s.facts.signing_certificate_ref_ok == Some(false)),
-        "invalid-cert-expired" => report
+        "invalid-signing-cert-ref" => report
             .signatures
             .iter()
-            .any(|s| s.trust.status == ChainStatus::ExpiredNoPoe || s.sub_indication == Some(SubIndication::Expired)),
-        "weak-algorithm" => !passed(report) && report.signatures.iter().any(|s| s.facts.weak_algorithm),
+            .any(|s| s.facts.signing_certificate_ref_ok == Some(false)),
+        "invalid-cert-expired" => report.signatures.iter().any(|s| {
+            s.trust.status == ChainStatus::ExpiredNoPoe
+                || s.sub_indication == Some(SubIndication::Expired)
+        }),
+        "weak-algorithm" => {
+            !passed(report) && report.signatures.iter().any(|s| s.facts.weak_algorithm)
+        }
         "indeterminate" => report.verdict.indication == Indication::Indeterminate,
         "flag-modified-after-signing" | "flag-shadow-attack" | "flag-signature-spoofing" => {
             !passed(report) && flagged_changes(report)
@@ -149,7 +182,10 @@ pub fn agrees(expected: &str, report: &Report) -> Result<(), String> {
             !passed(report)
                 && (flagged_changes(report)
                     || has_finding(report, "pdf.byte_range.", Severity::Warning)
-                    || report.signatures.iter().any(|s| matches!(s.coverage, Coverage::Partial | Coverage::Unclear)))
+                    || report
+                        .signatures
+                        .iter()
+                        .any(|s| matches!(s.coverage, Coverage::Partial | Coverage::Unclear)))
         }
         other => return Err(format!("unknown expected verdict '{other}'")),
     };
@@ -168,7 +204,11 @@ pub fn explain(report: &Report) -> String {
     let mut parts = vec![format!(
         "{:?}{}",
         report.verdict.indication,
-        report.verdict.sub_indication.map(|s| format!("/{s:?}")).unwrap_or_default()
+        report
+            .verdict
+            .sub_indication
+            .map(|s| format!("/{s:?}"))
+            .unwrap_or_default()
     )];
     for s in &report.signatures {
         let first_bad = s
@@ -182,7 +222,9 @@ pub fn explain(report: &Report) -> String {
             "#{} {:?}{} intact={} valid={} chain={:?} cov={:?} first={}",
             s.index + 1,
             s.indication,
-            s.sub_indication.map(|x| format!("/{x:?}")).unwrap_or_default(),
+            s.sub_indication
+                .map(|x| format!("/{x:?}"))
+                .unwrap_or_default(),
             s.intact,
             s.signature_valid,
             s.trust.status,
@@ -190,7 +232,11 @@ pub fn explain(report: &Report) -> String {
             first_bad
         ));
     }
-    if let Some(f) = report.findings.iter().find(|f| f.severity >= Severity::Warning) {
+    if let Some(f) = report
+        .findings
+        .iter()
+        .find(|f| f.severity >= Severity::Warning)
+    {
         parts.push(format!("doc: {}", f.code));
     }
     parts.join("; ")
@@ -205,7 +251,15 @@ pub fn observed(report: &Report) -> &'static str {
         return "skipped";
     }
     if report.signatures.is_empty() {
-        return if report.findings.iter().any(|f| f.severity == Severity::Error) { "invalid-structure" } else { "no-signature" };
+        return if report
+            .findings
+            .iter()
+            .any(|f| f.severity == Severity::Error)
+        {
+            "invalid-structure"
+        } else {
+            "no-signature"
+        };
     }
     let sigs = &report.signatures;
     if any_sub(report, SubIndication::SigCryptoFailure) {
@@ -226,22 +280,36 @@ pub fn observed(report: &Report) -> &'static str {
     if flagged_changes(report) {
         return "flag-modified-after-signing";
     }
-    if sigs.iter().any(|s| matches!(s.coverage, Coverage::Partial | Coverage::Unclear)) {
+    if sigs
+        .iter()
+        .any(|s| matches!(s.coverage, Coverage::Partial | Coverage::Unclear))
+    {
         return "flag-coverage";
     }
     if sigs.iter().any(|s| s.facts.timestamp_invalid) {
         return "invalid-timestamp";
     }
-    if sigs.iter().any(|s| s.facts.signing_certificate_ref_ok == Some(false)) {
+    if sigs
+        .iter()
+        .any(|s| s.facts.signing_certificate_ref_ok == Some(false))
+    {
         return "invalid-signing-cert-ref";
     }
     if sigs.iter().any(|s| s.facts.weak_algorithm) {
         return "weak-algorithm";
     }
-    if sigs.iter().any(|s| s.trust.status == ChainStatus::ExpiredNoPoe) {
+    if sigs
+        .iter()
+        .any(|s| s.trust.status == ChainStatus::ExpiredNoPoe)
+    {
         return "invalid-cert-expired";
     }
-    if sigs.iter().any(|s| matches!(s.trust.status, ChainStatus::Revoked | ChainStatus::RevokedNoPoe)) {
+    if sigs.iter().any(|s| {
+        matches!(
+            s.trust.status,
+            ChainStatus::Revoked | ChainStatus::RevokedNoPoe
+        )
+    }) {
         return "indeterminate";
     }
     if !intact_and_genuine(report) {
@@ -250,7 +318,10 @@ pub fn observed(report: &Report) -> &'static str {
     if passed(report) {
         return "valid-with-test-root";
     }
-    if sigs.iter().any(|s| s.modification_level.is_some_and(|m| m > kyso_report::ModificationLevel::None)) {
+    if sigs.iter().any(|s| {
+        s.modification_level
+            .is_some_and(|m| m > kyso_report::ModificationLevel::None)
+    }) {
         return "valid-with-permitted-updates";
     }
     "valid-untrusted"
@@ -285,7 +356,10 @@ pub fn parse_manifest(text: &str) -> Result<Vec<ManifestRow>, String> {
     let mut lines = text.lines();
     let header: Vec<&str> = lines.next().ok_or("empty manifest")?.split('\t').collect();
     let col = |name: &str| header.iter().position(|h| h.trim() == name);
-    let (file_c, exp_c) = (col("file").ok_or("no 'file' column")?, col("expected_verdict").ok_or("no 'expected_verdict' column")?);
+    let (file_c, exp_c) = (
+        col("file").ok_or("no 'file' column")?,
+        col("expected_verdict").ok_or("no 'expected_verdict' column")?,
+    );
     let (fmt_c, why_c) = (col("format"), col("why"));
     let mut rows = Vec::new();
     for (n, line) in lines.enumerate() {
@@ -293,13 +367,22 @@ pub fn parse_manifest(text: &str) -> Result<Vec<ManifestRow>, String> {
             continue;
         }
         let cells: Vec<&str> = line.split('\t').collect();
-        let get = |c: Option<usize>| c.and_then(|c| cells.get(c)).map(|s| s.trim().to_string()).unwrap_or_default();
+        let get = |c: Option<usize>| {
+            c.and_then(|c| cells.get(c))
+                .map(|s| s.trim().to_string())
+                .unwrap_or_default()
+        };
         let file = get(Some(file_c));
         let expected = get(Some(exp_c));
         if file.is_empty() || expected.is_empty() {
             return Err(format!("line {}: missing file or expected_verdict", n + 2));
         }
-        rows.push(ManifestRow { file, format: get(fmt_c), expected, why: get(why_c) });
+        rows.push(ManifestRow {
+            file,
+            format: get(fmt_c),
+            expected,
+            why: get(why_c),
+        });
     }
     Ok(rows)
 }
@@ -308,14 +391,18 @@ pub fn parse_manifest(text: &str) -> Result<Vec<ManifestRow>, String> {
 mod tests {
     use super::*;
     use kyso_report::{
-        verdict::finalize, FileInfo, Finding, ModificationLevel, SignatureFacts, SignatureKind, SignatureReport, TrustInfo,
+        verdict::finalize, FileInfo, Finding, ModificationLevel, SignatureFacts, SignatureKind,
+        SignatureReport, TrustInfo,
     };
 
     fn sig(facts: SignatureFacts, chain: ChainStatus) -> SignatureReport {
         let mut s = SignatureReport::new(0, SignatureKind::Signature);
         s.facts = facts;
         s.coverage = Coverage::EntireFile;
-        s.trust = TrustInfo { status: chain, ..Default::default() };
+        s.trust = TrustInfo {
+            status: chain,
+            ..Default::default()
+        };
         s
     }
     fn good_facts() -> SignatureFacts {
@@ -327,7 +414,14 @@ mod tests {
         }
     }
     fn report(sigs: Vec<SignatureReport>) -> Report {
-        let mut r = Report::new(FileInfo { name: None, size: 1, sha256: String::new() }, Format::Pdf);
+        let mut r = Report::new(
+            FileInfo {
+                name: None,
+                size: 1,
+                sha256: String::new(),
+            },
+            Format::Pdf,
+        );
         r.signatures = sigs;
         finalize(&mut r);
         r
@@ -350,7 +444,10 @@ mod tests {
         assert_eq!(observed(&r), "valid-untrusted");
         assert!(agrees("valid-untrusted", &r).is_ok());
         assert!(agrees("valid-with-test-root", &r).is_err());
-        assert!(agrees("indeterminate", &r).is_ok(), "an untrusted chain is INDETERMINATE");
+        assert!(
+            agrees("indeterminate", &r).is_ok(),
+            "an untrusted chain is INDETERMINATE"
+        );
     }
 
     #[test]
@@ -365,17 +462,34 @@ mod tests {
 
     #[test]
     fn hash_failure_is_invalid_modified_and_never_valid() {
-        let r = report(vec![sig(SignatureFacts { digest_matches: Some(false), ..good_facts() }, ChainStatus::Trusted)]);
+        let r = report(vec![sig(
+            SignatureFacts {
+                digest_matches: Some(false),
+                ..good_facts()
+            },
+            ChainStatus::Trusted,
+        )]);
         assert_eq!(observed(&r), "invalid-modified");
         assert!(agrees("invalid-modified", &r).is_ok());
-        for w in ["valid-untrusted", "valid-with-test-root", "valid-with-permitted-updates", "invalid-crypto"] {
+        for w in [
+            "valid-untrusted",
+            "valid-with-test-root",
+            "valid-with-permitted-updates",
+            "invalid-crypto",
+        ] {
             assert!(agrees(w, &r).is_err(), "{w}");
         }
     }
 
     #[test]
     fn crypto_failure() {
-        let r = report(vec![sig(SignatureFacts { crypto_valid: Some(false), ..good_facts() }, ChainStatus::NotChecked)]);
+        let r = report(vec![sig(
+            SignatureFacts {
+                crypto_valid: Some(false),
+                ..good_facts()
+            },
+            ChainStatus::NotChecked,
+        )]);
         assert_eq!(observed(&r), "invalid-crypto");
         assert!(agrees("invalid-crypto", &r).is_ok());
         assert!(agrees("valid-untrusted", &r).is_err());
@@ -383,22 +497,44 @@ mod tests {
 
     #[test]
     fn format_failure_is_invalid_structure() {
-        let mut s = sig(SignatureFacts { format_failure: true, ..Default::default() }, ChainStatus::NotChecked);
-        s.findings.push(Finding::error("pdf.byte_range.gap_not_contents", "x", "x"));
+        let mut s = sig(
+            SignatureFacts {
+                format_failure: true,
+                ..Default::default()
+            },
+            ChainStatus::NotChecked,
+        );
+        s.findings
+            .push(Finding::error("pdf.byte_range.gap_not_contents", "x", "x"));
         let r = report(vec![s]);
         assert_eq!(observed(&r), "invalid-structure");
         assert!(agrees("invalid-structure", &r).is_ok());
-        assert!(agrees("invalid-modified", &r).is_ok(), "a broken signed range is not intact");
+        assert!(
+            agrees("invalid-modified", &r).is_ok(),
+            "a broken signed range is not intact"
+        );
         assert!(agrees("valid-untrusted", &r).is_err());
     }
 
     #[test]
     fn disallowed_changes_flag() {
-        let mut s = sig(SignatureFacts { disallowed_changes: true, ..good_facts() }, ChainStatus::NoChainFound);
-        s.findings.push(Finding::error("pdf.attack.shadow_hide", "x", "x"));
+        let mut s = sig(
+            SignatureFacts {
+                disallowed_changes: true,
+                ..good_facts()
+            },
+            ChainStatus::NoChainFound,
+        );
+        s.findings
+            .push(Finding::error("pdf.attack.shadow_hide", "x", "x"));
         let r = report(vec![s]);
         assert_eq!(observed(&r), "flag-shadow-attack");
-        for w in ["flag-modified-after-signing", "flag-shadow-attack", "flag-signature-spoofing", "flag-coverage"] {
+        for w in [
+            "flag-modified-after-signing",
+            "flag-shadow-attack",
+            "flag-signature-spoofing",
+            "flag-coverage",
+        ] {
             assert!(agrees(w, &r).is_ok(), "{w}");
         }
         assert!(agrees("valid-untrusted", &r).is_err());
@@ -407,7 +543,8 @@ mod tests {
     #[test]
     fn attack_warnings_alone_do_not_flag() {
         let mut s = sig(good_facts(), ChainStatus::NoChainFound);
-        s.findings.push(Finding::warning("pdf.attack.hidden_objects", "x", "x"));
+        s.findings
+            .push(Finding::warning("pdf.attack.hidden_objects", "x", "x"));
         let r = report(vec![s]);
         assert!(agrees("valid-untrusted", &r).is_ok());
         assert!(agrees("flag-shadow-attack", &r).is_err());
@@ -424,7 +561,13 @@ mod tests {
 
     #[test]
     fn ambiguous_signer_is_indeterminate() {
-        let r = report(vec![sig(SignatureFacts { ambiguous_signer: true, ..good_facts() }, ChainStatus::NoChainFound)]);
+        let r = report(vec![sig(
+            SignatureFacts {
+                ambiguous_signer: true,
+                ..good_facts()
+            },
+            ChainStatus::NoChainFound,
+        )]);
         assert!(agrees("indeterminate", &r).is_ok());
         assert!(agrees("valid-with-test-root", &r).is_err());
     }
@@ -434,7 +577,14 @@ mod tests {
         let r = report(vec![]);
         assert_eq!(observed(&r), "no-signature");
         assert!(agrees("no-signature", &r).is_ok());
-        let mut r2 = Report::new(FileInfo { name: None, size: 1, sha256: String::new() }, Format::Cms);
+        let mut r2 = Report::new(
+            FileInfo {
+                name: None,
+                size: 1,
+                sha256: String::new(),
+            },
+            Format::Cms,
+        );
         r2.findings.push(Finding::info(NOT_VERIFIED_YET, "x", "x"));
         finalize(&mut r2);
         assert!(is_skipped(&r2));

@@ -35,7 +35,9 @@ pub fn detect_format(bytes: &[u8]) -> Format {
     if find(text_head, b"-----BEGIN CERTIFICATE-----").is_some() {
         return Format::Certificate;
     }
-    if find(text_head, b"-----BEGIN PKCS7-----").is_some() || find(text_head, b"-----BEGIN CMS-----").is_some() {
+    if find(text_head, b"-----BEGIN PKCS7-----").is_some()
+        || find(text_head, b"-----BEGIN CMS-----").is_some()
+    {
         return Format::Cms;
     }
     let trimmed = skip_bom_ws(text_head);
@@ -55,10 +57,18 @@ fn detect_zip(bytes: &[u8]) -> Format {
     // Entry names sit in local file headers; the first few KiB are enough for
     // "mimetype" (ODF puts it first, uncompressed) and "[Content_Types].xml".
     let head = &bytes[..bytes.len().min(64 * 1024)];
-    if bytes.len() > 38 && &bytes[30..38] == b"mimetype" && find(&bytes[38..bytes.len().min(120)], b"application/vnd.oasis.opendocument").is_some() {
+    if bytes.len() > 38
+        && &bytes[30..38] == b"mimetype"
+        && find(
+            &bytes[38..bytes.len().min(120)],
+            b"application/vnd.oasis.opendocument",
+        )
+        .is_some()
+    {
         return Format::Odf;
     }
-    if find(head, b"[Content_Types].xml").is_some() || find(bytes, b"[Content_Types].xml").is_some() {
+    if find(head, b"[Content_Types].xml").is_some() || find(bytes, b"[Content_Types].xml").is_some()
+    {
         return Format::Ooxml;
     }
     if find(head, b"META-INF/manifest.xml").is_some() {
@@ -70,14 +80,16 @@ fn detect_zip(bytes: &[u8]) -> Format {
 /// A DER SEQUENCE: a certificate starts SEQUENCE { SEQUENCE { [0] version ...
 /// and CMS ContentInfo starts SEQUENCE { OID 1.2.840.113549.1.7.x.
 fn detect_der(bytes: &[u8]) -> Format {
-    const SIGNED_DATA: &[u8] = &[0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x02];
+    const SIGNED_DATA: &[u8] = &[
+        0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x02,
+    ];
     let head = &bytes[..bytes.len().min(32)];
     if find(head, SIGNED_DATA).is_some() {
         return Format::Cms;
     }
     let body = skip_der_header(bytes).and_then(skip_der_header_at_seq);
     match body {
-        Some(rest) if rest.starts_with(&[0xa0, 0x03, 0x02, 0x01]) => Format::Certificate,
+        Some([0xa0, 0x03, 0x02, 0x01, ..]) => Format::Certificate,
         Some(rest) if rest.first() == Some(&0x02) => Format::Certificate, // v1 certificate: serial first
         _ => Format::Unknown,
     }
@@ -117,14 +129,28 @@ mod tests {
     fn detects() {
         assert_eq!(detect_format(b"%PDF-1.7\n..."), Format::Pdf);
         assert_eq!(detect_format(b"garbage\n%PDF-1.4"), Format::Pdf);
-        assert_eq!(detect_format(b"<?xml version=\"1.0\"?><edXMLEnvelope/>"), Format::Edxml);
-        assert_eq!(detect_format(b"\xef\xbb\xbf<?xml version=\"1.0\"?><a/>"), Format::Xml);
-        assert_eq!(detect_format(b"-----BEGIN CERTIFICATE-----\n"), Format::Certificate);
+        assert_eq!(
+            detect_format(b"<?xml version=\"1.0\"?><edXMLEnvelope/>"),
+            Format::Edxml
+        );
+        assert_eq!(
+            detect_format(b"\xef\xbb\xbf<?xml version=\"1.0\"?><a/>"),
+            Format::Xml
+        );
+        assert_eq!(
+            detect_format(b"-----BEGIN CERTIFICATE-----\n"),
+            Format::Certificate
+        );
         assert_eq!(detect_format(b""), Format::Unknown);
         assert_eq!(detect_format(b"\x30"), Format::Unknown);
         assert_eq!(detect_format(b"hello"), Format::Unknown);
-        assert_eq!(detect_format(b"#G\x00garbage\n1 0 obj\nstartxref\n12\n%%EOF\n"), Format::Pdf);
-        let mut p7m = vec![0x30, 0x80, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x02];
+        assert_eq!(
+            detect_format(b"#G\x00garbage\n1 0 obj\nstartxref\n12\n%%EOF\n"),
+            Format::Pdf
+        );
+        let mut p7m = vec![
+            0x30, 0x80, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x02,
+        ];
         p7m.extend_from_slice(b"....%PDF-1.7 inside");
         assert_eq!(detect_format(&p7m), Format::Cms);
     }

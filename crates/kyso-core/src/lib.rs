@@ -98,7 +98,11 @@ fn certificate_input(bytes: &[u8], report: &mut Report) {
     let mut store = kyso_pki::TrustStore::empty();
     match store.add_pem_der_or_p7b(bytes, kyso_pki::AnchorSource::User) {
         Ok(_) => {
-            report.certificates = store.anchors().iter().filter_map(|a| kyso_pki::describe_certificate(&a.der)).collect();
+            report.certificates = store
+                .anchors()
+                .iter()
+                .filter_map(|a| kyso_pki::describe_certificate(&a.der))
+                .collect();
             report.findings.push(Finding::info(
                 "core.certificate.described",
                 format!("Tệp là chứng thư số ({} chứng thư); không có chữ ký tài liệu nào để kiểm tra.", report.certificates.len()),
@@ -109,7 +113,9 @@ fn certificate_input(bytes: &[u8], report: &mut Report) {
             report.error = Some(InputError {
                 code: "input.certificate_unreadable".into(),
                 message_vi: "Tệp trông như chứng thư số nhưng không đọc được.".into(),
-                message_en: format!("The file looks like a certificate but could not be read: {e}."),
+                message_en: format!(
+                    "The file looks like a certificate but could not be read: {e}."
+                ),
             });
         }
     }
@@ -152,7 +158,10 @@ mod tests {
         assert_eq!(r.error.as_ref().unwrap().code, "input.unknown_format");
         assert_ne!(r.verdict.indication, Indication::TotalPassed);
         assert_eq!(r.file.size, 5);
-        assert_eq!(r.file.sha256, "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824");
+        assert_eq!(
+            r.file.sha256,
+            "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824"
+        );
     }
 
     #[test]
@@ -166,7 +175,14 @@ mod tests {
 
     #[test]
     fn a_panicking_stage_becomes_an_error() {
-        let mut r = Report::new(FileInfo { name: None, size: 0, sha256: String::new() }, Format::Pdf);
+        let mut r = Report::new(
+            FileInfo {
+                name: None,
+                size: 0,
+                sha256: String::new(),
+            },
+            Format::Pdf,
+        );
         let prev = std::panic::take_hook();
         std::panic::set_hook(Box::new(|_| {}));
         guarded(&mut r, |_| panic!("boom"));

@@ -52,22 +52,36 @@ pub fn build_store(opts: &crate::Options, findings: &mut Vec<Finding>) -> TrustS
 /// `/DSS` in the latest revision, plus every `/VRI` entry's `/Cert`, `/CRL`, `/OCSP`.
 pub fn dss_evidence(doc: &Document<'_>) -> RevocationEvidence {
     let mut ev = RevocationEvidence::default();
-    let Some(last) = doc.revisions().len().checked_sub(1) else { return ev };
-    let Ok(catalog) = doc.catalog(last) else { return ev };
-    let Some(dss) = catalog.get(b"DSS".as_slice()).and_then(|o| doc.resolve(last, o).ok()) else { return ev };
+    let Some(last) = doc.revisions().len().checked_sub(1) else {
+        return ev;
+    };
+    let Ok(catalog) = doc.catalog(last) else {
+        return ev;
+    };
+    let Some(dss) = catalog
+        .get(b"DSS".as_slice())
+        .and_then(|o| doc.resolve(last, o).ok())
+    else {
+        return ev;
+    };
     let Some(dss) = dss.as_dict() else { return ev };
     let mut budget = MAX_DSS_ITEMS;
     collect(doc, last, dss, b"Certs", &mut ev.certs, &mut budget);
     collect(doc, last, dss, b"CRLs", &mut ev.crls, &mut budget);
     collect(doc, last, dss, b"OCSPs", &mut ev.ocsp, &mut budget);
-    if let Some(vri) = dss.get(b"VRI".as_slice()).and_then(|o| doc.resolve(last, o).ok()) {
+    if let Some(vri) = dss
+        .get(b"VRI".as_slice())
+        .and_then(|o| doc.resolve(last, o).ok())
+    {
         if let Some(vri) = vri.as_dict() {
             for entry in vri.values() {
                 if budget == 0 {
                     break;
                 }
                 budget -= 1;
-                let Ok(entry) = doc.resolve(last, entry) else { continue };
+                let Ok(entry) = doc.resolve(last, entry) else {
+                    continue;
+                };
                 let Some(d) = entry.as_dict() else { continue };
                 collect(doc, last, d, b"Cert", &mut ev.certs, &mut budget);
                 collect(doc, last, d, b"CRL", &mut ev.crls, &mut budget);
@@ -82,8 +96,17 @@ pub fn dss_evidence(doc: &Document<'_>) -> RevocationEvidence {
     ev
 }
 
-fn collect(doc: &Document<'_>, rev: usize, d: &Dict, key: &[u8], out: &mut Vec<Vec<u8>>, budget: &mut usize) {
-    let Some(arr) = d.get(key).and_then(|o| doc.resolve(rev, o).ok()) else { return };
+fn collect(
+    doc: &Document<'_>,
+    rev: usize,
+    d: &Dict,
+    key: &[u8],
+    out: &mut Vec<Vec<u8>>,
+    budget: &mut usize,
+) {
+    let Some(arr) = d.get(key).and_then(|o| doc.resolve(rev, o).ok()) else {
+        return;
+    };
     let Some(items) = arr.as_array() else { return };
     for item in items {
         if *budget == 0 {
@@ -115,12 +138,21 @@ pub fn choose_time(
     now: Option<i64>,
 ) -> Option<ValidationTime> {
     if let Some(t) = signature_ts.or(later_doc_ts) {
-        return Some(ValidationTime { time: t.0, source: ValidationTimeSource::Timestamp });
+        return Some(ValidationTime {
+            time: t.0,
+            source: ValidationTimeSource::Timestamp,
+        });
     }
     if let Some(t) = now {
-        return Some(ValidationTime { time: t, source: ValidationTimeSource::Now });
+        return Some(ValidationTime {
+            time: t,
+            source: ValidationTimeSource::Now,
+        });
     }
-    claimed.map(|t| ValidationTime { time: t.0, source: ValidationTimeSource::ClaimedUnproven })
+    claimed.map(|t| ValidationTime {
+        time: t.0,
+        source: ValidationTimeSource::ClaimedUnproven,
+    })
 }
 
 /// Validate `leaf` for `purpose` at `time` and describe the outcome.
@@ -142,9 +174,20 @@ pub fn validate_path(
         return (t, kyso_report::RevocationInfo::default());
     };
     let policy = kyso_crypto::policy::AlgorithmPolicy::default();
-    let req = PathRequest { leaf, candidates, time: vt.time, purpose, revocation: evidence, policy: &policy };
+    let req = PathRequest {
+        leaf,
+        candidates,
+        time: vt.time,
+        purpose,
+        revocation: evidence,
+        policy: &policy,
+    };
     let res = kyso_pki::validate(&req, store);
-    let chain: Vec<CertificateInfo> = res.chain.iter().filter_map(|d| kyso_pki::describe_certificate(d)).collect();
+    let chain: Vec<CertificateInfo> = res
+        .chain
+        .iter()
+        .filter_map(|d| kyso_pki::describe_certificate(d))
+        .collect();
     let mut findings = res.findings;
     let when = Time(vt.time);
     findings.push(match vt.source {
@@ -190,22 +233,47 @@ pub fn validate_signer(
     store: &TrustStore,
 ) -> (TrustInfo, kyso_report::RevocationInfo) {
     use kyso_report::ChainStatus as C;
-    let (mut trust, mut rev) = validate_path(leaf, candidates, time, KeyPurpose::DocumentSigning, evidence, store);
+    let (mut trust, mut rev) = validate_path(
+        leaf,
+        candidates,
+        time,
+        KeyPurpose::DocumentSigning,
+        evidence,
+        store,
+    );
     let proven = trust.validation_time_source == Some(ValidationTimeSource::Timestamp);
     if proven {
         return (trust, rev);
     }
     if let (Some(ValidationTimeSource::Now), Some(c)) = (trust.validation_time_source, claimed) {
-        let at_claim = Some(ValidationTime { time: c.0, source: ValidationTimeSource::ClaimedUnproven });
-        let (then, then_rev) = validate_path(leaf, candidates, at_claim, KeyPurpose::DocumentSigning, evidence, store);
-        if matches!(then.status, C::Revoked | C::RevokedNoPoe) && !matches!(trust.status, C::Revoked | C::RevokedNoPoe) {
+        let at_claim = Some(ValidationTime {
+            time: c.0,
+            source: ValidationTimeSource::ClaimedUnproven,
+        });
+        let (then, then_rev) = validate_path(
+            leaf,
+            candidates,
+            at_claim,
+            KeyPurpose::DocumentSigning,
+            evidence,
+            store,
+        );
+        if matches!(then.status, C::Revoked | C::RevokedNoPoe)
+            && !matches!(trust.status, C::Revoked | C::RevokedNoPoe)
+        {
             // A revocation recorded before the claimed time is still in force
             // now (RFC 5280 §5.3.1: revocation is permanent), even when the
             // embedded CRL/OCSP is too old to speak for the current time.
             trust.status = C::Revoked;
-            trust.findings.extend(then.findings.into_iter().filter(|f| f.code.starts_with("pki.revocation")));
+            trust.findings.extend(
+                then.findings
+                    .into_iter()
+                    .filter(|f| f.code.starts_with("pki.revocation")),
+            );
             rev = then_rev;
-        } else if matches!(trust.status, C::ExpiredNoPoe | C::NotYetValid) && then.status == C::Trusted {
+        } else if matches!(trust.status, C::ExpiredNoPoe | C::NotYetValid)
+            && then.status == C::Trusted
+        {
             trust.findings.push(Finding::info(
                 "core.trust.valid_at_claimed_time",
                 format!("Tại thời điểm ký do người ký tự khai ({}), chuỗi chứng thư hợp lệ; nhưng không có dấu thời gian chứng minh chữ ký được tạo vào lúc đó.", c.to_vietnam_display()),
@@ -240,16 +308,24 @@ mod tests {
         let t = choose_time(None, None, claim, Some(999)).unwrap();
         assert_eq!((t.time, t.source), (999, ValidationTimeSource::Now));
         let t = choose_time(None, None, claim, None).unwrap();
-        assert_eq!((t.time, t.source), (50, ValidationTimeSource::ClaimedUnproven));
+        assert_eq!(
+            (t.time, t.source),
+            (50, ValidationTimeSource::ClaimedUnproven)
+        );
         assert!(choose_time(None, None, None, None).is_none());
     }
 
     #[test]
     fn test_anchors_are_added_only_when_given() {
         let mut f = Vec::new();
-        let base = build_store(&crate::Options::default(), &mut f).anchors().len();
+        let base = build_store(&crate::Options::default(), &mut f)
+            .anchors()
+            .len();
         assert!(f.is_empty());
-        let opts = crate::Options { test_anchors: vec![b"not a certificate".to_vec()], ..Default::default() };
+        let opts = crate::Options {
+            test_anchors: vec![b"not a certificate".to_vec()],
+            ..Default::default()
+        };
         let store = build_store(&opts, &mut f);
         assert_eq!(store.anchors().len(), base);
         assert!(f.iter().any(|x| x.code == "core.trust.input_unreadable"));

@@ -12,18 +12,26 @@ pub fn repo() -> PathBuf {
 /// `../shared` beside the repository, or `$KYSO_SHARED`; `None` (with a
 /// message) when absent, so the calling test can skip.
 pub fn shared() -> Option<PathBuf> {
-    let p = std::env::var_os("KYSO_SHARED").map(PathBuf::from).unwrap_or_else(|| repo().join("../shared"));
+    let p = std::env::var_os("KYSO_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo().join("../shared"));
     if p.is_dir() {
         Some(p)
     } else {
-        eprintln!("SKIP: shared reference folder not found at {} (set KYSO_SHARED)", p.display());
+        eprintln!(
+            "SKIP: shared reference folder not found at {} (set KYSO_SHARED)",
+            p.display()
+        );
         None
     }
 }
 
 /// Run the `kyso` binary.
 pub fn kyso(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kyso")).args(args).output().expect("run kyso")
+    Command::new(env!("CARGO_BIN_EXE_kyso"))
+        .args(args)
+        .output()
+        .expect("run kyso")
 }
 
 /// Run `kyso verify --json` and parse stdout.
@@ -32,8 +40,12 @@ pub fn verify_json(args: &[&str]) -> (serde_json::Value, i32) {
     all.extend_from_slice(args);
     let out = kyso(&all);
     let text = String::from_utf8_lossy(&out.stdout);
-    let v: serde_json::Value = serde_json::from_str(&text)
-        .unwrap_or_else(|e| panic!("not JSON ({e}): {text}\nstderr: {}", String::from_utf8_lossy(&out.stderr)));
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}): {text}\nstderr: {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
     (v, out.status.code().unwrap_or(-1))
 }
 
