@@ -692,6 +692,13 @@ impl<'a> Document<'a> {
         if head.r != r {
             return Err(PdfError::ObjectMismatch { want: r, offset });
         }
+        if lx.dup_keys > 0 {
+            self.late_warn(warn(
+                "pdf.object.duplicate_key",
+                format!("Đối tượng {r} có khóa bị lặp trong cùng một từ điển; các phần mềm đọc PDF có thể hiểu khác nhau, Kyso dùng giá trị đầu tiên."),
+                format!("Object {r} repeats a key within one dictionary; PDF readers may disagree on its value, Kyso uses the first."),
+            ));
+        }
         let (Object::Dict(dict), Some(data)) = (&head.obj, head.stream_data) else {
             return Ok(head.obj);
         };
@@ -975,7 +982,17 @@ impl<'a> Document<'a> {
         if s.raw.len() > self.limits.max_stream_len {
             return Err(limit("pdf.limit.stream_len"));
         }
-        crate::filters::decode(&d, &s.raw, &self.limits)
+        let mut truncated = false;
+        let out = crate::filters::decode_noting(&d, &s.raw, &self.limits, &mut truncated)?;
+        if truncated {
+            self.late_warn(warn(
+                "pdf.stream.truncated",
+                "Một luồng nén bị hỏng ở phần cuối; chỉ đọc được phần đầu.".into(),
+                "A compressed stream is corrupt at its end; only its beginning could be read."
+                    .into(),
+            ));
+        }
+        Ok(out)
     }
 
     /// Every object number defined (non-free) in revision `rev`'s own xref section(s).

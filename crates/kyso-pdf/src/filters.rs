@@ -65,6 +65,17 @@ fn parms_list(o: Option<&Object>, n: usize) -> Vec<Option<Dict>> {
 /// Decode `raw` through the filters named in `dict` (`/Filter`, `/DecodeParms`).
 /// Filter names and parameters must already be direct objects.
 pub(crate) fn decode(dict: &Dict, raw: &[u8], limits: &Limits) -> Result<Vec<u8>, PdfError> {
+    decode_noting(dict, raw, limits, &mut false)
+}
+
+/// Like [`decode`]; sets `truncated` when a corrupt Flate tail was dropped
+/// (the decoded prefix is kept, as pdf.js and pdfium do).
+pub(crate) fn decode_noting(
+    dict: &Dict,
+    raw: &[u8],
+    limits: &Limits,
+    truncated: &mut bool,
+) -> Result<Vec<u8>, PdfError> {
     let filters = name_list(dict.get(b"Filter".as_slice()));
     // §7.4: at most a handful of filters are ever chained; 8 bounds the work.
     if filters.len() > 8 {
@@ -80,7 +91,7 @@ pub(crate) fn decode(dict: &Dict, raw: &[u8], limits: &Limits) -> Result<Vec<u8>
         let budget = Budget::new(data.len(), limits);
         data = match f.as_slice() {
             b"FlateDecode" | b"Fl" => {
-                let out = inflate(&data, &budget)?;
+                let out = inflate(&data, &budget, truncated)?;
                 predict(out, p.as_ref(), &budget)?
             }
             b"LZWDecode" | b"LZW" => {
@@ -111,7 +122,7 @@ pub(crate) fn decode(dict: &Dict, raw: &[u8], limits: &Limits) -> Result<Vec<u8>
     Ok(data)
 }
 
-fn inflate(data: &[u8], budget: &Budget) -> Result<Vec<u8>, PdfError> {
+fn inflate(data: &[u8], budget: &Budget, truncated: &mut bool) -> Result<Vec<u8>, PdfError> {
     // zlib first (§7.4.4 says FlateDecode is zlib); some writers emit raw deflate.
     let mut out = Vec::new();
     let r = read_bounded(flate2::read::ZlibDecoder::new(data), &mut out, budget);
@@ -122,6 +133,7 @@ fn inflate(data: &[u8], budget: &Budget) -> Result<Vec<u8>, PdfError> {
             // Truncated/corrupt tails are common (pdf.js and pdfium keep the
             // decoded prefix); keep it only if something was produced.
             if !out.is_empty() {
+                *truncated = true;
                 return Ok(out);
             }
             let mut raw = Vec::new();

@@ -60,6 +60,8 @@ pub(crate) struct Lexer<'a> {
     pub base: Option<usize>,
     pub max_depth: usize,
     pub max_len: usize,
+    /// Dictionary keys seen twice in one dictionary (ambiguous: readers differ on which wins).
+    pub dup_keys: usize,
 }
 
 impl<'a> Lexer<'a> {
@@ -76,6 +78,7 @@ impl<'a> Lexer<'a> {
             base,
             max_depth,
             max_len,
+            dup_keys: 0,
         }
     }
 
@@ -268,8 +271,13 @@ impl<'a> Lexer<'a> {
                     let v = self.parse_object(depth + 1)?;
                     // §7.3.7: a null value is the same as an absent entry.
                     // Duplicate keys: the first wins, as in pdf.js and pdfium.
-                    if !matches!(v, Object::Null) {
-                        d.entry(key).or_insert(v);
+                    match d.entry(key) {
+                        std::collections::btree_map::Entry::Occupied(_) => self.dup_keys += 1,
+                        std::collections::btree_map::Entry::Vacant(e) => {
+                            if !matches!(v, Object::Null) {
+                                e.insert(v);
+                            }
+                        }
                     }
                 }
                 Some(_) => return Err(self.err("dictionary key is not a name")),

@@ -240,3 +240,32 @@ fn redefined_signature_dictionary_keeps_the_signed_definition() {
         b"spoofed"
     );
 }
+
+#[test]
+fn duplicate_keys_are_reported_and_the_first_wins() {
+    let b = signed();
+    let u = append_update(
+        &b,
+        60,
+        &["<</Type/Sig/ByteRange[0 1 2 3]/ByteRange[0 10 20 30]/Contents<30>>>"],
+        "1 0 R",
+    );
+    let doc = Document::parse(&u, &Limits::default()).unwrap();
+    let sigs = doc.signatures();
+    let s = sigs
+        .iter()
+        .find(|s| s.obj.map(|o| o.num) == Some(60))
+        .unwrap();
+    let br: Vec<i64> = s
+        .byte_range
+        .as_ref()
+        .unwrap()
+        .iter()
+        .map(|o| o.as_int().unwrap())
+        .collect();
+    assert_eq!(br, [0, 1, 2, 3]);
+    assert!(doc
+        .late_warnings()
+        .iter()
+        .any(|w| w.code == "pdf.object.duplicate_key"));
+}
