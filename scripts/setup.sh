@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Installs what building the portal and running the tests need, idempotently:
+# every step checks for the right version first and is skipped when present.
+#
+#   scripts/setup.sh portal   wasm32 target, trunk, wasm-bindgen-cli (the version
+#                             in Cargo.lock), wasm-opt (binaryen 132 from npm)
+#   scripts/setup.sh test     portal + rustfmt/clippy, Chromium + chromedriver,
+#                             Firefox ESR + geckodriver, WebKitGTK WebDriver, Xvfb,
+#                             and the fixture tools (pyHanko, certomancer, OpenSSL,
+#                             poppler, xmlsec1)
+#   scripts/setup.sh env      print the PATH line the other scripts use
+#
+# Nothing here downloads a browser outside the distribution's packages.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TOOLS="${KYSO_TOOLS:-$HOME/.cache/kyso}"
+TRUNK_VERSION="0.21.14"
+BINARYEN_VERSION="132"
+GECKODRIVER_VERSION="0.37.1"
+export PATH="$TOOLS/binaryen/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+log() { printf '\033[1;34m[setup]\033[0m %s\n' "$*" >&2; }
+
+# --- apt: `apt-get update` at most once, only when a package is missing -------
+APT_UPDATED=0
+as_root() {
+    if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+        log "need root for: $*"; exit 1; fi
+}
+apt_install() {
+    local missing=()
+    for p in "$@"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    log "apt: installing ${missing[*]}"
+    if [ "$APT_UPDATED" = 0 ]; then as_root apt-get update -qq; APT_UPDATED=1; fi
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+# The wasm-bindgen the code is built against: the CLI must be the same version.
+wasm_bindgen_version() {
+    awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock"
+}
+
+setup_portal() {
+    apt_install ca-certificates build-essential pkg-config nodejs npm python3
+    if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+        log "rustup: adding wasm32-unknown-unknown"
+        rustup target add wasm32-unknown-unknown
+    fi
+    if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+        log "cargo: installing trunk $TRUNK_VERSION"
+        CARGO_PROFILE_RELEASE_LTO=false cargo install --locked trunk --version "$TRUNK_VERSION"
+    fi
+    local wbg
+    wbg="$(wasm_bindgen_version)"
+    [ -n "$wbg" ] || { log "no wasm-bindgen in Cargo.lock"; exit 1; }
+    if [ "$(wasm-bindgen --version 2>/dev/null | cut -d' ' -f2)" != "$wbg" ] ||
+        ! command -v wasm-bindgen-test-runner >/dev/null; then
+        log "cargo: installing wasm-bindgen-cli $wbg"
+        # Not --locked: the CLI's own lockfile pins dependencies that no longer build.
+        CARGO_PROFILE_RELEASE_LTO=false cargo install wasm-bindgen-cli --version "$wbg" --force
+    fi
+    # Binaryen from npm, never Debian's binaryen 108 (it emits broken wasm here).
+    if [ "$(wasm-opt --version 2>/dev/null | cut -d' ' -f3)" != "$BINARYEN_VERSION" ]; then
+        log "npm: installing binaryen@$BINARYEN_VERSION into $TOOLS/binaryen"
+        mkdir -p "$TOOLS/binaryen"
+        npm install --prefix "$TOOLS/binaryen" --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION"
+    fi
+    # Trunk runs offline (Trunk.toml); fetch the crates once here.
+    (cd "$ROOT" && cargo fetch --locked -q)
+}
+
+setup_test() {
+    setup_portal
+    for c in rustfmt clippy; do
+        rustup component list --installed | grep -q "^$c" || rustup component add "$c"
+    done
+    apt_install chromium chromium-driver firefox-esr webkit2gtk-driver xvfb xauth \
+        poppler-utils xmlsec1 openssl python3-pip
+    if [ "$(geckodriver --version 2>/dev/null | head -1 | cut -d' ' -f2)" != "$GECKODRIVER_VERSION" ]; then
+        log "cargo: installing geckodriver $GECKODRIVER_VERSION"
+        CARGO_PROFILE_RELEASE_LTO=false cargo install --locked geckodriver --version "$GECKODRIVER_VERSION"
+    fi
+    # Fixture generators used by the conformance tests.
+    if ! python3 -c 'import pyhanko, certomancer' 2>/dev/null; then
+        log "pip: installing pyhanko certomancer"
+        python3 -m pip install -q --break-system-packages pyhanko certomancer ||
+            python3 -m pip install -q pyhanko certomancer
+    fi
+}
+
+case "${1:-}" in
+    portal) setup_portal ;;
+    test) setup_test ;;
+    env) echo "export PATH=\"$TOOLS/binaryen/node_modules/.bin:\$HOME/.cargo/bin:\$PATH\"" ;;
+    *) echo "usage: $0 portal|test|env" >&2; exit 2 ;;
+esac

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Command (2): the whole test suite, installing what it needs when missing.
+#
+#   1. tools            scripts/setup.sh test (idempotent)
+#   2. format           cargo fmt --all --check
+#   3. lint             cargo clippy (native, and wasm32 for the browser crates), warnings denied
+#   4. native tests     cargo test --workspace (unit, integration, corpus conformance)
+#   5. wasm tests       wasm-bindgen-test in headless Chromium (the core through the binding)
+#   6. portal build     trunk build --release  → dist/
+#   7. browser tests    Chromium, Firefox ESR, WebKitGTK over WebDriver, against dist/
+#
+# Screenshots and driver logs go to $KYSO_ARTIFACTS (default ../artifacts).
+# Every step runs even if an earlier one failed (except when the tools or the
+# build are missing); the summary at the end lists each step's outcome.
+set -uo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+"$ROOT/scripts/setup.sh" test || { echo "setup failed"; exit 1; }
+eval "$("$ROOT/scripts/setup.sh" env)"
+export KYSO_SHARED="${KYSO_SHARED:-$ROOT/../shared}"
+export KYSO_ARTIFACTS="${KYSO_ARTIFACTS:-$ROOT/../artifacts}"
+export KYSO_E2E_REQUIRED=1
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-always}"
+mkdir -p "$KYSO_ARTIFACTS"
+[ -d "$KYSO_SHARED" ] || echo "note: $KYSO_SHARED absent: tests that need the shared reference files will say SKIPPED"
+
+declare -a NAMES=() RESULTS=() TIMES=()
+step() {
+    local name="$1"; shift
+    printf '\n\033[1;35m==> %s\033[0m  (%s)\n' "$name" "$*"
+    local t0=$SECONDS
+    "$@"
+    local rc=$?
+    NAMES+=("$name"); RESULTS+=("$rc"); TIMES+=($((SECONDS - t0)))
+    return $rc
+}
+
+step "format" cargo fmt --all --check
+step "clippy (native)" cargo clippy --workspace --all-targets --locked -- -D warnings
+step "clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown -p kyso-web -p kyso-wasm --all-targets --locked -- -D warnings
+step "native tests" cargo test --workspace --exclude kyso-e2e --locked
+step "wasm tests (headless Chromium)" env \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    CHROMEDRIVER="$(command -v chromedriver)" \
+    WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/scripts/wasm-test-webdriver.json" \
+    WASM_BINDGEN_TEST_TIMEOUT=120 \
+    cargo test --target wasm32-unknown-unknown -p kyso-wasm --locked
+if step "portal build" trunk build --release; then
+    step "browser tests (Chromium, Firefox ESR, WebKitGTK)" \
+        cargo test -p kyso-e2e --locked -- --test-threads=1 --nocapture
+fi
+
+printf '\n\033[1m%-52s %-6s %s\033[0m\n' "step" "result" "time"
+fail=0
+for i in "${!NAMES[@]}"; do
+    if [ "${RESULTS[$i]}" = 0 ]; then r="ok"; else r="FAILED"; fail=1; fi
+    printf '%-52s %-6s %ss\n' "${NAMES[$i]}" "$r" "${TIMES[$i]}"
+done
+if [ -d dist ]; then
+    echo "dist/: $(du -sb dist | cut -f1) bytes; artifacts: $KYSO_ARTIFACTS/e2e"
+fi
+if [ $fail = 0 ]; then echo "KYSO TESTS: ALL PASSED"; else echo "KYSO TESTS: FAILED"; fi
+exit $fail
