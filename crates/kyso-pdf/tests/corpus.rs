@@ -6,6 +6,7 @@ mod common;
 use kyso_pdf::byte_range::{check_all, signed_slices};
 use kyso_pdf::{Document, Limits};
 use kyso_report::Coverage;
+use sha2::{Digest, Sha256};
 
 fn summary(name: &str, bytes: &[u8]) -> String {
     match Document::parse(bytes, &Limits::default()) {
@@ -109,6 +110,21 @@ fn check_single_signature(bytes: &[u8], revisions: usize) {
         "CMS starts with a SEQUENCE"
     );
     assert_ne!(c.coverage, Coverage::Unclear);
+    // The signed slices are what was signed: their SHA-256 is the CMS
+    // messageDigest attribute (OCTET STRING 04 20 ‖ digest inside /Contents).
+    let mut h = Sha256::new();
+    h.update(s1);
+    h.update(s2);
+    let mut needle = vec![0x04, 0x20];
+    needle.extend_from_slice(&h.finalize());
+    assert!(
+        sig.contents
+            .as_ref()
+            .unwrap()
+            .windows(34)
+            .any(|w| w == needle.as_slice()),
+        "messageDigest not found"
+    );
 }
 
 #[test]

@@ -184,6 +184,19 @@ fn incremental_updates_have_exact_boundaries() {
     let span = sigs[0].contents_span.unwrap();
     assert_eq!(a, &once[..span.start]);
     assert_eq!(b, &once[span.end..]);
+    // ... and pyHanko's CMS carries their SHA-256 as its messageDigest.
+    for (sig, check) in sigs.iter().zip(&checks) {
+        use sha2::{Digest, Sha256};
+        let [x, y] = signed_slices(&twice, check.range.unwrap());
+        let mut needle = vec![0x04, 0x20];
+        needle.extend_from_slice(&Sha256::new().chain_update(x).chain_update(y).finalize());
+        assert!(sig
+            .contents
+            .as_ref()
+            .unwrap()
+            .windows(34)
+            .any(|w| w == needle.as_slice()));
+    }
 }
 
 #[test]
