@@ -11,7 +11,24 @@
 //!
 //! Nothing here "repairs" a broken structure into an accepted one: slightly
 //! wrong offsets are tolerated only within [`Limits::offset_tolerance`] and
-//! every tolerance is reported in [`Document::warnings`].
+//! every tolerance is reported, in [`Document::warnings`] (structure, found
+//! while parsing) or [`Document::late_warnings`] (found while reading objects):
+//!
+//! | code | tolerance |
+//! |---|---|
+//! | `pdf.no_header` (error severity) | no `%PDF-` header, structure otherwise readable |
+//! | `pdf.header_offset` | bytes before `%PDF-` |
+//! | `pdf.no_eof_marker`, `pdf.trailing_bytes` | missing `%%EOF`; bytes after the last one |
+//! | `pdf.revision.unchained`, `pdf.revision.out_of_order` | an update no xref links to; revisions out of file order |
+//! | `pdf.xref.offset_adjusted` | `startxref`/`/Prev` a few bytes off |
+//! | `pdf.xref.bad_prev` | wrong `/Prev`; the previous update's own `startxref` used instead |
+//! | `pdf.xref.prev_loop` | `/Prev` chain loops |
+//! | `pdf.xref.entry_offset_adjusted`, `pdf.xref.dangling` | xref entries a few bytes off; entries pointing nowhere |
+//! | `pdf.stream.length_mismatch`, `pdf.stream.truncated` | wrong `/Length`; corrupt Flate tail (late) |
+//! | `pdf.object.duplicate_key` | a key repeated in one dictionary; the first wins (late) |
+//! | `pdf.encryption.needs_password` | encrypted, not openable with the empty user password |
+//!
+//! Byte-range findings (`pdf.byte_range.*`) are in [`byte_range::ByteRangeCheck::findings`].
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
