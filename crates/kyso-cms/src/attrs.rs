@@ -8,9 +8,14 @@ use kyso_crypto::DigestAlg;
 
 /// The single value of a single-valued attribute. `Err` when the attribute
 /// occurs more than once or has other than exactly one value (RFC 5652 §11.1–§11.3).
-pub(crate) fn single<'a>(attrs: &'a [Attribute], oid: &ObjectIdentifier) -> Result<Option<&'a [u8]>, String> {
+pub(crate) fn single<'a>(
+    attrs: &'a [Attribute],
+    oid: &ObjectIdentifier,
+) -> Result<Option<&'a [u8]>, String> {
     let mut found = attrs.iter().filter(|a| a.oid == *oid);
-    let Some(first) = found.next() else { return Ok(None) };
+    let Some(first) = found.next() else {
+        return Ok(None);
+    };
     if found.next().is_some() {
         return Err(format!("attribute {oid} occurs more than once"));
     }
@@ -68,7 +73,9 @@ fn check_inner(value: &[u8], v2: bool, cert: &CertDer) -> Result<EssOutcome, cra
     }
     let hash = ir.expect("certHash")?;
     if !hash.is(Class::Universal, false, ber::OCTET_STRING) {
-        return Err(crate::CmsError::Structure("certHash is not an OCTET STRING".into()));
+        return Err(crate::CmsError::Structure(
+            "certHash is not an OCTET STRING".into(),
+        ));
     }
     if hash.content != alg.digest(&cert.der).as_slice() {
         return Ok(EssOutcome::HashMismatch);
@@ -108,7 +115,10 @@ pub(crate) fn names_equal(a: &[u8], b: &[u8]) -> bool {
     if a == b {
         return true;
     }
-    match (x509_cert::name::Name::from_der(a), x509_cert::name::Name::from_der(b)) {
+    match (
+        x509_cert::name::Name::from_der(a),
+        x509_cert::name::Name::from_der(b),
+    ) {
         (Ok(x), Ok(y)) => x == y,
         _ => false,
     }
@@ -134,19 +144,34 @@ mod tests {
     }
 
     fn fixture(name: &str) -> Vec<u8> {
-        std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name)).unwrap()
+        std::fs::read(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/data")
+                .join(name),
+        )
+        .unwrap()
     }
 
     #[test]
     fn ess_reference_must_name_the_signer_certificate() {
         let tok = parse_signed_data(&fixture("token-sha256.tst"), &Limits::default()).unwrap();
-        let other = parse_signed_data(&fixture("rsa-sha256-detached.p7s"), &Limits::default()).unwrap();
+        let other =
+            parse_signed_data(&fixture("rsa-sha256-detached.p7s"), &Limits::default()).unwrap();
         let si = &tok.signer_infos()[0];
-        let v = single(&si.signed_attrs, &crate::oids::ATTR_SIGNING_CERTIFICATE_V2).unwrap().unwrap();
-        let tsa = &tok.certificates()[crate::signer::find_signer_cert(tok.certificates(), &si.sid).unwrap()];
+        let v = single(&si.signed_attrs, &crate::oids::ATTR_SIGNING_CERTIFICATE_V2)
+            .unwrap()
+            .unwrap();
+        let tsa = &tok.certificates()
+            [crate::signer::find_signer_cert(tok.certificates(), &si.sid).unwrap()];
         assert_eq!(check_signing_certificate(v, true, tsa), EssOutcome::Match);
-        assert_eq!(check_signing_certificate(v, true, &other.certificates()[0]), EssOutcome::HashMismatch);
-        assert!(matches!(check_signing_certificate(&v[..v.len() - 3], true, tsa), EssOutcome::Malformed(_)));
+        assert_eq!(
+            check_signing_certificate(v, true, &other.certificates()[0]),
+            EssOutcome::HashMismatch
+        );
+        assert!(matches!(
+            check_signing_certificate(&v[..v.len() - 3], true, tsa),
+            EssOutcome::Malformed(_)
+        ));
         // With issuerSerial (RFC 5035 §4): hash, serial and directoryName must all agree.
         let ess = |serial: &[u8], issuer: &[u8]| {
             let hash = DigestAlg::Sha256.digest(&tsa.der);
@@ -155,11 +180,20 @@ mod tests {
             let id = tlv(0x30, &[tlv(0x04, &hash), issuer_serial].concat());
             tlv(0x30, &tlv(0x30, &id))
         };
-        assert_eq!(check_signing_certificate(&ess(&tsa.serial, &tsa.issuer_der), true, tsa), EssOutcome::Match);
+        assert_eq!(
+            check_signing_certificate(&ess(&tsa.serial, &tsa.issuer_der), true, tsa),
+            EssOutcome::Match
+        );
         let mut serial = tsa.serial.clone();
         *serial.last_mut().unwrap() ^= 1;
-        assert_eq!(check_signing_certificate(&ess(&serial, &tsa.issuer_der), true, tsa), EssOutcome::IssuerSerialMismatch);
+        assert_eq!(
+            check_signing_certificate(&ess(&serial, &tsa.issuer_der), true, tsa),
+            EssOutcome::IssuerSerialMismatch
+        );
         let other_issuer = &other.certificates()[0].subject_der;
-        assert_eq!(check_signing_certificate(&ess(&tsa.serial, other_issuer), true, tsa), EssOutcome::IssuerSerialMismatch);
+        assert_eq!(
+            check_signing_certificate(&ess(&tsa.serial, other_issuer), true, tsa),
+            EssOutcome::IssuerSerialMismatch
+        );
     }
 }

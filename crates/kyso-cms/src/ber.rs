@@ -92,10 +92,14 @@ impl<'a> Reader<'a> {
     }
     /// Next element, required.
     pub fn expect(&mut self, what: &'static str) -> Result<Tlv<'a>, CmsError> {
-        self.next_tlv()?.ok_or_else(|| CmsError::Structure(format!("{what}: missing")))
+        self.next_tlv()?
+            .ok_or_else(|| CmsError::Structure(format!("{what}: missing")))
     }
     /// The next element if it satisfies `pred`, without consuming otherwise.
-    pub fn next_if(&mut self, pred: impl Fn(&Tlv<'a>) -> bool) -> Result<Option<Tlv<'a>>, CmsError> {
+    pub fn next_if(
+        &mut self,
+        pred: impl Fn(&Tlv<'a>) -> bool,
+    ) -> Result<Option<Tlv<'a>>, CmsError> {
         if self.rest.is_empty() {
             return Ok(None);
         }
@@ -112,7 +116,9 @@ impl<'a> Reader<'a> {
         if self.rest.is_empty() {
             Ok(())
         } else {
-            Err(CmsError::Structure(format!("{what}: unexpected trailing elements")))
+            Err(CmsError::Structure(format!(
+                "{what}: unexpected trailing elements"
+            )))
         }
     }
 }
@@ -153,7 +159,9 @@ pub(crate) fn read_tlv(input: &[u8], depth: usize) -> Result<(Tlv<'_>, &[u8]), C
     if len_byte == 0x80 {
         // Indefinite length (X.690 §8.1.3.6): only for constructed encodings.
         if !constructed {
-            return Err(CmsError::Structure("indefinite length on a primitive element".into()));
+            return Err(CmsError::Structure(
+                "indefinite length on a primitive element".into(),
+            ));
         }
         let start = pos;
         let mut rest = &input[pos..];
@@ -186,20 +194,31 @@ pub(crate) fn read_tlv(input: &[u8], depth: usize) -> Result<(Tlv<'_>, &[u8]), C
         }
         let bytes = input.get(pos..pos + n).ok_or_else(trunc)?;
         pos += n;
-        bytes.iter().fold(0usize, |acc, &b| (acc << 8) | usize::from(b))
+        bytes
+            .iter()
+            .fold(0usize, |acc, &b| (acc << 8) | usize::from(b))
     };
     let end = pos.checked_add(len).ok_or_else(trunc)?;
     if end > input.len() {
         return Err(trunc());
     }
-    let tlv = Tlv { class, constructed, number, raw: &input[..end], content: &input[pos..end], indefinite: false };
+    let tlv = Tlv {
+        class,
+        constructed,
+        number,
+        raw: &input[..end],
+        content: &input[pos..end],
+        indefinite: false,
+    };
     Ok((tlv, &input[end..]))
 }
 
 /// Whether the element is encoded in DER as far as lengths go (definite, minimal).
 /// Used only to report BER encodings as information.
 pub(crate) fn uses_indefinite(input: &[u8], depth: usize) -> bool {
-    let Ok((tlv, _)) = read_tlv(input, depth) else { return false };
+    let Ok((tlv, _)) = read_tlv(input, depth) else {
+        return false;
+    };
     if tlv.indefinite {
         return true;
     }
@@ -247,7 +266,9 @@ pub(crate) fn octet_string(tlv: &Tlv<'_>, max: usize) -> Result<Vec<u8>, CmsErro
 pub(crate) fn small_uint(tlv: &Tlv<'_>) -> Result<u64, CmsError> {
     let c = tlv.content;
     if c.is_empty() || c[0] & 0x80 != 0 {
-        return Err(CmsError::Structure("expected a non-negative INTEGER".into()));
+        return Err(CmsError::Structure(
+            "expected a non-negative INTEGER".into(),
+        ));
     }
     let c = if c.len() > 1 && c[0] == 0 { &c[1..] } else { c };
     if c.len() > 8 {
@@ -276,7 +297,8 @@ pub(crate) fn oid(tlv: &Tlv<'_>) -> Result<const_oid::ObjectIdentifier, CmsError
     if !tlv.is(Class::Universal, false, OID) {
         return Err(CmsError::Structure("expected OBJECT IDENTIFIER".into()));
     }
-    const_oid::ObjectIdentifier::from_bytes(tlv.content).map_err(|_| CmsError::Structure("malformed OBJECT IDENTIFIER".into()))
+    const_oid::ObjectIdentifier::from_bytes(tlv.content)
+        .map_err(|_| CmsError::Structure("malformed OBJECT IDENTIFIER".into()))
 }
 
 #[cfg(test)]
@@ -286,7 +308,10 @@ mod tests {
     #[test]
     fn definite_and_indefinite() {
         // SEQUENCE (indefinite) { INTEGER 5, OCTET STRING (constructed, indefinite) { "ab", "c" } }
-        let bytes = [0x30, 0x80, 0x02, 0x01, 0x05, 0x24, 0x80, 0x04, 0x02, b'a', b'b', 0x04, 0x01, b'c', 0x00, 0x00, 0x00, 0x00, 0xff];
+        let bytes = [
+            0x30, 0x80, 0x02, 0x01, 0x05, 0x24, 0x80, 0x04, 0x02, b'a', b'b', 0x04, 0x01, b'c',
+            0x00, 0x00, 0x00, 0x00, 0xff,
+        ];
         let (tlv, rest) = read_tlv(&bytes, 0).unwrap();
         assert!(tlv.indefinite);
         assert_eq!(rest, &[0xff]);
@@ -304,8 +329,11 @@ mod tests {
         assert!(read_tlv(&[0x30, 0x05, 0x02, 0x01], 0).is_err());
         assert!(read_tlv(&[0x04, 0x80, 0x00, 0x00], 0).is_err());
         assert!(read_tlv(&[0x30, 0x85, 1, 0, 0, 0, 0], 0).is_err());
-        let deep: Vec<u8> = std::iter::repeat([0x30u8, 0x80]).take(200).flatten().collect();
-        assert!(matches!(read_tlv(&deep, 0), Err(CmsError::LimitExceeded(_))));
+        let deep: Vec<u8> = std::iter::repeat_n([0x30u8, 0x80], 200).flatten().collect();
+        assert!(matches!(
+            read_tlv(&deep, 0),
+            Err(CmsError::LimitExceeded(_))
+        ));
         assert_eq!(normalize_integer(&[0, 0, 0x80]), &[0, 0x80]);
         assert_eq!(normalize_integer(&[0, 0x7f]), &[0x7f]);
     }

@@ -35,9 +35,15 @@ impl CmsError {
         match self {
             CmsError::Empty => "Không có dữ liệu chữ ký (khối CMS rỗng).".into(),
             CmsError::Structure(s) => format!("Cấu trúc chữ ký CMS không hợp lệ: {s}."),
-            CmsError::NotSignedData(o) => format!("Khối CMS không phải dữ liệu đã ký (SignedData), mà là {o}."),
-            CmsError::NotTstInfo(o) => format!("Dấu thời gian không chứa TSTInfo theo RFC 3161 (loại nội dung {o})."),
-            CmsError::LimitExceeded(w) => format!("Chữ ký CMS vượt giới hạn an toàn khi đọc ({w})."),
+            CmsError::NotSignedData(o) => {
+                format!("Khối CMS không phải dữ liệu đã ký (SignedData), mà là {o}.")
+            }
+            CmsError::NotTstInfo(o) => {
+                format!("Dấu thời gian không chứa TSTInfo theo RFC 3161 (loại nội dung {o}).")
+            }
+            CmsError::LimitExceeded(w) => {
+                format!("Chữ ký CMS vượt giới hạn an toàn khi đọc ({w}).")
+            }
         }
     }
 }
@@ -48,7 +54,9 @@ impl fmt::Display for CmsError {
             CmsError::Empty => f.write_str("empty CMS input"),
             CmsError::Structure(s) => write!(f, "malformed CMS structure: {s}"),
             CmsError::NotSignedData(o) => write!(f, "ContentInfo is not id-signedData but {o}"),
-            CmsError::NotTstInfo(o) => write!(f, "timestamp token content is not id-ct-TSTInfo but {o}"),
+            CmsError::NotTstInfo(o) => {
+                write!(f, "timestamp token content is not id-ct-TSTInfo but {o}")
+            }
             CmsError::LimitExceeded(w) => write!(f, "limit exceeded: {w}"),
         }
     }

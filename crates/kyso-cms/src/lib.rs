@@ -28,6 +28,9 @@ pub mod tsp;
 
 pub use error::CmsError;
 pub use limits::Limits;
-pub use signed_data::{parse_signed_data, Attribute, CertDer, OtherRevocation, SignerIdentifier, SignerInfoView, SignedDataView};
+pub use signed_data::{
+    parse_signed_data, Attribute, CertDer, OtherRevocation, SignedDataView, SignerIdentifier,
+    SignerInfoView,
+};
 pub use signer::{verify_signer, Content, SignerResult};
 pub use time::parse_asn1_time;

@@ -44,7 +44,9 @@ impl CertDer {
         tbs.next_if(|t| t.is(Class::Context, true, 0))?;
         let serial = tbs.expect("serialNumber")?;
         if !serial.is(Class::Universal, false, ber::INTEGER) {
-            return Err(CmsError::Structure("certificate serialNumber is not an INTEGER".into()));
+            return Err(CmsError::Structure(
+                "certificate serialNumber is not an INTEGER".into(),
+            ));
         }
         let _sig_alg = tbs.expect("signature")?;
         let issuer = tbs.expect("issuer")?;
@@ -143,7 +145,10 @@ fn any_string(v: &der::Any) -> Option<String> {
             if b.len() % 2 != 0 {
                 return None;
             }
-            let units: Vec<u16> = b.chunks(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();
+            let units: Vec<u16> = b
+                .chunks(2)
+                .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                .collect();
             String::from_utf16(&units).ok()
         }
         _ => None,
@@ -246,7 +251,10 @@ impl SignedDataView {
     }
     /// OCSP responses carried as `id-ri-ocsp-response` (RFC 5940).
     pub fn ocsp_responses(&self) -> impl Iterator<Item = &[u8]> {
-        self.other_revocation.iter().filter(|o| o.format == oids::RI_OCSP_RESPONSE).map(|o| o.der.as_slice())
+        self.other_revocation
+            .iter()
+            .filter(|o| o.format == oids::RI_OCSP_RESPONSE)
+            .map(|o| o.der.as_slice())
     }
     /// Number of SignerInfos.
     pub fn signer_count(&self) -> usize {
@@ -287,8 +295,14 @@ pub fn parse_signed_data(der: &[u8], limits: &Limits) -> Result<SignedDataView, 
     if !trailing.iter().all(|&b| b == 0) {
         findings.push(Finding::warning(
             "cms.trailing_data",
-            format!("Sau khối chữ ký CMS có {} byte dữ liệu lạ (không phải số 0 đệm).", trailing.len()),
-            format!("{} bytes of non-zero data follow the CMS structure (expected only zero padding).", trailing.len()),
+            format!(
+                "Sau khối chữ ký CMS có {} byte dữ liệu lạ (không phải số 0 đệm).",
+                trailing.len()
+            ),
+            format!(
+                "{} bytes of non-zero data follow the CMS structure (expected only zero padding).",
+                trailing.len()
+            ),
         ));
     }
     if ber::uses_indefinite(ci.raw, 0) {
@@ -412,7 +426,10 @@ fn read_signed_data(sd: &Tlv<'_>, limits: &Limits) -> Result<SignedDataView, Cms
                 let mut o = c.children();
                 let format = ber::oid(&o.expect("otherRevInfoFormat")?)?;
                 let info = o.expect("otherRevInfo")?;
-                other_revocation.push(OtherRevocation { format, der: info.raw.to_vec() });
+                other_revocation.push(OtherRevocation {
+                    format,
+                    der: info.raw.to_vec(),
+                });
             }
         }
     }
@@ -444,7 +461,8 @@ fn read_signed_data(sd: &Tlv<'_>, limits: &Limits) -> Result<SignedDataView, Cms
 }
 
 pub(crate) fn alg_id(t: &Tlv<'_>) -> Result<AlgorithmIdentifierOwned, CmsError> {
-    AlgorithmIdentifierOwned::from_der(t.raw).map_err(|e| CmsError::Structure(format!("AlgorithmIdentifier: {e}")))
+    AlgorithmIdentifierOwned::from_der(t.raw)
+        .map_err(|e| CmsError::Structure(format!("AlgorithmIdentifier: {e}")))
 }
 
 fn read_attributes(set: &Tlv<'_>, limits: &Limits) -> Result<Vec<Attribute>, CmsError> {
@@ -484,7 +502,9 @@ fn read_signer_info(si: &Tlv<'_>, limits: &Limits) -> Result<SignerInfoView, Cms
         let issuer = ir.expect("issuer")?;
         let serial = ir.expect("serialNumber")?;
         if !serial.is(Class::Universal, false, ber::INTEGER) {
-            return Err(CmsError::Structure("sid serialNumber is not an INTEGER".into()));
+            return Err(CmsError::Structure(
+                "sid serialNumber is not an INTEGER".into(),
+            ));
         }
         SignerIdentifier::IssuerAndSerial {
             issuer_der: issuer.raw.to_vec(),
@@ -492,10 +512,16 @@ fn read_signer_info(si: &Tlv<'_>, limits: &Limits) -> Result<SignerInfoView, Cms
         }
     } else if sid_tlv.is_context(0) {
         // [0] IMPLICIT SubjectKeyIdentifier (OCTET STRING); BER may segment it.
-        let as_os = Tlv { class: Class::Universal, number: ber::OCTET_STRING, ..sid_tlv };
+        let as_os = Tlv {
+            class: Class::Universal,
+            number: ber::OCTET_STRING,
+            ..sid_tlv
+        };
         SignerIdentifier::SubjectKeyId(ber::octet_string(&as_os, 1024)?)
     } else {
-        return Err(CmsError::Structure("unknown SignerIdentifier choice".into()));
+        return Err(CmsError::Structure(
+            "unknown SignerIdentifier choice".into(),
+        ));
     };
     let digest_algorithm = alg_id(&r.expect("digestAlgorithm")?)?;
     let mut signed_attrs_raw = None;

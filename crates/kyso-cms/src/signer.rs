@@ -2,9 +2,9 @@
 
 use crate::attrs::{self, EssOutcome};
 use crate::ber;
-use crate::signed_data::{CertDer, SignerIdentifier, SignerInfoView, SignedDataView};
-use crate::time::parse_time_tlv;
 use crate::oids;
+use crate::signed_data::{CertDer, SignedDataView, SignerIdentifier, SignerInfoView};
+use crate::time::parse_time_tlv;
 use kyso_crypto::policy::{Acceptance, AlgorithmPolicy, Use};
 use kyso_crypto::{verify_signature, CryptoError, DigestAlg, KeyInfo, Message, SignatureAlg};
 use kyso_report::{Finding, Time};
@@ -72,13 +72,18 @@ pub struct SignerResult {
     pub findings: Vec<Finding>,
 }
 
-const WEAK_CODES: [&str; 3] = ["cms.algorithm.weak", "cms.key.weak", "cms.algorithm.weak_accepted"];
+const WEAK_CODES: [&str; 3] = [
+    "cms.algorithm.weak",
+    "cms.key.weak",
+    "cms.algorithm.weak_accepted",
+];
 
 impl SignerResult {
     /// Re-judge algorithm strength with a proof of existence (e.g. a verified
     /// signature timestamp's genTime): replaces the weakness flags and findings.
     pub fn reassess_with_poe(&mut self, policy: &AlgorithmPolicy, poe: Option<Time>) {
-        self.findings.retain(|f| !WEAK_CODES.contains(&f.code.as_str()));
+        self.findings
+            .retain(|f| !WEAK_CODES.contains(&f.code.as_str()));
         self.weak_algorithm = false;
         self.weak_algorithm_no_poe = false;
         let poe = poe.map(|t| t.0);
@@ -154,20 +159,38 @@ pub(crate) fn find_signer_cert(certs: &[CertDer], sid: &SignerIdentifier) -> Opt
             Some(k) => k == ski,
             // Without the extension, the RFC 5280 §4.2.1.2 method (1) value:
             // SHA-1 of the subjectPublicKey BIT STRING.
-            None => c.spki().and_then(|s| s.subject_public_key.as_bytes().map(|b| DigestAlg::Sha1.digest(b))).as_deref()
-                == Some(ski.as_slice()),
+            None => {
+                c.spki()
+                    .and_then(|s| {
+                        s.subject_public_key
+                            .as_bytes()
+                            .map(|b| DigestAlg::Sha1.digest(b))
+                    })
+                    .as_deref()
+                    == Some(ski.as_slice())
+            }
         }),
     }
 }
 
-fn crypto_finding(r: &mut SignerResult, res: Result<kyso_crypto::VerifiedAlg, CryptoError>, over: (&str, &str)) {
+fn crypto_finding(
+    r: &mut SignerResult,
+    res: Result<kyso_crypto::VerifiedAlg, CryptoError>,
+    over: (&str, &str),
+) {
     match res {
         Ok(_) => {
             r.crypto_valid = Some(true);
             r.push(Finding::passed(
                 "cms.signature.valid",
-                format!("Giá trị chữ ký khớp với khoá công khai của người ký ({}).", over.0),
-                format!("The signature value verifies with the signer's public key ({}).", over.1),
+                format!(
+                    "Giá trị chữ ký khớp với khoá công khai của người ký ({}).",
+                    over.0
+                ),
+                format!(
+                    "The signature value verifies with the signer's public key ({}).",
+                    over.1
+                ),
             ));
         }
         Err(CryptoError::BadSignature) => {
@@ -198,7 +221,12 @@ fn crypto_finding(r: &mut SignerResult, res: Result<kyso_crypto::VerifiedAlg, Cr
 }
 
 /// Verify SignerInfo `index` of `sd` over `content` (RFC 5652 §5.4, §5.6).
-pub fn verify_signer(sd: &SignedDataView, index: usize, content: Content<'_>, policy: &AlgorithmPolicy) -> SignerResult {
+pub fn verify_signer(
+    sd: &SignedDataView,
+    index: usize,
+    content: Content<'_>,
+    policy: &AlgorithmPolicy,
+) -> SignerResult {
     let mut r = SignerResult::default();
     let Some(si) = sd.signer_infos().get(index) else {
         r.format_failure = true;
@@ -218,8 +246,14 @@ pub fn verify_signer(sd: &SignedDataView, index: usize, content: Content<'_>, po
         r.unsupported_algorithm = true;
         r.push(Finding::warning(
             "cms.digest_algorithm.unsupported",
-            format!("Thuật toán băm {} chưa được hỗ trợ; không thể kết luận.", si.digest_algorithm.oid),
-            format!("Digest algorithm {} is not supported; cannot decide.", si.digest_algorithm.oid),
+            format!(
+                "Thuật toán băm {} chưa được hỗ trợ; không thể kết luận.",
+                si.digest_algorithm.oid
+            ),
+            format!(
+                "Digest algorithm {} is not supported; cannot decide.",
+                si.digest_algorithm.oid
+            ),
         ));
     }
 
@@ -229,8 +263,14 @@ pub fn verify_signer(sd: &SignedDataView, index: usize, content: Content<'_>, po
     match cert {
         Some(c) => r.push(Finding::passed(
             "cms.signer_cert.found",
-            format!("Tìm thấy chứng thư số của người ký trong chữ ký: {}.", c.subject_display()),
-            format!("The signer's certificate is embedded in the signature: {}.", c.subject_display()),
+            format!(
+                "Tìm thấy chứng thư số của người ký trong chữ ký: {}.",
+                c.subject_display()
+            ),
+            format!(
+                "The signer's certificate is embedded in the signature: {}.",
+                c.subject_display()
+            ),
         )),
         None => r.push(Finding::warning(
             "cms.signer_cert.missing",
@@ -289,14 +329,18 @@ pub fn verify_signer(sd: &SignedDataView, index: usize, content: Content<'_>, po
         ));
         if let (Some(alg), Some(s)) = (r.resolved_signature_alg, &spki) {
             let res = match alg.digest() {
-                Some(d) => match digest_of(d) {
-                    Some(h) => Some(verify_signature(&alg, s, Message::Digest(d, &h), &si.signature)),
-                    None => None,
-                },
+                Some(d) => digest_of(d)
+                    .map(|h| verify_signature(&alg, s, Message::Digest(d, &h), &si.signature)),
                 None => match content {
-                    Content::Bytes(b) => Some(verify_signature(&alg, s, Message::Raw(b), &si.signature)),
-                    Content::Encapsulated => econtent.map(|b| verify_signature(&alg, s, Message::Raw(b), &si.signature)),
-                    Content::Detached(_) => Some(Err(CryptoError::Unsupported("pure EdDSA over detached, pre-hashed content".into()))),
+                    Content::Bytes(b) => {
+                        Some(verify_signature(&alg, s, Message::Raw(b), &si.signature))
+                    }
+                    Content::Encapsulated => {
+                        econtent.map(|b| verify_signature(&alg, s, Message::Raw(b), &si.signature))
+                    }
+                    Content::Detached(_) => Some(Err(CryptoError::Unsupported(
+                        "pure EdDSA over detached, pre-hashed content".into(),
+                    ))),
                 },
             };
             if let Some(res) = res {
@@ -326,8 +370,14 @@ pub fn verify_signer(sd: &SignedDataView, index: usize, content: Content<'_>, po
     if !r.timestamp_tokens.is_empty() {
         r.push(Finding::info(
             "cms.signature_timestamp.present",
-            format!("Chữ ký có {} dấu thời gian (RFC 3161).", r.timestamp_tokens.len()),
-            format!("The signature carries {} RFC 3161 signature timestamp(s).", r.timestamp_tokens.len()),
+            format!(
+                "Chữ ký có {} dấu thời gian (RFC 3161).",
+                r.timestamp_tokens.len()
+            ),
+            format!(
+                "The signature carries {} RFC 3161 signature timestamp(s).",
+                r.timestamp_tokens.len()
+            ),
         ));
     }
     if r.counter_signatures > 0 {
@@ -387,8 +437,14 @@ fn check_signed_attrs(
                             r.digest_matches = Some(true);
                             r.push(Finding::passed(
                                 "cms.message_digest.match",
-                                format!("Nội dung đã ký không bị thay đổi (giá trị băm {} khớp).", d.name()),
-                                format!("The signed content is unchanged (its {} digest matches).", d.name()),
+                                format!(
+                                    "Nội dung đã ký không bị thay đổi (giá trị băm {} khớp).",
+                                    d.name()
+                                ),
+                                format!(
+                                    "The signed content is unchanged (its {} digest matches).",
+                                    d.name()
+                                ),
                             ));
                         } else {
                             r.digest_matches = Some(false);
@@ -416,7 +472,10 @@ fn check_signed_attrs(
             ));
         }
         Ok(Some(v)) => {
-            let ok = ber::read_tlv(v, 0).ok().and_then(|(t, _)| ber::oid(&t).ok()) == Some(sd.content_type());
+            let ok = ber::read_tlv(v, 0)
+                .ok()
+                .and_then(|(t, _)| ber::oid(&t).ok())
+                == Some(sd.content_type());
             r.content_type_ok = Some(ok);
             if ok {
                 r.push(Finding::passed(
@@ -434,12 +493,18 @@ fn check_signed_attrs(
     match attrs::single(sa, &oids::ATTR_SIGNING_TIME) {
         Err(e) => malformed(r, e),
         Ok(None) => {}
-        Ok(Some(v)) => match ber::read_tlv(v, 0).ok().and_then(|(t, _)| parse_time_tlv(&t)) {
+        Ok(Some(v)) => match ber::read_tlv(v, 0)
+            .ok()
+            .and_then(|(t, _)| parse_time_tlv(&t))
+        {
             Some((t, _)) => {
                 r.signing_time = Some(t);
                 r.push(Finding::info(
                     "cms.signing_time",
-                    format!("Thời điểm ký do người ký tự khai: {}.", t.to_vietnam_display()),
+                    format!(
+                        "Thời điểm ký do người ký tự khai: {}.",
+                        t.to_vietnam_display()
+                    ),
                     format!("Signing time claimed by the signer: {}.", t.to_rfc3339()),
                 ));
             }
@@ -510,14 +575,20 @@ fn check_signed_attrs(
         let mut msg = raw.to_vec();
         msg[0] = 0x31;
         let res = verify_signature(&alg, s, Message::Raw(&msg), &si.signature);
-        crypto_finding(r, res, ("trên các thuộc tính ký", "over the signed attributes"));
+        crypto_finding(
+            r,
+            res,
+            ("trên các thuộc tính ký", "over the signed attributes"),
+        );
     }
 }
 
 /// Whether the elements of a SET OF are in DER order (X.690 §11.6: ascending
 /// octet strings, shorter first when one is a prefix).
 fn set_is_der_sorted(raw: &[u8]) -> bool {
-    let Ok((t, _)) = ber::read_tlv(raw, 0) else { return true };
+    let Ok((t, _)) = ber::read_tlv(raw, 0) else {
+        return true;
+    };
     let mut r = t.children();
     let mut prev: Option<&[u8]> = None;
     while let Ok(Some(e)) = r.next_tlv() {

@@ -57,7 +57,12 @@ fn offset(rest: &str) -> Option<i64> {
 fn parse_utc_time(s: &str) -> Option<Time> {
     let yy = digits(s, 0..2)?;
     let year = if yy >= 50 { 1900 + yy } else { 2000 + yy };
-    let (mo, d, h, mi) = (digits(s, 2..4)?, digits(s, 4..6)?, digits(s, 6..8)?, digits(s, 8..10)?);
+    let (mo, d, h, mi) = (
+        digits(s, 2..4)?,
+        digits(s, 4..6)?,
+        digits(s, 6..8)?,
+        digits(s, 8..10)?,
+    );
     let (sec, rest) = match digits(s, 10..12) {
         Some(sec) => (sec, s.get(12..)?),
         None => (0, s.get(10..)?),
@@ -70,7 +75,13 @@ fn parse_utc_time(s: &str) -> Option<Time> {
 /// `YYYYMMDDHHMMSS[.fff](Z|±hhmm)`.
 fn parse_generalized_time(s: &str) -> Option<(Time, Option<u32>)> {
     let year = digits(s, 0..4)?;
-    let (mo, d, h, mi, sec) = (digits(s, 4..6)?, digits(s, 6..8)?, digits(s, 8..10)?, digits(s, 10..12)?, digits(s, 12..14)?);
+    let (mo, d, h, mi, sec) = (
+        digits(s, 4..6)?,
+        digits(s, 6..8)?,
+        digits(s, 8..10)?,
+        digits(s, 10..12)?,
+        digits(s, 12..14)?,
+    );
     let mut rest = s.get(14..)?;
     let mut millis = None;
     if let Some(frac) = rest.strip_prefix('.').or_else(|| rest.strip_prefix(',')) {
@@ -109,11 +120,29 @@ mod tests {
     fn times() {
         let t = Time::from_utc(2026, 6, 10, 7, 15, 42).unwrap();
         assert_eq!(parse_asn1_time(&el(0x17, "260610071542Z")), Some((t, None)));
-        assert_eq!(parse_asn1_time(&el(0x18, "20260610071542Z")), Some((t, None)));
-        assert_eq!(parse_asn1_time(&el(0x18, "20260610071542.5Z")), Some((t, Some(500))));
-        assert_eq!(parse_asn1_time(&el(0x18, "20260610071542.123456Z")), Some((t, Some(123))));
-        assert_eq!(parse_asn1_time(&el(0x17, "260610141542+0700")), Some((t, None)));
-        assert_eq!(parse_asn1_time(&el(0x17, "991231235959Z")).unwrap().0.to_rfc3339(), "1999-12-31T23:59:59Z");
+        assert_eq!(
+            parse_asn1_time(&el(0x18, "20260610071542Z")),
+            Some((t, None))
+        );
+        assert_eq!(
+            parse_asn1_time(&el(0x18, "20260610071542.5Z")),
+            Some((t, Some(500)))
+        );
+        assert_eq!(
+            parse_asn1_time(&el(0x18, "20260610071542.123456Z")),
+            Some((t, Some(123)))
+        );
+        assert_eq!(
+            parse_asn1_time(&el(0x17, "260610141542+0700")),
+            Some((t, None))
+        );
+        assert_eq!(
+            parse_asn1_time(&el(0x17, "991231235959Z"))
+                .unwrap()
+                .0
+                .to_rfc3339(),
+            "1999-12-31T23:59:59Z"
+        );
         assert_eq!(parse_asn1_time(&el(0x18, "20260230071542Z")), None);
         assert_eq!(parse_asn1_time(&el(0x18, "2026061007154Z")), None);
         assert_eq!(parse_asn1_time(&el(0x04, "20260610071542Z")), None);

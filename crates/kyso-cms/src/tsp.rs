@@ -59,7 +59,10 @@ pub fn parse_token(der: &[u8], limits: &Limits) -> Result<TimestampToken, CmsErr
     if cms.content_type() != oids::ID_CT_TST_INFO {
         return Err(CmsError::NotTstInfo(cms.content_type().to_string()));
     }
-    let tst = cms.encapsulated_content().ok_or_else(|| CmsError::Structure("timestamp token without TSTInfo".into()))?.to_vec();
+    let tst = cms
+        .encapsulated_content()
+        .ok_or_else(|| CmsError::Structure("timestamp token without TSTInfo".into()))?
+        .to_vec();
     let (t, rest) = ber::read_tlv(&tst, 0)?;
     if !rest.is_empty() {
         return Err(CmsError::Structure("TSTInfo: trailing data".into()));
@@ -75,17 +78,24 @@ pub fn parse_token(der: &[u8], limits: &Limits) -> Result<TimestampToken, CmsErr
     let alg = alg_id(&mr.expect("hashAlgorithm")?)?;
     let hm = mr.expect("hashedMessage")?;
     if !hm.is(Class::Universal, false, ber::OCTET_STRING) {
-        return Err(CmsError::Structure("hashedMessage is not an OCTET STRING".into()));
+        return Err(CmsError::Structure(
+            "hashedMessage is not an OCTET STRING".into(),
+        ));
     }
     let serial = r.expect("serialNumber")?;
     if !serial.is(Class::Universal, false, ber::INTEGER) {
-        return Err(CmsError::Structure("TSTInfo serialNumber is not an INTEGER".into()));
+        return Err(CmsError::Structure(
+            "TSTInfo serialNumber is not an INTEGER".into(),
+        ));
     }
     let gt = r.expect("genTime")?;
     if !gt.is(Class::Universal, false, ber::GENERALIZED_TIME) {
-        return Err(CmsError::Structure("genTime is not a GeneralizedTime".into()));
+        return Err(CmsError::Structure(
+            "genTime is not a GeneralizedTime".into(),
+        ));
     }
-    let (gen_time, gen_time_millis) = parse_time_tlv(&gt).ok_or_else(|| CmsError::Structure("genTime unreadable".into()))?;
+    let (gen_time, gen_time_millis) =
+        parse_time_tlv(&gt).ok_or_else(|| CmsError::Structure("genTime unreadable".into()))?;
     let mut accuracy_ms = None;
     if let Some(acc) = r.next_if(|t| t.is(Class::Universal, true, ber::SEQUENCE))? {
         // Accuracy ::= SEQUENCE { seconds INTEGER OPTIONAL, millis [0] INTEGER (1..999) OPTIONAL,
@@ -108,7 +118,9 @@ pub fn parse_token(der: &[u8], limits: &Limits) -> Result<TimestampToken, CmsErr
     if let Some(b) = r.next_if(|t| t.is_universal(ber::BOOLEAN))? {
         ordering = b.content.first().copied().unwrap_or(0) != 0;
     }
-    let nonce = r.next_if(|t| t.is_universal(ber::INTEGER))?.map(|n| n.content.to_vec());
+    let nonce = r
+        .next_if(|t| t.is_universal(ber::INTEGER))?
+        .map(|n| n.content.to_vec());
     let mut tsa_name = None;
     if let Some(tsa) = r.next_if(|t| t.is(Class::Context, true, 0))? {
         if let Some(gn) = tsa.children().next_tlv()? {
@@ -134,7 +146,13 @@ pub fn parse_token(der: &[u8], limits: &Limits) -> Result<TimestampToken, CmsErr
 
 fn general_name(gn: &ber::Tlv<'_>) -> String {
     if gn.is(Class::Context, true, 4) {
-        if let Some(Ok(name)) = gn.children().next_tlv().ok().flatten().map(|n| x509_cert::name::Name::from_der(n.raw)) {
+        if let Some(Ok(name)) = gn
+            .children()
+            .next_tlv()
+            .ok()
+            .flatten()
+            .map(|n| x509_cert::name::Name::from_der(n.raw))
+        {
             return name.to_string();
         }
     }
@@ -185,21 +203,37 @@ pub fn verify_token(tok: &TimestampToken, covered: &[u8], policy: &AlgorithmPoli
 
 /// Verify a token whose imprint the caller computes (a PDF document timestamp,
 /// ETSI.RFC3161: the byte ranges, ISO 32000-2 §12.8.5).
-pub fn verify_token_with(tok: &TimestampToken, hash: &dyn Fn(DigestAlg) -> Vec<u8>, policy: &AlgorithmPolicy) -> TokenResult {
+pub fn verify_token_with(
+    tok: &TimestampToken,
+    hash: &dyn Fn(DigestAlg) -> Vec<u8>,
+    policy: &AlgorithmPolicy,
+) -> TokenResult {
     let mut res = TokenResult::default();
     if tok.cms.signer_count() != 1 {
         // RFC 3161 §2.4.1: the token has exactly one SignerInfo.
         res.findings.push(Finding::error(
             "tsp.signer_count",
-            format!("Dấu thời gian phải có đúng một chữ ký của đơn vị cấp dấu thời gian, ở đây có {}.", tok.cms.signer_count()),
-            format!("A timestamp token must have exactly one SignerInfo; this one has {}.", tok.cms.signer_count()),
+            format!(
+                "Dấu thời gian phải có đúng một chữ ký của đơn vị cấp dấu thời gian, ở đây có {}.",
+                tok.cms.signer_count()
+            ),
+            format!(
+                "A timestamp token must have exactly one SignerInfo; this one has {}.",
+                tok.cms.signer_count()
+            ),
         ));
     }
     match tok.imprint_alg {
         None => res.findings.push(Finding::warning(
             "tsp.imprint_algorithm.unsupported",
-            format!("Thuật toán băm của dấu thời gian ({}) chưa được hỗ trợ.", tok.imprint_alg_oid),
-            format!("The timestamp's imprint algorithm ({}) is not supported.", tok.imprint_alg_oid),
+            format!(
+                "Thuật toán băm của dấu thời gian ({}) chưa được hỗ trợ.",
+                tok.imprint_alg_oid
+            ),
+            format!(
+                "The timestamp's imprint algorithm ({}) is not supported.",
+                tok.imprint_alg_oid
+            ),
         )),
         Some(d) => {
             match policy.digest(d, Use::TimestampImprint, Some(tok.gen_time.0)) {
@@ -208,8 +242,14 @@ pub fn verify_token_with(tok: &TimestampToken, hash: &dyn Fn(DigestAlg) -> Vec<u
                     res.imprint_weak = true;
                     res.findings.push(Finding::warning(
                         "tsp.imprint_algorithm.weak",
-                        format!("Dấu thời gian dùng thuật toán băm {} đã cũ ({why}).", d.name()),
-                        format!("The timestamp uses the dated {} imprint algorithm ({why}).", d.name()),
+                        format!(
+                            "Dấu thời gian dùng thuật toán băm {} đã cũ ({why}).",
+                            d.name()
+                        ),
+                        format!(
+                            "The timestamp uses the dated {} imprint algorithm ({why}).",
+                            d.name()
+                        ),
                     ));
                 }
                 Acceptance::Rejected { reason, .. } => {
@@ -217,8 +257,14 @@ pub fn verify_token_with(tok: &TimestampToken, hash: &dyn Fn(DigestAlg) -> Vec<u
                     res.signer.weak_algorithm = true;
                     res.findings.push(Finding::error(
                         "tsp.imprint_algorithm.rejected",
-                        format!("Dấu thời gian dùng thuật toán băm {} không an toàn ({reason}).", d.name()),
-                        format!("The timestamp's {} imprint is rejected ({reason}).", d.name()),
+                        format!(
+                            "Dấu thời gian dùng thuật toán băm {} không an toàn ({reason}).",
+                            d.name()
+                        ),
+                        format!(
+                            "The timestamp's {} imprint is rejected ({reason}).",
+                            d.name()
+                        ),
                     ));
                 }
             }
@@ -245,7 +291,9 @@ pub fn verify_token_with(tok: &TimestampToken, hash: &dyn Fn(DigestAlg) -> Vec<u
     res.tsa_cert = signer.signer_cert;
     if let Some(c) = res.tsa_cert.map(|i| &tok.cms.certificates()[i]) {
         let ok = match &c.ext_key_usage {
-            Some((list, critical)) => *critical && list.len() == 1 && list[0] == oids::KP_TIME_STAMPING,
+            Some((list, critical)) => {
+                *critical && list.len() == 1 && list[0] == oids::KP_TIME_STAMPING
+            }
             None => false,
         };
         res.tsa_eku_ok = Some(ok);
@@ -268,8 +316,14 @@ pub fn verify_token_with(tok: &TimestampToken, hash: &dyn Fn(DigestAlg) -> Vec<u
     res.findings.push(if sig_ok {
         Finding::passed(
             "tsp.signature.valid",
-            format!("Chữ ký của đơn vị cấp dấu thời gian hợp lệ; thời điểm: {}.", tok.gen_time.to_vietnam_display()),
-            format!("The TSA's signature on the timestamp is valid; time: {}.", tok.gen_time.to_rfc3339()),
+            format!(
+                "Chữ ký của đơn vị cấp dấu thời gian hợp lệ; thời điểm: {}.",
+                tok.gen_time.to_vietnam_display()
+            ),
+            format!(
+                "The TSA's signature on the timestamp is valid; time: {}.",
+                tok.gen_time.to_rfc3339()
+            ),
         )
     } else {
         Finding::error(

@@ -8,7 +8,9 @@ use kyso_crypto::DigestAlg;
 use std::path::PathBuf;
 
 fn data(name: &str) -> Vec<u8> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name);
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name);
     std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
 }
 
@@ -19,7 +21,12 @@ fn parse(name: &str) -> SignedDataView {
 fn verify_detached(name: &str, content: &[u8]) -> (SignedDataView, SignerResult) {
     let sd = parse(name);
     let hash = |d: DigestAlg| d.digest(content);
-    let r = verify_signer(&sd, 0, Content::Detached(&hash), &AlgorithmPolicy::default());
+    let r = verify_signer(
+        &sd,
+        0,
+        Content::Detached(&hash),
+        &AlgorithmPolicy::default(),
+    );
     (sd, r)
 }
 
@@ -31,7 +38,11 @@ fn assert_good(name: &str, r: &SignerResult) {
     assert_eq!(r.digest_matches, Some(true), "{name}: {:#?}", r.findings);
     assert_eq!(r.crypto_valid, Some(true), "{name}: {:#?}", r.findings);
     assert!(r.signer_cert.is_some(), "{name}");
-    assert!(!r.format_failure && !r.unsupported_algorithm, "{name}: {:#?}", r.findings);
+    assert!(
+        !r.format_failure && !r.unsupported_algorithm,
+        "{name}: {:#?}",
+        r.findings
+    );
     for f in &r.findings {
         assert!(!f.message_vi.is_empty() && !f.message_en.is_empty() && f.code.starts_with("cms."));
     }
@@ -41,16 +52,66 @@ fn assert_good(name: &str, r: &SignerResult) {
 fn detached_signatures_with_each_algorithm_verify() {
     let content = data("content.txt");
     let cases = [
-        ("rsa-sha256-detached.p7s", DigestAlg::Sha256, "RSA PKCS#1 v1.5 with SHA-256", "RSA-2048"),
-        ("rsa-sha384-detached.p7s", DigestAlg::Sha384, "RSA PKCS#1 v1.5 with SHA-384", "RSA-2048"),
-        ("rsa-sha512-detached.p7s", DigestAlg::Sha512, "RSA PKCS#1 v1.5 with SHA-512", "RSA-2048"),
-        ("rsa-sha3-256-detached.p7s", DigestAlg::Sha3_256, "RSA PKCS#1 v1.5 with SHA3-256", "RSA-2048"),
-        ("rsa-keyid-detached.p7s", DigestAlg::Sha256, "RSA PKCS#1 v1.5 with SHA-256", "RSA-2048"),
-        ("rsa-pss-sha256-detached.p7s", DigestAlg::Sha256, "RSASSA-PSS with SHA-256 (MGF1 SHA-256, salt 32 bytes)", "RSA-2048"),
-        ("rsa-pss-sha384-detached.p7s", DigestAlg::Sha384, "RSASSA-PSS with SHA-384 (MGF1 SHA-384, salt 48 bytes)", "RSA-2048"),
-        ("ec-p256-sha256-detached.p7s", DigestAlg::Sha256, "ECDSA with SHA-256", "ECDSA P-256"),
-        ("ec-p384-sha384-detached.p7s", DigestAlg::Sha384, "ECDSA with SHA-384", "ECDSA P-384"),
-        ("ec-p521-sha512-detached.p7s", DigestAlg::Sha512, "ECDSA with SHA-512", "ECDSA P-521"),
+        (
+            "rsa-sha256-detached.p7s",
+            DigestAlg::Sha256,
+            "RSA PKCS#1 v1.5 with SHA-256",
+            "RSA-2048",
+        ),
+        (
+            "rsa-sha384-detached.p7s",
+            DigestAlg::Sha384,
+            "RSA PKCS#1 v1.5 with SHA-384",
+            "RSA-2048",
+        ),
+        (
+            "rsa-sha512-detached.p7s",
+            DigestAlg::Sha512,
+            "RSA PKCS#1 v1.5 with SHA-512",
+            "RSA-2048",
+        ),
+        (
+            "rsa-sha3-256-detached.p7s",
+            DigestAlg::Sha3_256,
+            "RSA PKCS#1 v1.5 with SHA3-256",
+            "RSA-2048",
+        ),
+        (
+            "rsa-keyid-detached.p7s",
+            DigestAlg::Sha256,
+            "RSA PKCS#1 v1.5 with SHA-256",
+            "RSA-2048",
+        ),
+        (
+            "rsa-pss-sha256-detached.p7s",
+            DigestAlg::Sha256,
+            "RSASSA-PSS with SHA-256 (MGF1 SHA-256, salt 32 bytes)",
+            "RSA-2048",
+        ),
+        (
+            "rsa-pss-sha384-detached.p7s",
+            DigestAlg::Sha384,
+            "RSASSA-PSS with SHA-384 (MGF1 SHA-384, salt 48 bytes)",
+            "RSA-2048",
+        ),
+        (
+            "ec-p256-sha256-detached.p7s",
+            DigestAlg::Sha256,
+            "ECDSA with SHA-256",
+            "ECDSA P-256",
+        ),
+        (
+            "ec-p384-sha384-detached.p7s",
+            DigestAlg::Sha384,
+            "ECDSA with SHA-384",
+            "ECDSA P-384",
+        ),
+        (
+            "ec-p521-sha512-detached.p7s",
+            DigestAlg::Sha512,
+            "ECDSA with SHA-512",
+            "ECDSA P-521",
+        ),
     ];
     for (name, d, alg, key) in cases {
         let (sd, r) = verify_detached(name, &content);
@@ -73,7 +134,10 @@ fn detached_signatures_with_each_algorithm_verify() {
 #[test]
 fn signer_found_by_subject_key_identifier() {
     let sd = parse("rsa-keyid-detached.p7s");
-    assert!(matches!(sd.signer_infos()[0].sid, kyso_cms::SignerIdentifier::SubjectKeyId(_)));
+    assert!(matches!(
+        sd.signer_infos()[0].sid,
+        kyso_cms::SignerIdentifier::SubjectKeyId(_)
+    ));
     let (_, r) = verify_detached("rsa-keyid-detached.p7s", &data("content.txt"));
     assert_eq!(r.signer_cert, Some(0));
 }
@@ -85,16 +149,28 @@ fn sha1_is_verified_but_weak_without_proof_of_existence() {
     assert!(r.weak_algorithm && r.weak_algorithm_no_poe);
     assert!(has(&r, "cms.algorithm.weak"));
     // A proof of existence before the 2013 sunset lifts the rejection.
-    r.reassess_with_poe(&AlgorithmPolicy::default(), Some(kyso_report::Time(1_300_000_000)));
+    r.reassess_with_poe(
+        &AlgorithmPolicy::default(),
+        Some(kyso_report::Time(1_300_000_000)),
+    );
     assert!(!r.weak_algorithm && !has(&r, "cms.algorithm.weak"));
     assert!(has(&r, "cms.algorithm.weak_accepted"));
 }
 
 #[test]
 fn enveloping_signatures_verify_over_econtent() {
-    for name in ["rsa-sha256-attached.p7m", "rsa-noattr-attached.p7m", "ed25519-attached.p7m", "ed25519-noattr-attached.p7m"] {
+    for name in [
+        "rsa-sha256-attached.p7m",
+        "rsa-noattr-attached.p7m",
+        "ed25519-attached.p7m",
+        "ed25519-noattr-attached.p7m",
+    ] {
         let sd = parse(name);
-        assert_eq!(sd.encapsulated_content(), Some(data("content.txt").as_slice()), "{name}");
+        assert_eq!(
+            sd.encapsulated_content(),
+            Some(data("content.txt").as_slice()),
+            "{name}"
+        );
         let r = verify_signer(&sd, 0, Content::Encapsulated, &AlgorithmPolicy::default());
         assert_good(name, &r);
     }
@@ -133,7 +209,10 @@ fn tampered_signed_attribute_breaks_the_signature_only() {
 #[test]
 fn unsorted_signed_attributes_are_hashed_as_received() {
     let (_, r) = verify_detached("rsa-sha256-unsorted-attrs.p7s", &data("content.txt"));
-    assert!(has(&r, "cms.signed_attrs.not_der_sorted"), "fixture must really be out of DER order");
+    assert!(
+        has(&r, "cms.signed_attrs.not_der_sorted"),
+        "fixture must really be out of DER order"
+    );
     assert_good("unsorted", &r);
     let (_, sorted) = verify_detached("rsa-sha256-detached.p7s", &data("content.txt"));
     assert!(!has(&sorted, "cms.signed_attrs.not_der_sorted"));
@@ -157,7 +236,12 @@ fn ess_signing_certificate_v2_in_timestamp_matches() {
     // `openssl ts` writes signingCertificateV2 (ess_cert_id_alg = sha256).
     let tok = parse_token(&data("token-sha256.tst"), &Limits::default()).unwrap();
     let r = verify_token(&tok, &data("tst-data.txt"), &AlgorithmPolicy::default());
-    assert_eq!(r.signer.signing_certificate_ref_ok, Some(true), "{:#?}", r.signer.findings);
+    assert_eq!(
+        r.signer.signing_certificate_ref_ok,
+        Some(true),
+        "{:#?}",
+        r.signer.findings
+    );
 }
 
 #[test]
@@ -168,13 +252,23 @@ fn two_signers_are_reported_each() {
     let hash = |d: DigestAlg| d.digest(&content);
     let keys: Vec<_> = (0..2)
         .map(|i| {
-            let r = verify_signer(&sd, i, Content::Detached(&hash), &AlgorithmPolicy::default());
+            let r = verify_signer(
+                &sd,
+                i,
+                Content::Detached(&hash),
+                &AlgorithmPolicy::default(),
+            );
             assert_good("two", &r);
             r.public_key.unwrap()
         })
         .collect();
     assert!(keys.contains(&"RSA-2048".to_string()) && keys.contains(&"ECDSA P-256".to_string()));
-    let r = verify_signer(&sd, 2, Content::Detached(&hash), &AlgorithmPolicy::default());
+    let r = verify_signer(
+        &sd,
+        2,
+        Content::Detached(&hash),
+        &AlgorithmPolicy::default(),
+    );
     assert!(r.format_failure && has(&r, "cms.signer.missing"));
 }
 
@@ -197,31 +291,72 @@ fn pdf_contents_padding_and_garbage() {
     raw.push(0x41);
     let sd = parse_signed_data(&raw, &Limits::default()).unwrap();
     assert!(sd.findings().iter().any(|f| f.code == "cms.trailing_data"));
-    assert_eq!(parse_signed_data(&[0u8; 64], &Limits::default()).unwrap_err().code(), "cms.empty");
+    assert_eq!(
+        parse_signed_data(&[0u8; 64], &Limits::default())
+            .unwrap_err()
+            .code(),
+        "cms.empty"
+    );
     // A token is not id-signedData's content type id-data: a ContentInfo of id-data is refused.
-    let data_ci = [0x30, 0x0f, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x01, 0xa0, 0x02, 0x04, 0x00];
-    assert_eq!(parse_signed_data(&data_ci, &Limits::default()).unwrap_err().code(), "cms.not_signed_data");
-    let tight = Limits { max_certificates: 0, ..Limits::default() };
-    assert_eq!(parse_signed_data(&data("rsa-sha256-detached.p7s"), &tight).unwrap_err().code(), "cms.limit_exceeded");
+    let data_ci = [
+        0x30, 0x0f, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x01, 0xa0, 0x02,
+        0x04, 0x00,
+    ];
+    assert_eq!(
+        parse_signed_data(&data_ci, &Limits::default())
+            .unwrap_err()
+            .code(),
+        "cms.not_signed_data"
+    );
+    let tight = Limits {
+        max_certificates: 0,
+        ..Limits::default()
+    };
+    assert_eq!(
+        parse_signed_data(&data("rsa-sha256-detached.p7s"), &tight)
+            .unwrap_err()
+            .code(),
+        "cms.limit_exceeded"
+    );
 }
 
 #[test]
 fn timestamp_tokens_parse_and_verify() {
     let covered = data("tst-data.txt");
     let p = AlgorithmPolicy::default();
-    for (name, alg) in [("token-sha256.tst", DigestAlg::Sha256), ("token-sha1.tst", DigestAlg::Sha1)] {
+    for (name, alg) in [
+        ("token-sha256.tst", DigestAlg::Sha256),
+        ("token-sha1.tst", DigestAlg::Sha1),
+    ] {
         let tok = parse_token(&data(name), &Limits::default()).unwrap();
         assert_eq!(tok.imprint_alg, Some(alg));
         assert_eq!(tok.policy, "1.2.3.4.1");
         assert_eq!(tok.accuracy_ms, Some(1500));
         assert!(tok.nonce.is_some());
-        assert!(tok.tsa_name.as_deref().unwrap_or("").contains("Kyso Test TSA"), "{:?}", tok.tsa_name);
+        assert!(
+            tok.tsa_name
+                .as_deref()
+                .unwrap_or("")
+                .contains("Kyso Test TSA"),
+            "{:?}",
+            tok.tsa_name
+        );
         assert!(tok.gen_time.0 > 1_700_000_000);
         let r = verify_token(&tok, &covered, &p);
-        assert!(r.is_valid(), "{name}: {:#?} {:#?}", r.findings, r.signer.findings);
+        assert!(
+            r.is_valid(),
+            "{name}: {:#?} {:#?}",
+            r.findings,
+            r.signer.findings
+        );
         assert_eq!(r.tsa_eku_ok, Some(true));
         assert_eq!(r.imprint_weak, alg == DigestAlg::Sha1);
-        assert_eq!(r.findings.iter().any(|f| f.code == "tsp.imprint_algorithm.weak"), alg == DigestAlg::Sha1);
+        assert_eq!(
+            r.findings
+                .iter()
+                .any(|f| f.code == "tsp.imprint_algorithm.weak"),
+            alg == DigestAlg::Sha1
+        );
         let wrong = verify_token(&tok, b"other data", &p);
         assert_eq!(wrong.imprint_matches, Some(false));
         assert!(!wrong.is_valid());
@@ -232,7 +367,12 @@ fn timestamp_tokens_parse_and_verify() {
     assert_eq!(r.signer.crypto_valid, Some(false));
     assert!(!r.is_valid());
     // A plain signature is not a token.
-    assert_eq!(parse_token(&data("rsa-sha256-attached.p7m"), &Limits::default()).unwrap_err().code(), "tsp.not_tst_info");
+    assert_eq!(
+        parse_token(&data("rsa-sha256-attached.p7m"), &Limits::default())
+            .unwrap_err()
+            .code(),
+        "tsp.not_tst_info"
+    );
 }
 
 #[test]

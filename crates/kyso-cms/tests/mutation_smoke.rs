@@ -9,7 +9,12 @@ use kyso_crypto::policy::AlgorithmPolicy;
 use std::path::PathBuf;
 
 fn data(name: &str) -> Vec<u8> {
-    std::fs::read(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name)).unwrap()
+    std::fs::read(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data")
+            .join(name),
+    )
+    .unwrap()
 }
 
 /// xorshift64*: a fixed sequence, so failures reproduce.
@@ -39,7 +44,9 @@ fn exercise(bytes: &[u8], content: &[u8]) -> bool {
                 verify_signer(&sd, i, Content::Bytes(content), &policy)
             };
             if i == 0 {
-                first_valid = r.digest_matches == Some(true) && r.crypto_valid == Some(true) && !r.format_failure;
+                first_valid = r.digest_matches == Some(true)
+                    && r.crypto_valid == Some(true)
+                    && !r.format_failure;
             }
             for t in &r.timestamp_tokens {
                 if let Ok(tok) = parse_token(t, &limits) {
@@ -74,7 +81,13 @@ fn mutated_fixtures_never_panic_nor_turn_valid() {
         let si = &sd.signer_infos()[0];
         // Byte ranges a change to which must never leave signer 0 valid.
         let mut protected = Vec::new();
-        for part in [si.signed_attrs_raw.as_deref(), Some(si.signature.as_slice())].into_iter().flatten() {
+        for part in [
+            si.signed_attrs_raw.as_deref(),
+            Some(si.signature.as_slice()),
+        ]
+        .into_iter()
+        .flatten()
+        {
             if let Some(p) = orig.windows(part.len()).position(|w| w == part) {
                 protected.push(p..p + part.len());
             }
@@ -95,7 +108,10 @@ fn mutated_fixtures_never_panic_nor_turn_valid() {
             }
             let valid = exercise(&m, &content);
             if kind == 0 && protected.iter().any(|r| r.contains(&pos)) {
-                assert!(!valid, "{name}: bit flip at {pos} inside signed bytes left the signature valid");
+                assert!(
+                    !valid,
+                    "{name}: bit flip at {pos} inside signed bytes left the signature valid"
+                );
             }
             runs += 1;
         }
@@ -106,7 +122,9 @@ fn mutated_fixtures_never_panic_nor_turn_valid() {
 #[test]
 fn hostile_nesting_and_lengths_are_bounded() {
     // 100 000 nested indefinite-length SEQUENCEs, huge declared lengths, empty input.
-    let deep: Vec<u8> = std::iter::repeat_n([0x30u8, 0x80], 100_000).flatten().collect();
+    let deep: Vec<u8> = std::iter::repeat_n([0x30u8, 0x80], 100_000)
+        .flatten()
+        .collect();
     assert!(parse_signed_data(&deep, &Limits::default()).is_err());
     assert!(parse_signed_data(&[0x30, 0x84, 0xff, 0xff, 0xff, 0xff], &Limits::default()).is_err());
     assert!(parse_signed_data(&[], &Limits::default()).is_err());

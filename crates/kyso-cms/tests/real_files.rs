@@ -16,7 +16,10 @@ fn shared() -> Option<PathBuf> {
     if p.is_dir() {
         Some(p)
     } else {
-        eprintln!("SKIPPED: shared reference folder {} not found (set KYSO_SHARED)", p.display());
+        eprintln!(
+            "SKIPPED: shared reference folder {} not found (set KYSO_SHARED)",
+            p.display()
+        );
         None
     }
 }
@@ -27,7 +30,12 @@ fn read(p: PathBuf) -> Vec<u8> {
 
 fn verify_enveloping(bytes: &[u8]) -> Result<SignerResult, kyso_cms::CmsError> {
     let sd = parse_signed_data(bytes, &Limits::default())?;
-    Ok(verify_signer(&sd, 0, Content::Encapsulated, &AlgorithmPolicy::default()))
+    Ok(verify_signer(
+        &sd,
+        0,
+        Content::Encapsulated,
+        &AlgorithmPolicy::default(),
+    ))
 }
 
 #[test]
@@ -56,7 +64,10 @@ fn corpus_cms_files_match_expected_verdicts() {
         let bytes = read(corpus.join(name));
         let r = verify_enveloping(&bytes);
         match *expect {
-            "structure" => assert!(r.is_err() || r.as_ref().unwrap().format_failure, "{name}: {r:?}"),
+            "structure" => assert!(
+                r.is_err() || r.as_ref().unwrap().format_failure,
+                "{name}: {r:?}"
+            ),
             _ => {
                 let r = r.unwrap_or_else(|e| panic!("{name}: {e}"));
                 match *expect {
@@ -66,7 +77,9 @@ fn corpus_cms_files_match_expected_verdicts() {
                         assert!(r.signer_cert.is_some(), "{name}");
                         assert_ne!(r.signing_certificate_ref_ok, Some(false), "{name}");
                     }
-                    "invalid-modified" => assert_eq!(r.digest_matches, Some(false), "{name}: {:#?}", r.findings),
+                    "invalid-modified" => {
+                        assert_eq!(r.digest_matches, Some(false), "{name}: {:#?}", r.findings)
+                    }
                     "no-cert" => {
                         assert_eq!(r.signer_cert, None, "{name}");
                         assert_eq!(r.crypto_valid, None, "{name}");
@@ -77,7 +90,12 @@ fn corpus_cms_files_match_expected_verdicts() {
                     assert!(!r.timestamp_tokens.is_empty(), "{name}");
                     let tok = parse_token(&r.timestamp_tokens[0], &Limits::default()).unwrap();
                     let tr = verify_token(&tok, &r.signature_value, &AlgorithmPolicy::default());
-                    assert_eq!(tr.imprint_matches, Some(false), "{name}: {:#?}", tr.findings);
+                    assert_eq!(
+                        tr.imprint_matches,
+                        Some(false),
+                        "{name}: {:#?}",
+                        tr.findings
+                    );
                     assert!(!tr.is_valid());
                 }
                 if *expect == "valid-broken-tsa" {
@@ -85,7 +103,11 @@ fn corpus_cms_files_match_expected_verdicts() {
                     let tr = verify_token(&tok, &r.signature_value, &AlgorithmPolicy::default());
                     assert_eq!(tr.imprint_matches, Some(true));
                     let tsa = &tok.cms.certificates()[tr.tsa_cert.unwrap()];
-                    assert!(tsa.subject_display().contains("Expired"), "{}", tsa.subject_display());
+                    assert!(
+                        tsa.subject_display().contains("Expired"),
+                        "{}",
+                        tsa.subject_display()
+                    );
                 }
                 if *name == "dss__counterSig.p7m" {
                     assert!(r.counter_signatures > 0);
@@ -104,15 +126,26 @@ fn pdf_signatures(pdf: &[u8]) -> Vec<([usize; 4], Vec<u8>)> {
     while let Some(p) = pdf[i..].windows(key.len()).position(|w| w == key) {
         let start = i + p + key.len();
         i = start;
-        let Some(open) = pdf[start..].iter().position(|&b| b == b'[') else { break };
-        let Some(close) = pdf[start + open..].iter().position(|&b| b == b']') else { break };
+        let Some(open) = pdf[start..].iter().position(|&b| b == b'[') else {
+            break;
+        };
+        let Some(close) = pdf[start + open..].iter().position(|&b| b == b']') else {
+            break;
+        };
         let inner = std::str::from_utf8(&pdf[start + open + 1..start + open + close]).unwrap_or("");
-        let nums: Vec<usize> = inner.split_whitespace().filter_map(|t| t.parse().ok()).collect();
+        let nums: Vec<usize> = inner
+            .split_whitespace()
+            .filter_map(|t| t.parse().ok())
+            .collect();
         if nums.len() != 4 || nums[0] + nums[1] > nums[2] || nums[2] + nums[3] > pdf.len() {
             continue;
         }
         let gap = &pdf[nums[0] + nums[1]..nums[2]];
-        let hex: Vec<u8> = gap.iter().copied().filter(|b| b.is_ascii_hexdigit()).collect();
+        let hex: Vec<u8> = gap
+            .iter()
+            .copied()
+            .filter(|b| b.is_ascii_hexdigit())
+            .collect();
         let Ok(der) = hex::decode(&hex) else { continue };
         out.push(([nums[0], nums[1], nums[2], nums[3]], der));
     }
@@ -123,15 +156,26 @@ fn pdf_signatures(pdf: &[u8]) -> Vec<([usize; 4], Vec<u8>)> {
 fn vietnamese_decrees_verify_over_their_byte_ranges() {
     let Some(sh) = shared() else { return };
     let cases = [
-        ("49-2026-ND-CP.pdf", "CHÍNH PHỦ", "RSA-3072", DigestAlg::Sha256),
-        ("199-ndcp.signed.pdf", "CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ", "", DigestAlg::Sha1),
+        (
+            "49-2026-ND-CP.pdf",
+            "CHÍNH PHỦ",
+            "RSA-3072",
+            DigestAlg::Sha256,
+        ),
+        (
+            "199-ndcp.signed.pdf",
+            "CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ",
+            "",
+            DigestAlg::Sha1,
+        ),
     ];
     for (file, cn, key, ts_imprint) in cases {
         let pdf = read(sh.join("vn/pdf").join(file));
         let sigs = pdf_signatures(&pdf);
         assert_eq!(sigs.len(), 1, "{file}: one signature");
         let (br, contents) = &sigs[0];
-        let sd = parse_signed_data(contents, &Limits::default()).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let sd = parse_signed_data(contents, &Limits::default())
+            .unwrap_or_else(|e| panic!("{file}: {e}"));
         assert_eq!(sd.signer_count(), 1);
         let hash = |d: DigestAlg| {
             let mut h = d.hasher();
@@ -139,7 +183,12 @@ fn vietnamese_decrees_verify_over_their_byte_ranges() {
             h.update(&pdf[br[2]..br[2] + br[3]]);
             h.finalize()
         };
-        let r = verify_signer(&sd, 0, Content::Detached(&hash), &AlgorithmPolicy::default());
+        let r = verify_signer(
+            &sd,
+            0,
+            Content::Detached(&hash),
+            &AlgorithmPolicy::default(),
+        );
         assert_eq!(r.digest_matches, Some(true), "{file}: {:#?}", r.findings);
         assert_eq!(r.crypto_valid, Some(true), "{file}: {:#?}", r.findings);
         let cert = &sd.certificates()[r.signer_cert.expect("signer certificate")];
@@ -147,11 +196,20 @@ fn vietnamese_decrees_verify_over_their_byte_ranges() {
         if !key.is_empty() {
             assert_eq!(r.public_key.as_deref(), Some(key), "{file}");
         }
-        assert!(!r.timestamp_tokens.is_empty(), "{file}: signature timestamp");
-        let tok = parse_token(&r.timestamp_tokens[0], &Limits::default()).unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert!(
+            !r.timestamp_tokens.is_empty(),
+            "{file}: signature timestamp"
+        );
+        let tok = parse_token(&r.timestamp_tokens[0], &Limits::default())
+            .unwrap_or_else(|e| panic!("{file}: {e}"));
         assert_eq!(tok.imprint_alg, Some(ts_imprint), "{file}");
         let tr = verify_token(&tok, &r.signature_value, &AlgorithmPolicy::default());
-        assert!(tr.is_valid(), "{file}: {:#?} {:#?}", tr.findings, tr.signer.findings);
+        assert!(
+            tr.is_valid(),
+            "{file}: {:#?} {:#?}",
+            tr.findings,
+            tr.signer.findings
+        );
         assert_eq!(tr.imprint_weak, ts_imprint == DigestAlg::Sha1, "{file}");
         eprintln!(
             "{file}: signer {cn}, {}, {}, timestamp {} ({}), TSA cert #{:?}",
