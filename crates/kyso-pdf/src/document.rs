@@ -607,7 +607,7 @@ impl<'a> Document<'a> {
 
     /// Like [`Document::object`] but without copying stream data (`raw` left empty);
     /// for scanning dictionaries.
-    pub(crate) fn object_head(&self, rev: usize, r: ObjRef) -> Result<Option<Object>, PdfError> {
+    pub fn object_head(&self, rev: usize, r: ObjRef) -> Result<Option<Object>, PdfError> {
         self.object_at_depth(rev, r, 0, false)
     }
 
