@@ -18,9 +18,15 @@ fn main() {
                 continue;
             }
         };
+        let t = std::time::Instant::now();
         let sigs = doc.signatures();
         let checks = byte_range::check_all(&doc, &sigs);
+        let t_sigs = t.elapsed();
         let a = kyso_pdf_diff::analyze(&doc, &sigs, &checks);
+        println!(
+            "  timing: signatures+byte ranges {t_sigs:?}, change analysis {:?}",
+            t.elapsed() - t_sigs
+        );
         println!("  revisions: {}", doc.revisions().len());
         for (i, (s, c)) in a.per_signature.iter().zip(&checks).enumerate() {
             println!(

@@ -267,7 +267,7 @@ pub(crate) fn unused_objects(
         if seen.len() > MAX_REACHABILITY_OBJECTS || !budget.take(1) {
             return None;
         }
-        if let Ok(Some(o)) = doc.object(rev, r) {
+        if let Ok(Some(o)) = doc.object_head(rev, r) {
             stack.extend(refs_in(&o, &[], 100_000).into_iter().map(|(_, r)| r));
         }
     }
@@ -300,7 +300,7 @@ pub(crate) fn unused_objects(
             Some((_, XrefEntry::InStream { .. })) => 0,
             _ => continue,
         };
-        let Ok(Some(o)) = doc.object(rev, ObjRef { num: n, gen }) else {
+        let Ok(Some(o)) = doc.object_head(rev, ObjRef { num: n, gen }) else {
             continue;
         };
         match type_of(&o) {

@@ -137,7 +137,7 @@ pub(crate) fn read_form(doc: &Document<'_>, rev: usize, budget: &mut Budget) -> 
         {
             continue;
         }
-        let Ok(Some(obj)) = doc.object(rev, n.r) else {
+        let Ok(Some(obj)) = doc.object_head(rev, n.r) else {
             continue;
         };
         let Some(d) = obj.as_dict() else { continue };
@@ -177,7 +177,7 @@ pub(crate) fn read_form(doc: &Document<'_>, rev: usize, budget: &mut Budget) -> 
             if !budget.take(1) {
                 break;
             }
-            match doc.object(rev, k) {
+            match doc.object_head(rev, k) {
                 Ok(Some(ko)) if get(&ko, b"T").is_some() => child_fields.push(k),
                 Ok(Some(_)) => widgets.push(k.num),
                 _ => {}
@@ -194,7 +194,9 @@ pub(crate) fn read_form(doc: &Document<'_>, rev: usize, budget: &mut Budget) -> 
                 let wobj = if *w == n.r.num {
                     Some(obj.clone())
                 } else {
-                    doc.object(rev, ObjRef { num: *w, gen: 0 }).ok().flatten()
+                    doc.object_head(rev, ObjRef { num: *w, gen: 0 })
+                        .ok()
+                        .flatten()
                 };
                 if let Some(wo) = wobj {
                     for ap in appearance_refs(doc, rev, &wo, budget) {
@@ -274,7 +276,7 @@ pub(crate) fn load(
             if !budget.take(1) {
                 return None;
             }
-            doc.object(rev, *r).ok().flatten()
+            doc.object_head(rev, *r).ok().flatten()
         }
         other => Some(other.clone()),
     }
@@ -307,7 +309,7 @@ pub(crate) fn read_pages(doc: &Document<'_>, rev: usize, budget: &mut Budget) ->
     }
     u.ok = true;
     for p in &pages {
-        let Ok(Some(pd)) = doc.object(rev, *p) else {
+        let Ok(Some(pd)) = doc.object_head(rev, *p) else {
             continue;
         };
         if let Some(c) = get(&pd, b"Contents") {
@@ -438,7 +440,7 @@ pub(crate) fn read_dss(doc: &Document<'_>, rev: usize, budget: &mut Budget) -> H
         if out.len() >= MAX_DSS_OBJECTS || !out.insert(r.num) || !budget.take(1) {
             continue;
         }
-        let Ok(Some(o)) = doc.object(rev, r) else {
+        let Ok(Some(o)) = doc.object_head(rev, r) else {
             continue;
         };
         // Only containers are followed; the leaves are DER streams.
@@ -490,7 +492,7 @@ pub(crate) fn referrers(
         if !budget.take(1) {
             return None;
         }
-        let Ok(Some(o)) = doc.object(rev, ObjRef { num, gen }) else {
+        let Ok(Some(o)) = doc.object_head(rev, ObjRef { num, gen }) else {
             continue;
         };
         for (_, r) in refs_in(&o, &[], 1_000_000) {

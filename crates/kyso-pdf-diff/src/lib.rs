@@ -302,11 +302,15 @@ pub fn analyze_with_budget(
                         }
                     }
                 }
-                let unused = unused_cache
-                    .entry(s)
-                    .or_insert_with(|| attacks::unused_objects(doc, s, &mut unused_budget));
-                if let Some(f) = unused.clone() {
-                    findings.push(f);
+                // Planted object graphs matter only if something follows the
+                // signed revision (and reading every object is not free).
+                if s < last {
+                    let unused = unused_cache
+                        .entry(s)
+                        .or_insert_with(|| attacks::unused_objects(doc, s, &mut unused_budget));
+                    if let Some(f) = unused.clone() {
+                        findings.push(f);
+                    }
                 }
             }
             None => {
