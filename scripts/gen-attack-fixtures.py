@@ -652,6 +652,22 @@ def main():
         "AcroForm and the page's /Annots into new objects (copies plus the new widget): permitted",
         "pdf/certification DocMDP P=2 + approval")
 
+    # ---- a picture of a signature, no signature at all ----
+    seal = stream(b"/Type /XObject /Subtype /Form /BBox [0 0 230 70] /Resources << /Font << /F1 5 0 R >> >>",
+                  b"1 0 0 RG 4 w 115 35 30 0 360 re S BT /F1 10 Tf 20 30 Td (Da ky: Nguyen Van A) Tj ET")
+    fake = base_pdf(extra={
+        10: b"<< /Fields [11 0 R 12 0 R 90 0 R] /DA (/F1 0 Tf 0 g) /DR << /Font << /F1 5 0 R >> >> >>",
+        90: b"<< /Type /Annot /Subtype /Widget /FT /Sig /T (ChuKy) /F 4 /Rect [330 40 560 110] /P 3 0 R "
+            b"/AP << /N 91 0 R >> >>",
+        91: seal,
+        3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+           b"/Resources << /Font << /F1 5 0 R >> /XObject << /Fm1 6 0 R >> >> /StructParents 0 /Tabs /S "
+           b"/Annots [11 0 R 12 0 R 90 0 R] >>",
+    })
+    add("fake-visible-signature-unsigned.pdf", "no-signature", fake,
+        "A signature field whose appearance draws a seal and 'signed by' text, with no signature value: "
+        "must be reported as a picture that proves nothing", "pdf/unsigned signature field")
+
     # ---- a document timestamp (PAdES-LTA) after a certification with P=1 ----
     w = IncrementalPdfFileWriter(io.BytesIO(p1))
     out = io.BytesIO()

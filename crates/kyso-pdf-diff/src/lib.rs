@@ -219,6 +219,27 @@ pub fn analyze_with_budget(
             "The document is too large or complex to examine every change; what was not examined counts as not permitted.",
         ));
     }
+    // Signature boxes that hold no signature (§12.7.4.5: a signature field
+    // without /V is unsigned) but paint something: a picture of a seal or a
+    // signature proves nothing. Those added after a signature are "sneaky
+    // signatures" (per revision); these are the ones present from the start.
+    for f in fields.iter().filter(|f| f.value.is_none()) {
+        let painted = f.widgets.iter().any(|w| {
+            budget.take(1)
+                && doc
+                    .object(last, *w)
+                    .ok()
+                    .flatten()
+                    .is_some_and(|wo| step::widget_paints(doc, last, &wo, &mut budget))
+        });
+        if painted {
+            document_findings.push(Finding::warning(
+                "pdf.changes.unsigned_signature_field",
+                format!("Ô chữ ký “{}” có hình hiển thị nhưng không chứa chữ ký số nào: hình đó (con dấu, chữ ký) không chứng minh được gì.", f.name),
+                format!("Signature field '{}' shows an appearance but holds no digital signature: that picture (seal, signature) proves nothing.", f.name),
+            ));
+        }
+    }
     let tail = attacks::unparsed_tail(doc);
     if let Some(t) = &tail {
         document_findings.push(t.clone());

@@ -2033,7 +2033,12 @@ fn describe(o: &Object) -> (String, String) {
 
 /// Whether a widget has a visible, non-empty normal appearance (§12.5.5) in a
 /// non-degenerate /Rect and is not hidden (/F bit 2, Table 165).
-fn widget_paints(doc: &Document<'_>, rev: usize, w: &Object, budget: &mut Budget) -> bool {
+pub(crate) fn widget_paints(
+    doc: &Document<'_>,
+    rev: usize,
+    w: &Object,
+    budget: &mut Budget,
+) -> bool {
     let rect: Vec<f64> = get(w, b"Rect")
         .and_then(Object::as_array)
         .unwrap_or(&[])

@@ -20,6 +20,14 @@ const REQUIRED: &[(&str, &[&str])] = &[
         "legit-decree-copying-writer.pdf",
         &["pdf.changes.permitted"],
     ),
+    (
+        "fake-visible-signature-unsigned.pdf",
+        &["pdf.changes.unsigned_signature_field"],
+    ),
+    (
+        "sneaky-signature-widget.pdf",
+        &["pdf.changes.unsigned_signature_field"],
+    ),
     ("docmdp-p1-then-signature.pdf", &["pdf.changes.disallowed"]),
     (
         "docmdp-p1-then-doc-timestamp.pdf",
@@ -109,7 +117,7 @@ fn every_attack_fixture_meets_its_verdict() {
         if !meets(expected, &o) {
             failures.push(format!("{file}: expected {expected}, got {}", o.summary()));
         }
-        if let Some((_, codes)) = REQUIRED.iter().find(|(f, _)| f == file) {
+        for (_, codes) in REQUIRED.iter().filter(|(f, _)| f == file) {
             for c in *codes {
                 if !o.has(c) {
                     failures.push(format!("{file}: missing finding {c}; got {}", o.summary()));
