@@ -1682,6 +1682,11 @@ impl<'a, 'd> Step<'a, 'd> {
             };
         }
         let sub = subtype_of(obj).map(name_str).unwrap_or_else(|| "?".into());
+        // "/FreeText [70 690 370 720]": type and where it sits (§12.5.2 /Rect).
+        let sub = match rect_text(obj) {
+            Some(rect) => format!("{sub} {rect}"),
+            None => sub,
+        };
         let has_ap = get(obj, b"AP").is_some();
         let covering = attacks::covering_annotation(subtype_of(obj), has_ap);
         let j = if covering {
@@ -2076,4 +2081,18 @@ fn is_empty_value(v: &Object) -> bool {
         Object::Array(a) => a.is_empty(),
         _ => false,
     }
+}
+
+/// An annotation's /Rect as written, for messages.
+fn rect_text(o: &Object) -> Option<String> {
+    let nums: Vec<String> = get(o, b"Rect")?
+        .as_array()?
+        .iter()
+        .filter_map(|x| match x {
+            Object::Int(i) => Some(i.to_string()),
+            Object::Real(r) => Some(format!("{r:.0}")),
+            _ => None,
+        })
+        .collect();
+    (nums.len() == 4).then(|| format!("[{}]", nums.join(" ")))
 }
