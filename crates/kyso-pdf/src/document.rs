@@ -440,8 +440,10 @@ impl<'a> Document<'a> {
         let tol = self.limits.offset_tolerance;
         let bytes = self.bytes;
         let mut notes = Vec::new();
+        let mut shifted = Vec::new();
         for rev in &mut self.revisions {
             let mut bad = 0usize;
+            let mut failing: Vec<u32> = Vec::new();
             for (num, e) in rev.entries.iter_mut() {
                 let XrefEntry::InFile { offset, gen } = e else {
                     continue;
@@ -466,12 +468,33 @@ impl<'a> Document<'a> {
                         notes.push((rev.index, *num, *offset, c));
                         *offset = c;
                     }
-                    None => bad += 1,
+                    None => {
+                        bad += 1;
+                        failing.push(*num);
+                    }
+                }
+            }
+            if bad > 0 && bad == failing.len() {
+                if let Some(delta) = uniform_shift(bytes, rev, &failing) {
+                    for n in &failing {
+                        if let Some(XrefEntry::InFile { offset, .. }) = rev.entries.get_mut(n) {
+                            *offset = offset.saturating_add_signed(delta);
+                        }
+                    }
+                    shifted.push((rev.index, failing.len(), delta));
+                    bad = 0;
                 }
             }
             if bad > 0 {
                 notes.push((rev.index, u32::MAX, bad, 0));
             }
+        }
+        for (rev, n, delta) in shifted {
+            self.warnings.push(warn(
+                "pdf.xref.section_shifted",
+                format!("Phiên bản {}: {n} vị trí trong bảng xref cùng lệch {delta} byte; mọi đối tượng đều được tìm thấy đúng ở vị trí đã hiệu chỉnh.", rev + 1),
+                format!("Revision {}: {n} xref offsets are all off by the same {delta} bytes; every object was found exactly at the corrected position.", rev + 1),
+            ));
         }
         for (rev, num, off, c) in notes.into_iter().take(20) {
             if num == u32::MAX {
@@ -1009,6 +1032,47 @@ impl<'a> Document<'a> {
             })
             .collect()
     }
+}
+
+/// A systematic error: every failing entry of one revision is off by the same
+/// amount (a writer that computed offsets from a wrong base). The amount is
+/// taken from the one place, inside the revision, where the first failing
+/// object's header occurs (it must occur once), and accepted only if EVERY
+/// failing entry, shifted by it, lands exactly on its own `num gen obj`.
+/// Nothing is guessed: without that, the entries stay dangling.
+fn uniform_shift(bytes: &[u8], rev: &Revision, failing: &[u32]) -> Option<isize> {
+    let first = *failing.first()?;
+    let XrefEntry::InFile { offset, gen } = *rev.entries.get(&first)? else {
+        return None;
+    };
+    let region = bytes.get(rev.start..rev.end.min(bytes.len()))?;
+    let pat = format!("{first} {gen} obj");
+    let hits: Vec<usize> = {
+        let mut v = Vec::new();
+        let mut from = 0;
+        while let Some(p) = find(region, pat.as_bytes(), from) {
+            let abs = rev.start + p;
+            if header_at(bytes, abs, first, gen) {
+                v.push(abs);
+            }
+            from = p + 1;
+            if v.len() > 1 {
+                break;
+            }
+        }
+        v
+    };
+    let [at] = hits.as_slice() else { return None };
+    let delta = isize::try_from(*at)
+        .ok()?
+        .checked_sub(isize::try_from(offset).ok()?)?;
+    let all = failing.iter().all(|n| match rev.entries.get(n) {
+        Some(XrefEntry::InFile { offset, gen }) => offset
+            .checked_add_signed(delta)
+            .is_some_and(|o| o >= rev.start && o < rev.end && header_at(bytes, o, *n, *gen)),
+        _ => false,
+    });
+    all.then_some(delta)
 }
 
 fn header_at(bytes: &[u8], offset: usize, num: u32, gen: u16) -> bool {

@@ -24,6 +24,7 @@
 //! | `pdf.xref.bad_prev` | wrong `/Prev`; the previous update's own `startxref` used instead |
 //! | `pdf.xref.prev_loop` | `/Prev` chain loops |
 //! | `pdf.xref.entry_offset_adjusted`, `pdf.xref.dangling` | xref entries a few bytes off; entries pointing nowhere |
+//! | `pdf.xref.section_shifted` | every failing entry of a revision off by the same amount, each verified at its corrected position |
 //! | `pdf.stream.length_mismatch`, `pdf.stream.truncated` | wrong `/Length`; corrupt Flate tail (late) |
 //! | `pdf.object.duplicate_key` | a key repeated in one dictionary; the first wins (late) |
 //! | `pdf.encryption.needs_password` | encrypted, not openable with the empty user password |

@@ -38,6 +38,17 @@ fn set_digits(b: &mut [u8], r: std::ops::Range<usize>, v: usize) {
 
 /// Append an incremental update defining `objects` (numbered from `first`).
 fn append_update(base: &[u8], first: u32, objects: &[&str], root: &str) -> Vec<u8> {
+    append_update_shifted(base, first, objects, root, &|_| 0)
+}
+
+/// The same, with each recorded offset moved by `shift(i)` bytes.
+fn append_update_shifted(
+    base: &[u8],
+    first: u32,
+    objects: &[&str],
+    root: &str,
+    shift: &dyn Fn(usize) -> isize,
+) -> Vec<u8> {
     let mut out = base.to_vec();
     let (prev, _) = last_startxref(base);
     let mut offs = Vec::new();
@@ -47,7 +58,8 @@ fn append_update(base: &[u8], first: u32, objects: &[&str], root: &str) -> Vec<u
     }
     let x = out.len();
     out.extend_from_slice(format!("xref\n{first} {}\n", objects.len()).as_bytes());
-    for o in offs {
+    for (i, o) in offs.into_iter().enumerate() {
+        let o = o.checked_add_signed(shift(i)).unwrap();
         out.extend_from_slice(format!("{o:010} 00000 n\r\n").as_bytes());
     }
     out.extend_from_slice(
@@ -268,4 +280,33 @@ fn duplicate_keys_are_reported_and_the_first_wins() {
         .late_warnings()
         .iter()
         .any(|w| w.code == "pdf.object.duplicate_key"));
+}
+
+#[test]
+fn a_uniformly_shifted_section_is_corrected_only_if_every_entry_lands() {
+    let b = signed();
+    let objs = [
+        "(first object, long enough to move past)",
+        "(second)",
+        "(third)",
+    ];
+    // Every offset 1000 bytes too large (a writer using a wrong base): corrected.
+    let u = append_update_shifted(&b, 70, &objs, "1 0 R", &|_| 1000);
+    let doc = Document::parse(&u, &Limits::default()).unwrap();
+    assert!(
+        codes(&doc).contains(&"pdf.xref.section_shifted".to_owned()),
+        "{:?}",
+        codes(&doc)
+    );
+    let o = doc
+        .object(2, kyso_pdf::ObjRef { num: 72, gen: 0 })
+        .unwrap()
+        .unwrap();
+    assert_eq!(o.as_string().unwrap().bytes, b"third");
+    // Different errors per entry: nothing is guessed, the entries dangle.
+    let u = append_update_shifted(&b, 70, &objs, "1 0 R", &|i| 1000 + 7 * i as isize);
+    let doc = Document::parse(&u, &Limits::default()).unwrap();
+    assert!(!codes(&doc).contains(&"pdf.xref.section_shifted".to_owned()));
+    assert!(codes(&doc).contains(&"pdf.xref.dangling".to_owned()));
+    assert!(doc.object(2, kyso_pdf::ObjRef { num: 72, gen: 0 }).is_err());
 }
