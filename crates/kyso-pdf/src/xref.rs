@@ -306,6 +306,49 @@ mod tests {
     }
 
     #[test]
+    fn xref_stream_with_index_and_implicit_type() {
+        // /W [0 2 1]: type field absent (defaults to 1, §7.5.8.3 Table 17);
+        // /Index [0 1 5 2]: objects 0, 5, 6.
+        let rows: &[u8] = &[0x00, 0x00, 0xff, 0x01, 0x00, 0x00, 0x02, 0x00, 0x03];
+        let mut src = format!(
+            "9 0 obj\n<</Type/XRef/Size 7/W[0 2 1]/Index[0 1 5 2]/Length {}>>\nstream\n",
+            rows.len()
+        )
+        .into_bytes();
+        src.extend_from_slice(rows);
+        src.extend_from_slice(b"\nendstream\nendobj\n");
+        let mut budget = 100;
+        let s = read_section(&src, 0, &Limits::default(), &mut budget).unwrap();
+        assert_eq!(s.kind, XrefKind::Stream);
+        assert_eq!(
+            s.entries.get(&0),
+            Some(&XrefEntry::InFile {
+                offset: 0,
+                gen: 255
+            })
+        );
+        assert_eq!(
+            s.entries.get(&5),
+            Some(&XrefEntry::InFile {
+                offset: 256,
+                gen: 0
+            })
+        );
+        assert_eq!(
+            s.entries.get(&6),
+            Some(&XrefEntry::InFile {
+                offset: 512,
+                gen: 3
+            })
+        );
+        assert_eq!(s.entries.len(), 3);
+        assert_eq!(s.end, src.len() - 1);
+        // A stream that is not /Type /XRef is not a cross-reference section.
+        let other = String::from_utf8_lossy(&src).replace("/Type/XRef", "/Type/XRaf");
+        assert!(read_section(other.as_bytes(), 0, &Limits::default(), &mut 100).is_err());
+    }
+
+    #[test]
     fn entry_budget() {
         let src = b"xref\n0 5000000\n";
         let mut budget = 1000;

@@ -4,7 +4,7 @@
 mod common;
 
 use kyso_pdf::byte_range::{check_all, signed_slices};
-use kyso_pdf::{Document, Limits};
+use kyso_pdf::{Document, Limits, XrefKind};
 use kyso_report::Coverage;
 use sha2::{Digest, Sha256};
 
@@ -282,6 +282,27 @@ fn corpus_expectations() {
         let want: Vec<Vec<&str>> = sig_codes.iter().map(|c| c.to_vec()).collect();
         assert_eq!(got, want, "{file}");
     }
+}
+
+#[test]
+fn hybrid_reference_files() {
+    let Some(shared) = common::shared_dir() else {
+        return;
+    };
+    let bytes = std::fs::read(shared.join("corpus/dss__Signature-P-BG_BOR-1.pdf")).unwrap();
+    let doc = Document::parse(&bytes, &Limits::default()).unwrap();
+    let kinds: Vec<XrefKind> = doc.revisions().iter().map(|r| r.xref_kind).collect();
+    assert_eq!(kinds, [XrefKind::Table, XrefKind::Hybrid, XrefKind::Table]);
+    // Objects only the hidden xref stream knows (in object streams) resolve.
+    let hidden = doc.revisions()[1]
+        .entries
+        .iter()
+        .filter(|(_, e)| matches!(e, kyso_pdf::XrefEntry::InStream { .. }))
+        .count();
+    assert!(hidden > 0);
+    assert_eq!(doc.pages(2).unwrap().len(), 1);
+    let sigs = doc.signatures();
+    assert!(check_all(&doc, &sigs)[0].ok);
 }
 
 #[test]
