@@ -38,6 +38,9 @@ the tests only read them). Files, all DER, in crates/kyso-pki/tests/data/:
   ocsp-delegated-good.der signed by ocsp-responder.der (EKU OCSPSigning, issued by ca.der);
   ocsp-rogue.der      "good" for rev-leaf-before signed by a responder NOT issued by ca.der
   ria-crl.der         Adobe RevocationInfoArchival with crl-ca.der and ocsp-good.der
+  mesh.pem            90 certificates: 10 keys all named "Kyso Mesh CA", each certified by every
+                      other, without key identifiers; mesh-leaf.der issued by the first key. No path
+                      reaches a root: path building must stop on its budget, not explode.
 """
 import datetime as dt
 import ipaddress
@@ -293,4 +296,14 @@ with open(os.path.join(OUT, "ocsp-good.der"), "rb") as f:
     good = f.read()
 ria = tlv(0x30, tlv(0xA0, tlv(0x30, main_crl)) + tlv(0xA1, tlv(0x30, good)))
 write("ria-crl.der", ria)
+# A mesh of same-name CAs without key identifiers (path-building budget).
+mesh_name = name("Kyso Mesh CA")
+mesh_keys = [ec_key() for _ in range(10)]
+with open(os.path.join(OUT, "mesh.pem"), "wb") as f:
+    for i, ki in enumerate(mesh_keys):
+        for j, kj in enumerate(mesh_keys):
+            if i != j:
+                f.write(cert(mesh_name, ki, mesh_name, kj, ca=True, ski=False).public_bytes(serialization.Encoding.PEM))
+k = ec_key()
+write("mesh-leaf.der", der(cert(name("Mesh Leaf"), k, mesh_name, mesh_keys[0], ski=False, eku=SIGNER_EKU)))
 print("wrote fixtures to", os.path.normpath(OUT))

@@ -12,6 +12,8 @@ use core::cell::{Cell, RefCell};
 use kyso_crypto::policy::{Acceptance, AlgorithmPolicy, Use};
 use kyso_crypto::{CryptoError, KeyInfo, SignatureAlg};
 use kyso_report::{ChainStatus, Finding, RevocationInfo, RevocationStatus, Time};
+use std::collections::HashMap;
+use std::rc::Rc;
 use x509_cert::ext::pkix::KeyUsages;
 
 /// Signature checks per validation, as in rustls-webpki (`verify_cert.rs`,
@@ -174,6 +176,9 @@ fn rank(s: ChainStatus) -> u8 {
     }
 }
 
+/// Indices of possible issuers: (roots, pool).
+type Issuers = Rc<(Vec<usize>, Vec<usize>)>;
+
 struct Ctx<'a> {
     req: &'a PathRequest<'a>,
     store: &'a TrustStore,
@@ -186,6 +191,7 @@ struct Ctx<'a> {
     build_calls: Cell<u32>,
     best: RefCell<Option<Failure>>,
     budget_hit: Cell<bool>,
+    issuer_cache: RefCell<HashMap<[u8; 32], Issuers>>,
 }
 
 struct Success {
@@ -242,6 +248,7 @@ impl<'a> Ctx<'a> {
             build_calls: Cell::new(MAX_BUILD_CALLS),
             best: RefCell::new(None),
             budget_hit: Cell::new(false),
+            issuer_cache: RefCell::new(HashMap::new()),
         }
     }
 
@@ -357,17 +364,50 @@ impl<'a> Ctx<'a> {
     }
 
     /// Depth-first search from the last certificate of `path` towards a root.
-    fn build<'p>(&'p self, path: &mut Vec<&'p ParsedCert>) -> Option<Success> {
-        let calls = self.build_calls.get();
-        if calls == 0 || self.sig_budget.get() == 0 {
-            self.budget_hit.set(true);
-            return None;
+    /// Possible issuers of `cur` (roots, pool), by name and key identifier,
+    /// most promising first: CAs whose SKI equals the AKI, then other CAs,
+    /// then the rest (tried so that the failure can be explained). Computed
+    /// once per certificate: the name comparisons are the costly part.
+    fn issuers_of(&self, cur: &ParsedCert) -> Issuers {
+        if let Some(v) = self.issuer_cache.borrow().get(&cur.sha256) {
+            return v.clone();
         }
-        self.build_calls.set(calls - 1);
+        let roots = (0..self.roots.len())
+            .filter(|&i| cur.may_be_issued_by(&self.roots[i].cert))
+            .collect();
+        let mut pool: Vec<usize> = (0..self.pool.len())
+            .filter(|&i| cur.may_be_issued_by(&self.pool[i]))
+            .collect();
+        pool.sort_by_key(|&i| {
+            let c = &self.pool[i];
+            let key_match = cur.aki.is_some() && cur.aki == c.ski;
+            (!c.is_ca(), !key_match)
+        });
+        let v = Rc::new((roots, pool));
+        self.issuer_cache.borrow_mut().insert(cur.sha256, v.clone());
+        v
+    }
+
+    /// Depth-first search from the last certificate of `path` towards a root.
+    /// Every edge considered costs one unit of the build budget.
+    fn build<'p>(&'p self, path: &mut Vec<&'p ParsedCert>) -> Option<Success> {
         let cur = *path.last()?;
+        let issuers = self.issuers_of(cur);
+        let spend = || {
+            let calls = self.build_calls.get();
+            if calls == 0 || self.sig_budget.get() == 0 {
+                self.budget_hit.set(true);
+                return false;
+            }
+            self.build_calls.set(calls - 1);
+            true
+        };
         // Roots first: the shortest path wins.
-        for root in self.roots.iter().filter(|r| cur.may_be_issued_by(&r.cert)) {
-            match self.evaluate(path, root) {
+        for &r in &issuers.0 {
+            if !spend() {
+                return None;
+            }
+            match self.evaluate(path, &self.roots[r]) {
                 Ok(s) => return Some(s),
                 Err(f) => self.record(*f),
             }
@@ -375,17 +415,17 @@ impl<'a> Ctx<'a> {
         if path.len() > MAX_INTERMEDIATES {
             return None;
         }
-        for cand in self.pool.iter().filter(|c| cur.may_be_issued_by(c)) {
+        for &i in &issuers.1 {
+            if !spend() {
+                return None;
+            }
+            let cand = &self.pool[i];
             // No loops: a certificate (or the same name and key) once per path.
             if path.iter().any(|p| {
                 p.sha256 == cand.sha256
                     || (p.subject_der == cand.subject_der && p.spki() == cand.spki())
             }) {
                 continue;
-            }
-            if !cand.is_ca() && cand.basic_constraints().is_some() {
-                // Explicitly not a CA: cannot issue; still tried by pkix-path so
-                // the failure is explained, but only when nothing better exists.
             }
             path.push(cand);
             let r = self.build(path);

@@ -405,3 +405,34 @@ fn trust_store_loading() {
         )
         .is_err());
 }
+
+#[test]
+fn path_building_stops_on_its_budget() {
+    // 90 same-name CAs certifying each other: billions of paths, none to a root.
+    let pem = data("mesh.pem");
+    let mut bag = TrustStore::empty();
+    assert_eq!(bag.add_pem_der_or_p7b(&pem, AnchorSource::Test), Ok(90));
+    let cands: Vec<Vec<u8>> = bag.anchors().iter().map(|a| a.der.clone()).collect();
+    let leaf = data("mesh-leaf.der");
+    let p = AlgorithmPolicy::default();
+    let e = RevocationEvidence::default();
+    let req = PathRequest {
+        leaf: &leaf,
+        candidates: &cands,
+        time: t(),
+        purpose: KeyPurpose::Any,
+        revocation: &e,
+        policy: &p,
+    };
+    let started = std::time::Instant::now();
+    let r = validate(&req, &store());
+    assert_eq!(r.status, ChainStatus::NoChainFound);
+    assert!(
+        r.findings
+            .iter()
+            .any(|f| f.code == "pki.chain.budget_exceeded"),
+        "{:#?}",
+        r.findings
+    );
+    eprintln!("budget reached in {:?}", started.elapsed());
+}
