@@ -78,6 +78,16 @@ pub fn eku_name(oid: &Oid) -> String {
     }
 }
 
+/// Serial number as uppercase hex, without the sign-padding zero byte DER adds
+/// before a high bit (RFC 5280 §4.1.2.2 serials are positive).
+fn serial_hex(bytes: &[u8]) -> String {
+    let trimmed = match bytes {
+        [0, rest @ ..] if rest.first().is_some_and(|b| b & 0x80 != 0) => rest,
+        b => b,
+    };
+    hex::encode_upper(trimmed)
+}
+
 /// Describe a DER certificate for display; `None` when it does not parse.
 pub fn describe_certificate(der: &[u8]) -> Option<CertificateInfo> {
     let pc = ParsedCert::parse(der).ok()?;
@@ -142,7 +152,7 @@ pub(crate) fn describe_parsed(pc: &ParsedCert) -> CertificateInfo {
         subject: names::rfc4514(subject),
         issuer: names::rfc4514(&tbs.issuer),
         issuer_common_name: names::last_value(&tbs.issuer, CN),
-        serial: hex::encode_upper(tbs.serial_number.as_bytes()),
+        serial: serial_hex(tbs.serial_number.as_bytes()),
         not_before: Some(Time(pc.not_before())),
         not_after: Some(Time(pc.not_after())),
         sha256: hex::encode(pc.sha256),
@@ -152,5 +162,43 @@ pub(crate) fn describe_parsed(pc: &ParsedCert) -> CertificateInfo {
         policies,
         is_ca: pc.is_ca(),
         der_base64: Some(pc.der_base64()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vietnamese_identifiers() {
+        let id = decode_identifier("MST:0102357802");
+        assert_eq!(
+            (id.kind.as_str(), id.value.as_str(), id.meaning_vi.as_str()),
+            ("MST", "0102357802", "Mã số thuế")
+        );
+        assert_eq!(
+            decode_identifier("CCCD:001099012345").meaning_en,
+            "Citizen identity card number"
+        );
+        assert_eq!(decode_identifier("cmnd: 012345678").kind, "CMND");
+        assert_eq!(
+            decode_identifier("BHXH:0123456789").meaning_vi,
+            "Mã số bảo hiểm xã hội"
+        );
+        assert_eq!(decode_identifier("HC:B1234567").kind, "HC");
+        assert_eq!(
+            decode_identifier("MNS:1032158").meaning_vi,
+            "Mã số đơn vị có quan hệ với ngân sách"
+        );
+        let other = decode_identifier("XYZ:1");
+        assert_eq!((other.kind.as_str(), other.value.as_str()), ("", "XYZ:1"));
+    }
+
+    #[test]
+    fn serials() {
+        assert_eq!(serial_hex(&[0x00, 0x8F, 0x01]), "8F01");
+        assert_eq!(serial_hex(&[0x00]), "00");
+        assert_eq!(serial_hex(&[0x00, 0x10]), "0010");
+        assert_eq!(serial_hex(&[0x54, 0x01]), "5401");
     }
 }

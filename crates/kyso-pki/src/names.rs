@@ -137,3 +137,36 @@ pub(crate) fn last_value(name: &Name, oid: Oid) -> Option<String> {
 pub(crate) fn common_name(name: &Name) -> Option<String> {
     last_value(name, CN)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use der::asn1::Any;
+
+    #[test]
+    fn rfc4514_order_and_escaping() {
+        use core::str::FromStr;
+        // The string form lists the last RDN first: C is the first RDN in the DER.
+        let name = Name::from_str("CN=Nguyễn Văn A\\, Jr.,O=Sở #1,C=VN").unwrap();
+        assert_eq!(name.0[0].0.iter().next().unwrap().oid, C);
+        assert_eq!(rfc4514(&name), "CN=Nguyễn Văn A\\, Jr.,O=Sở #1,C=VN");
+        assert_eq!(common_name(&name).as_deref(), Some("Nguyễn Văn A, Jr."));
+        // `#` is escaped only when leading, a space when leading or trailing.
+        assert_eq!(escape("#x "), "\\#x\\ ");
+    }
+
+    #[test]
+    fn string_types() {
+        let units: Vec<u8> = "Hà Nội"
+            .encode_utf16()
+            .flat_map(|u| u.to_be_bytes())
+            .collect();
+        let bmp = Any::new(Tag::BmpString, units).unwrap();
+        assert_eq!(decode_string(&bmp).as_deref(), Some("Hà Nội"));
+        // TeletexString read as Latin-1 (0xE9 = é).
+        let t61 = Any::new(Tag::TeletexString, vec![0x43, 0x61, 0x66, 0xE9]).unwrap();
+        assert_eq!(decode_string(&t61).as_deref(), Some("Café"));
+        let bad = Any::new(Tag::Utf8String, vec![0xFF]).unwrap();
+        assert_eq!(decode_string(&bad), None);
+    }
+}

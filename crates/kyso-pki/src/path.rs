@@ -134,7 +134,7 @@ pub fn validate_with_options(
             }
         }
     };
-    let ctx = Ctx::new(req, store, opts, &ev, 0);
+    let ctx = Ctx::new(req, store, opts, &ev, 0, Budgets::new());
     let mut res = ctx.run(&leaf);
     // Evidence-level notes (unreadable CRLs...) go after the main sentence.
     res.findings.extend(ev.findings.iter().cloned());
@@ -176,6 +176,28 @@ fn rank(s: ChainStatus) -> u8 {
     }
 }
 
+/// Revocation-data signature checks per validation (CRLs, OCSP responses,
+/// responder certificates): 64 items of evidence with a few checks each.
+const MAX_REVOCATION_SIGNATURE_CHECKS: u32 = 256;
+
+/// Work budgets, shared with nested validations (revocation signers).
+#[derive(Clone)]
+struct Budgets {
+    signatures: Rc<Cell<u32>>,
+    build_calls: Rc<Cell<u32>>,
+    revocation_signatures: Rc<Cell<u32>>,
+}
+
+impl Budgets {
+    fn new() -> Budgets {
+        Budgets {
+            signatures: Rc::new(Cell::new(MAX_SIGNATURE_CHECKS)),
+            build_calls: Rc::new(Cell::new(MAX_BUILD_CALLS)),
+            revocation_signatures: Rc::new(Cell::new(MAX_REVOCATION_SIGNATURE_CHECKS)),
+        }
+    }
+}
+
 /// Indices of possible issuers: (roots, pool).
 type Issuers = Rc<(Vec<usize>, Vec<usize>)>;
 
@@ -187,8 +209,7 @@ struct Ctx<'a> {
     nesting: u8,
     roots: Vec<Root>,
     pool: Vec<ParsedCert>,
-    sig_budget: Cell<u32>,
-    build_calls: Cell<u32>,
+    budgets: Budgets,
     best: RefCell<Option<Failure>>,
     budget_hit: Cell<bool>,
     issuer_cache: RefCell<HashMap<[u8; 32], Issuers>>,
@@ -209,6 +230,7 @@ impl<'a> Ctx<'a> {
         opts: &'a ValidationOptions,
         ev: &'a ParsedEvidence,
         nesting: u8,
+        budgets: Budgets,
     ) -> Ctx<'a> {
         let mut roots = Vec::new();
         let mut pool: Vec<ParsedCert> = Vec::new();
@@ -244,8 +266,7 @@ impl<'a> Ctx<'a> {
             nesting,
             roots,
             pool,
-            sig_budget: Cell::new(MAX_SIGNATURE_CHECKS),
-            build_calls: Cell::new(MAX_BUILD_CALLS),
+            budgets,
             best: RefCell::new(None),
             budget_hit: Cell::new(false),
             issuer_cache: RefCell::new(HashMap::new()),
@@ -394,12 +415,12 @@ impl<'a> Ctx<'a> {
         let cur = *path.last()?;
         let issuers = self.issuers_of(cur);
         let spend = || {
-            let calls = self.build_calls.get();
-            if calls == 0 || self.sig_budget.get() == 0 {
+            let calls = self.budgets.build_calls.get();
+            if calls == 0 || self.budgets.signatures.get() == 0 {
                 self.budget_hit.set(true);
                 return false;
             }
-            self.build_calls.set(calls - 1);
+            self.budgets.build_calls.set(calls - 1);
             true
         };
         // Roots first: the shortest path wins.
@@ -473,14 +494,14 @@ impl<'a> Ctx<'a> {
             .collect();
         let log = RefCell::new(Vec::new());
         let verifier = KysoVerifier {
-            budget: &self.sig_budget,
+            budget: &self.budgets.signatures,
             log: &log,
         };
         let validated = pkix_path::validate_path(&chain, &anchors, &pol, &verifier);
         let validated = match validated {
             Ok(v) => v,
             Err(e) => {
-                if self.sig_budget.get() == 0 {
+                if self.budgets.signatures.get() == 0 {
                     self.budget_hit.set(true);
                 }
                 let (status, finding) = explain(&e, path, root, self.req.time, &log.borrow());
@@ -731,6 +752,16 @@ impl<'a> Ctx<'a> {
 }
 
 impl SignerTrust for Ctx<'_> {
+    fn spend_signature(&self) -> bool {
+        let left = self.budgets.revocation_signatures.get();
+        if left == 0 {
+            self.budget_hit.set(true);
+            return false;
+        }
+        self.budgets.revocation_signatures.set(left - 1);
+        true
+    }
+
     fn signer_candidates(&self) -> &[ParsedCert] {
         &self.pool
     }
@@ -753,7 +784,16 @@ impl SignerTrust for Ctx<'_> {
         // is refused, one without evidence is accepted (a CRL issuer's own
         // status often rests on the CRL it signed itself: PKITS 4.14.30).
         let opts = ValidationOptions::default();
-        let ctx = Ctx::new(&req, self.store, &opts, self.ev, self.nesting + 1);
+        // Nested validations draw on the same budgets: a hostile bag of CRLs and
+        // signers cannot multiply the work.
+        let ctx = Ctx::new(
+            &req,
+            self.store,
+            &opts,
+            self.ev,
+            self.nesting + 1,
+            self.budgets.clone(),
+        );
         ctx.run(signer).status == ChainStatus::Trusted
     }
 }

@@ -293,6 +293,8 @@ pub(crate) trait SignerTrust {
     fn trusted_signer(&self, signer: &ParsedCert, time: i64) -> bool;
     /// Certificates that may have signed revocation data (beyond the evidence's own).
     fn signer_candidates(&self) -> &[ParsedCert];
+    /// Take one signature check from the budget; false when exhausted.
+    fn spend_signature(&self) -> bool;
 }
 
 /// All reason codes (RFC 5280 §5.2.5 ReasonFlags bits 1..=8, `unused` excluded).
@@ -428,8 +430,8 @@ fn check_ocsp(
     let produced = gt(&resp.tbs_response_data.produced_at);
     // RFC 6960 §4.2.2.2: signed by the issuer itself, or by a responder the issuer
     // delegated with id-kp-OCSPSigning.
-    let signed_by_issuer =
-        sig::verify_raw(&resp.signature_algorithm, issuer.spki(), tbs, sig_bytes).is_ok();
+    let signed_by_issuer = trust.spend_signature()
+        && sig::verify_raw(&resp.signature_algorithm, issuer.spki(), tbs, sig_bytes).is_ok();
     if !signed_by_issuer {
         let responder_matches = |c: &ParsedCert| match &resp.tbs_response_data.responder_id {
             ResponderId::ByName(n) => names::names_equal(n, &c.tbs().subject),
@@ -445,9 +447,11 @@ fn check_ocsp(
                 .map(|e| e.contains(&OID_KP_OCSP_SIGNING))
                 .unwrap_or(false)
                 && c.may_be_issued_by(issuer)
+                && trust.spend_signature()
                 && sig::verify_cert_signature(&c.cert, &c.der, issuer.spki()).is_ok()
                 && c.not_before() <= produced
                 && produced <= c.not_after()
+                && trust.spend_signature()
                 && sig::verify_raw(&resp.signature_algorithm, c.spki(), tbs, sig_bytes).is_ok()
         });
         if !delegated {
@@ -457,7 +461,6 @@ fn check_ocsp(
             );
         }
     }
-    let _ = trust;
     let this_update = gt(&single.this_update);
     if let Some(next) = &single.next_update {
         if gt(next) < time {
@@ -652,12 +655,14 @@ fn check_crl(
     let issuer_can_sign_crl = issuer.has_key_usage(KeyUsages::CRLSign).unwrap_or(true);
     let by_issuer = crl_issuer_is_cert_issuer
         && issuer_can_sign_crl
+        && trust.spend_signature()
         && sig::verify_raw(&crl.signature_algorithm, issuer.spki(), tbs_raw, sig_bytes).is_ok();
     if !by_issuer {
         let other = ev.certs.iter().chain(trust.signer_candidates()).any(|c| {
             names::names_equal(&c.tbs().subject, &tbs.issuer)
                 && c.der != issuer.der
                 && c.has_key_usage(KeyUsages::CRLSign).unwrap_or(true)
+                && trust.spend_signature()
                 && sig::verify_raw(&crl.signature_algorithm, c.spki(), tbs_raw, sig_bytes).is_ok()
                 && trust.trusted_signer(c, time)
         });
