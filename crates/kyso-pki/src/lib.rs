@@ -31,6 +31,37 @@
 //! * **Revocation** ([`revocation`]): only evidence embedded in the document is
 //!   used (CRLs and OCSP responses from CMS, Adobe's revocationInfoArchival,
 //!   the PDF DSS). Nothing is fetched from the network.
+//!
+//! # Budgets
+//!
+//! Every loop a hostile input can drive is bounded: 100 certificate signature
+//! checks and 200 000 path-building steps per validation (rustls-webpki's
+//! numbers), 8 intermediates per path, 256 candidate certificates, 256
+//! signature checks on revocation data, 64 CRLs / OCSP responses, CRLs up to
+//! 8 MB, OCSP responses up to 256 KB, certificates up to 64 KB. Nested
+//! validations (the signer of a CRL) share the same budgets.
+//!
+//! # Finding codes (`PathResult::findings`, the most useful one first)
+//!
+//! | code | status | meaning |
+//! |---|---|---|
+//! | `pki.chain.trusted` | Trusted | path to an anchor at the time |
+//! | `pki.chain.no_issuer`, `pki.chain.no_anchors` | NoChainFound | issuer unknown / store empty |
+//! | `pki.chain.budget_exceeded` | (extra) | path building stopped on its budget |
+//! | `pki.leaf.expired`, `pki.ca.expired` | ExpiredNoPoe | expired at the time |
+//! | `pki.leaf.not_yet_valid`, `pki.ca.not_yet_valid` | NotYetValid | |
+//! | `pki.signature.invalid` | CertificateSignatureInvalid | an issuer signature does not verify |
+//! | `pki.signature.unsupported`, `pki.algorithm.rejected`, `pki.algorithm.weak_key` | CryptoConstraintsFailure | |
+//! | `pki.algorithm.weak_certificate_digest` | (warning) | SHA-1 certificate signature accepted |
+//! | `pki.leaf.key_usage`, `pki.tsa.eku_missing`, `pki.ca.not_ca`, `pki.ca.path_length`, `pki.ca.key_usage`, `pki.ca.crl_sign`, `pki.cert.unknown_critical_extension`, `pki.name_constraints.violated`, `pki.policy.violated`, `pki.cert.malformed`, `pki.chain.broken`, `pki.chain.invalid` | ConstraintsFailure | |
+//! | `pki.revocation.revoked`, `pki.revocation.ca_revoked` | Revoked | revoked at or before the time |
+//! | `pki.revocation.good`, `pki.revocation.revoked_later` | (in `revocation`) | not revoked at the time / revoked only later |
+//! | `pki.revocation.not_checked` | (in `revocation`) | no usable evidence; nothing is fetched |
+//! | `pki.revocation.missing` | ConstraintsFailure | only with `ValidationOptions::require_revocation` |
+//! | `pki.crl.*`, `pki.ocsp.*` | (warnings) | evidence that could not be used, and why |
+//!
+//! `Revoked` is decided against the `time` given; when that time is not proven
+//! (no timestamp), the caller may turn it into `RevokedNoPoe` (ETSI EN 319 102-1 §5.6.2.1).
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
