@@ -323,6 +323,28 @@ pub fn analyze_with_budget(
                         }
                     }
                 }
+                // The parser tolerated broken cross-reference data; with updates
+                // after this signature, what they hold was read through a repair.
+                if s < last {
+                    let repaired: Vec<String> = doc
+                        .warnings()
+                        .iter()
+                        .filter(|w| {
+                            w.code.starts_with("pdf.xref.") || w.code.starts_with("pdf.revision.")
+                        })
+                        .map(|w| w.code.clone())
+                        .collect::<BTreeSet<String>>()
+                        .into_iter()
+                        .collect();
+                    if !repaired.is_empty() {
+                        let list = repaired.join(", ");
+                        findings.push(Finding::warning(
+                            "pdf.changes.xref_repaired",
+                            format!("Dữ liệu tham chiếu chéo của tệp bị hỏng và phải đọc theo cách dung thứ ({list}); các bản cập nhật sau chữ ký này có thể không được đọc đúng như chúng được ghi."),
+                            format!("The file's cross-reference data is damaged and was read leniently ({list}); the updates after this signature may not be read exactly as written."),
+                        ));
+                    }
+                }
                 // Planted object graphs matter only if something follows the
                 // signed revision (and reading every object is not free).
                 if s < last {
