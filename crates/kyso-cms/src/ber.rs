@@ -292,6 +292,48 @@ pub(crate) fn hex_upper(b: &[u8]) -> String {
     b.iter().map(|x| format!("{x:02X}")).collect()
 }
 
+/// An OBJECT IDENTIFIER in dotted form (X.690 §8.19), for display-only fields
+/// such as a TSA policy: `const-oid` refuses some short OIDs real TSAs use
+/// (e.g. `1.1.2`, written by a GeoTrust TSA). Arcs are bounded to u64, 64 arcs.
+pub(crate) fn oid_dotted(tlv: &Tlv<'_>) -> Result<String, CmsError> {
+    let bad = || CmsError::Structure("malformed OBJECT IDENTIFIER".into());
+    if !tlv.is(Class::Universal, false, OID) || tlv.content.is_empty() || tlv.content.len() > 512 {
+        return Err(bad());
+    }
+    let mut arcs: Vec<u64> = Vec::new();
+    let mut acc: u64 = 0;
+    let mut started = false;
+    for &b in tlv.content {
+        if !started && b == 0x80 {
+            return Err(bad()); // non-minimal arc encoding (X.690 §8.19.2)
+        }
+        started = true;
+        acc = acc.checked_mul(128).ok_or_else(bad)? | u64::from(b & 0x7f);
+        if b & 0x80 == 0 {
+            if arcs.is_empty() {
+                let first = (acc / 40).min(2);
+                arcs.push(first);
+                arcs.push(acc - first * 40);
+            } else {
+                arcs.push(acc);
+            }
+            if arcs.len() > 64 {
+                return Err(bad());
+            }
+            acc = 0;
+            started = false;
+        }
+    }
+    if started {
+        return Err(bad());
+    }
+    Ok(arcs
+        .iter()
+        .map(u64::to_string)
+        .collect::<Vec<_>>()
+        .join("."))
+}
+
 /// Decode an OBJECT IDENTIFIER element.
 pub(crate) fn oid(tlv: &Tlv<'_>) -> Result<const_oid::ObjectIdentifier, CmsError> {
     if !tlv.is(Class::Universal, false, OID) {
@@ -336,5 +378,19 @@ mod tests {
         ));
         assert_eq!(normalize_integer(&[0, 0, 0x80]), &[0, 0x80]);
         assert_eq!(normalize_integer(&[0, 0x7f]), &[0x7f]);
+        let oid = |b: &[u8]| {
+            let mut v = vec![0x06, b.len() as u8];
+            v.extend_from_slice(b);
+            let (t, _) = read_tlv(&v, 0).unwrap();
+            oid_dotted(&t)
+        };
+        assert_eq!(oid(&[0x29, 0x02]).unwrap(), "1.1.2");
+        assert_eq!(
+            oid(&[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x02]).unwrap(),
+            "1.2.840.113549.1.7.2"
+        );
+        assert_eq!(oid(&[0x88, 0x37, 0x01]).unwrap(), "2.999.1");
+        assert!(oid(&[0x2a, 0x86]).is_err());
+        assert!(oid(&[0x2a, 0x80, 0x01]).is_err());
     }
 }

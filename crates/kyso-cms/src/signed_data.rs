@@ -62,7 +62,10 @@ impl CertDer {
             let mut exts = t.children().expect("extensions")?.sequence("extensions")?;
             while let Some(ext) = exts.next_tlv()? {
                 let mut e = ext.sequence("extension")?;
-                let id = ber::oid(&e.expect("extnID")?)?;
+                // An extension OID `const-oid` refuses is none of the two read here.
+                let Ok(id) = ber::oid(&e.expect("extnID")?) else {
+                    continue;
+                };
                 let mut critical = false;
                 if let Some(b) = e.next_if(|t| t.is_universal(ber::BOOLEAN))? {
                     critical = b.content.first().copied().unwrap_or(0) != 0;
@@ -473,12 +476,21 @@ fn read_attributes(set: &Tlv<'_>, limits: &Limits) -> Result<Vec<Attribute>, Cms
             return Err(CmsError::LimitExceeded("attribute count"));
         }
         let mut ar = a.sequence("Attribute")?;
-        let oid = ber::oid(&ar.expect("attrType")?)?;
+        let oid_tlv = ar.expect("attrType")?;
         let vals = ar.expect("attrValues")?;
         ar.finish("Attribute")?;
         if !vals.is(Class::Universal, true, ber::SET) {
             return Err(CmsError::Structure("attrValues is not a SET".into()));
         }
+        // An attribute type `const-oid` cannot represent is none Kyso interprets;
+        // it stays covered by the raw signed bytes, so it is skipped, not fatal.
+        let oid = match ber::oid(&oid_tlv) {
+            Ok(o) => o,
+            Err(_) => {
+                ber::oid_dotted(&oid_tlv)?;
+                continue;
+            }
+        };
         let mut values = Vec::new();
         let mut vr = vals.children();
         while let Some(v) = vr.next_tlv()? {

@@ -72,7 +72,7 @@ pub fn parse_token(der: &[u8], limits: &Limits) -> Result<TimestampToken, CmsErr
     if version != 1 {
         return Err(CmsError::Structure(format!("TSTInfo version {version}")));
     }
-    let policy = ber::oid(&r.expect("policy")?)?.to_string();
+    let policy = ber::oid_dotted(&r.expect("policy")?)?;
     let mi = r.expect("messageImprint")?;
     let mut mr = mi.sequence("messageImprint")?;
     let alg = alg_id(&mr.expect("hashAlgorithm")?)?;
