@@ -19,6 +19,36 @@ const KNOWN_UNREADABLE_UPDATES: &[(&str, &str)] = &[
     // shifted by 20,326 bytes) until the parser learnt to locate shifted sections;
     // it now comes out permitted with `pdf.changes.xref_repaired`.
 ];
+
+/// Findings the analysis must give on particular corpus files.
+const REQUIRED: &[(&str, &str)] = &[
+    ("dss__hide.pdf", "pdf.attack.shadow_replace"),
+    ("dss__replace.pdf", "pdf.attack.shadow_replace"),
+    (
+        "dss__pades-spoofing-replaced-reason.pdf",
+        "pdf.attack.signature_spoofing",
+    ),
+    (
+        "dss__pdf-with-empty-sig.pdf",
+        "pdf.attack.universal_signature_forgery",
+    ),
+    ("dss__siwa.pdf", "pdf.attack.signature_wrapping"),
+    ("dss__pdf-signed-added-page.pdf", "pdf.changes.page_count"),
+    ("dss__pdf-removed-pages.pdf", "pdf.changes.page_count"),
+    (
+        "verifypdf__bytes-added.pdf",
+        "pdf.attack.incremental_saving",
+    ),
+    (
+        "pyhanko__form-update-override-appearance-stream-sneaky.pdf",
+        "pdf.attack.shadow_replace",
+    ),
+];
+
+#[test]
+fn corpus_change_verdicts() {
+    let Some(shared) = shared() else { return };
+    let dir = shared.join("corpus");
     let mut failures = Vec::new();
     let mut n = 0;
     for (file, expected) in manifest(&dir.join("MANIFEST.tsv")) {
