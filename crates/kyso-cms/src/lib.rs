@@ -32,5 +32,5 @@ pub use signed_data::{
     parse_signed_data, Attribute, CertDer, OtherRevocation, SignedDataView, SignerIdentifier,
     SignerInfoView,
 };
-pub use signer::{verify_signer, Content, SignerResult};
+pub use signer::{check_adbe_sha1_digest, verify_signer, Content, SignerResult};
 pub use time::parse_asn1_time;

@@ -601,3 +601,40 @@ fn set_is_der_sorted(raw: &[u8]) -> bool {
     }
     true
 }
+
+/// `adbe.pkcs7.sha1` (ISO 32000-1 §12.8.3.3.1): the SignedData encapsulates
+/// the SHA-1 digest of the PDF byte ranges, and the SignerInfo signs that
+/// eContent. [`verify_signer`] with [`Content::Encapsulated`] checks the
+/// signature; this checks that the encapsulated digest is the document's.
+/// Returns `None` when there is no eContent.
+pub fn check_adbe_sha1_digest(
+    sd: &SignedDataView,
+    hash: &dyn Fn(DigestAlg) -> Vec<u8>,
+) -> (Option<bool>, Finding) {
+    match sd.encapsulated_content() {
+        None => (
+            None,
+            Finding::error(
+                "cms.adbe_sha1.no_content",
+                "Chữ ký kiểu adbe.pkcs7.sha1 nhưng không chứa giá trị băm của tài liệu.",
+                "An adbe.pkcs7.sha1 signature without the encapsulated document digest.",
+            ),
+        ),
+        Some(e) if e == hash(DigestAlg::Sha1).as_slice() => (
+            Some(true),
+            Finding::passed(
+                "cms.adbe_sha1.match",
+                "Giá trị băm SHA-1 của tài liệu nằm trong chữ ký khớp với tài liệu.",
+                "The SHA-1 document digest encapsulated in the signature matches the document.",
+            ),
+        ),
+        Some(_) => (
+            Some(false),
+            Finding::error(
+                "cms.adbe_sha1.mismatch",
+                "Tài liệu đã bị thay đổi sau khi ký: giá trị băm SHA-1 trong chữ ký không khớp.",
+                "The document was changed after signing: the encapsulated SHA-1 digest does not match.",
+            ),
+        ),
+    }
+}
