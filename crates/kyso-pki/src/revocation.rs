@@ -580,22 +580,12 @@ fn check_crl(
     if !applicable {
         return CrlOutcome::NotApplicable;
     }
-    // Delta CRLs (RFC 5280 §5.2.4) are not processed: Kyso reads complete CRLs only.
+    // A delta CRL (RFC 5280 §5.2.4) is applied only on top of its complete CRL, below.
     if exts.iter().any(|e| e.extn_id == OID_DELTA_CRL_INDICATOR) {
         return CrlOutcome::NotApplicable;
     }
     // §5.2 / §6.3.3: unknown critical CRL extensions make the CRL unusable.
-    let known = [
-        OID_IDP,
-        OID_CRL_NUMBER,
-        OID_AKI,
-        OID_FRESHEST_CRL,
-        OID_DELTA_CRL_INDICATOR,
-    ];
-    if exts
-        .iter()
-        .any(|e| e.critical && !known.contains(&e.extn_id))
-    {
+    if has_unknown_critical(crl) {
         return crl_unusable(
             "có phần mở rộng quan trọng không xác định",
             "it has an unknown critical extension",
@@ -646,44 +636,130 @@ fn check_crl(
     }
     // §6.3.3(f)–(g): the CRL signature, by the issuer's key or by a CRL
     // signer with the same name (or the indirect CRL issuer) whose own path is valid.
-    let Some(tbs_raw) = sig::tbs_slice(der) else {
-        return crl_unusable("cấu trúc hỏng", "malformed structure");
-    };
-    let Some(sig_bytes) = crl.signature.as_bytes() else {
-        return crl_unusable("chữ ký hỏng", "malformed signature");
-    };
-    let issuer_can_sign_crl = issuer.has_key_usage(KeyUsages::CRLSign).unwrap_or(true);
-    let by_issuer = crl_issuer_is_cert_issuer
-        && issuer_can_sign_crl
-        && trust.spend_signature()
-        && sig::verify_raw(&crl.signature_algorithm, issuer.spki(), tbs_raw, sig_bytes).is_ok();
-    if !by_issuer {
-        let other = ev.certs.iter().chain(trust.signer_candidates()).any(|c| {
-            names::names_equal(&c.tbs().subject, &tbs.issuer)
-                && c.der != issuer.der
-                && c.has_key_usage(KeyUsages::CRLSign).unwrap_or(true)
-                && trust.spend_signature()
-                && sig::verify_raw(&crl.signature_algorithm, c.spki(), tbs_raw, sig_bytes).is_ok()
-                && trust.trusted_signer(c, time)
-        });
-        if !other {
-            return crl_unusable(
-                "không xác minh được chữ ký của CRL bằng khóa của CA phát hành",
-                "its signature does not verify with a trusted key of the issuing CA",
-            );
-        }
+    if !crl_signature_ok(cert, issuer, time, der, crl, ev, trust) {
+        return crl_unusable(
+            "không xác minh được chữ ký của CRL bằng khóa của CA phát hành",
+            "its signature does not verify with a trusted key of the issuing CA",
+        );
     }
     // Freshness: usable for `time` if still current then or issued later.
-    match &tbs.next_update {
-        Some(n) if t_of(n) < time => {
-            return crl_unusable(
-                "đã hết hiệu lực (nextUpdate) trước thời điểm kiểm tra",
-                "its nextUpdate is before the validation time",
-            )
-        }
-        _ => {}
+    if stale(crl, time) {
+        return crl_unusable(
+            "đã hết hiệu lực (nextUpdate) trước thời điểm kiểm tra",
+            "its nextUpdate is before the validation time",
+        );
     }
-    // Entries: for indirect CRLs, track the certificateIssuer entry extension (§5.3.3).
+    let mut entry = match find_entry(cert, crl) {
+        Ok(e) => e.filter(|(_, r)| *r != Some(CrlReason::RemoveFromCRL)),
+        Err(f) => return f,
+    };
+    // Delta CRLs (RFC 5280 §5.2.4, §6.3.3(c)): a delta from the same issuer
+    // whose BaseCRLNumber is not above this CRL's number updates it; an entry
+    // with reason removeFromCRL lifts a hold. Only applied on top of a usable
+    // complete CRL; a delta alone decides nothing.
+    if let Some(number) = crl_number(crl, OID_CRL_NUMBER) {
+        for (dder, dcrl) in &ev.crls {
+            let Some(base) = crl_number(dcrl, OID_DELTA_CRL_INDICATOR) else {
+                continue;
+            };
+            if (base.len(), &base) > (number.len(), &number)
+                || !names::names_equal(&dcrl.tbs_cert_list.issuer, &tbs.issuer)
+                || stale(dcrl, time)
+                || has_unknown_critical(dcrl)
+                || !crl_signature_ok(cert, issuer, time, dder, dcrl, ev, trust)
+            {
+                continue;
+            }
+            match find_entry(cert, dcrl) {
+                Ok(Some((_, Some(CrlReason::RemoveFromCRL)))) => entry = None,
+                Ok(Some(e)) => entry = Some(e),
+                Ok(None) => {}
+                Err(f) => return f,
+            }
+        }
+    }
+    match entry {
+        None => CrlOutcome::NotListed { reasons },
+        Some((at, reason)) if at <= time => {
+            CrlOutcome::Revoked(at, reason.map(|r| reason_name(r).to_string()))
+        }
+        Some((at, _)) => CrlOutcome::RevokedLater { at, reasons },
+    }
+}
+
+/// A CRL number (CRLNumber or BaseCRLNumber extension, both INTEGER), as bytes
+/// without leading zeros so that longer means larger.
+fn crl_number(crl: &CertificateList, oid: const_oid::ObjectIdentifier) -> Option<Vec<u8>> {
+    let e = crl
+        .tbs_cert_list
+        .crl_extensions
+        .as_deref()?
+        .iter()
+        .find(|e| e.extn_id == oid)?;
+    let n = der::asn1::Uint::from_der(e.extn_value.as_bytes()).ok()?;
+    Some(n.as_bytes().to_vec())
+}
+
+fn stale(crl: &CertificateList, time: i64) -> bool {
+    matches!(&crl.tbs_cert_list.next_update, Some(n) if t_of(n) < time)
+}
+
+fn has_unknown_critical(crl: &CertificateList) -> bool {
+    let known = [
+        OID_IDP,
+        OID_CRL_NUMBER,
+        OID_AKI,
+        OID_FRESHEST_CRL,
+        OID_DELTA_CRL_INDICATOR,
+    ];
+    crl.tbs_cert_list
+        .crl_extensions
+        .iter()
+        .flatten()
+        .any(|e| e.critical && !known.contains(&e.extn_id))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn crl_signature_ok(
+    cert: &ParsedCert,
+    issuer: &ParsedCert,
+    time: i64,
+    der: &[u8],
+    crl: &CertificateList,
+    ev: &ParsedEvidence,
+    trust: &dyn SignerTrust,
+) -> bool {
+    let tbs = &crl.tbs_cert_list;
+    let (Some(tbs_raw), Some(sig_bytes)) = (sig::tbs_slice(der), crl.signature.as_bytes()) else {
+        return false;
+    };
+    let crl_issuer_is_cert_issuer = names::names_equal(&tbs.issuer, &cert.tbs().issuer);
+    let issuer_can_sign_crl = issuer.has_key_usage(KeyUsages::CRLSign).unwrap_or(true);
+    if crl_issuer_is_cert_issuer
+        && issuer_can_sign_crl
+        && trust.spend_signature()
+        && sig::verify_raw(&crl.signature_algorithm, issuer.spki(), tbs_raw, sig_bytes).is_ok()
+    {
+        return true;
+    }
+    ev.certs.iter().chain(trust.signer_candidates()).any(|c| {
+        names::names_equal(&c.tbs().subject, &tbs.issuer)
+            && c.der != issuer.der
+            && c.has_key_usage(KeyUsages::CRLSign).unwrap_or(true)
+            && trust.spend_signature()
+            && sig::verify_raw(&crl.signature_algorithm, c.spki(), tbs_raw, sig_bytes).is_ok()
+            && trust.trusted_signer(c, time)
+    })
+}
+
+/// The entry for `cert` in `crl` (revocation date, reason), tracking the
+/// certificateIssuer entry extension of indirect CRLs (§5.3.3). `Err` when the
+/// entry carries an unknown critical extension (§5.3: the CRL cannot be used).
+fn find_entry(
+    cert: &ParsedCert,
+    crl: &CertificateList,
+) -> Result<Option<(i64, Option<CrlReason>)>, CrlOutcome> {
+    let tbs = &crl.tbs_cert_list;
     let serial = cert.tbs().serial_number.as_bytes();
     let mut entry_issuer = tbs.issuer.clone();
     for entry in tbs.revoked_certificates.iter().flatten() {
@@ -711,25 +787,18 @@ fn check_crl(
             .iter()
             .any(|e| e.critical && !known_entry.contains(&e.extn_id))
         {
-            return crl_unusable(
+            return Err(crl_unusable(
                 "mục thu hồi của chứng thư có phần mở rộng quan trọng không xác định",
                 "the certificate's entry has an unknown critical extension",
-            );
+            ));
         }
         let reason = eexts
             .iter()
             .find(|e| e.extn_id == OID_ENTRY_REASON)
             .and_then(|e| CrlReason::from_der(e.extn_value.as_bytes()).ok());
-        if reason == Some(CrlReason::RemoveFromCRL) {
-            continue;
-        }
-        let at = t_of(&entry.revocation_date);
-        if at <= time {
-            return CrlOutcome::Revoked(at, reason.map(|r| reason_name(r).to_string()));
-        }
-        return CrlOutcome::RevokedLater { at, reasons };
+        return Ok(Some((t_of(&entry.revocation_date), reason)));
     }
-    CrlOutcome::NotListed { reasons }
+    Ok(None)
 }
 
 /// A finding describing a revocation date.
