@@ -46,7 +46,7 @@
 //! | code | status | meaning |
 //! |---|---|---|
 //! | `pki.chain.trusted` | Trusted | path to an anchor at the time |
-//! | `pki.chain.no_issuer`, `pki.chain.no_anchors` | NoChainFound | issuer unknown / store empty |
+//! | `pki.chain.no_issuer`, `pki.chain.self_signed`, `pki.chain.no_anchors` | NoChainFound | issuer unknown / self-signed and untrusted / store empty |
 //! | `pki.chain.budget_exceeded` | (extra) | path building stopped on its budget |
 //! | `pki.leaf.expired`, `pki.ca.expired` | ExpiredNoPoe | expired at the time |
 //! | `pki.leaf.not_yet_valid`, `pki.ca.not_yet_valid` | NotYetValid | |

@@ -340,7 +340,13 @@ impl<'a> Ctx<'a> {
                 let issuer = describe_parsed(leaf)
                     .issuer_common_name
                     .unwrap_or_else(|| crate::names::rfc4514(&leaf.tbs().issuer));
-                let mut findings = vec![if self.store.anchors().is_empty() {
+                let mut findings = vec![if leaf.is_self_signed() {
+                    Finding::error(
+                        "pki.chain.self_signed",
+                        "Chứng thư số tự ký (tự phát hành cho chính mình) và không nằm trong danh sách tin cậy: không có tổ chức nào xác nhận danh tính người ký.",
+                        "The certificate is self-signed and not in the trust list: no authority vouches for the signer's identity.",
+                    )
+                } else if self.store.anchors().is_empty() {
                     Finding::error(
                         "pki.chain.no_anchors",
                         "Không có chứng thư gốc tin cậy nào được cài đặt, nên không thể xác thực người ký.",
