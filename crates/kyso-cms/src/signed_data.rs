@@ -548,6 +548,14 @@ fn read_signer_info(si: &Tlv<'_>, limits: &Limits) -> Result<SignerInfoView, Cms
     let mut unsigned_attrs = Vec::new();
     if let Some(ua) = r.next_if(|t| t.is(Class::Context, true, 1))? {
         unsigned_attrs = read_attributes(&ua, limits)?;
+        let tokens: usize = unsigned_attrs
+            .iter()
+            .filter(|a| a.oid == oids::ATTR_SIGNATURE_TIMESTAMP)
+            .map(|a| a.values.len())
+            .sum();
+        if tokens > limits.max_timestamp_tokens {
+            return Err(CmsError::LimitExceeded("signature timestamp count"));
+        }
     }
     r.finish("SignerInfo")?;
     Ok(SignerInfoView {

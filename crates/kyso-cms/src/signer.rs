@@ -358,11 +358,8 @@ pub fn verify_signer(
     // Unsigned attributes.
     for a in &si.unsigned_attrs {
         if a.oid == oids::ATTR_SIGNATURE_TIMESTAMP {
-            for v in &a.values {
-                if r.timestamp_tokens.len() < 16 {
-                    r.timestamp_tokens.push(v.clone());
-                }
-            }
+            // Bounded by `Limits::max_timestamp_tokens` when the SignerInfo was read.
+            r.timestamp_tokens.extend(a.values.iter().cloned());
         } else if a.oid == oids::ATTR_COUNTER_SIGNATURE {
             r.counter_signatures += a.values.len();
         }

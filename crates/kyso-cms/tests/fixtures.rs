@@ -308,6 +308,17 @@ fn pdf_contents_padding_and_garbage() {
             .code(),
         "cms.not_signed_data"
     );
+    let no_tokens = Limits {
+        max_timestamp_tokens: 0,
+        ..Limits::default()
+    };
+    assert!(parse_signed_data(&data("rsa-sha256-detached.p7s"), &no_tokens).is_ok());
+    assert_eq!(
+        parse_signed_data(&data("rsa-sha256-tst.p7s"), &no_tokens)
+            .unwrap_err()
+            .code(),
+        "cms.limit_exceeded"
+    );
     let tight = Limits {
         max_certificates: 0,
         ..Limits::default()
