@@ -284,3 +284,39 @@ fn decree_199_signer_described_in_vietnamese() {
         Some(true)
     );
 }
+
+#[test]
+fn bundled_store_contents() {
+    if common::shared().is_none() {
+        return;
+    }
+    let store = TrustStore::bundled();
+    let roots: Vec<&str> = store
+        .anchors()
+        .iter()
+        .filter(|a| a.purpose == kyso_pki::AnchorPurpose::Root)
+        .map(|a| a.label_vi.as_str())
+        .collect();
+    assert_eq!(
+        roots,
+        vec![
+            "Ban Cơ yếu Chính phủ — RootCA chuyên dùng Chính phủ G2",
+            "Trung tâm Chứng thực điện tử quốc gia (NEAC) — Vietnam National Root CA"
+        ]
+    );
+    assert_eq!(store.anchors().len(), 6);
+    assert!(store
+        .anchors()
+        .iter()
+        .all(|a| a.source == kyso_pki::AnchorSource::Bundled));
+    let known = TrustStore::known_not_bundled();
+    assert_eq!(known.len(), 3);
+    assert!(known
+        .iter()
+        .all(|k| k.sha256.len() == 64 && k.sha256.bytes().all(|b| b.is_ascii_hexdigit())));
+    // Nothing known-but-not-bundled is accidentally bundled.
+    for a in store.anchors() {
+        let fp = describe_certificate(&a.der).unwrap().sha256;
+        assert!(known.iter().all(|k| k.sha256 != fp));
+    }
+}
