@@ -38,6 +38,7 @@ the tests only read them). Files, all DER, in crates/kyso-pki/tests/data/:
   ocsp-delegated-good.der signed by ocsp-responder.der (EKU OCSPSigning, issued by ca.der);
   ocsp-rogue.der      "good" for rev-leaf-before signed by a responder NOT issued by ca.der
   ria-crl.der         Adobe RevocationInfoArchival with crl-ca.der and ocsp-good.der
+  bundle.p7b          PKCS#7 certs-only bundle (DER, `openssl crl2pkcs7`) with root.der and ca.der
   mesh.pem            90 certificates: 10 keys all named "Kyso Mesh CA", each certified by every
                       other, without key identifiers; mesh-leaf.der issued by the first key. No path
                       reaches a root: path building must stop on its budget, not explode.
@@ -296,6 +297,22 @@ with open(os.path.join(OUT, "ocsp-good.der"), "rb") as f:
     good = f.read()
 ria = tlv(0x30, tlv(0xA0, tlv(0x30, main_crl)) + tlv(0xA1, tlv(0x30, good)))
 write("ria-crl.der", ria)
+# A .p7b bundle as CAs publish them.
+def p7b(certs, out):
+    import subprocess
+    import tempfile
+    with tempfile.TemporaryDirectory() as tmp:
+        args = ["openssl", "crl2pkcs7", "-nocrl", "-outform", "DER", "-out", os.path.join(OUT, out)]
+        for i, c in enumerate(certs):
+            fn = os.path.join(tmp, f"{i}.pem")
+            with open(fn, "wb") as f:
+                f.write(c.public_bytes(serialization.Encoding.PEM))
+            args += ["-certfile", fn]
+        subprocess.run(args, check=True, capture_output=True)
+
+
+p7b([root, ca], "bundle.p7b")
+
 # A mesh of same-name CAs without key identifiers (path-building budget).
 mesh_name = name("Kyso Mesh CA")
 mesh_keys = [ec_key() for _ in range(10)]
