@@ -18,10 +18,14 @@ byte-range machinery (adbe.x509.rsa_sha1, adbe.pkcs7.sha1, no signed
 attributes). qpdf makes the object-stream and encrypted bases.
 
 Reproducibility: the clock is frozen (every pyHanko module's `datetime.now`
-returns the fixture's signing time), base PDFs are written byte by byte with a
-fixed /ID, keys are committed. What still varies between runs: RSA-PSS and
-ECDSA signature values (randomised by design), time-stamp nonces and the /ID
-pyHanko derives for an incremental update. Verdicts do not depend on those.
+returns the fixture's signing time), the /ID and time-stamp serial/nonce
+sources of pyHanko are counter-based, base PDFs are written byte by byte,
+keys are committed: RSA PKCS#1 v1.5 and Ed25519 fixtures are byte-identical
+from run to run. What still varies: RSA-PSS and ECDSA signature values
+(randomised by design) and whatever follows them, and the signingTime OpenSSL
+puts in the adbe.pkcs7.sha1 CMS (the real clock), the AES-256 (R6) salts of
+qpdf and pyHanko. Verdicts do not depend on
+those.
 
 Every file is cross-checked with `pyhanko sign validate` (our test root as
 the only trust anchor, validation at the claimed signing time, no revocation
@@ -93,13 +97,57 @@ def freeze_pyhanko_clock() -> None:
     module globals is enough and keeps asyncio's own clock untouched.
     """
     import pyhanko.pdf_utils.generic  # noqa: F401  (make sure modules are loaded)
+    import pyhanko.pdf_utils.metadata.info  # noqa: F401
+    import pyhanko.pdf_utils.metadata.model  # noqa: F401
+    import pyhanko.pdf_utils.metadata.xmp_xml  # noqa: F401
+    import pyhanko.sign.signers.cms_embedder  # noqa: F401
+    import pyhanko.sign.signers.functions  # noqa: F401
     import pyhanko.sign.signers.pdf_signer  # noqa: F401
     import pyhanko.sign.timestamps.dummy_client  # noqa: F401
     import pyhanko.stamp.text  # noqa: F401
 
+    import pyhanko.pdf_utils.incremental_writer as iw
+
     for name, mod in list(sys.modules.items()):
         if name.startswith("pyhanko") and getattr(mod, "datetime", None) is _RealDateTime:
             mod.datetime = _FrozenDateTime
+    # The second /ID element of each incremental update comes from
+    # os.urandom in pyHanko's incremental writer: give that module (only) a
+    # counter-based source so fixtures without randomised signatures (RSA
+    # PKCS#1 v1.5, Ed25519) come out byte-identical on every run.
+    iw.os = _DeterministicOs()
+    # Same for time-stamp serial numbers and nonces (pyHanko's get_nonce).
+    import pyhanko.sign.timestamps.common_utils as tsu
+
+    tsu.os = _DeterministicOs()
+    # And the AES IVs pyHanko draws when it encrypts strings/streams of an
+    # update to an encrypted document (ISO 32000-1 §7.6.2: IVs need only be
+    # unpredictable to protect confidentiality, which test files do not need).
+    import pyhanko.pdf_utils.crypt._util as cu
+    import pyhanko.pdf_utils.crypt.filter_mixins as fm
+    import secrets
+
+    cu.secrets = fm.secrets = _DeterministicOs(secrets)
+
+
+class _DeterministicOs:
+    """`os`/`secrets` stand-in whose urandom()/token_bytes() is SHA-256 of a
+    call counter (n <= 32)."""
+
+    def __init__(self, module=None):
+        import os
+
+        self._os = module or os
+        self._n = 0
+
+    def urandom(self, n: int) -> bytes:
+        self._n += 1
+        return hashlib.sha256(b"kyso-fixture-id-%d" % self._n).digest()[:n]
+
+    token_bytes = urandom
+
+    def __getattr__(self, name):
+        return getattr(self._os, name)
 
 
 def at(t: _dt.datetime) -> None:
@@ -332,11 +380,13 @@ def hybrid_pdf(label: str) -> bytes:
 
 
 def qpdf(data: bytes, *args: str) -> bytes:
-    """Run qpdf on data and return the output (deterministic: --static-id)."""
+    """Run qpdf on data and return the output."""
     with tempfile.TemporaryDirectory() as d:
         src, dst = Path(d) / "in.pdf", Path(d) / "out.pdf"
         src.write_bytes(data)
-        subprocess.run(["qpdf", "--static-id", *args, str(src), str(dst)], check=True)
+        # --static-id/--static-aes-iv: qpdf's test switches for reproducible
+        # output (fixed /ID and AES IVs); harmless here, never for real files.
+        subprocess.run(["qpdf", "--static-id", "--static-aes-iv", *args, str(src), str(dst)], check=True)
         return dst.read_bytes()
 
 
@@ -464,6 +514,7 @@ def sign(
         embed_validation_info=embed_validation_info,
         validation_context=validation_context,
         use_pades_lta=lta,
+        timestamp_field_name="DocTimeStamp1" if lta else None,
         reason=reason,
         location="Hà Nội",
         **kw,
@@ -478,7 +529,10 @@ def doc_timestamp(base: bytes, ctx: Ctx, t: _dt.datetime) -> bytes:
     at(t)
     w = IncrementalPdfFileWriter(io.BytesIO(base))
     out = io.BytesIO()
-    signers.PdfTimeStamper(ctx.tsa(t)).timestamp_pdf(w, md_algorithm="sha256", output=out)
+    n = len(PdfFileReader(io.BytesIO(base)).embedded_signatures) + 1
+    signers.PdfTimeStamper(ctx.tsa(t), field_name=f"DocTimeStamp{n}").timestamp_pdf(
+        w, md_algorithm="sha256", output=out
+    )
     return out.getvalue()
 
 
