@@ -316,3 +316,37 @@ fn minimal_pdf() -> Vec<u8> {
     );
     out
 }
+
+#[test]
+fn trust_option_adds_an_anchor_for_this_run_only() {
+    let f = repo().join("fixtures/pdf/i3-rsa2048-pkcs7.pdf");
+    let trust_dir = repo().join("fixtures/pdf/trust");
+    let Some(root) = std::fs::read_dir(&trust_dir).ok().and_then(|d| {
+        d.filter_map(|e| e.ok().map(|e| e.path()))
+            .find(|p| p.extension().is_some_and(|x| x == "pem"))
+    }) else {
+        eprintln!("SKIP: no fixture trust root");
+        return;
+    };
+    if !f.is_file() {
+        eprintln!("SKIP: {} not found", f.display());
+        return;
+    }
+    let (v, code) = verify_json(&[f.to_str().unwrap()]);
+    assert_eq!(sig0(&v)["intact"], true);
+    assert_ne!(
+        sig0(&v)["trust"]["status"],
+        "trusted",
+        "test roots are never trusted by default"
+    );
+    assert_eq!(code, 2);
+    let (v, code) = verify_json(&["--trust", root.to_str().unwrap(), f.to_str().unwrap()]);
+    assert_eq!(
+        sig0(&v)["trust"]["status"],
+        "trusted",
+        "{}",
+        sig0(&v)["trust"]
+    );
+    assert_eq!(v["verdict"]["indication"], "TOTAL_PASSED");
+    assert_eq!(code, 0);
+}

@@ -460,6 +460,22 @@ fn cms_signature(
         res.reassess_with_poe(&ctx.policy, Some(t));
     }
     apply_signer(r, &res, &sd);
+    if sha1_pkcs7 {
+        // The document itself is bound by SHA-1 whatever digest the SignerInfo
+        // names: judge SHA-1 for a signature (ETSI TS 119 312).
+        let poe = ts_proof.or(later_doc_ts).map(|t| t.0);
+        if let Acceptance::Rejected { reason, no_poe } =
+            ctx.policy.digest(DigestAlg::Sha1, Use::Signature, poe)
+        {
+            r.facts.weak_algorithm = true;
+            r.facts.weak_algorithm_no_poe |= no_poe;
+            r.findings.push(Finding::error(
+                "core.pdf.pkcs7_sha1.weak",
+                format!("Tài liệu được gắn với chữ ký bằng SHA-1, thuật toán không còn đủ an toàn: {reason}."),
+                format!("The document is bound to the signature by SHA-1, which is no longer safe: {reason}."),
+            ));
+        }
+    }
     r.signing_time.timestamp = ts_proof;
     if let Some(n) = local_time_note(r.signing_time.cms_signing_time, ts_proof) {
         r.signing_time.notes.push(n);
