@@ -41,6 +41,7 @@ import datetime as _dt
 import hashlib
 import io
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -1268,11 +1269,17 @@ def main() -> int:
     for f in fixtures:
         (OUT_DIR / f.file).write_bytes(f.data)
 
+    have_pyhanko, have_pdfsig = shutil.which("pyhanko"), shutil.which("pdfsig")
+    if not args.no_peers and not (have_pyhanko and have_pdfsig):
+        print("peers missing (pip install pyhanko-cli; apt-get install poppler-utils): "
+              "their manifest columns will read '-'", file=sys.stderr)
+
     def peers(f: Fixture) -> tuple[str, str]:
         if args.no_peers:
             return "-", "-"
         path = OUT_DIR / f.file
-        return pyhanko_peer(path, f.password), pdfsig_peer(path, f.password)
+        return (pyhanko_peer(path, f.password) if have_pyhanko else "-",
+                pdfsig_peer(path, f.password) if have_pdfsig else "-")
 
     # The peers are separate processes (pyHanko's CLI start-up dominates): two at a time.
     with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
