@@ -363,3 +363,53 @@ pub(crate) fn displayed_metadata_changed(
         format!("The /{key} that viewers display (title...) was changed after signing: {a} → {b}. It is not covered by the signature."),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn covering_subtypes() {
+        assert!(covering_annotation(Some(b"FreeText"), false));
+        assert!(covering_annotation(Some(b"Stamp"), false));
+        assert!(!covering_annotation(Some(b"Highlight"), true));
+        assert!(!covering_annotation(Some(b"Link"), true));
+        // Unknown subtypes: covering if they carry an appearance.
+        assert!(covering_annotation(Some(b"Foo"), true));
+        assert!(!covering_annotation(None, false));
+    }
+
+    #[test]
+    fn findings_are_bilingual_and_coded() {
+        let r = ObjRef { num: 7, gen: 0 };
+        for f in [
+            incremental_saving(r),
+            shadow_hide(r, "overlay_emptied"),
+            shadow_replace(r, "font"),
+            hide_and_replace_root(Some(r), None),
+            hide_and_replace_xref(r),
+            signature_dict_changed(r, "/Reason"),
+            sneaky_signature("S"),
+            evil_annotation(r, "FreeText", "1"),
+            dangling_reference_filled(r),
+        ] {
+            assert!(f.code.starts_with("pdf.attack."), "{}", f.code);
+            assert!(
+                !f.message_vi.is_empty()
+                    && !f.message_en.is_empty()
+                    && f.message_vi != f.message_en
+            );
+            assert!(
+                f.message_en.contains("7 0 R") || f.code.contains("sneaky"),
+                "{}",
+                f.message_en
+            );
+        }
+        // The placeholder reference is not shown.
+        assert!(
+            !shadow_replace(ObjRef { num: 0, gen: 0 }, "need_appearances")
+                .message_en
+                .contains("0 0 R")
+        );
+    }
+}

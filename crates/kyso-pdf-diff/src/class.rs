@@ -115,3 +115,68 @@ fn p1() -> (String, String) {
         "the certification signature (DocMDP P=1) permits no change at all, not even another signature".into(),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::{DocMdp, StepPolicy};
+
+    fn policy(p: Option<DocMdp>) -> StepPolicy {
+        StepPolicy {
+            docmdp: p,
+            locks: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn docmdp_matrix() {
+        use Class::*;
+        // (class, P=None (approval), P=1, P=2, P=3)
+        let table = [
+            (Signature, true, false, true, true),
+            (Ltv, true, true, true, true),
+            (FormFilling, true, false, true, true),
+            (Annotation, false, false, false, true),
+            (Other, false, false, false, false),
+            (Unused, true, true, true, true),
+        ];
+        for (c, none, p1, p2, p3) in table {
+            assert_eq!(
+                permitted(c, &policy(None), false).is_ok(),
+                none,
+                "{c:?} approval"
+            );
+            assert_eq!(
+                permitted(c, &policy(Some(DocMdp::NoChanges)), false).is_ok(),
+                p1,
+                "{c:?} P=1"
+            );
+            assert_eq!(
+                permitted(c, &policy(Some(DocMdp::FillForms)), false).is_ok(),
+                p2,
+                "{c:?} P=2"
+            );
+            assert_eq!(
+                permitted(c, &policy(Some(DocMdp::Annotate)), false).is_ok(),
+                p3,
+                "{c:?} P=3"
+            );
+        }
+    }
+
+    #[test]
+    fn metadata_under_p1_only_with_ltv() {
+        let p1 = policy(Some(DocMdp::NoChanges));
+        assert!(permitted(Class::Metadata, &p1, false).is_err());
+        assert!(permitted(Class::Metadata, &p1, true).is_ok());
+        assert!(permitted(Class::Metadata, &policy(None), false).is_ok());
+    }
+
+    #[test]
+    fn levels_are_ordered() {
+        assert!(Class::Signature.level() < Class::FormFilling.level());
+        assert!(Class::FormFilling.level() < Class::Annotation.level());
+        assert!(Class::Annotation.level() < Class::Other.level());
+        assert_eq!(Class::Unused.level(), ModificationLevel::None);
+    }
+}
