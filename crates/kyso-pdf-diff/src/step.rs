@@ -1182,6 +1182,11 @@ impl<'a, 'd> Step<'a, 'd> {
                     }
                     out.push(j);
                 }
+                b"Ff" if read_only_set(o, n) => out.push(Judged::ok(
+                    Class::Signature,
+                    format!("Trường “{name}” được khoá (chỉ đọc) bởi một chữ ký mới."),
+                    format!("Field '{name}' was locked (made read-only) by a new signature."),
+                )),
                 k => {
                     let kn = name_str(k);
                     if k == b"F" {
@@ -2095,4 +2100,14 @@ fn rect_text(o: &Object) -> Option<String> {
         })
         .collect();
     (nums.len() == 4).then(|| format!("[{}]", nums.join(" ")))
+}
+
+/// Field flags that differ only by ReadOnly (Table 221, bit 1) being set: what
+/// a signing tool does to the fields a FieldMDP lock covers. Clearing it is not.
+fn read_only_set(old: Option<&Object>, new: Option<&Object>) -> bool {
+    let o = old.and_then(Object::as_int).unwrap_or(0);
+    let Some(n) = new.and_then(Object::as_int) else {
+        return false;
+    };
+    n & 1 == 1 && (o | 1) == n
 }
