@@ -1,2 +1,91 @@
-//! WebAssembly binding of the Kyso core, used by the portal's Web Worker and the widget. Holds no verification logic.
+//! WebAssembly binding of the Kyso core, used by the portal's Web Worker and
+//! (later) the embeddable widget. It holds **no verification logic**: it turns
+//! JavaScript values into [`kyso_core::Options`], calls [`kyso_core::verify`],
+//! and hands the [`kyso_report::Report`] back as a plain JavaScript object
+//! whose shape is the report's JSON form (`docs/report.md`).
+//!
+//! ```js
+//! const report = verify("decree.pdf", bytes, { extra_trust: [derBytes], now: Date.now() / 1000 });
+//! report.verdict.summary_vi
+//! ```
 #![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+use js_sys::{Array, Reflect, Uint8Array};
+use kyso_core::Options;
+use kyso_report::Report;
+use serde::Serialize as _;
+use wasm_bindgen::prelude::*;
+
+/// Largest number of extra trust anchors accepted from the caller: the
+/// portal's settings panel is for a handful of certificates, not a trust list.
+pub const MAX_EXTRA_TRUST: u32 = 256;
+
+/// Largest single extra trust anchor, bytes (a `.p7b` bundle of a few dozen
+/// certificates is well below this).
+pub const MAX_TRUST_ITEM_BYTES: u32 = 4 * 1024 * 1024;
+
+/// Verify `bytes` (the whole file as received) and return the report as a
+/// JavaScript object.
+///
+/// `options` may be `undefined`/`null` or an object with
+/// - `extra_trust`: an array of `Uint8Array` (DER or PEM certificates or
+///   PKCS#7 bundles) the user chose to trust;
+/// - `now`: validation time in unix **seconds** (fractional allowed); when
+///   absent the core's default applies.
+///
+/// Errors only when the options are malformed; any input file yields a report.
+#[wasm_bindgen]
+pub fn verify(name: Option<String>, bytes: &[u8], options: JsValue) -> Result<JsValue, JsValue> {
+    let opts = options_from_js(&options)?;
+    let report = kyso_core::verify(name.as_deref(), bytes, &opts);
+    report_to_js(&report)
+}
+
+/// The report as a JavaScript object with the JSON form's field names
+/// (`Option::None` is omitted, maps become plain objects).
+pub fn report_to_js(report: &Report) -> Result<JsValue, JsValue> {
+    let ser = serde_wasm_bindgen::Serializer::json_compatible();
+    report
+        .serialize(&ser)
+        .map_err(|e| JsValue::from_str(&format!("kyso: cannot serialise report: {e}")))
+}
+
+/// Read [`Options`] from a JavaScript object (see [`verify`]).
+pub fn options_from_js(options: &JsValue) -> Result<Options, JsValue> {
+    let mut opts = Options::default();
+    if options.is_undefined() || options.is_null() {
+        return Ok(opts);
+    }
+    if !options.is_object() {
+        return Err(JsValue::from_str("kyso: options must be an object"));
+    }
+    let trust = Reflect::get(options, &JsValue::from_str("extra_trust"))?;
+    if !trust.is_undefined() && !trust.is_null() {
+        if !Array::is_array(&trust) {
+            return Err(JsValue::from_str(
+                "kyso: options.extra_trust must be an array of Uint8Array",
+            ));
+        }
+        let trust = Array::from(&trust);
+        if trust.length() > MAX_EXTRA_TRUST {
+            return Err(JsValue::from_str("kyso: too many extra trust anchors"));
+        }
+        for item in trust.iter() {
+            let arr = item.dyn_into::<Uint8Array>().map_err(|_| {
+                JsValue::from_str("kyso: options.extra_trust must be an array of Uint8Array")
+            })?;
+            if arr.length() > MAX_TRUST_ITEM_BYTES {
+                return Err(JsValue::from_str("kyso: extra trust anchor too large"));
+            }
+            opts.extra_trust.push(arr.to_vec());
+        }
+    }
+    let now = Reflect::get(options, &JsValue::from_str("now"))?;
+    if let Some(secs) = now.as_f64() {
+        if secs.is_finite() {
+            opts.now = Some(secs.floor() as i64);
+        }
+    }
+    Ok(opts)
+}

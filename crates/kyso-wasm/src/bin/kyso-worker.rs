@@ -1,0 +1,93 @@
+//! The portal's Web Worker: receives a file from the page, runs the core on
+//! it off the main thread, and posts the report back.
+//!
+//! Protocol (structured-clone messages):
+//! - worker → page, once initialised: `{ ready: true, version }`;
+//! - page → worker: `{ id, name, file: Blob, options: { extra_trust: [Uint8Array], now } }`;
+//! - worker → page: `{ id, report }` or `{ id, error }`.
+//!
+//! The page sends the `File` itself (a `Blob` handle, no copy); the bytes are
+//! read here, so a large file never blocks the page.
+#![forbid(unsafe_code)]
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    worker::run();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("kyso-worker runs only as a Web Worker (wasm32); use the `kyso` CLI natively");
+    std::process::exit(2);
+}
+
+#[cfg(target_arch = "wasm32")]
+mod worker {
+    use js_sys::{Object, Reflect, Uint8Array};
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen_futures::JsFuture;
+    use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageEvent};
+
+    /// Files above this size are refused before reading: wasm32 memory is at
+    /// most 4 GiB and the core keeps the whole input plus working copies.
+    const MAX_FILE_BYTES: f64 = 1024.0 * 1024.0 * 1024.0;
+
+    pub fn run() {
+        let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+        let reply_scope = scope.clone();
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
+            let scope = reply_scope.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let data = ev.data();
+                let id = Reflect::get(&data, &"id".into()).unwrap_or(JsValue::NULL);
+                let out = Object::new();
+                let _ = Reflect::set(&out, &"id".into(), &id);
+                match handle(&data).await {
+                    Ok(report) => {
+                        let _ = Reflect::set(&out, &"report".into(), &report);
+                    }
+                    Err(e) => {
+                        let msg = e.as_string().unwrap_or_else(|| format!("{e:?}"));
+                        let _ = Reflect::set(&out, &"error".into(), &msg.into());
+                    }
+                }
+                let _ = scope.post_message(&out);
+            });
+        });
+        scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        // The handler lives as long as the worker.
+        on_message.forget();
+
+        let ready = Object::new();
+        let _ = Reflect::set(&ready, &"ready".into(), &true.into());
+        let _ = Reflect::set(&ready, &"version".into(), &env!("CARGO_PKG_VERSION").into());
+        let _ = scope.post_message(&ready);
+    }
+
+    async fn handle(data: &JsValue) -> Result<JsValue, JsValue> {
+        let name = Reflect::get(data, &"name".into())?.as_string();
+        let file: Blob = Reflect::get(data, &"file".into())?
+            .dyn_into()
+            .map_err(|_| JsValue::from_str("kyso-worker: message without a file"))?;
+        if file.size() > MAX_FILE_BYTES {
+            return Err(JsValue::from_str("kyso-worker: file larger than 1 GiB"));
+        }
+        let buf = JsFuture::from(file.array_buffer()).await?;
+        let bytes = Uint8Array::new(&buf).to_vec();
+        let options = Reflect::get(data, &"options".into())?;
+        let options = if options.is_object() {
+            options
+        } else {
+            Object::new().into()
+        };
+        // Validation "now": the core does not read clocks on wasm (kyso_core::Options::now).
+        if Reflect::get(&options, &"now".into())?.is_undefined() {
+            Reflect::set(
+                &options,
+                &"now".into(),
+                &(js_sys::Date::now() / 1000.0).into(),
+            )?;
+        }
+        kyso_wasm::verify(name, &bytes, options)
+    }
+}

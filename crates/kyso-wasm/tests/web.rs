@@ -1,0 +1,72 @@
+//! The binding in a real browser (wasm-bindgen-test, headless Chromium):
+//! options are read from JavaScript values and the report comes back with the
+//! JSON form's field names.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn get(v: &JsValue, path: &[&str]) -> JsValue {
+    path.iter().fold(v.clone(), |acc, k| {
+        Reflect::get(&acc, &JsValue::from_str(k)).unwrap()
+    })
+}
+
+#[wasm_bindgen_test]
+fn pdf_report_has_json_shape() {
+    let bytes = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n";
+    let report = kyso_wasm::verify(Some("a.pdf".into()), bytes, JsValue::UNDEFINED).unwrap();
+    assert_eq!(
+        get(&report, &["format"]).as_string().as_deref(),
+        Some("pdf")
+    );
+    assert_eq!(
+        get(&report, &["file", "size"]).as_f64(),
+        Some(bytes.len() as f64)
+    );
+    assert_eq!(
+        get(&report, &["file", "name"]).as_string().as_deref(),
+        Some("a.pdf")
+    );
+    let sha = get(&report, &["file", "sha256"]).as_string().unwrap();
+    assert_eq!(sha.len(), 64);
+    assert!(get(&report, &["verdict", "summary_vi"])
+        .as_string()
+        .is_some_and(|s| !s.is_empty()));
+    // None is omitted, not `undefined`-valued: JSON.stringify round trip is lossless.
+    assert!(get(&report, &["error"]).is_undefined());
+}
+
+#[wasm_bindgen_test]
+fn options_are_read_and_checked() {
+    let opts = Object::new();
+    let trust = Array::new();
+    trust.push(&Uint8Array::from(&b"-----BEGIN CERTIFICATE-----"[..]));
+    Reflect::set(&opts, &"extra_trust".into(), &trust).unwrap();
+    Reflect::set(&opts, &"now".into(), &1_780_000_000.5f64.into()).unwrap();
+    let parsed = kyso_wasm::options_from_js(&opts.into()).unwrap();
+    assert_eq!(parsed.extra_trust.len(), 1);
+    assert_eq!(parsed.now, Some(1_780_000_000));
+
+    let bad = Object::new();
+    Reflect::set(&bad, &"extra_trust".into(), &"not an array".into()).unwrap();
+    assert!(kyso_wasm::options_from_js(&bad.into()).is_err());
+    assert!(kyso_wasm::options_from_js(&JsValue::from_f64(3.0)).is_err());
+    assert!(kyso_wasm::options_from_js(&JsValue::NULL)
+        .unwrap()
+        .extra_trust
+        .is_empty());
+}
+
+#[wasm_bindgen_test]
+fn empty_and_garbage_inputs_yield_reports() {
+    for input in [&b""[..], b"\x30\x82\xff\xff", b"PK\x03\x04"] {
+        let report = kyso_wasm::verify(None, input, JsValue::NULL).unwrap();
+        assert!(get(&report, &["verdict", "indication"])
+            .as_string()
+            .is_some());
+    }
+}

@@ -1,0 +1,381 @@
+//! The portal in real browsers over W3C WebDriver: Chromium, Firefox ESR and
+//! WebKitGTK. Each test serves the built `dist/` on 127.0.0.1, chooses the
+//! real decree `vn/pdf/49-2026-ND-CP.pdf` through the file input, drops a
+//! second file on the drop zone, checks the reports on the page, proves that
+//! verifying made no network request (at the server and in the browser's
+//! resource timing), switches language, checks the phone layout and saves
+//! screenshots to `$KYSO_ARTIFACTS/e2e/`.
+//!
+//! Run after `trunk build --release` (scripts/test.sh does); one browser at a
+//! time (`--test-threads=1`): the machines are small.
+
+use base64::Engine as _;
+use fantoccini::{Client, Locator};
+use kyso_e2e::driver::{self, Browser, StartError};
+use kyso_e2e::server::StaticServer;
+use serde_json::{json, Value};
+use sha2::{Digest, Sha256};
+use std::time::Duration;
+
+const DECREE: &str = "vn/pdf/49-2026-ND-CP.pdf";
+/// pdfsig: one signature field, `Signature1` (vn/README.md).
+const DECREE_SIGNATURE_FIELDS: u64 = 1;
+
+/// A small unsigned PDF the test builds itself (ISO 32000-1 §7.5: header,
+/// body, xref, trailer), to drop on the page.
+fn unsigned_pdf() -> Vec<u8> {
+    let mut out = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n".to_vec();
+    let objs = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
+    ];
+    let mut offsets = Vec::new();
+    for (i, o) in objs.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = out.len();
+    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objs.len() + 1).as_bytes());
+    for off in offsets {
+        out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objs.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+async fn wait_for(c: &Client, what: &str, script: &str, args: Vec<Value>, secs: u64) -> Value {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(secs);
+    loop {
+        let v = c.execute(script, args.clone()).await.unwrap_or(Value::Null);
+        if !v.is_null() && v != Value::Bool(false) {
+            return v;
+        }
+        if tokio::time::Instant::now() > deadline {
+            let html = c.source().await.unwrap_or_default();
+            let tail: String = html.chars().take(3000).collect();
+            panic!("timed out after {secs} s waiting for {what}\n--- page ---\n{tail}");
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+/// Facts about the result card for `name`, read from the page's hooks.
+const READ_RESULT: &str = r#"
+const card = [...document.querySelectorAll('[data-testid="file-result"]')]
+    .find(e => e.dataset.fileName === arguments[0]);
+if (!card || card.dataset.state === 'pending') return null;
+const t = id => { const e = card.querySelector(`[data-testid="${id}"]`); return e ? e.textContent.trim() : null; };
+const v = card.querySelector('[data-testid="verdict"]');
+return {
+    state: card.dataset.state,
+    indication: v ? v.dataset.indication : null,
+    summary: t('verdict-summary'),
+    format: t('format'),
+    sha256: t('sha256'),
+    bytes: card.querySelector('[data-testid="size"]')?.dataset.bytes ?? null,
+    fields: t('signature-field-count'),
+    signatures: card.querySelectorAll('[data-testid="signature"]').length,
+    text: card.innerText,
+};
+"#;
+
+const DROP_FILE: &str = r#"
+const [b64, name] = arguments;
+const bin = atob(b64);
+const bytes = new Uint8Array(bin.length);
+for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+const dt = new DataTransfer();
+dt.items.add(new File([bytes], name, { type: 'application/pdf' }));
+const zone = document.querySelector('[data-testid="drop-zone"]');
+for (const type of ['dragenter', 'dragover', 'drop']) {
+    zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
+}
+return true;
+"#;
+
+async fn screenshot(c: &Client, browser: Browser, tag: &str) {
+    match c.screenshot().await {
+        Ok(png) => {
+            let path = kyso_e2e::artifacts_dir().join(format!("{}-{tag}.png", browser.name()));
+            std::fs::write(&path, png).expect("write screenshot");
+            eprintln!("[{}] screenshot {}", browser.name(), path.display());
+        }
+        Err(e) => panic!("[{}] screenshot failed: {e}", browser.name()),
+    }
+}
+
+async fn run(browser: Browser) {
+    let dist = kyso_e2e::dist_dir();
+    if !dist.join("index.html").is_file() {
+        kyso_e2e::skip_or_fail(&format!(
+            "{} not built: run `trunk build --release` (scripts/test.sh does)",
+            dist.display()
+        ));
+        return;
+    }
+    let decree_path = kyso_e2e::shared_dir().join(DECREE);
+    let decree = std::fs::read(&decree_path).ok();
+    if decree.is_none() {
+        // The shared reference files are optional for a clone; the dropped
+        // file below still exercises the whole path.
+        eprintln!(
+            "SKIPPED part: {} absent (set KYSO_SHARED); testing the dropped file only",
+            decree_path.display()
+        );
+    }
+    let server = StaticServer::start(dist).await.expect("static server");
+    let session = match driver::start(browser).await {
+        Ok(s) => s,
+        Err(StartError::Missing(why)) => {
+            kyso_e2e::skip_or_fail(&why);
+            return;
+        }
+        Err(StartError::Failed(why)) => panic!("{why}"),
+    };
+    let c = session.client.clone();
+    let name = browser.name();
+    let result = tokio::time::timeout(
+        Duration::from_secs(240),
+        scenario(&c, browser, &server, decree.as_deref()),
+    )
+    .await;
+    if result.is_err() {
+        screenshot(&c, browser, "timeout").await;
+    }
+    session.close().await;
+    result.unwrap_or_else(|_| panic!("[{name}] scenario timed out after 240 s"));
+}
+
+async fn scenario(c: &Client, browser: Browser, server: &StaticServer, decree: Option<&[u8]>) {
+    let name = browser.name();
+    c.set_window_size(1280, 900).await.expect("window size");
+    c.goto(&server.base).await.expect("open portal");
+    // The worker posts "ready" once its wasm is instantiated; the page then
+    // marks <html data-kyso-ready> and locks the network down.
+    wait_for(
+        c,
+        "the verifier to load",
+        "return document.documentElement.dataset.kysoReady === 'true'",
+        vec![],
+        60,
+    )
+    .await;
+    let lang = c
+        .execute("return document.documentElement.lang", vec![])
+        .await
+        .unwrap();
+    assert_eq!(lang, json!("vi"), "[{name}] Vietnamese by default");
+
+    let loaded = server.requests();
+    let entries_before = c
+        .execute(
+            "return performance.getEntriesByType('resource').map(e => e.name)",
+            vec![],
+        )
+        .await
+        .unwrap();
+    eprintln!(
+        "[{name}] page load made {} requests: {loaded:?}",
+        loaded.len()
+    );
+    for e in entries_before.as_array().unwrap() {
+        let url = e.as_str().unwrap();
+        assert!(
+            url.starts_with(&server.base),
+            "[{name}] the page loaded something from elsewhere: {url}"
+        );
+    }
+
+    // The file input is keyboard-reachable (it is the drop zone's control).
+    let focused = c
+        .execute("const i = document.querySelector('[data-testid=\"file-input\"]'); i.focus(); return document.activeElement === i", vec![])
+        .await
+        .unwrap();
+    assert_eq!(
+        focused,
+        json!(true),
+        "[{name}] the file input takes keyboard focus"
+    );
+
+    // 1. Choose the decree through the file input.
+    if let Some(bytes) = decree {
+        let path = kyso_e2e::shared_dir().join(DECREE).canonicalize().unwrap();
+        let input = c
+            .find(Locator::Css("[data-testid=\"file-input\"]"))
+            .await
+            .expect("file input");
+        input
+            .send_keys(&path.display().to_string())
+            .await
+            .unwrap_or_else(|e| panic!("[{name}] choosing a file: {e}"));
+        let r = wait_for(
+            c,
+            "the decree's report",
+            READ_RESULT,
+            vec![json!("49-2026-ND-CP.pdf")],
+            120,
+        )
+        .await;
+        eprintln!("[{name}] decree: {}", serde_json::to_string(&r).unwrap());
+        assert_eq!(r["state"], json!("done"), "[{name}] {r}");
+        assert_eq!(r["format"], json!("PDF"));
+        assert_eq!(
+            r["sha256"],
+            json!(hex::encode(Sha256::digest(bytes))),
+            "[{name}] SHA-256 shown"
+        );
+        assert_eq!(
+            r["bytes"],
+            json!(bytes.len().to_string()),
+            "[{name}] size shown"
+        );
+        assert!(
+            r["summary"].as_str().is_some_and(|s| !s.is_empty()),
+            "[{name}] verdict summary shown"
+        );
+        // A genuine, intact decree signed by the Government must never be shown as failed.
+        assert_ne!(r["indication"], json!("TOTAL_FAILED"), "[{name}] {r}");
+        if let Some(fields) = r["fields"].as_str() {
+            assert_eq!(
+                fields,
+                DECREE_SIGNATURE_FIELDS.to_string(),
+                "[{name}] signature field count"
+            );
+        }
+        let sigs = r["signatures"].as_u64().unwrap();
+        assert!(
+            sigs == 0 || sigs == DECREE_SIGNATURE_FIELDS,
+            "[{name}] {sigs} signatures listed"
+        );
+    }
+
+    // 2. Drop a file on the drop zone.
+    let dropped = unsigned_pdf();
+    let b64 = base64::engine::general_purpose::STANDARD.encode(&dropped);
+    c.execute(DROP_FILE, vec![json!(b64), json!("dropped.pdf")])
+        .await
+        .expect("drop");
+    let r = wait_for(
+        c,
+        "the dropped file's report",
+        READ_RESULT,
+        vec![json!("dropped.pdf")],
+        60,
+    )
+    .await;
+    eprintln!("[{name}] dropped: {}", serde_json::to_string(&r).unwrap());
+    assert_eq!(r["state"], json!("done"), "[{name}] {r}");
+    assert_eq!(r["format"], json!("PDF"));
+    assert_eq!(r["sha256"], json!(hex::encode(Sha256::digest(&dropped))));
+    assert_eq!(r["bytes"], json!(dropped.len().to_string()));
+    assert_eq!(
+        r["indication"],
+        json!("NO_SIGNATURE"),
+        "[{name}] an unsigned PDF: {r}"
+    );
+    assert_eq!(r["signatures"], json!(0));
+
+    // 3. Privacy: verifying made no request — none reached the server, and
+    // the browser recorded no new resource.
+    let after = server.requests();
+    assert_eq!(after, loaded, "[{name}] requests were made while verifying");
+    let entries_after = c
+        .execute(
+            "return performance.getEntriesByType('resource').map(e => e.name)",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        entries_after, entries_before,
+        "[{name}] resource timing shows requests while verifying"
+    );
+
+    screenshot(c, browser, "desktop").await;
+
+    // 4. English switch: labels and the core's summary change language.
+    c.find(Locator::Css("[data-testid=\"lang-switch\"]"))
+        .await
+        .expect("lang switch")
+        .click()
+        .await
+        .expect("click");
+    wait_for(
+        c,
+        "English",
+        "return document.documentElement.lang === 'en'",
+        vec![],
+        10,
+    )
+    .await;
+    let r = wait_for(
+        c,
+        "the dropped file's report",
+        READ_RESULT,
+        vec![json!("dropped.pdf")],
+        10,
+    )
+    .await;
+    let text = r["text"].as_str().unwrap_or_default();
+    assert!(
+        text.contains("Format") && text.contains("No signature"),
+        "[{name}] English labels: {text}"
+    );
+
+    // 5. Phone width: nothing wider than the screen.
+    c.set_window_size(390, 844).await.expect("phone size");
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let overflow = c
+        .execute(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth",
+            vec![],
+        )
+        .await
+        .unwrap();
+    screenshot(c, browser, "phone").await;
+    assert!(
+        overflow.as_i64().is_some_and(|o| o <= 1),
+        "[{name}] horizontal overflow at phone width: {overflow}px"
+    );
+
+    // 6. After load the page cannot open connections at all (second CSP).
+    let fetch = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; fetch('./index.html?probe').then(() => done('allowed'), () => done('blocked'));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        fetch,
+        json!("blocked"),
+        "[{name}] the page could still fetch after load"
+    );
+    assert_eq!(
+        server.requests(),
+        loaded,
+        "[{name}] the blocked probe reached the server"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn chromium() {
+    run(Browser::Chromium).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn firefox() {
+    run(Browser::Firefox).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn webkit() {
+    run(Browser::WebKit).await;
+}

@@ -1,0 +1,335 @@
+//! Kyso's portal: a Leptos (CSR) page. The user drops or picks files; each
+//! file goes, as a `File` handle, to the core running in a Web Worker
+//! ([`bridge`]); the report that comes back is displayed ([`report`]). The
+//! page decides nothing: verdicts, summaries and labels all come from
+//! `kyso-report`.
+//!
+//! Stable hooks for tests and integrators: `data-testid="file-input"`,
+//! `"file-result"` (one per file, `data-state` = `pending|done|failed`),
+//! `"verdict"` (`data-indication` = the report's indication).
+#![forbid(unsafe_code)]
+
+mod bridge;
+mod report;
+mod trust;
+
+use kyso_report::{Labels, Lang, Report};
+use leptos::prelude::*;
+use std::sync::Arc;
+use trust_panel::TrustPanel;
+use wasm_bindgen::JsCast;
+
+/// Where a file's verification stands.
+#[derive(Debug, Clone)]
+pub enum Status {
+    /// Sent to the worker.
+    Pending,
+    /// The core's report.
+    Done(Arc<Report>),
+    /// The worker could not produce a report (should not happen: the core
+    /// reports on any input).
+    Failed(String),
+}
+
+/// One file the user gave.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    id: u32,
+    name: StoredValue<String>,
+    size: u64,
+    status: RwSignal<Status>,
+}
+
+const LANG_KEY: &str = "kyso.lang";
+
+fn stored_lang() -> Lang {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(LANG_KEY).ok().flatten())
+        .and_then(|v| Lang::parse(&v))
+        .unwrap_or_default()
+}
+
+fn set_document_lang(lang: Lang) {
+    let code = match lang {
+        Lang::Vi => "vi",
+        Lang::En => "en",
+    };
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        if let Some(html) = doc.document_element() {
+            let _ = html.set_attribute("lang", code);
+        }
+        doc.set_title(Labels(lang).pick(
+            "Kyso — Kiểm tra chữ ký số",
+            "Kyso — Digital signature verifier",
+        ));
+    }
+    if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = s.set_item(LANG_KEY, code);
+    }
+}
+
+/// Once the worker has its wasm, nothing else needs the network: add a second
+/// CSP that forbids every connection from the page (policies only ever
+/// tighten, CSP3 §3.3; a `<meta>` inserted into `<head>` takes effect at once,
+/// HTML §4.2.5.3). The first policy needed `connect-src 'self'` for the page's
+/// own wasm.
+fn lock_down_network() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(head) = doc.head() else { return };
+    if let Ok(meta) = doc.create_element("meta") {
+        let _ = meta.set_attribute("http-equiv", "Content-Security-Policy");
+        let _ = meta.set_attribute("content", "connect-src 'none'");
+        let _ = head.append_child(&meta);
+    }
+    if let Some(html) = doc.document_element() {
+        let _ = html.set_attribute("data-kyso-ready", "true");
+    }
+}
+
+/// Mount the portal on `<body>`.
+pub fn mount() {
+    console_log_panics();
+    mount_to_body(App);
+}
+
+fn console_log_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("kyso portal panicked: {info}").into());
+    }));
+}
+
+#[component]
+fn App() -> impl IntoView {
+    let lang = RwSignal::new(stored_lang());
+    let ready = RwSignal::new(false);
+    let failed = RwSignal::new(None::<String>);
+    let entries = RwSignal::new(Vec::<Entry>::new());
+    let anchors = RwSignal::new(trust::load());
+    provide_context(lang);
+
+    Effect::new(move |_| set_document_lang(lang.get()));
+    Effect::new(move |_| {
+        if ready.get() {
+            lock_down_network();
+        }
+    });
+    bridge::start(ready, failed);
+
+    let add_files = move |files: web_sys::FileList| {
+        let extra: Vec<Vec<u8>> =
+            anchors.with_untracked(|a| a.iter().map(trust::Anchor::bytes).collect());
+        for i in 0..files.length() {
+            let Some(file) = files.get(i) else { continue };
+            let status = RwSignal::new(Status::Pending);
+            let name = file.name();
+            let size = file.size() as u64;
+            let id = bridge::submit(file, status, &extra);
+            entries.update(|e| {
+                e.insert(
+                    0,
+                    Entry {
+                        id,
+                        name: StoredValue::new(name),
+                        size,
+                        status,
+                    },
+                )
+            });
+        }
+    };
+
+    let l = move || Labels(lang.get());
+    view! {
+        <header class="top">
+            <div class="brand">
+                <span class="logo" aria-hidden="true">"✓"</span>
+                <div>
+                    <h1>"Kyso"</h1>
+                    <p class="tagline">{move || l().pick("Kiểm tra chữ ký số ngay trong trình duyệt — tệp không rời khỏi máy của bạn.", "Verify digital signatures in your browser — your files never leave your device.")}</p>
+                </div>
+            </div>
+            <button type="button" class="lang" data-testid="lang-switch"
+                on:click=move |_| lang.update(|x| *x = if *x == Lang::Vi { Lang::En } else { Lang::Vi })>
+                {move || l().pick("English", "Tiếng Việt")}
+            </button>
+        </header>
+        <main>
+            <DropZone on_files=add_files ready=ready />
+            {move || failed.get().map(|e| view! {
+                <p class="alert" role="alert" data-testid="worker-error">
+                    {l().pick("Không khởi động được bộ kiểm tra: ", "The verifier could not start: ")}{e}
+                </p>
+            })}
+            <section class="results" aria-live="polite">
+                <For each=move || entries.get() key=|e| e.id let:entry>
+                    <FileResult entry=entry on_remove=move |id| {
+                        bridge::forget(id);
+                        entries.update(|e| e.retain(|x| x.id != id));
+                    } />
+                </For>
+            </section>
+            <TrustPanel anchors=anchors />
+        </main>
+        <footer>
+            <p>{move || l().pick(
+                "Kyso chạy hoàn toàn trên máy của bạn: tệp được đọc và kiểm tra trong trình duyệt, không gửi đi đâu.",
+                "Kyso runs entirely on your device: files are read and checked in the browser and sent nowhere.")}</p>
+        </footer>
+    }
+}
+
+#[component]
+fn DropZone(
+    on_files: impl Fn(web_sys::FileList) + Copy + 'static,
+    ready: RwSignal<bool>,
+) -> impl IntoView {
+    let lang = expect_context::<RwSignal<Lang>>();
+    let l = move || Labels(lang.get());
+    let over = RwSignal::new(false);
+    view! {
+        <label class="drop" class:over=move || over.get() data-testid="drop-zone"
+            on:dragenter=move |ev: web_sys::DragEvent| { ev.prevent_default(); over.set(true); }
+            on:dragover=move |ev: web_sys::DragEvent| { ev.prevent_default(); over.set(true); }
+            on:dragleave=move |_| over.set(false)
+            on:drop=move |ev: web_sys::DragEvent| {
+                ev.prevent_default();
+                over.set(false);
+                if let Some(files) = ev.data_transfer().and_then(|d| d.files()) {
+                    on_files(files);
+                }
+            }>
+            <input type="file" multiple class="visually-hidden" data-testid="file-input"
+                on:change=move |ev| {
+                    let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+                    if let Some(files) = input.files() {
+                        on_files(files);
+                    }
+                    // Choosing the same file again must fire `change` again.
+                    input.set_value("");
+                } />
+            <span class="drop-icon" aria-hidden="true">"⇩"</span>
+            <strong>{move || l().pick("Kéo thả tệp vào đây hoặc bấm để chọn tệp", "Drop files here or click to choose")}</strong>
+            <span class="hint">{move || l().pick("PDF, .p7s/.p7m, XML, Word/Excel, gói edXML — có thể chọn nhiều tệp.", "PDF, .p7s/.p7m, XML, Word/Excel, edXML packages — several files at once.")}</span>
+            <span class="engine" data-testid="engine-state">{move || if ready.get() {
+                l().pick("Bộ kiểm tra đã sẵn sàng.", "Verifier ready.")
+            } else {
+                l().pick("Đang tải bộ kiểm tra…", "Loading the verifier…")
+            }}</span>
+        </label>
+    }
+}
+
+#[component]
+fn FileResult(entry: Entry, on_remove: impl Fn(u32) + Copy + 'static) -> impl IntoView {
+    let lang = expect_context::<RwSignal<Lang>>();
+    let l = move || Labels(lang.get());
+    let state = move || match entry.status.get() {
+        Status::Pending => "pending",
+        Status::Done(_) => "done",
+        Status::Failed(_) => "failed",
+    };
+    view! {
+        <article class="file" data-testid="file-result" data-state=state data-file-name=entry.name.get_value()>
+            <header class="file-head">
+                <h2 class="file-name">{entry.name.get_value()}</h2>
+                <button type="button" class="remove" data-testid="remove-result"
+                    aria-label=move || l().pick("Xóa kết quả", "Remove result").to_owned()
+                    on:click=move |_| on_remove(entry.id)>"×"</button>
+            </header>
+            {move || match entry.status.get() {
+                Status::Pending => view! {
+                    <p class="pending" role="status">{l().pick("Đang kiểm tra…", "Checking…")}" ("{report::fmt_size(entry.size, lang.get())}")"</p>
+                }.into_any(),
+                Status::Failed(e) => view! {
+                    <p class="alert" data-testid="verdict" data-indication="ERROR">{l().pick("Không kiểm tra được tệp: ", "The file could not be checked: ")}{e}</p>
+                }.into_any(),
+                Status::Done(r) => report::report_view(r, entry.id, lang.get()),
+            }}
+        </article>
+    }
+}
+
+mod trust_panel {
+    use super::trust::{self, Anchor};
+    use kyso_report::{Labels, Lang};
+    use leptos::prelude::*;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+
+    #[component]
+    pub fn TrustPanel(anchors: RwSignal<Vec<Anchor>>) -> impl IntoView {
+        let lang = expect_context::<RwSignal<Lang>>();
+        let l = move || Labels(lang.get());
+        let note = RwSignal::new(None::<String>);
+        let add = move |files: web_sys::FileList| {
+            for i in 0..files.length() {
+                let Some(file) = files.get(i) else { continue };
+                leptos::task::spawn_local(async move {
+                    let lg = Labels(lang.get_untracked());
+                    if file.size() as usize > trust::MAX_ANCHOR_BYTES {
+                        note.set(Some(format!(
+                            "{}: {}",
+                            file.name(),
+                            lg.pick("tệp quá lớn", "file too large")
+                        )));
+                        return;
+                    }
+                    let Ok(buf) = JsFuture::from(file.array_buffer()).await else {
+                        return;
+                    };
+                    let bytes = js_sys::Uint8Array::new(&buf).to_vec();
+                    let mut full = false;
+                    anchors.update(|a| {
+                        if a.len() >= trust::MAX_ANCHORS {
+                            full = true;
+                        } else if !a.iter().any(|x| x.bytes() == bytes) {
+                            a.push(Anchor::new(file.name(), &bytes));
+                        }
+                    });
+                    let saved = trust::save(&anchors.get_untracked());
+                    note.set(match (full, saved) {
+                        (true, _) => Some(lg.pick("Đã đạt số chứng thư tối đa.", "Too many certificates.").to_owned()),
+                        (false, false) => Some(lg.pick("Trình duyệt không cho lưu; chứng thư chỉ được dùng trong phiên này.", "The browser refused to store it; the certificate is used for this session only.").to_owned()),
+                        _ => None,
+                    });
+                });
+            }
+        };
+        view! {
+            <details class="settings" data-testid="trust-settings">
+                <summary>{move || l().pick("Cài đặt: chứng thư tin cậy bổ sung", "Settings: additional trusted certificates")}" ("{move || anchors.with(Vec::len)}")"</summary>
+                <p class="hint">{move || l().pick(
+                    "Thêm chứng thư gốc hoặc trung gian (.pem, .cer, .crt, .der, .p7b) mà bạn tin cậy. Chúng được lưu trong trình duyệt này và dùng cho các lần kiểm tra sau.",
+                    "Add root or intermediate certificates (.pem, .cer, .crt, .der, .p7b) you trust. They are kept in this browser and used for later verifications.")}</p>
+                <label class="button">
+                    {move || l().pick("Thêm chứng thư…", "Add certificates…")}
+                    <input type="file" multiple class="visually-hidden" data-testid="trust-input"
+                        accept=".pem,.cer,.crt,.der,.p7b,.p7c,application/pkix-cert,application/x-x509-ca-cert,application/x-pkcs7-certificates"
+                        on:change=move |ev| {
+                            let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+                            if let Some(files) = input.files() { add(files); }
+                            input.set_value("");
+                        } />
+                </label>
+                {move || note.get().map(|n| view! { <p class="alert" role="status">{n}</p> })}
+                <ul class="anchors">
+                    {move || anchors.get().into_iter().enumerate().map(|(i, a)| view! {
+                        <li data-testid="trust-anchor">
+                            <span>{a.name.clone()}" · "{super::report::fmt_size(a.size() as u64, lang.get())}</span>
+                            <button type="button" data-testid="trust-remove" on:click=move |_| {
+                                anchors.update(|v| { if i < v.len() { v.remove(i); } });
+                                trust::save(&anchors.get_untracked());
+                            }>{l().pick("Gỡ bỏ", "Remove")}</button>
+                        </li>
+                    }).collect_view()}
+                </ul>
+                <p class="hint">{move || l().pick(
+                    "Lưu ý: các chứng thư này chỉ có tác dụng trên trình duyệt này.",
+                    "Note: these certificates only apply in this browser.")}</p>
+            </details>
+        }
+    }
+}

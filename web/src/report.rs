@@ -1,0 +1,361 @@
+//! Displays a [`Report`]. Pure presentation: every label comes from
+//! [`kyso_report::Labels`], every sentence from the report's findings and
+//! summaries; nothing here judges a signature.
+
+use kyso_report::{
+    CertificateInfo, Finding, Indication, Labels, Lang, Report, Severity, SignatureKind,
+    SignatureReport, Time,
+};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Size for humans: exact bytes plus KiB/MiB, with the language's separators.
+pub fn fmt_size(n: u64, lang: Lang) -> String {
+    let sep = if lang == Lang::Vi { '.' } else { ',' };
+    let digits = n.to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(sep);
+        }
+        grouped.push(c);
+    }
+    let unit = Labels(lang).pick("byte", "bytes");
+    let human = if n >= 1024 * 1024 {
+        Some(format!("{:.1} MiB", n as f64 / 1048576.0))
+    } else if n >= 1024 {
+        Some(format!("{:.1} KiB", n as f64 / 1024.0))
+    } else {
+        None
+    };
+    let human = human.map(|h| {
+        if lang == Lang::Vi {
+            h.replace('.', ",")
+        } else {
+            h
+        }
+    });
+    match human {
+        Some(h) => format!("{grouped} {unit} ({h})"),
+        None => format!("{grouped} {unit}"),
+    }
+}
+
+fn fmt_time(t: Time, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => t.to_vietnam_display(),
+        Lang::En => format!("{} ({})", t.to_rfc3339(), t.to_vietnam_display()),
+    }
+}
+
+/// The serde name of an indication (`TOTAL_PASSED` ...), used as a stable hook.
+fn indication_code(i: Indication) -> &'static str {
+    match i {
+        Indication::TotalPassed => "TOTAL_PASSED",
+        Indication::TotalFailed => "TOTAL_FAILED",
+        Indication::Indeterminate => "INDETERMINATE",
+        Indication::NoSignature => "NO_SIGNATURE",
+    }
+}
+
+fn indication_class(i: Indication) -> &'static str {
+    match i {
+        Indication::TotalPassed => "ind passed",
+        Indication::TotalFailed => "ind failed",
+        Indication::Indeterminate => "ind indeterminate",
+        Indication::NoSignature => "ind none",
+    }
+}
+
+fn severity_icon(s: Severity) -> &'static str {
+    match s {
+        Severity::Passed => "✓",
+        Severity::Info => "ℹ",
+        Severity::Warning => "⚠",
+        Severity::Error => "✗",
+    }
+}
+
+fn severity_class(s: Severity) -> &'static str {
+    match s {
+        Severity::Passed => "finding passed",
+        Severity::Info => "finding info",
+        Severity::Warning => "finding warning",
+        Severity::Error => "finding error",
+    }
+}
+
+fn findings_view<'a>(findings: impl IntoIterator<Item = &'a Finding>, lang: Lang) -> impl IntoView {
+    let l = Labels(lang);
+    let items: Vec<_> = findings
+        .into_iter()
+        .map(|f| {
+            view! {
+                <li class=severity_class(f.severity) data-testid="finding" data-code=f.code.clone() data-severity=l.severity(f.severity)>
+                    <span class="icon" role="img" aria-label=l.severity(f.severity)>{severity_icon(f.severity)}</span>
+                    <span class="msg">{f.message(lang).to_owned()}</span>
+                    <code class="code">{f.code.clone()}</code>
+                </li>
+            }
+        })
+        .collect();
+    (!items.is_empty()).then(|| view! { <ul class="findings">{items}</ul> })
+}
+
+/// A definition-list row, skipped when there is no value.
+fn row(label: &str, value: Option<String>) -> Option<impl IntoView> {
+    value.map(|v| view! { <dt>{label.to_owned()}</dt><dd>{v}</dd> })
+}
+
+fn cert_line(c: &CertificateInfo) -> String {
+    let mut parts = Vec::new();
+    if let Some(cn) = &c.common_name {
+        parts.push(cn.clone());
+    }
+    if let Some(o) = &c.organization {
+        if Some(o) != c.common_name.as_ref() {
+            parts.push(o.clone());
+        }
+    }
+    if parts.is_empty() {
+        parts.push(c.subject.clone());
+    }
+    parts.join(" — ")
+}
+
+/// The whole report for one file.
+pub fn report_view(r: Arc<Report>, file_id: u32, lang: Lang) -> AnyView {
+    let l = Labels(lang);
+    let ind = r.verdict.indication;
+    let summary = match lang {
+        Lang::Vi => r.verdict.summary_vi.clone(),
+        Lang::En => r.verdict.summary_en.clone(),
+    };
+    let doc = r.document.clone().unwrap_or_default();
+    let sub = r
+        .verdict
+        .sub_indication
+        .map(|s| l.sub_indication(s).to_owned());
+    let error = r.error.as_ref().map(|e| match lang {
+        Lang::Vi => e.message_vi.clone(),
+        Lang::En => e.message_en.clone(),
+    });
+    let file_name = r.file.name.clone().unwrap_or_else(|| "document".to_owned());
+    let signatures: Vec<_> = r
+        .signatures
+        .iter()
+        .map(|s| signature_view(s, file_id, &file_name, lang))
+        .collect();
+    let children: Vec<_> = r
+        .children
+        .iter()
+        .map(|c| {
+            view! {
+                <section class="child" data-testid="child-report">
+                    <h3>{l.pick("Tài liệu lồng bên trong: ", "Nested document: ")}{c.location.clone()}</h3>
+                    {report_view(Arc::new(c.report.clone()), file_id, lang)}
+                </section>
+            }
+        })
+        .collect();
+    view! {
+        <div class=indication_class(ind) data-testid="verdict" data-indication=indication_code(ind)>
+            <strong class="ind-label">{l.indication(ind)}</strong>
+            <p class="summary" data-testid="verdict-summary">{summary}</p>
+            {sub.map(|s| view! { <p class="sub">{s}</p> })}
+        </div>
+        {error.map(|e| view! { <p class="alert" data-testid="input-error">{e}</p> })}
+        <dl class="facts">
+            <dt>{l.pick("Định dạng", "Format")}</dt><dd data-testid="format">{l.format(r.format)}</dd>
+            <dt>{l.pick("Kích thước", "Size")}</dt><dd data-testid="size" data-bytes=r.file.size.to_string()>{fmt_size(r.file.size, lang)}</dd>
+            <dt>"SHA-256"</dt><dd class="hash" data-testid="sha256">{r.file.sha256.clone()}</dd>
+            {doc.signature_field_count.map(|n| view! {
+                <dt>{l.pick("Số trường chữ ký", "Signature fields")}</dt><dd data-testid="signature-field-count">{n.to_string()}</dd>
+            })}
+            {row(l.pick("Phiên bản PDF", "PDF version"), doc.pdf_version.clone())}
+            {row(l.pick("Số trang", "Pages"), doc.page_count.map(|n| n.to_string()))}
+            {row(l.pick("Số lần lưu (phiên bản)", "Revisions"), doc.revision_count.map(|n| n.to_string()))}
+            {row(l.pick("Tiêu đề", "Title"), doc.metadata.title.clone())}
+            {row(l.pick("Cơ quan ban hành", "Issued by"), doc.administrative.as_ref().and_then(|a| a.issuer.clone()))}
+            {row(l.pick("Số, ký hiệu", "Number"), doc.administrative.as_ref().and_then(|a| a.number.clone()))}
+            {row(l.pick("Ngày ban hành", "Date"), doc.administrative.as_ref().and_then(|a| a.date.clone()))}
+            {row(l.pick("Trích yếu", "Subject"), doc.administrative.as_ref().and_then(|a| a.subject.clone()))}
+        </dl>
+        {findings_view(&r.findings, lang)}
+        {(!signatures.is_empty()).then(|| view! {
+            <h3 class="sigs-title">{l.pick("Chữ ký", "Signatures")}" ("{signatures.len()}")"</h3>
+            <ol class="signatures">{signatures}</ol>
+        })}
+        {children}
+    }
+    .into_any()
+}
+
+fn signature_view(s: &SignatureReport, file_id: u32, file_name: &str, lang: Lang) -> impl IntoView {
+    let l = Labels(lang);
+    let ind = s.indication;
+    let title = match (&s.signer, s.kind) {
+        (Some(c), _) => cert_line(c),
+        (None, SignatureKind::DocumentTimestamp) => l.kind(s.kind).to_owned(),
+        (None, _) => s
+            .name
+            .clone()
+            .unwrap_or_else(|| l.pick("Không rõ người ký", "Unknown signer").to_owned()),
+    };
+    let signer = s.signer.clone();
+    let identifiers = signer
+        .as_ref()
+        .map(|c| {
+            c.identifiers
+                .iter()
+                .map(|i| {
+                    let meaning = if lang == Lang::Vi {
+                        &i.meaning_vi
+                    } else {
+                        &i.meaning_en
+                    };
+                    format!("{meaning}: {}", i.value)
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
+        .filter(|s| !s.is_empty());
+    let st = &s.signing_time;
+    let proven = st.timestamp.map(|t| fmt_time(t, lang));
+    let claimed = st.cms_signing_time.or(st.pdf_m).map(|t| fmt_time(t, lang));
+    let trust = &s.trust;
+    let chain = (!trust.chain.is_empty()).then(|| {
+        trust
+            .chain
+            .iter()
+            .map(cert_line)
+            .collect::<Vec<_>>()
+            .join(" → ")
+    });
+    let ts = s.timestamp.as_ref();
+    let ts_line = ts.map(|t| {
+        let mut parts = Vec::new();
+        if let Some(g) = t.gen_time {
+            parts.push(fmt_time(g, lang));
+        }
+        if let Some(a) = &t.authority {
+            parts.push(cert_line(a));
+        }
+        parts.push(if t.imprint_matches && t.signature_valid {
+            l.pick("dấu thời gian toàn vẹn", "timestamp intact")
+                .to_owned()
+        } else {
+            l.pick("dấu thời gian bị hỏng", "timestamp broken")
+                .to_owned()
+        });
+        parts.push(
+            if t.trusted {
+                l.pick("TSA tin cậy", "TSA trusted")
+            } else {
+                l.pick("TSA chưa được tin cậy", "TSA not trusted")
+            }
+            .to_owned(),
+        );
+        parts.join(" · ")
+    });
+    let revocation = {
+        let r = &s.revocation;
+        let mut v = l.revocation(r.status).to_owned();
+        if let Some(t) = r.revoked_at {
+            v.push_str(&format!(" ({})", fmt_time(t, lang)));
+        }
+        if let Some(src) = &r.source {
+            v.push_str(&format!(" · {src}"));
+        }
+        v
+    };
+    let algs = [
+        &s.algorithms.digest,
+        &s.algorithms.signature,
+        &s.algorithms.public_key,
+    ]
+    .into_iter()
+    .flatten()
+    .cloned()
+    .collect::<Vec<_>>()
+    .join(" · ");
+    let changes: Vec<_> = s
+        .changes_after
+        .iter()
+        .map(|c| {
+            let msg = if lang == Lang::Vi {
+                c.message_vi.clone()
+            } else {
+                c.message_en.clone()
+            };
+            let (cls, icon) = if c.allowed {
+                ("change allowed", "✓")
+            } else {
+                ("change disallowed", "✗")
+            };
+            view! {
+                <li class=cls data-testid="change" data-class=c.class.clone()>
+                    <span class="icon" aria-hidden="true">{icon}</span>
+                    {format!("{} {}: ", l.pick("Phiên bản", "Revision"), c.revision)}{msg}
+                    {c.object.clone().map(|o| view! { <code class="code">{o}</code> })}
+                </li>
+            }
+        })
+        .collect();
+    let all_findings: Vec<Finding> = s
+        .findings
+        .iter()
+        .chain(st.notes.iter())
+        .chain(trust.findings.iter())
+        .chain(s.revocation.findings.iter())
+        .chain(ts.into_iter().flat_map(|t| t.findings.iter()))
+        .cloned()
+        .collect();
+    let download = s.signed_length.map(|len| {
+        let rev = s.revision.unwrap_or(s.index + 1);
+        let (stem, ext) = match file_name.rsplit_once('.') {
+            Some((a, b)) => (a.to_owned(), format!(".{b}")),
+            None => (file_name.to_owned(), String::new()),
+        };
+        let name = format!("{stem}.signed-rev{rev}{ext}");
+        view! {
+            <button type="button" class="button" data-testid="download-signed-version"
+                on:click=move |_| { let _ = crate::bridge::download_prefix(file_id, len, &name); }>
+                {l.pick("Tải phiên bản đã ký", "Download the signed version")}
+            </button>
+        }
+    });
+    view! {
+        <li class="signature" data-testid="signature" data-indication=indication_code(ind)>
+            <header class="sig-head">
+                <span class=indication_class(ind) data-testid="signature-indication">{l.indication(ind)}</span>
+                <span class="sig-title">{format!("#{} ", s.index + 1)}{title}</span>
+                <span class="kind">{l.kind(s.kind)}{s.field.clone().map(|f| format!(" · {f}"))}</span>
+            </header>
+            {s.sub_indication.map(|x| view! { <p class="sub">{l.sub_indication(x)}</p> })}
+            <dl class="facts">
+                {row(l.pick("Người ký", "Signer"), signer.as_ref().map(|c| c.subject.clone()))}
+                {row(l.pick("Định danh", "Identifiers"), identifiers)}
+                {row(l.pick("Cấp bởi", "Issued by"), signer.as_ref().map(|c| c.issuer_common_name.clone().unwrap_or_else(|| c.issuer.clone())))}
+                {row(l.pick("Số hiệu chứng thư", "Certificate serial"), signer.as_ref().map(|c| c.serial.clone()))}
+                {row(l.pick("Thời điểm ký (được chứng minh)", "Signing time (proven)"), proven)}
+                {row(l.pick("Thời điểm ký (người ký khai)", "Signing time (claimed)"), claimed)}
+                {row(l.pick("Lý do", "Reason"), s.reason.clone())}
+                {row(l.pick("Nơi ký", "Location"), s.location.clone())}
+                <dt>{l.pick("Phạm vi ký", "Coverage")}</dt><dd data-testid="coverage">{l.coverage(s.coverage)}</dd>
+                {row(l.pick("Thay đổi sau khi ký", "Changes after signing"), s.modification_level.map(|m| l.modification(m).to_owned()))}
+                <dt>{l.pick("Chuỗi tin cậy", "Trust chain")}</dt>
+                <dd data-testid="trust">{l.chain(trust.status)}{trust.anchor.clone().map(|a| format!(" · {a}"))}</dd>
+                {row(l.pick("Chuỗi chứng thư", "Certificate path"), chain)}
+                {row(l.pick("Thời điểm kiểm tra chuỗi", "Path validated at"), trust.validation_time.map(|t| fmt_time(t, lang)))}
+                {row(l.pick("Dấu thời gian", "Timestamp"), ts_line)}
+                <dt>{l.pick("Thu hồi", "Revocation")}</dt><dd>{revocation}</dd>
+                {row(l.pick("Thuật toán", "Algorithms"), (!algs.is_empty()).then_some(algs))}
+                {row(l.pick("Mức chứng nhận (DocMDP)", "Certification level (DocMDP)"), s.certification_level.map(|n| n.to_string()))}
+            </dl>
+            {(!changes.is_empty()).then(|| view! { <ul class="changes">{changes}</ul> })}
+            {findings_view(&all_findings, lang)}
+            {download}
+        </li>
+    }
+}
