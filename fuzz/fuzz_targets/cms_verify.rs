@@ -7,7 +7,9 @@ use kyso_cms::{parse_signed_data, verify_signer, Content, Limits};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&mode, der)) = data.split_first() else { return };
+    let Some((&mode, der)) = data.split_first() else {
+        return;
+    };
     let limits = Limits::default();
     let policy = Default::default();
     let detached = b"Kyso fuzz content";
