@@ -436,6 +436,14 @@ class Ctx:
             fixed_dt=t,
         )
 
+    def tsa_without_eku(self, t: _dt.datetime):
+        return timestamps.DummyTimeStamper(
+            tsa_cert=self.pki.cert("tsa-no-eku"),
+            tsa_key=self.pki.key("tsa"),
+            certs_to_embed=SimpleCertificateStore.from_certs([self.pki.cert("root")]),
+            fixed_dt=t,
+        )
+
     def wrong_imprint_tsa(self, t: _dt.datetime):
         return _WrongImprintTimeStamper(
             tsa_cert=self.pki.cert("tsa"),
@@ -1129,6 +1137,11 @@ def build_issue4(ctx: Ctx) -> list[Fixture]:
         "Signature intact, but its signature time-stamp token's messageImprint is not the hash of the signature "
         "value (TSA asked to stamp altered bytes): the TST is genuine but covers something else",
         sign(base, rsa, timestamper=ctx.wrong_imprint_tsa(T0)))
+    add("i4-expired-tsa-without-eku.pdf", "pdf/ETSI.CAdES.detached+TST", "invalid-cert-expired",
+        "Expired signer (valid until 2026-06-30) with a time-stamp of 2026-03-01 whose TSA certificate lacks "
+        "the critical id-kp-timeStamping EKU (RFC 3161 §2.3): the token is no proof of time, so nothing shows "
+        "the signature predates expiry (unlike i4-expired-after-timestamp)",
+        sign(base, ctx.signer("expired"), timestamper=ctx.tsa_without_eku(T0)))
     add("i4-untrusted-root.pdf", "pdf/ETSI.CAdES.detached", "valid-untrusted",
         "Intact signature whose chain ends at 'Kyso Untrusted Root CA', which is not in trust/: intact, signer not "
         "trusted",
