@@ -88,6 +88,25 @@ kyso_ver=$("$KYSO_BIN" --version 2>/dev/null || echo "kyso (version n/a)")
   echo "about a second included). pdfsig: system NSS store, no revocation fetching by default."
   echo "kyso: release build (LTO), \`--trust\` the same test root, whole pipeline through \`kyso_core::verify\`"
   echo "(parse, hash, CMS, path validation, change analysis) at commit ${KYSO_COMMIT:-$(git rev-parse --short HEAD 2>/dev/null || echo n/a)}."
-  echo "In-process numbers without process start-up: \`cargo bench -p kyso-core --bench verify_large\`."
+  crit=${CARGO_TARGET_DIR:-$repo/target}/criterion/verify_large
+  if [[ -d $crit ]]; then
+    echo
+    echo "## In process (criterion)"
+    echo
+    echo "\`cargo bench -p kyso-core --bench verify_large\`: \`kyso_core::verify\` on the bytes already in memory"
+    echo "(no process start-up, no file read), mean of 10 samples, from the last run's \`$(basename "$(dirname "$crit")")/verify_large\` estimates."
+    echo
+    echo "| input | mean | throughput |"
+    echo "| --- | ---: | ---: |"
+    for s in "${list[@]}"; do
+      est=$crit/${s}MiB/new/estimates.json
+      [[ -f $est ]] || continue
+      bytes=$(stat -c %s "$dir/bench-$s.pdf")
+      jq -r --arg s "$s" --argjson b "$bytes" \
+        '"| bench-\($s).pdf | \(.mean.point_estimate/1e6*10|floor/10) ms | \($b/1048576/(.mean.point_estimate/1e9)|floor) MiB/s |"' "$est"
+    done
+  else
+    echo "In-process numbers without process start-up: \`cargo bench -p kyso-core --bench verify_large\`."
+  fi
 } >"$out"
 cat "$out"
