@@ -85,10 +85,10 @@ fn severity_class(s: Severity) -> &'static str {
     }
 }
 
-fn findings_view<'a>(findings: impl IntoIterator<Item = &'a Finding>, lang: Lang) -> impl IntoView {
+fn findings_view(findings: &[Finding], lang: Lang) -> AnyView {
     let l = Labels(lang);
     let items: Vec<_> = findings
-        .into_iter()
+        .iter()
         .map(|f| {
             view! {
                 <li class=severity_class(f.severity) data-testid="finding" data-code=f.code.clone() data-severity=l.severity(f.severity)>
@@ -99,7 +99,10 @@ fn findings_view<'a>(findings: impl IntoIterator<Item = &'a Finding>, lang: Lang
             }
         })
         .collect();
-    (!items.is_empty()).then(|| view! { <ul class="findings">{items}</ul> })
+    if items.is_empty() {
+        return ().into_any();
+    }
+    view! { <ul class="findings">{items}</ul> }.into_any()
 }
 
 /// A definition-list row, skipped when there is no value.
