@@ -173,9 +173,18 @@ mod tests {
 
     #[test]
     fn known_answers() {
-        assert_eq!(hex::encode(DigestAlg::Sha256.digest(b"abc")), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-        assert_eq!(hex::encode(DigestAlg::Sha1.digest(b"abc")), "a9993e364706816aba3e25717850c26c9cd0d89d");
-        assert_eq!(hex::encode(DigestAlg::Sha3_256.digest(b"abc")), "3a985da74fe225b2045c172d6bd390bd855f086e3e9d525b46bfe24511431532");
+        assert_eq!(
+            hex::encode(DigestAlg::Sha256.digest(b"abc")),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+        assert_eq!(
+            hex::encode(DigestAlg::Sha1.digest(b"abc")),
+            "a9993e364706816aba3e25717850c26c9cd0d89d"
+        );
+        assert_eq!(
+            hex::encode(DigestAlg::Sha3_256.digest(b"abc")),
+            "3a985da74fe225b2045c172d6bd390bd855f086e3e9d525b46bfe24511431532"
+        );
         for a in DigestAlg::ALL {
             assert_eq!(a.digest(b"x").len(), a.output_len(), "{a:?}");
             assert_eq!(DigestAlg::from_oid(&a.oid()), Some(a));

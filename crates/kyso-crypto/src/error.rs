@@ -19,7 +19,9 @@ impl fmt::Display for CryptoError {
         match self {
             CryptoError::Unsupported(s) => write!(f, "unsupported algorithm: {s}"),
             CryptoError::Malformed(s) => write!(f, "malformed key or parameters: {s}"),
-            CryptoError::KeyAlgorithmMismatch => f.write_str("key type does not match the signature algorithm"),
+            CryptoError::KeyAlgorithmMismatch => {
+                f.write_str("key type does not match the signature algorithm")
+            }
             CryptoError::BadSignature => f.write_str("signature value does not verify"),
         }
     }

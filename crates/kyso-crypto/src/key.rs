@@ -41,7 +41,9 @@ impl KeyInfo {
         let oid = spki.algorithm.oid;
         let kind = if oid == oids::RSA_ENCRYPTION || oid == oids::RSASSA_PSS {
             let key = crate::rsa_sig::rsa_key(spki)?;
-            KeyKind::Rsa { bits: key.n().bits() }
+            KeyKind::Rsa {
+                bits: key.n().bits(),
+            }
         } else if oid == oids::EC_PUBLIC_KEY {
             let curve = ec_curve(spki)?;
             let (name, bits) = match curve {
@@ -89,5 +91,7 @@ pub(crate) fn ec_curve(spki: &SubjectPublicKeyInfoOwned) -> Result<ObjectIdentif
     params
         .decode_as::<ObjectIdentifier>()
         .or_else(|_| ObjectIdentifier::from_der(params.value()))
-        .map_err(|_| CryptoError::Unsupported("EC key with explicit (unnamed) curve parameters".into()))
+        .map_err(|_| {
+            CryptoError::Unsupported("EC key with explicit (unnamed) curve parameters".into())
+        })
 }

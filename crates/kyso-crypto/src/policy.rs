@@ -52,16 +52,24 @@ impl AlgorithmPolicy {
     /// time the object existed (unix seconds), if any.
     pub fn digest(&self, alg: DigestAlg, usage: Use, poe: Option<i64>) -> Acceptance {
         match alg {
-            DigestAlg::Md5 => Acceptance::Rejected { reason: "MD5 is broken (collisions)".into(), no_poe: false },
+            DigestAlg::Md5 => Acceptance::Rejected {
+                reason: "MD5 is broken (collisions)".into(),
+                no_poe: false,
+            },
             DigestAlg::Sha1 => match usage {
-                Use::TimestampImprint => Acceptance::AcceptedWithWarning("SHA-1 message imprint".into()),
-                Use::Certificate => Acceptance::AcceptedWithWarning("SHA-1 in a certificate signature".into()),
+                Use::TimestampImprint => {
+                    Acceptance::AcceptedWithWarning("SHA-1 message imprint".into())
+                }
+                Use::Certificate => {
+                    Acceptance::AcceptedWithWarning("SHA-1 in a certificate signature".into())
+                }
                 Use::Signature => match poe {
-                    Some(t) if t < SHA1_SUNSET => {
-                        Acceptance::AcceptedWithWarning("SHA-1, proven to predate its 2013 sunset".into())
-                    }
+                    Some(t) if t < SHA1_SUNSET => Acceptance::AcceptedWithWarning(
+                        "SHA-1, proven to predate its 2013 sunset".into(),
+                    ),
                     _ => Acceptance::Rejected {
-                        reason: "SHA-1 for a signature without proof that it was made before 2013".into(),
+                        reason: "SHA-1 for a signature without proof that it was made before 2013"
+                            .into(),
                         no_poe: true,
                     },
                 },
@@ -73,18 +81,23 @@ impl AlgorithmPolicy {
     /// Judge a public key.
     pub fn key(&self, key: &KeyInfo, poe: Option<i64>) -> Acceptance {
         match &key.kind {
-            KeyKind::Rsa { bits } if *bits < 1024 => {
-                Acceptance::Rejected { reason: format!("RSA key of {bits} bits"), no_poe: false }
-            }
-            KeyKind::Rsa { bits } if *bits < 2048 => match poe {
-                Some(t) if t < RSA1024_SUNSET => {
-                    Acceptance::AcceptedWithWarning(format!("RSA-{bits}, proven to predate its 2017 sunset"))
-                }
-                _ => Acceptance::Rejected { reason: format!("RSA key of {bits} bits (below 2048)"), no_poe: true },
+            KeyKind::Rsa { bits } if *bits < 1024 => Acceptance::Rejected {
+                reason: format!("RSA key of {bits} bits"),
+                no_poe: false,
             },
-            KeyKind::Ec { bits, .. } if *bits != 0 && *bits < 256 => {
-                Acceptance::Rejected { reason: format!("EC key of {bits} bits"), no_poe: false }
-            }
+            KeyKind::Rsa { bits } if *bits < 2048 => match poe {
+                Some(t) if t < RSA1024_SUNSET => Acceptance::AcceptedWithWarning(format!(
+                    "RSA-{bits}, proven to predate its 2017 sunset"
+                )),
+                _ => Acceptance::Rejected {
+                    reason: format!("RSA key of {bits} bits (below 2048)"),
+                    no_poe: true,
+                },
+            },
+            KeyKind::Ec { bits, .. } if *bits != 0 && *bits < 256 => Acceptance::Rejected {
+                reason: format!("EC key of {bits} bits"),
+                no_poe: false,
+            },
             _ => Acceptance::Accepted,
         }
     }
@@ -97,12 +110,29 @@ mod tests {
     #[test]
     fn md5_never_sha1_only_with_old_poe() {
         let p = AlgorithmPolicy::default();
-        assert!(matches!(p.digest(DigestAlg::Md5, Use::Signature, Some(0)), Acceptance::Rejected { .. }));
-        assert!(matches!(p.digest(DigestAlg::Sha1, Use::Signature, None), Acceptance::Rejected { no_poe: true, .. }));
-        assert!(matches!(p.digest(DigestAlg::Sha1, Use::Signature, Some(SHA1_SUNSET - 1)), Acceptance::AcceptedWithWarning(_)));
-        assert!(matches!(p.digest(DigestAlg::Sha1, Use::TimestampImprint, None), Acceptance::AcceptedWithWarning(_)));
-        assert_eq!(p.digest(DigestAlg::Sha256, Use::Signature, None), Acceptance::Accepted);
-        let small = KeyInfo { kind: KeyKind::Rsa { bits: 1024 } };
+        assert!(matches!(
+            p.digest(DigestAlg::Md5, Use::Signature, Some(0)),
+            Acceptance::Rejected { .. }
+        ));
+        assert!(matches!(
+            p.digest(DigestAlg::Sha1, Use::Signature, None),
+            Acceptance::Rejected { no_poe: true, .. }
+        ));
+        assert!(matches!(
+            p.digest(DigestAlg::Sha1, Use::Signature, Some(SHA1_SUNSET - 1)),
+            Acceptance::AcceptedWithWarning(_)
+        ));
+        assert!(matches!(
+            p.digest(DigestAlg::Sha1, Use::TimestampImprint, None),
+            Acceptance::AcceptedWithWarning(_)
+        ));
+        assert_eq!(
+            p.digest(DigestAlg::Sha256, Use::Signature, None),
+            Acceptance::Accepted
+        );
+        let small = KeyInfo {
+            kind: KeyKind::Rsa { bits: 1024 },
+        };
         assert!(matches!(p.key(&small, None), Acceptance::Rejected { .. }));
     }
 }

@@ -25,11 +25,15 @@ pub(crate) fn rsa_key(spki: &SubjectPublicKeyInfoOwned) -> Result<RsaPublicKey, 
         .subject_public_key
         .as_bytes()
         .ok_or_else(|| CryptoError::Malformed("RSA key bit string has unused bits".into()))?;
-    let pk = pkcs1::RsaPublicKey::from_der(bytes).map_err(|e| CryptoError::Malformed(format!("RSA public key: {e}")))?;
+    let pk = pkcs1::RsaPublicKey::from_der(bytes)
+        .map_err(|e| CryptoError::Malformed(format!("RSA public key: {e}")))?;
     let n = BigUint::from_bytes_be(pk.modulus.as_bytes());
     let e = BigUint::from_bytes_be(pk.public_exponent.as_bytes());
     if n.bits() > MAX_RSA_BITS {
-        return Err(CryptoError::Unsupported(format!("RSA modulus of {} bits", n.bits())));
+        return Err(CryptoError::Unsupported(format!(
+            "RSA modulus of {} bits",
+            n.bits()
+        )));
     }
     // `new_unchecked` keeps small-exponent and short keys decodable so that the
     // policy, not the parser, reports them as weak.
@@ -138,21 +142,35 @@ pub struct PssParameters {
 
 pub(crate) fn parse_pss_params(params: Option<&der::Any>) -> Result<PssParameters, CryptoError> {
     let p = match params {
-        None => PssParams { hash: None, mask_gen: None, salt_len: None, trailer: None },
-        Some(any) if any.tag() == der::Tag::Null => PssParams { hash: None, mask_gen: None, salt_len: None, trailer: None },
+        None => PssParams {
+            hash: None,
+            mask_gen: None,
+            salt_len: None,
+            trailer: None,
+        },
+        Some(any) if any.tag() == der::Tag::Null => PssParams {
+            hash: None,
+            mask_gen: None,
+            salt_len: None,
+            trailer: None,
+        },
         Some(any) => any
             .decode_as::<PssParams>()
             .map_err(|e| CryptoError::Malformed(format!("RSASSA-PSS parameters: {e}")))?,
     };
     let hash = match &p.hash {
         None => DigestAlg::Sha1,
-        Some(a) => DigestAlg::from_oid(&a.oid).ok_or_else(|| CryptoError::Unsupported(format!("PSS hash {}", a.oid)))?,
+        Some(a) => DigestAlg::from_oid(&a.oid)
+            .ok_or_else(|| CryptoError::Unsupported(format!("PSS hash {}", a.oid)))?,
     };
     let mgf_hash = match &p.mask_gen {
         None => DigestAlg::Sha1,
         Some(m) => {
             if m.oid != oids::MGF1 {
-                return Err(CryptoError::Unsupported(format!("PSS mask generation function {}", m.oid)));
+                return Err(CryptoError::Unsupported(format!(
+                    "PSS mask generation function {}",
+                    m.oid
+                )));
             }
             let inner = m
                 .parameters
@@ -160,13 +178,20 @@ pub(crate) fn parse_pss_params(params: Option<&der::Any>) -> Result<PssParameter
                 .ok_or_else(|| CryptoError::Malformed("MGF1 without hash parameter".into()))?
                 .decode_as::<AlgorithmIdentifierOwned>()
                 .map_err(|e| CryptoError::Malformed(format!("MGF1 parameters: {e}")))?;
-            DigestAlg::from_oid(&inner.oid).ok_or_else(|| CryptoError::Unsupported(format!("MGF1 hash {}", inner.oid)))?
+            DigestAlg::from_oid(&inner.oid)
+                .ok_or_else(|| CryptoError::Unsupported(format!("MGF1 hash {}", inner.oid)))?
         }
     };
     if p.trailer.unwrap_or(1) != 1 {
-        return Err(CryptoError::Unsupported("PSS trailer field other than 1".into()));
+        return Err(CryptoError::Unsupported(
+            "PSS trailer field other than 1".into(),
+        ));
     }
-    Ok(PssParameters { hash, mgf_hash, salt_len: p.salt_len.unwrap_or(20) as usize })
+    Ok(PssParameters {
+        hash,
+        mgf_hash,
+        salt_len: p.salt_len.unwrap_or(20) as usize,
+    })
 }
 
 fn mgf1(alg: DigestAlg, seed: &[u8], len: usize) -> Vec<u8> {

@@ -1,5 +1,7 @@
 use crate::ecdsa_sig::{ecdsa_digest_for, verify_ecdsa};
-use crate::rsa_sig::{parse_pss_params, pkcs1_digest_for, verify_pkcs1v15, verify_pss, PssParameters};
+use crate::rsa_sig::{
+    parse_pss_params, pkcs1_digest_for, verify_pkcs1v15, verify_pss, PssParameters,
+};
 use crate::{oids, CryptoError, DigestAlg};
 use spki::{AlgorithmIdentifierOwned, SubjectPublicKeyInfoOwned};
 
@@ -29,8 +31,6 @@ pub enum SignatureAlg {
     Ed448,
 }
 
-
-
 impl SignatureAlg {
     /// Resolve an AlgorithmIdentifier. `digest_hint` is the CMS SignerInfo
     /// digestAlgorithm, used when the signature algorithm is a bare key type
@@ -46,14 +46,21 @@ impl SignatureAlg {
         if let Some(d) = ecdsa_digest_for(&oid) {
             return Ok(SignatureAlg::Ecdsa(d));
         }
-        let need_hint = || digest_hint.ok_or_else(|| CryptoError::Malformed(format!("{oid} needs a digest algorithm")));
+        let need_hint = || {
+            digest_hint
+                .ok_or_else(|| CryptoError::Malformed(format!("{oid} needs a digest algorithm")))
+        };
         match oid {
-            o if o == oids::RSASSA_PSS => Ok(SignatureAlg::RsaPss(parse_pss_params(alg.parameters.as_ref())?)),
+            o if o == oids::RSASSA_PSS => Ok(SignatureAlg::RsaPss(parse_pss_params(
+                alg.parameters.as_ref(),
+            )?)),
             o if o == oids::RSA_ENCRYPTION => Ok(SignatureAlg::RsaPkcs1v15(need_hint()?)),
             o if o == oids::EC_PUBLIC_KEY => Ok(SignatureAlg::Ecdsa(need_hint()?)),
             o if o == oids::ED25519 => Ok(SignatureAlg::Ed25519),
             o if o == oids::ED448 => Ok(SignatureAlg::Ed448),
-            o if o == oids::DSA || o == oids::DSA_SHA1 => Err(CryptoError::Unsupported("DSA".into())),
+            o if o == oids::DSA || o == oids::DSA_SHA1 => {
+                Err(CryptoError::Unsupported("DSA".into()))
+            }
             o => Err(CryptoError::Unsupported(format!("signature algorithm {o}"))),
         }
     }
@@ -137,16 +144,21 @@ pub fn verify_signature(
                 return Err(CryptoError::KeyAlgorithmMismatch);
             }
             let Message::Raw(m) = message else {
-                return Err(CryptoError::Unsupported("Ed25519 over a precomputed digest".into()));
+                return Err(CryptoError::Unsupported(
+                    "Ed25519 over a precomputed digest".into(),
+                ));
             };
             let pk: [u8; 32] = spki
                 .subject_public_key
                 .as_bytes()
                 .and_then(|b| b.try_into().ok())
                 .ok_or_else(|| CryptoError::Malformed("Ed25519 key is not 32 bytes".into()))?;
-            let vk = ed25519_dalek::VerifyingKey::from_bytes(&pk).map_err(|e| CryptoError::Malformed(e.to_string()))?;
-            let sig = ed25519_dalek::Signature::from_slice(signature).map_err(|_| CryptoError::BadSignature)?;
-            vk.verify_strict(m, &sig).map_err(|_| CryptoError::BadSignature)?
+            let vk = ed25519_dalek::VerifyingKey::from_bytes(&pk)
+                .map_err(|e| CryptoError::Malformed(e.to_string()))?;
+            let sig = ed25519_dalek::Signature::from_slice(signature)
+                .map_err(|_| CryptoError::BadSignature)?;
+            vk.verify_strict(m, &sig)
+                .map_err(|_| CryptoError::BadSignature)?
         }
         SignatureAlg::Ed448 => return Err(CryptoError::Unsupported("Ed448".into())),
     }

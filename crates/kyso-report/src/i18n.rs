@@ -1,7 +1,10 @@
 //! Labels for the report's enumerations, in Vietnamese and English, shared by
 //! every front end so that the CLI and the portal say the same thing.
 
-use crate::{ChainStatus, Coverage, Format, Indication, ModificationLevel, RevocationStatus, Severity, SignatureKind, SubIndication};
+use crate::{
+    ChainStatus, Coverage, Format, Indication, ModificationLevel, RevocationStatus, Severity,
+    SignatureKind, SubIndication,
+};
 use serde::{Deserialize, Serialize};
 
 /// Display language.
@@ -91,9 +94,17 @@ impl Labels {
             Format::Pdf => "PDF",
             Format::Cms => pick!(self, "CMS/PKCS#7 (.p7s, .p7m)", "CMS/PKCS#7 (.p7s, .p7m)"),
             Format::Xml => pick!(self, "XML (chữ ký XML)", "XML (XML signature)"),
-            Format::Ooxml => pick!(self, "Office Open XML (Word/Excel/PowerPoint)", "Office Open XML (Word/Excel/PowerPoint)"),
+            Format::Ooxml => pick!(
+                self,
+                "Office Open XML (Word/Excel/PowerPoint)",
+                "Office Open XML (Word/Excel/PowerPoint)"
+            ),
             Format::Odf => "OpenDocument (ODF)",
-            Format::Edxml => pick!(self, "Gói tin edXML (Trục liên thông văn bản)", "edXML package (document interconnection axis)"),
+            Format::Edxml => pick!(
+                self,
+                "Gói tin edXML (Trục liên thông văn bản)",
+                "edXML package (document interconnection axis)"
+            ),
             Format::Certificate => pick!(self, "Chứng thư số (X.509)", "Certificate (X.509)"),
             Format::Unknown => pick!(self, "Không nhận dạng được", "Unknown"),
         }
@@ -103,7 +114,9 @@ impl Labels {
     pub fn kind(&self, k: SignatureKind) -> &'static str {
         match k {
             SignatureKind::Signature => pick!(self, "Chữ ký số", "Signature"),
-            SignatureKind::DocumentTimestamp => pick!(self, "Dấu thời gian tài liệu", "Document timestamp"),
+            SignatureKind::DocumentTimestamp => {
+                pick!(self, "Dấu thời gian tài liệu", "Document timestamp")
+            }
         }
     }
 
@@ -111,7 +124,11 @@ impl Labels {
     pub fn coverage(&self, c: Coverage) -> &'static str {
         match c {
             Coverage::EntireFile => pick!(self, "Toàn bộ tệp", "Entire file"),
-            Coverage::EntireRevision => pick!(self, "Toàn bộ phiên bản đã ký (có cập nhật sau đó)", "Entire signed revision (later updates follow)"),
+            Coverage::EntireRevision => pick!(
+                self,
+                "Toàn bộ phiên bản đã ký (có cập nhật sau đó)",
+                "Entire signed revision (later updates follow)"
+            ),
             Coverage::Partial => pick!(self, "Một phần tệp", "Part of the file"),
             Coverage::Unclear => pick!(self, "Không xác định", "Unclear"),
         }
@@ -120,11 +137,25 @@ impl Labels {
     /// Modification level.
     pub fn modification(&self, m: ModificationLevel) -> &'static str {
         match m {
-            ModificationLevel::None => pick!(self, "Không có thay đổi sau khi ký", "No change after signing"),
-            ModificationLevel::Ltv => pick!(self, "Chỉ thêm chữ ký, dấu thời gian hoặc dữ liệu kiểm tra dài hạn", "Only further signatures, timestamps or long-term validation data"),
+            ModificationLevel::None => pick!(
+                self,
+                "Không có thay đổi sau khi ký",
+                "No change after signing"
+            ),
+            ModificationLevel::Ltv => pick!(
+                self,
+                "Chỉ thêm chữ ký, dấu thời gian hoặc dữ liệu kiểm tra dài hạn",
+                "Only further signatures, timestamps or long-term validation data"
+            ),
             ModificationLevel::FormFilling => pick!(self, "Điền biểu mẫu", "Form filling"),
-            ModificationLevel::Annotations => pick!(self, "Thêm/sửa chú thích", "Annotations added or changed"),
-            ModificationLevel::Other => pick!(self, "Thay đổi nội dung hoặc cấu trúc", "Content or structure changed"),
+            ModificationLevel::Annotations => {
+                pick!(self, "Thêm/sửa chú thích", "Annotations added or changed")
+            }
+            ModificationLevel::Other => pick!(
+                self,
+                "Thay đổi nội dung hoặc cấu trúc",
+                "Content or structure changed"
+            ),
         }
     }
 
@@ -133,14 +164,42 @@ impl Labels {
         match c {
             ChainStatus::NotChecked => pick!(self, "Chưa kiểm tra", "Not checked"),
             ChainStatus::Trusted => pick!(self, "Tin cậy", "Trusted"),
-            ChainStatus::NoChainFound => pick!(self, "Không đến được CA tin cậy", "No chain to a trusted CA"),
-            ChainStatus::ExpiredNoPoe => pick!(self, "Chứng thư hết hạn, không có dấu thời gian", "Certificate expired, no timestamp"),
-            ChainStatus::NotYetValid => pick!(self, "Chứng thư chưa có hiệu lực", "Certificate not yet valid"),
+            ChainStatus::NoChainFound => pick!(
+                self,
+                "Không đến được CA tin cậy",
+                "No chain to a trusted CA"
+            ),
+            ChainStatus::ExpiredNoPoe => pick!(
+                self,
+                "Chứng thư hết hạn, không có dấu thời gian",
+                "Certificate expired, no timestamp"
+            ),
+            ChainStatus::NotYetValid => pick!(
+                self,
+                "Chứng thư chưa có hiệu lực",
+                "Certificate not yet valid"
+            ),
             ChainStatus::Revoked => pick!(self, "Chứng thư đã bị thu hồi", "Certificate revoked"),
-            ChainStatus::RevokedNoPoe => pick!(self, "Chứng thư đã bị thu hồi (không rõ thời điểm ký)", "Certificate revoked (signing time unproven)"),
-            ChainStatus::ConstraintsFailure => pick!(self, "Chuỗi vi phạm ràng buộc", "Chain violates constraints"),
-            ChainStatus::CertificateSignatureInvalid => pick!(self, "Chữ ký trên chứng thư không hợp lệ", "Invalid certificate signature"),
-            ChainStatus::CryptoConstraintsFailure => pick!(self, "Thuật toán yếu trong chuỗi", "Weak algorithm in chain"),
+            ChainStatus::RevokedNoPoe => pick!(
+                self,
+                "Chứng thư đã bị thu hồi (không rõ thời điểm ký)",
+                "Certificate revoked (signing time unproven)"
+            ),
+            ChainStatus::ConstraintsFailure => pick!(
+                self,
+                "Chuỗi vi phạm ràng buộc",
+                "Chain violates constraints"
+            ),
+            ChainStatus::CertificateSignatureInvalid => pick!(
+                self,
+                "Chữ ký trên chứng thư không hợp lệ",
+                "Invalid certificate signature"
+            ),
+            ChainStatus::CryptoConstraintsFailure => pick!(
+                self,
+                "Thuật toán yếu trong chuỗi",
+                "Weak algorithm in chain"
+            ),
         }
     }
 
@@ -149,7 +208,9 @@ impl Labels {
         match r {
             RevocationStatus::Good => pick!(self, "Chưa bị thu hồi", "Not revoked"),
             RevocationStatus::Revoked => pick!(self, "Đã bị thu hồi", "Revoked"),
-            RevocationStatus::NotChecked => pick!(self, "Chưa kiểm tra thu hồi", "Revocation not checked"),
+            RevocationStatus::NotChecked => {
+                pick!(self, "Chưa kiểm tra thu hồi", "Revocation not checked")
+            }
         }
     }
 

@@ -21,7 +21,7 @@ mod time;
 pub mod verdict;
 
 pub use finding::{Finding, Severity};
-pub use i18n::{Lang, Labels};
+pub use i18n::{Labels, Lang};
 pub use model::*;
 pub use time::Time;
 

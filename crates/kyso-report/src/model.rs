@@ -485,7 +485,12 @@ pub struct RevocationInfo {
 
 impl Default for RevocationInfo {
     fn default() -> Self {
-        RevocationInfo { status: RevocationStatus::NotChecked, revoked_at: None, source: None, findings: Vec::new() }
+        RevocationInfo {
+            status: RevocationStatus::NotChecked,
+            revoked_at: None,
+            source: None,
+            findings: Vec::new(),
+        }
     }
 }
 

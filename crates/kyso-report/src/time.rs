@@ -36,8 +36,20 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
 
 impl Time {
     /// From calendar fields in UTC. Returns `None` for out-of-range fields.
-    pub fn from_utc(year: i64, month: u32, day: u32, hour: u32, min: u32, sec: u32) -> Option<Self> {
-        if !(1..=12).contains(&month) || !(1..=31).contains(&day) || hour > 23 || min > 59 || sec > 60 {
+    pub fn from_utc(
+        year: i64,
+        month: u32,
+        day: u32,
+        hour: u32,
+        min: u32,
+        sec: u32,
+    ) -> Option<Self> {
+        if !(1..=12).contains(&month)
+            || !(1..=31).contains(&day)
+            || hour > 23
+            || min > 59
+            || sec > 60
+        {
             return None;
         }
         let days = days_from_civil(year, month, day);
@@ -45,7 +57,9 @@ impl Time {
         if civil_from_days(days) != (year, month, day) {
             return None;
         }
-        Some(Time(days * 86400 + hour as i64 * 3600 + min as i64 * 60 + sec.min(59) as i64))
+        Some(Time(
+            days * 86400 + hour as i64 * 3600 + min as i64 * 60 + sec.min(59) as i64,
+        ))
     }
 
     /// Calendar fields `(year, month, day, hour, minute, second)` at the given UTC offset.
@@ -54,7 +68,14 @@ impl Time {
         let days = t.div_euclid(86400);
         let secs = t.rem_euclid(86400);
         let (y, m, d) = civil_from_days(days);
-        (y, m, d, (secs / 3600) as u32, ((secs % 3600) / 60) as u32, (secs % 60) as u32)
+        (
+            y,
+            m,
+            d,
+            (secs / 3600) as u32,
+            ((secs % 3600) / 60) as u32,
+            (secs % 60) as u32,
+        )
     }
 
     /// RFC 3339 in UTC: `2026-06-10T07:15:42Z`.
@@ -72,11 +93,24 @@ impl Time {
     /// Parse RFC 3339 (`Z` or `±hh:mm`, fractional seconds ignored).
     pub fn parse_rfc3339(s: &str) -> Option<Self> {
         let b = s.as_bytes();
-        if b.len() < 20 || b[4] != b'-' || b[7] != b'-' || !(b[10] == b'T' || b[10] == b' ') || b[13] != b':' || b[16] != b':' {
+        if b.len() < 20
+            || b[4] != b'-'
+            || b[7] != b'-'
+            || !(b[10] == b'T' || b[10] == b' ')
+            || b[13] != b':'
+            || b[16] != b':'
+        {
             return None;
         }
         let num = |r: core::ops::Range<usize>| -> Option<i64> { s.get(r)?.parse().ok() };
-        let (y, mo, d, h, mi, se) = (num(0..4)?, num(5..7)?, num(8..10)?, num(11..13)?, num(14..16)?, num(17..19)?);
+        let (y, mo, d, h, mi, se) = (
+            num(0..4)?,
+            num(5..7)?,
+            num(8..10)?,
+            num(11..13)?,
+            num(14..16)?,
+            num(17..19)?,
+        );
         let mut rest = &s[19..];
         if let Some(r) = rest.strip_prefix('.') {
             let n = r.bytes().take_while(u8::is_ascii_digit).count();
@@ -128,6 +162,11 @@ mod tests {
         assert_eq!(Time::parse_rfc3339("2026-06-10T14:15:42+07:00"), Some(t));
         assert_eq!(Time::from_utc(1970, 1, 1, 0, 0, 0), Some(Time(0)));
         assert_eq!(Time::from_utc(2025, 2, 29, 0, 0, 0), None);
-        assert_eq!(Time::from_utc(1950, 12, 31, 23, 59, 59).unwrap().to_rfc3339(), "1950-12-31T23:59:59Z");
+        assert_eq!(
+            Time::from_utc(1950, 12, 31, 23, 59, 59)
+                .unwrap()
+                .to_rfc3339(),
+            "1950-12-31T23:59:59Z"
+        );
     }
 }

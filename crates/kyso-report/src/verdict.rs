@@ -12,7 +12,10 @@ use crate::{
 use crate::{Labels, Lang, Severity};
 
 /// Derive `(indication, sub_indication)` for one signature from its facts.
-pub fn derive_signature(facts: &SignatureFacts, chain: ChainStatus) -> (Indication, Option<SubIndication>) {
+pub fn derive_signature(
+    facts: &SignatureFacts,
+    chain: ChainStatus,
+) -> (Indication, Option<SubIndication>) {
     use Indication::*;
     use SubIndication as S;
     // TOTAL_FAILED: nothing more could change these.
@@ -52,7 +55,11 @@ pub fn derive_signature(facts: &SignatureFacts, chain: ChainStatus) -> (Indicati
         return (Indeterminate, Some(S::NoSigningCertificateFound));
     }
     if facts.weak_algorithm {
-        let sub = if facts.weak_algorithm_no_poe { S::CryptoConstraintsFailureNoPoe } else { S::CryptoConstraintsFailure };
+        let sub = if facts.weak_algorithm_no_poe {
+            S::CryptoConstraintsFailureNoPoe
+        } else {
+            S::CryptoConstraintsFailure
+        };
         return (Indeterminate, Some(sub));
     }
     if facts.timestamp_invalid {
@@ -60,11 +67,15 @@ pub fn derive_signature(facts: &SignatureFacts, chain: ChainStatus) -> (Indicati
     }
     match chain {
         ChainStatus::Trusted => (TotalPassed, None),
-        ChainStatus::NotChecked | ChainStatus::NoChainFound => (Indeterminate, Some(S::NoCertificateChainFound)),
+        ChainStatus::NotChecked | ChainStatus::NoChainFound => {
+            (Indeterminate, Some(S::NoCertificateChainFound))
+        }
         ChainStatus::ExpiredNoPoe => (Indeterminate, Some(S::OutOfBoundsNoPoe)),
         ChainStatus::RevokedNoPoe => (Indeterminate, Some(S::RevokedNoPoe)),
         ChainStatus::ConstraintsFailure => (Indeterminate, Some(S::ChainConstraintsFailure)),
-        ChainStatus::CertificateSignatureInvalid => (Indeterminate, Some(S::CertificateChainGeneralFailure)),
+        ChainStatus::CertificateSignatureInvalid => {
+            (Indeterminate, Some(S::CertificateChainGeneralFailure))
+        }
         ChainStatus::CryptoConstraintsFailure => (Indeterminate, Some(S::CryptoConstraintsFailure)),
         ChainStatus::Revoked | ChainStatus::NotYetValid => unreachable!("handled above"),
     }
@@ -97,20 +108,40 @@ pub fn finalize(report: &mut Report) {
     }
     let (indication, sub) = document_indication(report);
     let (vi, en) = summary(report, indication, sub);
-    report.verdict = Verdict { indication, sub_indication: sub, summary_vi: vi, summary_en: en };
+    report.verdict = Verdict {
+        indication,
+        sub_indication: sub,
+        summary_vi: vi,
+        summary_en: en,
+    };
 }
 
 fn document_indication(report: &Report) -> (Indication, Option<SubIndication>) {
     if report.error.is_some() {
-        return (Indication::Indeterminate, Some(SubIndication::FormatFailure));
+        return (
+            Indication::Indeterminate,
+            Some(SubIndication::FormatFailure),
+        );
     }
-    let child_verdicts = report.children.iter().map(|c| (c.report.verdict.indication, c.report.verdict.sub_indication));
-    let sig_verdicts = report.signatures.iter().map(|s| (s.indication, s.sub_indication));
-    let all: Vec<_> = sig_verdicts.chain(child_verdicts.filter(|(i, _)| *i != Indication::NoSignature)).collect();
+    let child_verdicts = report
+        .children
+        .iter()
+        .map(|c| (c.report.verdict.indication, c.report.verdict.sub_indication));
+    let sig_verdicts = report
+        .signatures
+        .iter()
+        .map(|s| (s.indication, s.sub_indication));
+    let all: Vec<_> = sig_verdicts
+        .chain(child_verdicts.filter(|(i, _)| *i != Indication::NoSignature))
+        .collect();
     if let Some(&(i, s)) = all.iter().find(|(i, _)| *i == Indication::TotalFailed) {
         return (i, s);
     }
-    if report.findings.iter().any(|f| f.severity == Severity::Error) {
+    if report
+        .findings
+        .iter()
+        .any(|f| f.severity == Severity::Error)
+    {
         return (Indication::TotalFailed, Some(SubIndication::FormatFailure));
     }
     if all.is_empty() {
@@ -124,7 +155,11 @@ fn document_indication(report: &Report) -> (Indication, Option<SubIndication>) {
 
 fn summary(report: &Report, ind: Indication, sub: Option<SubIndication>) -> (String, String) {
     let n = report.signatures.len();
-    let passed = report.signatures.iter().filter(|s| s.indication == Indication::TotalPassed).count();
+    let passed = report
+        .signatures
+        .iter()
+        .filter(|s| s.indication == Indication::TotalPassed)
+        .count();
     let (vi_l, en_l) = (Labels(Lang::Vi), Labels(Lang::En));
     if let Some(e) = &report.error {
         return (
@@ -145,8 +180,14 @@ fn summary(report: &Report, ind: Indication, sub: Option<SubIndication>) -> (Str
             let why_vi = sub.map(|s| vi_l.sub_indication(s)).unwrap_or("");
             let why_en = sub.map(|s| en_l.sub_indication(s)).unwrap_or("");
             (
-                format!("{}: {passed}/{n} chữ ký đạt mọi kiểm tra. {why_vi}", vi_l.indication(ind)),
-                format!("{}: {passed}/{n} signature(s) pass every check. {why_en}", en_l.indication(ind)),
+                format!(
+                    "{}: {passed}/{n} chữ ký đạt mọi kiểm tra. {why_vi}",
+                    vi_l.indication(ind)
+                ),
+                format!(
+                    "{}: {passed}/{n} signature(s) pass every check. {why_en}",
+                    en_l.indication(ind)
+                ),
             )
         }
     }
@@ -165,12 +206,22 @@ mod tests {
             crypto_valid: Some(true),
             ..Default::default()
         };
-        s.trust = TrustInfo { status: ChainStatus::Trusted, ..Default::default() };
+        s.trust = TrustInfo {
+            status: ChainStatus::Trusted,
+            ..Default::default()
+        };
         s
     }
 
     fn report(sigs: Vec<SignatureReport>) -> Report {
-        let mut r = Report::new(FileInfo { name: None, size: 1, sha256: String::new() }, Format::Pdf);
+        let mut r = Report::new(
+            FileInfo {
+                name: None,
+                size: 1,
+                sha256: String::new(),
+            },
+            Format::Pdf,
+        );
         r.signatures = sigs;
         finalize(&mut r);
         r
@@ -180,7 +231,9 @@ mod tests {
     fn all_good_is_total_passed() {
         let r = report(vec![good()]);
         assert_eq!(r.verdict.indication, Indication::TotalPassed);
-        assert!(r.signatures[0].intact && r.signatures[0].signature_valid && r.signatures[0].trusted);
+        assert!(
+            r.signatures[0].intact && r.signatures[0].signature_valid && r.signatures[0].trusted
+        );
     }
 
     #[test]
@@ -205,8 +258,13 @@ mod tests {
         s.trust.status = ChainStatus::NoChainFound;
         let r = report(vec![s, good()]);
         assert_eq!(r.verdict.indication, Indication::Indeterminate);
-        assert_eq!(r.verdict.sub_indication, Some(SubIndication::NoCertificateChainFound));
-        assert!(r.signatures[0].intact && r.signatures[0].signature_valid && !r.signatures[0].trusted);
+        assert_eq!(
+            r.verdict.sub_indication,
+            Some(SubIndication::NoCertificateChainFound)
+        );
+        assert!(
+            r.signatures[0].intact && r.signatures[0].signature_valid && !r.signatures[0].trusted
+        );
     }
 
     #[test]
