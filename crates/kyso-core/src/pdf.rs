@@ -489,7 +489,7 @@ fn cms_signature(
     };
     let claimed = r.signing_time.cms_signing_time.or(r.signing_time.pdf_m);
     let when = choose_time(ts_proof, later_doc_ts, claimed, ctx.now);
-    let (trust, rev) = validate_signer(&leaf, &extra, when, claimed, &evidence, &ctx.store);
+    let (trust, rev) = validate_signer(&leaf, &extra, when, ctx.now, &evidence, &ctx.store);
     r.trust = trust;
     r.revocation = rev;
     if r.trust.validation_time_source == Some(ValidationTimeSource::Timestamp) && ts_proof.is_none()
@@ -640,14 +640,7 @@ fn x509_rsa_sha1(
     let mut candidates: Vec<Vec<u8>> = s.cert.iter().skip(1).cloned().collect();
     candidates.extend(ctx.dss.certs.iter().cloned());
     let when = choose_time(None, later_doc_ts, r.signing_time.pdf_m, ctx.now);
-    let (trust, rev) = validate_signer(
-        leaf,
-        &candidates,
-        when,
-        r.signing_time.pdf_m,
-        &ctx.dss,
-        &ctx.store,
-    );
+    let (trust, rev) = validate_signer(leaf, &candidates, when, ctx.now, &ctx.dss, &ctx.store);
     r.trust = trust;
     r.revocation = rev;
 }

@@ -5,12 +5,12 @@
 //! the simple form Kyso implements): a valid, trusted signature timestamp's
 //! genTime proves the signature existed then; failing that, a later valid
 //! document timestamp that covers the signature (PAdES-LTA, ETSI EN 319 142-1
-//! §5.4); failing that, the current time (ETSI EN 319 102-1 §5.6.3: without a
-//! proof of existence a signature is validated now, so an expired or revoked
-//! certificate gives `OUT_OF_BOUNDS_NO_POE` / `REVOKED_NO_POE`). The signer's
-//! own claim (`signingTime` or `/M`) is used, labelled *unproven*, only when
-//! the current time is unknown (wasm without a clock); and when the chain
-//! fails now, Kyso also says whether it would have passed at the claimed time.
+//! §5.4); failing that, the signer's own claim (`signingTime` or `/M`),
+//! labelled *unproven*; failing that, the current time. Because a claim
+//! proves nothing (ETSI EN 319 102-1 §5.6.3), a chain validated at the claimed
+//! time is validated now as well and the claim stands only when both pass: a
+//! certificate that expired or was revoked since gives `OUT_OF_BOUNDS_NO_POE` /
+//! `REVOKED_NO_POE`, with a note that the chain was fine at the claimed time.
 
 use kyso_pdf::{Dict, Document, Object};
 use kyso_pki::{AnchorSource, KeyPurpose, PathRequest, RevocationEvidence, TrustStore};
@@ -143,15 +143,15 @@ pub fn choose_time(
             source: ValidationTimeSource::Timestamp,
         });
     }
-    if let Some(t) = now {
+    if let Some(t) = claimed {
         return Some(ValidationTime {
-            time: t,
-            source: ValidationTimeSource::Now,
+            time: t.0,
+            source: ValidationTimeSource::ClaimedUnproven,
         });
     }
-    claimed.map(|t| ValidationTime {
-        time: t.0,
-        source: ValidationTimeSource::ClaimedUnproven,
+    now.map(|t| ValidationTime {
+        time: t,
+        source: ValidationTimeSource::Now,
     })
 }
 
@@ -218,17 +218,20 @@ pub fn validate_path(
     (trust, res.revocation)
 }
 
-/// Validate a document signer: at the chosen time, then — when there was no
-/// proof of existence and the chain fails now — say whether the claimed
-/// signing time would have passed (information only), and turn a revocation
-/// without proof of time into `RevokedNoPoe` (ETSI EN 319 102-1 §5.6.2.1: the
-/// signature may predate the revocation; nothing shows either way).
+/// Validate a document signer at the chosen time (issue 4: a valid
+/// timestamp's time, else the claimed signing time marked unproven, else now).
+///
+/// A claimed time proves nothing (ETSI EN 319 102-1 §5.6.2.1), so when the
+/// chain was validated at the claim it is validated at `now` too: the claim
+/// stands only when both pass. A certificate that has expired (or been
+/// revoked) since the unproven claim gives `ExpiredNoPoe` (`RevokedNoPoe`), with
+/// the note that the chain was fine at the claimed time.
 #[allow(clippy::too_many_arguments)]
 pub fn validate_signer(
     leaf: &[u8],
     candidates: &[Vec<u8>],
     time: Option<ValidationTime>,
-    claimed: Option<Time>,
+    now: Option<i64>,
     evidence: &RevocationEvidence,
     store: &TrustStore,
 ) -> (TrustInfo, kyso_report::RevocationInfo) {
@@ -241,45 +244,42 @@ pub fn validate_signer(
         evidence,
         store,
     );
-    let proven = trust.validation_time_source == Some(ValidationTimeSource::Timestamp);
-    if proven {
-        return (trust, rev);
-    }
-    if let (Some(ValidationTimeSource::Now), Some(c)) = (trust.validation_time_source, claimed) {
-        let at_claim = Some(ValidationTime {
-            time: c.0,
-            source: ValidationTimeSource::ClaimedUnproven,
-        });
-        let (then, then_rev) = validate_path(
-            leaf,
-            candidates,
-            at_claim,
-            KeyPurpose::DocumentSigning,
-            evidence,
-            store,
-        );
-        if matches!(then.status, C::Revoked | C::RevokedNoPoe)
-            && !matches!(trust.status, C::Revoked | C::RevokedNoPoe)
-        {
-            // A revocation recorded before the claimed time is still in force
-            // now (RFC 5280 §5.3.1: revocation is permanent), even when the
-            // embedded CRL/OCSP is too old to speak for the current time.
-            trust.status = C::Revoked;
-            trust.findings.extend(
-                then.findings
-                    .into_iter()
-                    .filter(|f| f.code.starts_with("pki.revocation")),
+    match (trust.validation_time_source, now) {
+        (Some(ValidationTimeSource::Timestamp), _) => return (trust, rev),
+        (Some(ValidationTimeSource::ClaimedUnproven), Some(now)) => {
+            let claimed = trust.validation_time;
+            let at_now = Some(ValidationTime {
+                time: now,
+                source: ValidationTimeSource::Now,
+            });
+            let (current, current_rev) = validate_path(
+                leaf,
+                candidates,
+                at_now,
+                KeyPurpose::DocumentSigning,
+                evidence,
+                store,
             );
-            rev = then_rev;
-        } else if matches!(trust.status, C::ExpiredNoPoe | C::NotYetValid)
-            && then.status == C::Trusted
-        {
-            trust.findings.push(Finding::info(
-                "core.trust.valid_at_claimed_time",
-                format!("Tại thời điểm ký do người ký tự khai ({}), chuỗi chứng thư hợp lệ; nhưng không có dấu thời gian chứng minh chữ ký được tạo vào lúc đó.", c.to_vietnam_display()),
-                format!("At the signing time the signer claims ({}), the chain was valid; but no timestamp proves the signature was made then.", c.to_rfc3339()),
-            ));
+            match (trust.status, current.status) {
+                // Both pass: report the claimed time (with its "unproven" warning).
+                (C::Trusted, C::Trusted) => {}
+                // Revoked before the signer's own claimed time: revocation is
+                // permanent (RFC 5280 §5.3.1), whatever the current CRL says.
+                (C::Revoked | C::RevokedNoPoe, _) => {}
+                (at_claim, _) => {
+                    trust = current;
+                    rev = current_rev;
+                    if let (C::Trusted, Some(c)) = (at_claim, claimed) {
+                        trust.findings.push(Finding::info(
+                            "core.trust.valid_at_claimed_time",
+                            format!("Tại thời điểm ký do người ký tự khai ({}), chuỗi chứng thư hợp lệ; nhưng không có dấu thời gian chứng minh chữ ký được tạo vào lúc đó.", c.to_vietnam_display()),
+                            format!("At the signing time the signer claims ({}), the chain was valid; but no timestamp proves the signature was made then.", c.to_rfc3339()),
+                        ));
+                    }
+                }
+            }
         }
+        _ => {}
     }
     if trust.status == C::Revoked {
         trust.status = C::RevokedNoPoe;
@@ -306,12 +306,12 @@ mod tests {
         let t = choose_time(None, doc, claim, Some(999)).unwrap();
         assert_eq!((t.time, t.source), (200, ValidationTimeSource::Timestamp));
         let t = choose_time(None, None, claim, Some(999)).unwrap();
-        assert_eq!((t.time, t.source), (999, ValidationTimeSource::Now));
-        let t = choose_time(None, None, claim, None).unwrap();
         assert_eq!(
             (t.time, t.source),
             (50, ValidationTimeSource::ClaimedUnproven)
         );
+        let t = choose_time(None, None, None, Some(999)).unwrap();
+        assert_eq!((t.time, t.source), (999, ValidationTimeSource::Now));
         assert!(choose_time(None, None, None, None).is_none());
     }
 
