@@ -33,9 +33,15 @@ fn sizes() -> Vec<u32> {
 fn inputs() -> Vec<(u32, PathBuf)> {
     let dir = bench_dir();
     let sizes = sizes();
-    let missing = sizes.iter().any(|s| !dir.join(format!("bench-{s}.pdf")).exists());
+    let missing = sizes
+        .iter()
+        .any(|s| !dir.join(format!("bench-{s}.pdf")).exists());
     if missing {
-        let list = sizes.iter().map(u32::to_string).collect::<Vec<_>>().join(",");
+        let list = sizes
+            .iter()
+            .map(u32::to_string)
+            .collect::<Vec<_>>()
+            .join(",");
         let status = Command::new("python3")
             .arg(workspace_root().join("scripts/gen-bench-pdfs.py"))
             .arg(&dir)
@@ -78,9 +84,13 @@ fn verify_large(c: &mut Criterion) {
             report.signatures.len()
         );
         group.throughput(Throughput::Bytes(bytes.len() as u64));
-        group.bench_with_input(BenchmarkId::from_parameter(format!("{mib}MiB")), &bytes, |b, bytes| {
-            b.iter(|| kyso_core::verify(Some("bench.pdf"), std::hint::black_box(bytes), &opts))
-        });
+        group.bench_with_input(
+            BenchmarkId::from_parameter(format!("{mib}MiB")),
+            &bytes,
+            |b, bytes| {
+                b.iter(|| kyso_core::verify(Some("bench.pdf"), std::hint::black_box(bytes), &opts))
+            },
+        );
     }
     group.finish();
 }
