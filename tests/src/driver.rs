@@ -214,9 +214,10 @@ pub async fn start(browser: Browser) -> Result<Session, StartError> {
     }
 
     let caps = capabilities(browser, &progs, &profile.0);
-    let connect = ClientBuilder::new(HttpConnector::new())
-        .capabilities(caps)
-        .connect(&format!("http://127.0.0.1:{port}"));
+    let url = format!("http://127.0.0.1:{port}");
+    let mut builder = ClientBuilder::new(HttpConnector::new());
+    builder.capabilities(caps);
+    let connect = builder.connect(&url);
     match tokio::time::timeout(Duration::from_secs(90), connect).await {
         Ok(Ok(client)) => Ok(Session {
             client,
