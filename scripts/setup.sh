@@ -45,7 +45,13 @@ wasm_bindgen_version() {
 }
 
 setup_portal() {
-    apt_install ca-certificates build-essential pkg-config nodejs npm python3
+    apt_install ca-certificates build-essential pkg-config python3
+    # Node.js may come from another packaging (NodeSource bundles npm in its
+    # nodejs package, which conflicts with Debian's npm): install Debian's only
+    # when the commands are missing.
+    if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+        apt_install nodejs npm
+    fi
     if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
         log "rustup: adding wasm32-unknown-unknown"
         rustup target add wasm32-unknown-unknown
