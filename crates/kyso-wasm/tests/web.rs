@@ -15,9 +15,38 @@ fn get(v: &JsValue, path: &[&str]) -> JsValue {
     })
 }
 
+/// A well-formed one-page PDF (catalog, page tree, xref with exact offsets):
+/// a structure the core must read without an input error.
+fn minimal_pdf() -> Vec<u8> {
+    let objs = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>",
+    ];
+    let mut out = b"%PDF-1.7\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objs.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objs.len() + 1).as_bytes());
+    for o in offsets {
+        out.extend(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    out.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objs.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
 #[wasm_bindgen_test]
 fn pdf_report_has_json_shape() {
-    let bytes = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n";
+    let bytes = &minimal_pdf()[..];
     let report = kyso_wasm::verify(Some("a.pdf".into()), bytes, JsValue::UNDEFINED).unwrap();
     assert_eq!(
         get(&report, &["format"]).as_string().as_deref(),
