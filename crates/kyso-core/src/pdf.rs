@@ -283,25 +283,32 @@ fn skeleton(
     r
 }
 
+/// A malformed or fake signature container: record the structural failure
+/// (`format_failure`, FORMAT_FAILURE in the verdict) with its explanation.
+fn structure_error(code: &str, vi: &str, en: &str, r: &mut SignatureReport) {
+    r.facts.format_failure = true;
+    r.findings.push(Finding::error(code, vi, en));
+}
+
 /// The /Contents value, or a format failure saying why not.
 fn contents<'s>(s: &'s SignatureDict, r: &mut SignatureReport) -> Option<&'s [u8]> {
     match s.contents.as_deref() {
         None => {
-            r.facts.format_failure = true;
-            r.findings.push(Finding::error(
+            structure_error(
                 "core.pdf.contents.missing",
                 "Từ điển chữ ký không có giá trị chữ ký (/Contents).",
                 "The signature dictionary has no signature value (/Contents).",
-            ));
+                r,
+            );
             None
         }
         Some(c) if c.iter().all(|&b| b == 0) => {
-            r.facts.format_failure = true;
-            r.findings.push(Finding::error(
+            structure_error(
                 "core.pdf.contents.empty",
                 "Giá trị chữ ký (/Contents) rỗng hoặc toàn số 0: đây không phải là chữ ký thật.",
                 "The signature value (/Contents) is empty or all zeros: this is not a real signature.",
-            ));
+                r,
+            );
             None
         }
         Some(c) => Some(c),
@@ -370,12 +377,12 @@ fn cms_signature(
     r.findings.extend(sd.findings().iter().cloned());
     match sd.signer_count() {
         0 => {
-            r.facts.format_failure = true;
-            r.findings.push(Finding::error(
+            structure_error(
                 "core.pdf.cms.no_signer",
                 "Cấu trúc CMS không có thông tin người ký (SignerInfo) nào.",
                 "The CMS structure holds no SignerInfo.",
-            ));
+                r,
+            );
             return;
         }
         1 => {}
@@ -555,12 +562,12 @@ fn x509_rsa_sha1(
 ) {
     use der::Decode;
     let Some(sig_value) = der_octet_string(value) else {
-        r.facts.format_failure = true;
-        r.findings.push(Finding::error(
+        structure_error(
             "core.pdf.rsa_sha1.bad_contents",
             "Giá trị chữ ký adbe.x509.rsa_sha1 không phải là một OCTET STRING DER.",
             "The adbe.x509.rsa_sha1 signature value is not a DER OCTET STRING.",
-        ));
+            r,
+        );
         return;
     };
     let Some(leaf) = s.cert.first() else {
