@@ -7,7 +7,9 @@
 #   4. native tests     cargo test --workspace (unit, integration, corpus conformance)
 #   5. wasm tests       wasm-bindgen-test in headless Chromium (the core through the binding)
 #   6. portal build     trunk build --release  → dist/
-#   7. browser tests    Chromium, Firefox ESR, WebKitGTK over WebDriver, against dist/
+#   7. process groups   the e2e helpers end only the process groups they started
+#   8. browser tests    Chromium, Firefox ESR, WebKitGTK over WebDriver, against dist/,
+#                       one step each
 #
 # Screenshots and driver logs go to $KYSO_ARTIFACTS (default ../artifacts).
 # Every step runs even if an earlier one failed (except when the tools or the
@@ -46,9 +48,17 @@ step "wasm tests (headless Chromium)" env \
     WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/scripts/wasm-test-webdriver.json" \
     WASM_BINDGEN_TEST_TIMEOUT=120 \
     cargo test --target wasm32-unknown-unknown -p kyso-wasm --locked
+# Ending driver process groups by system call, never signalling other groups
+# (no browser needed; runs before the browsers so a regression stops here).
+step "process-group tests" cargo test -p kyso-e2e --locked --lib --test process_groups
 if step "portal build" trunk build --release; then
-    step "browser tests (Chromium, Firefox ESR, WebKitGTK)" \
-        cargo test -p kyso-e2e --locked -- --test-threads=1 --nocapture
+    # One step per browser, so the summary shows that each ran to the end.
+    step "browser tests: Chromium" \
+        cargo test -p kyso-e2e --locked --test browsers -- --exact chromium --nocapture
+    step "browser tests: Firefox ESR" \
+        cargo test -p kyso-e2e --locked --test browsers -- --exact firefox --nocapture
+    step "browser tests: WebKitGTK" \
+        cargo test -p kyso-e2e --locked --test browsers -- --exact webkit --nocapture
 fi
 
 printf '\n\033[1m%-52s %-6s %s\033[0m\n' "step" "result" "time"

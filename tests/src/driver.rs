@@ -65,7 +65,7 @@ fn minibrowser() -> String {
     .to_owned()
 }
 
-/// A driver process plus a session; dropping kills the driver's process group.
+/// A driver process plus a session; dropping ends the driver's process group.
 pub struct Session {
     /// The WebDriver client.
     pub client: Client,
@@ -74,25 +74,24 @@ pub struct Session {
 }
 
 impl Session {
-    /// End the session and stop the driver.
+    /// End the session and stop the driver (and everything it started).
     pub async fn close(mut self) {
         let _ = tokio::time::timeout(Duration::from_secs(20), self.client.clone().close()).await;
-        kill_group(&mut self.driver).await;
+        end_driver(&mut self.driver).await;
     }
 }
 
-async fn kill_group(child: &mut Child) {
-    if let Some(pid) = child.id() {
-        // The driver was started as a process-group leader (xvfb-run spawns
-        // Xvfb and the driver as children): end the whole group.
-        let _ = Command::new("kill")
-            .arg("-TERM")
-            .arg(format!("-{pid}"))
-            .status()
-            .await;
+impl Drop for Session {
+    /// A test that panicked before `close` still ends its driver's group.
+    fn drop(&mut self) {
+        crate::process::kill_group_now(&mut self.driver);
     }
-    let _ = tokio::time::timeout(Duration::from_secs(5), child.wait()).await;
-    let _ = child.start_kill();
+}
+
+/// The driver was started as a process-group leader (xvfb-run spawns Xvfb
+/// and the driver as children): end that group, and only that group.
+async fn end_driver(child: &mut Child) {
+    crate::process::end_group(child, Duration::from_secs(5)).await;
 }
 
 /// A temporary directory removed on drop (browser profiles).
@@ -203,7 +202,7 @@ pub async fn start(browser: Browser) -> Result<Session, StartError> {
             )));
         }
         if tokio::time::Instant::now() > deadline {
-            kill_group(&mut driver).await;
+            end_driver(&mut driver).await;
             let log = std::fs::read_to_string(&log_path).unwrap_or_default();
             return Err(StartError::Failed(format!(
                 "{}: driver did not listen within 30 s:\n{log}",
@@ -225,7 +224,7 @@ pub async fn start(browser: Browser) -> Result<Session, StartError> {
             _profile: Some(profile),
         }),
         Ok(Err(e)) => {
-            kill_group(&mut driver).await;
+            end_driver(&mut driver).await;
             let log = std::fs::read_to_string(&log_path).unwrap_or_default();
             Err(StartError::Failed(format!(
                 "{}: new session failed: {e}\n--- driver log ---\n{log}",
@@ -233,7 +232,7 @@ pub async fn start(browser: Browser) -> Result<Session, StartError> {
             )))
         }
         Err(_) => {
-            kill_group(&mut driver).await;
+            end_driver(&mut driver).await;
             let log = std::fs::read_to_string(&log_path).unwrap_or_default();
             Err(StartError::Failed(format!(
                 "{}: new session timed out after 90 s\n--- driver log ---\n{log}",

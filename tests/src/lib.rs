@@ -10,6 +10,7 @@
 #![forbid(unsafe_code)]
 
 pub mod driver;
+pub mod process;
 pub mod server;
 
 use std::path::PathBuf;

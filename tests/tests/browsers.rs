@@ -12,6 +12,7 @@
 use base64::Engine as _;
 use fantoccini::{Client, Locator};
 use kyso_e2e::driver::{self, Browser, StartError};
+use kyso_e2e::process::Sentinel;
 use kyso_e2e::server::StaticServer;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
@@ -131,6 +132,9 @@ async fn run(browser: Browser) {
         );
     }
     let server = StaticServer::start(dist).await.expect("static server");
+    // A process in a group of its own that must outlive this browser's
+    // driver: proves the driver was ended by its own group only (issue 8).
+    let mut sentinel = Sentinel::start().expect("start the sentinel process");
     let session = match driver::start(browser).await {
         Ok(s) => s,
         Err(StartError::Missing(why)) => {
@@ -150,6 +154,14 @@ async fn run(browser: Browser) {
         screenshot(&c, browser, "timeout").await;
     }
     session.close().await;
+    sentinel.check_alive().unwrap_or_else(|why| {
+        panic!("[{name}] ending the driver signalled processes it did not start: {why}")
+    });
+    eprintln!(
+        "[{name}] driver ended; sentinel process {} (own group) still alive",
+        sentinel.pid()
+    );
+    sentinel.stop().await;
     result.unwrap_or_else(|_| panic!("[{name}] scenario timed out after 240 s"));
 }
 
