@@ -1,9 +1,10 @@
 // Shared by `build.rs` (via `include!`) and the library: the Vietnamese
 // certificates Kyso ships, pinned by SHA-256 of their DER encoding. The build
 // refuses a file whose fingerprint is not the one pinned here, so a changed
-// file in the reference folder can never silently change what Kyso trusts.
+// file can never silently change what Kyso trusts.
 //
-// Fields: file name in `vn/trust`, SHA-256 (lowercase hex), role
+// Fields: file name in `crates/kyso-pki/anchors/` (copied byte for byte from
+// the reference folder `vn/trust`), SHA-256 (lowercase hex), role
 // (`root` = trust anchor, `intermediate` = helps build paths but is not
 // trusted by itself), label in Vietnamese, label in English.
 
