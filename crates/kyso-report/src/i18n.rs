@@ -3,7 +3,7 @@
 
 use crate::{
     ChainStatus, Coverage, Format, Indication, ModificationLevel, RevocationStatus, Severity,
-    SignatureKind, SubIndication,
+    SignatureKind, SubIndication, ValidationTimeChoice, ValidationTimeSource,
 };
 use serde::{Deserialize, Serialize};
 
@@ -79,7 +79,7 @@ impl Labels {
             NoCertificateChainFound => pick!(self, "Không xây dựng được chuỗi chứng thư đến một tổ chức cung cấp dịch vụ chứng thực được tin cậy.", "No certificate chain to a trusted certification authority could be built."),
             RevokedNoPoe => pick!(self, "Chứng thư số đã bị thu hồi và không có bằng chứng chữ ký được tạo trước đó.", "The certificate is revoked and nothing proves the signature was made before."),
             RevokedCaNoPoe => pick!(self, "Chứng thư của CA trong chuỗi đã bị thu hồi.", "A CA certificate in the chain is revoked."),
-            OutOfBoundsNoPoe => pick!(self, "Chứng thư số đã hết hạn và không có dấu thời gian chứng minh chữ ký được tạo khi chứng thư còn hiệu lực.", "The certificate has expired and no timestamp proves the signature was made while it was valid."),
+            OutOfBoundsNoPoe => pick!(self, "Chứng thư số đã hết hạn (hoặc chưa có hiệu lực) tại thời điểm kiểm tra và không có dấu thời gian chứng minh chữ ký được tạo khi chứng thư còn hiệu lực.", "The certificate has expired (or is not yet valid) at the validation time and no timestamp proves the signature was made while it was valid."),
             OutOfBoundsNotRevoked => pick!(self, "Chứng thư số đã hết hạn (không bị thu hồi) và thiếu bằng chứng thời gian.", "The certificate expired (not revoked) and a proof of time is missing."),
             RevocationOutOfBoundsNoPoe => pick!(self, "Thông tin thu hồi nằm ngoài thời hạn hiệu lực của chứng thư.", "The revocation information is outside the certificate's validity."),
             NoPoe => pick!(self, "Thiếu bằng chứng về thời điểm tồn tại của chữ ký.", "No proof of existence of the signature."),
@@ -211,6 +211,40 @@ impl Labels {
             RevocationStatus::NotChecked => {
                 pick!(self, "Chưa kiểm tra thu hồi", "Revocation not checked")
             }
+        }
+    }
+
+    /// Where a chain's validation time came from.
+    pub fn validation_time_source(&self, s: ValidationTimeSource) -> &'static str {
+        match s {
+            ValidationTimeSource::Timestamp => {
+                pick!(self, "theo dấu thời gian", "from a timestamp")
+            }
+            ValidationTimeSource::ClaimedUnproven => pick!(
+                self,
+                "thời điểm người ký tự khai, chưa được chứng minh",
+                "claimed by the signer, unproven"
+            ),
+            ValidationTimeSource::Now => pick!(self, "thời điểm hiện tại", "current time"),
+            ValidationTimeSource::UserChosen => pick!(
+                self,
+                "thời điểm do người dùng chọn, không phải bằng chứng",
+                "chosen by the user, no proof"
+            ),
+        }
+    }
+
+    /// The user's validation-time choice, by kind (the time of
+    /// [`ValidationTimeChoice::At`] is shown beside it by the caller).
+    pub fn validation_time_choice(&self, c: ValidationTimeChoice) -> &'static str {
+        match c {
+            ValidationTimeChoice::Default => {
+                pick!(self, "Mặc định (khuyến nghị)", "Default (recommended)")
+            }
+            ValidationTimeChoice::Claimed => {
+                pick!(self, "Thời điểm ký được khai báo", "Claimed signing time")
+            }
+            ValidationTimeChoice::At { .. } => pick!(self, "Thời điểm cụ thể", "A specific time"),
         }
     }
 

@@ -35,6 +35,11 @@ pub struct Report {
     /// and `signatures` empty.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub error: Option<InputError>,
+    /// The validation time the user chose for this run (`kyso verify --at`,
+    /// the portal's settings). Omitted when it is [`ValidationTimeChoice::Default`].
+    /// A statement of what was asked, never a proof of anything.
+    #[serde(skip_serializing_if = "ValidationTimeChoice::is_default", default)]
+    pub validation_time_choice: ValidationTimeChoice,
 }
 
 impl Report {
@@ -52,6 +57,7 @@ impl Report {
             children: Vec::new(),
             certificates: Vec::new(),
             error: None,
+            validation_time_choice: ValidationTimeChoice::Default,
         }
     }
 }
@@ -504,6 +510,59 @@ pub enum ValidationTimeSource {
     ClaimedUnproven,
     /// The current time.
     Now,
+    /// A time the user chose ([`ValidationTimeChoice::At`]); proves nothing.
+    UserChosen,
+}
+
+/// When certificates are validated, as the user chose it (`kyso verify --at`,
+/// the portal's settings). Like EU DSS's "validation time" and the "current
+/// time" input of ETSI EN 319 102-1: the validation is performed *as if* at
+/// that time. The choice is a question the user asks ("was this valid then?"),
+/// never evidence: only a timestamp proves when a signature existed.
+///
+/// JSON: omitted for `Default`; `{"kind":"at","time":"2025-01-01T00:00:00Z"}`;
+/// `{"kind":"claimed"}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ValidationTimeChoice {
+    /// Kyso's rule: a signature is validated at the time a valid timestamp
+    /// proves; without one, at the current time (and at the signer's claimed
+    /// time, which stands only when both pass).
+    #[default]
+    Default,
+    /// Validate as if the current time were `time`. A proof of existence
+    /// (a valid, trusted timestamp) not later than `time` still moves a
+    /// signature's validation back to the proven time (past signature
+    /// validation); a proof later than `time` cannot, so the signature is
+    /// validated at `time`. Document timestamps are validated at `time`
+    /// instead of the current time.
+    At {
+        /// The chosen time.
+        time: crate::Time,
+    },
+    /// Validate each signature without a proof of existence at the signing
+    /// time its signer claims (CMS `signingTime`, else PDF `/M`), and **not**
+    /// again at the current time. Signatures with a proof are validated at the
+    /// proven time, as by default; signatures without a claim at the current time.
+    Claimed,
+}
+
+impl ValidationTimeChoice {
+    /// `true` for [`ValidationTimeChoice::Default`] (serde's skip test).
+    pub fn is_default(&self) -> bool {
+        *self == ValidationTimeChoice::Default
+    }
+
+    /// Parse a user's answer: `claimed`, or an RFC 3339 time with `Z` or an
+    /// offset (`2025-01-01T00:00:00Z`, `2025-01-01T07:00:00+07:00`).
+    /// `None` for anything else.
+    pub fn parse(s: &str) -> Option<Self> {
+        let s = s.trim();
+        if s.eq_ignore_ascii_case("claimed") {
+            return Some(ValidationTimeChoice::Claimed);
+        }
+        crate::Time::parse_rfc3339(s).map(|time| ValidationTimeChoice::At { time })
+    }
 }
 
 /// Outcome of the certificate path validation for a signer (or a TSA).

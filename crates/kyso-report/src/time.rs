@@ -102,7 +102,13 @@ impl Time {
         {
             return None;
         }
-        let num = |r: core::ops::Range<usize>| -> Option<i64> { s.get(r)?.parse().ok() };
+        // Digits only: `str::parse` would also take a sign ("+1").
+        let num = |r: core::ops::Range<usize>| -> Option<i64> {
+            let f = s.get(r)?;
+            f.bytes()
+                .all(|c| c.is_ascii_digit())
+                .then(|| f.parse().ok())?
+        };
         let (y, mo, d, h, mi, se) = (
             num(0..4)?,
             num(5..7)?,
@@ -120,8 +126,15 @@ impl Time {
             "Z" | "z" => 0,
             o if o.len() == 6 && (o.starts_with('+') || o.starts_with('-')) => {
                 let sign = if o.starts_with('-') { -1 } else { 1 };
-                let oh: i64 = o.get(1..3)?.parse().ok()?;
-                let om: i64 = o.get(4..6)?.parse().ok()?;
+                let digits = |f: &str| f.bytes().all(|c| c.is_ascii_digit());
+                let (oh, om) = (o.get(1..3)?, o.get(4..6)?);
+                if o.as_bytes()[3] != b':' || !digits(oh) || !digits(om) {
+                    return None;
+                }
+                let (oh, om): (i64, i64) = (oh.parse().ok()?, om.parse().ok()?);
+                if oh > 23 || om > 59 {
+                    return None;
+                }
                 sign * (oh * 60 + om)
             }
             _ => return None,
@@ -160,6 +173,19 @@ mod tests {
         assert_eq!(t.to_rfc3339(), "2026-06-10T07:15:42Z");
         assert_eq!(t.to_vietnam_display(), "10/06/2026 14:15:42 (UTC+7)");
         assert_eq!(Time::parse_rfc3339("2026-06-10T14:15:42+07:00"), Some(t));
+        assert_eq!(Time::parse_rfc3339("2026-06-10T07:15:42.250Z"), Some(t));
+        assert_eq!(Time::parse_rfc3339("2026-06-10T00:15:42-07:00"), Some(t));
+        for bad in [
+            "2026-06-10T14:15:42+99:00",
+            "2026-06-10T14:15:42+07-00",
+            "2026-06-10T14:15:42+7:000",
+            "+026-06-10T14:15:42Z",
+            "2026-06-10T14:15:42",
+            "2026-13-10T14:15:42Z",
+            "garbage",
+        ] {
+            assert_eq!(Time::parse_rfc3339(bad), None, "{bad}");
+        }
         assert_eq!(Time::from_utc(1970, 1, 1, 0, 0, 0), Some(Time(0)));
         assert_eq!(Time::from_utc(2025, 2, 29, 0, 0, 0), None);
         assert_eq!(

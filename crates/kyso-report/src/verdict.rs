@@ -7,7 +7,8 @@
 //! `TOTAL_PASSED` needs every check to have passed.
 
 use crate::{
-    ChainStatus, Indication, Report, SignatureFacts, SignatureReport, SubIndication, Verdict,
+    ChainStatus, Indication, Report, SignatureFacts, SignatureReport, SubIndication,
+    ValidationTimeChoice, Verdict,
 };
 use crate::{Labels, Lang, Severity};
 
@@ -100,20 +101,48 @@ pub fn finalize_signature(sig: &mut SignatureReport) {
 /// failing child makes the parent fail (a valid envelope around a forged
 /// attachment is not a valid document).
 pub fn finalize(report: &mut Report) {
+    let chosen = !report.validation_time_choice.is_default();
     for sig in &mut report.signatures {
         finalize_signature(sig);
+        if chosen {
+            unproven_time_rule(sig);
+        }
     }
     for child in &mut report.children {
         finalize(&mut child.report);
     }
     let (indication, sub) = document_indication(report);
-    let (vi, en) = summary(report, indication, sub);
+    let (mut vi, mut en) = summary(report, indication, sub);
+    if let Some((cvi, cen)) = choice_note(report) {
+        vi = format!("{vi} {cvi}");
+        en = format!("{en} {cen}");
+    }
     report.verdict = Verdict {
         indication,
         sub_indication: sub,
         summary_vi: vi,
         summary_en: en,
     };
+}
+
+/// When the user chose the validation time (a time of their own, or each
+/// signer's claim), nothing proves the signature existed at that time. A
+/// certificate not yet valid then is ETSI EN 319 102-1's `OUT_OF_BOUNDS_NO_POE`
+/// ("expired or not yet valid at the validation time, and nothing shows the
+/// signature was made within its validity"), not the permanent `NOT_YET_VALID`,
+/// which needs a proven signing time. The default rule is untouched.
+fn unproven_time_rule(sig: &mut SignatureReport) {
+    use crate::ValidationTimeSource as V;
+    if sig.indication == Indication::TotalFailed
+        && sig.sub_indication == Some(SubIndication::NotYetValid)
+        && matches!(
+            sig.trust.validation_time_source,
+            Some(V::UserChosen | V::ClaimedUnproven)
+        )
+    {
+        sig.indication = Indication::Indeterminate;
+        sig.sub_indication = Some(SubIndication::OutOfBoundsNoPoe);
+    }
 }
 
 fn document_indication(report: &Report) -> (Indication, Option<SubIndication>) {
@@ -151,6 +180,34 @@ fn document_indication(report: &Report) -> (Indication, Option<SubIndication>) {
         return (i, s);
     }
     (Indication::TotalPassed, None)
+}
+
+/// A verdict reached at a validation time the user chose holds at that time
+/// only: the summary says so, so that it is never read as an unconditional "valid".
+fn choice_note(report: &Report) -> Option<(String, String)> {
+    let c = report.validation_time_choice;
+    if c.is_default() || report.signatures.is_empty() || report.error.is_some() {
+        return None;
+    }
+    let (vi_l, en_l) = (Labels(Lang::Vi), Labels(Lang::En));
+    let (when_vi, when_en) = match c {
+        ValidationTimeChoice::At { time } => (
+            format!(
+                "{}: {}",
+                vi_l.validation_time_choice(c),
+                time.to_vietnam_display()
+            ),
+            format!("{}: {}", en_l.validation_time_choice(c), time.to_rfc3339()),
+        ),
+        _ => (
+            vi_l.validation_time_choice(c).to_owned(),
+            en_l.validation_time_choice(c).to_owned(),
+        ),
+    };
+    Some((
+        format!("Kết luận này là tại thời điểm kiểm tra do người dùng chọn ({when_vi}), không phải bằng chứng về thời điểm ký."),
+        format!("This verdict holds at the validation time chosen by the user ({when_en}), which is no proof of when anything was signed."),
+    ))
 }
 
 fn summary(report: &Report, ind: Indication, sub: Option<SubIndication>) -> (String, String) {
@@ -292,6 +349,96 @@ mod tests {
         assert!(v.contains("\"indication\":\"TOTAL_PASSED\""), "{v}");
         assert!(v.contains("\"coverage\":\"unclear\""), "{v}");
         assert!(v.contains("\"kind\":\"signature\""), "{v}");
+    }
+
+    #[test]
+    fn a_chosen_validation_time_is_stated_and_omitted_by_default() {
+        let r = report(vec![good()]);
+        let v = serde_json_value(&r);
+        assert!(!v.contains("validation_time_choice"), "{v}");
+        assert!(!r.verdict.summary_en.contains("chosen by the user"));
+
+        let mut r = report(vec![good()]);
+        r.validation_time_choice = ValidationTimeChoice::At {
+            time: crate::Time(1_735_689_600),
+        };
+        finalize(&mut r);
+        assert_eq!(r.verdict.indication, Indication::TotalPassed);
+        assert!(
+            r.verdict
+                .summary_en
+                .contains("chosen by the user (A specific time: 2025-01-01T00:00:00Z)"),
+            "{}",
+            r.verdict.summary_en
+        );
+        assert!(r.verdict.summary_vi.contains("do người dùng chọn"));
+        let v = serde_json_value(&r);
+        assert!(
+            v.contains(r#""validation_time_choice":{"kind":"at","time":"2025-01-01T00:00:00Z"}"#),
+            "{v}"
+        );
+        let back: Report = serde_json::from_str(&v).unwrap();
+        assert_eq!(back.validation_time_choice, r.validation_time_choice);
+
+        r.validation_time_choice = ValidationTimeChoice::Claimed;
+        let v = serde_json_value(&r);
+        assert!(
+            v.contains(r#""validation_time_choice":{"kind":"claimed"}"#),
+            "{v}"
+        );
+        let back: Report = serde_json::from_str(&v).unwrap();
+        assert_eq!(back.validation_time_choice, ValidationTimeChoice::Claimed);
+
+        // No signature: nothing was validated at the chosen time.
+        let mut r = report(vec![]);
+        r.validation_time_choice = ValidationTimeChoice::Claimed;
+        finalize(&mut r);
+        assert!(!r.verdict.summary_en.contains("chosen by the user"));
+    }
+
+    #[test]
+    fn not_yet_valid_at_an_unproven_chosen_time_is_indeterminate() {
+        let mut s = good();
+        s.trust.status = ChainStatus::NotYetValid;
+        s.trust.validation_time_source = Some(crate::ValidationTimeSource::UserChosen);
+        // Default: today's rule.
+        let r = report(vec![s.clone()]);
+        assert_eq!(r.verdict.indication, Indication::TotalFailed);
+        assert_eq!(r.verdict.sub_indication, Some(SubIndication::NotYetValid));
+        // A time the user chose proves nothing.
+        let mut r = report(vec![s.clone()]);
+        r.validation_time_choice = ValidationTimeChoice::At {
+            time: crate::Time(0),
+        };
+        finalize(&mut r);
+        assert_eq!(r.verdict.indication, Indication::Indeterminate);
+        assert_eq!(
+            r.verdict.sub_indication,
+            Some(SubIndication::OutOfBoundsNoPoe)
+        );
+        // A proven time still fails for good.
+        s.trust.validation_time_source = Some(crate::ValidationTimeSource::Timestamp);
+        let mut r = report(vec![s]);
+        r.validation_time_choice = ValidationTimeChoice::Claimed;
+        finalize(&mut r);
+        assert_eq!(r.verdict.sub_indication, Some(SubIndication::NotYetValid));
+    }
+
+    #[test]
+    fn validation_time_choices_parse() {
+        assert_eq!(
+            ValidationTimeChoice::parse("claimed"),
+            Some(ValidationTimeChoice::Claimed)
+        );
+        assert_eq!(
+            ValidationTimeChoice::parse("2025-01-01T07:00:00+07:00"),
+            Some(ValidationTimeChoice::At {
+                time: crate::Time(1_735_689_600)
+            })
+        );
+        for bad in ["", "now", "2025-01-01", "2025-01-01T00:00:00", "garbage"] {
+            assert_eq!(ValidationTimeChoice::parse(bad), None, "{bad}");
+        }
     }
 
     fn serde_json_value(r: &Report) -> String {
