@@ -18,6 +18,7 @@ mod trust;
 
 pub use detect::detect_format;
 pub use kyso_report as report;
+pub use kyso_report::ValidationTimeChoice;
 
 use kyso_report::{FileInfo, Finding, Format, InputError, Report};
 use sha2::{Digest, Sha256};
@@ -40,6 +41,12 @@ pub struct Options {
     /// Validation "now", unix seconds. `None`: the system clock natively;
     /// front ends on wasm pass `Date.now()`.
     pub now: Option<i64>,
+    /// The validation time the user chose (CLI `--at`, portal settings);
+    /// [`ValidationTimeChoice::Default`] unless the user asked. Recorded in
+    /// `Report::validation_time_choice` and stated by the finding
+    /// `core.trust.user_validation_time`; its semantics are those of
+    /// `trust::Clock` (see [`ValidationTimeChoice`]).
+    pub validation_time: ValidationTimeChoice,
 }
 
 /// Verify one input. Never panics on any input; an unreadable input yields a
@@ -52,6 +59,7 @@ pub fn verify(name: Option<&str>, bytes: &[u8], opts: &Options) -> Report {
     };
     let format = detect_format(bytes);
     let mut report = Report::new(file, format);
+    report.validation_time_choice = opts.validation_time;
     if bytes.len() > MAX_INPUT_LEN {
         report.error = Some(InputError {
             code: "input.too_large".into(),
@@ -60,6 +68,13 @@ pub fn verify(name: Option<&str>, bytes: &[u8], opts: &Options) -> Report {
         });
     } else {
         guarded(&mut report, |report| run(format, bytes, opts, report));
+    }
+    // The user's choice of validation time, first among the document's
+    // findings, wherever a signature was validated at it.
+    if !report.signatures.is_empty() {
+        if let Some(f) = trust::user_choice_finding(opts.validation_time) {
+            report.findings.insert(0, f);
+        }
     }
     kyso_report::verdict::finalize(&mut report);
     report

@@ -4,7 +4,9 @@
 //! after signing → facts.
 
 use crate::signer::{apply_signer, local_time_note, verify_timestamp};
-use crate::trust::{build_store, choose_time, dss_evidence, validate_path, validate_signer};
+use crate::trust::{
+    build_store, chosen_time_notes, dss_evidence, validate_path, validate_signer, Clock,
+};
 use kyso_cms::Content;
 use kyso_crypto::policy::{Acceptance, AlgorithmPolicy, Use};
 use kyso_crypto::{DigestAlg, KeyInfo, Message, SignatureAlg};
@@ -48,7 +50,8 @@ struct Ctx<'a> {
     store: TrustStore,
     dss: RevocationEvidence,
     policy: AlgorithmPolicy,
-    now: Option<i64>,
+    /// The current time and the user's choice of validation time.
+    clock: Clock,
 }
 
 /// A document timestamp's proof of existence for what it covers.
@@ -133,7 +136,10 @@ pub fn verify_pdf(bytes: &[u8], opts: &crate::Options, report: &mut Report) {
         store: build_store(opts, &mut report.findings),
         dss: dss_evidence(&doc),
         policy: AlgorithmPolicy::default(),
-        now: crate::time::now(opts.now),
+        clock: Clock {
+            now: crate::time::now(opts.now),
+            choice: opts.validation_time,
+        },
     };
     if !ctx.dss.is_empty() || !ctx.dss.certs.is_empty() {
         report.findings.push(Finding::info(
@@ -495,11 +501,17 @@ fn cms_signature(
         return;
     };
     let claimed = r.signing_time.cms_signing_time.or(r.signing_time.pdf_m);
-    let when = choose_time(ts_proof, later_doc_ts, claimed, ctx.now);
-    let (trust, rev) = validate_signer(&leaf, &extra, when, ctx.now, &evidence, &ctx.store);
+    let sig_proof = ctx.clock.usable(ts_proof);
+    let when = ctx
+        .clock
+        .time_for(sig_proof.or(ctx.clock.usable(later_doc_ts)), claimed);
+    let recheck = ctx.clock.recheck_at();
+    let (trust, rev) = validate_signer(&leaf, &extra, when, recheck, &evidence, &ctx.store);
     r.trust = trust;
     r.revocation = rev;
-    if r.trust.validation_time_source == Some(ValidationTimeSource::Timestamp) && ts_proof.is_none()
+    chosen_time_notes(&mut r.trust, ts_proof.or(later_doc_ts), claimed);
+    if r.trust.validation_time_source == Some(ValidationTimeSource::Timestamp)
+        && sig_proof.is_none()
     {
         r.trust.findings.push(Finding::info(
             "core.trust.time.document_timestamp",
@@ -646,10 +658,13 @@ fn x509_rsa_sha1(
     }
     let mut candidates: Vec<Vec<u8>> = s.cert.iter().skip(1).cloned().collect();
     candidates.extend(ctx.dss.certs.iter().cloned());
-    let when = choose_time(None, later_doc_ts, r.signing_time.pdf_m, ctx.now);
-    let (trust, rev) = validate_signer(leaf, &candidates, when, ctx.now, &ctx.dss, &ctx.store);
+    let claimed = r.signing_time.pdf_m;
+    let when = ctx.clock.time_for(ctx.clock.usable(later_doc_ts), claimed);
+    let recheck = ctx.clock.recheck_at();
+    let (trust, rev) = validate_signer(leaf, &candidates, when, recheck, &ctx.dss, &ctx.store);
     r.trust = trust;
     r.revocation = rev;
+    chosen_time_notes(&mut r.trust, later_doc_ts, claimed);
 }
 
 /// The content octets of a DER OCTET STRING at the start of `b` (zero padding
@@ -722,8 +737,9 @@ fn document_timestamp(
     r.signing_time.timestamp = out.info.gen_time;
     if let Some(leaf) = &out.tsa_cert {
         // The token is validated now, or at a later document timestamp's time
-        // (ETSI EN 319 102-1 §5.6.2.4, PAdES-LTA chains of timestamps).
-        let when = choose_time(None, later, None, ctx.now);
+        // (ETSI EN 319 102-1 §5.6.2.4, PAdES-LTA chains of timestamps); under
+        // a chosen time `t`, at `t` or a later document timestamp's time not after `t`.
+        let when = ctx.clock.time_for(ctx.clock.usable(later), None);
         let (trust, rev) = validate_path(
             leaf,
             &ctx.dss.certs,
@@ -734,6 +750,7 @@ fn document_timestamp(
         );
         r.trust = trust;
         r.revocation = rev;
+        chosen_time_notes(&mut r.trust, out.info.gen_time, None);
     }
     r.findings.extend(out.info.findings.iter().cloned());
     r.timestamp = Some(out.info);

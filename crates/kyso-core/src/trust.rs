@@ -11,10 +11,17 @@
 //! time is validated now as well and the claim stands only when both pass: a
 //! certificate that expired or was revoked since gives `OUT_OF_BOUNDS_NO_POE` /
 //! `REVOKED_NO_POE`, with a note that the chain was fine at the claimed time.
+//!
+//! The user may choose the validation time instead ([`ValidationTimeChoice`],
+//! `kyso verify --at`, the portal's settings); see [`Clock`]. A choice is a
+//! question ("was it valid then?"), never a proof: the report states it
+//! (`Report::validation_time_choice`, `core.trust.user_validation_time`).
 
 use kyso_pdf::{Dict, Document, Object};
 use kyso_pki::{AnchorSource, KeyPurpose, PathRequest, RevocationEvidence, TrustStore};
-use kyso_report::{CertificateInfo, Finding, Time, TrustInfo, ValidationTimeSource};
+use kyso_report::{
+    CertificateInfo, Finding, Time, TrustInfo, ValidationTimeChoice, ValidationTimeSource,
+};
 
 /// At most this many DSS/VRI entries are read: real PAdES-LTA files carry tens
 /// (one CRL and one OCSP response per certificate of each chain).
@@ -155,6 +162,116 @@ pub fn choose_time(
     })
 }
 
+/// How one run picks validation times: the current time and the user's choice.
+///
+/// - [`ValidationTimeChoice::Default`]: [`choose_time`], and a claimed time is
+///   re-checked at the current time ([`validate_signer`]).
+/// - [`ValidationTimeChoice::At`]`(t)`: `t` is the current time of ETSI EN
+///   319 102-1 (EU DSS's "validation time"): the validation is performed as
+///   if it were `t`. A signer is validated at its best-signature-time, the
+///   earliest of `t` and its proofs of existence: a proof not later than `t`
+///   (valid, trusted signature timestamp, else a later document timestamp)
+///   moves the validation back to the proven time, as by default; a proof
+///   later than `t` did not exist yet at `t` and cannot, so the chain is
+///   validated at `t`. The signer's claim is not used. A document timestamp's
+///   own authority is validated at `t` (or a later document timestamp's time
+///   not later than `t`) instead of now.
+/// - [`ValidationTimeChoice::Claimed`]: a signer without a proof is validated
+///   at its claimed signing time only, never re-checked now; with a proof, at
+///   the proven time; without a claim, now.
+///
+/// The choice never touches the algorithm policy: a weak algorithm is only
+/// saved by a proof (a forger working today can write any date).
+#[derive(Debug, Clone, Copy)]
+pub struct Clock {
+    /// The current time (unix seconds), when known.
+    pub now: Option<i64>,
+    /// The user's choice.
+    pub choice: ValidationTimeChoice,
+}
+
+impl Clock {
+    /// A proof of existence, when it counts: under `At(t)` only if not later than `t`.
+    pub fn usable(&self, proof: Option<Time>) -> Option<Time> {
+        match self.choice {
+            ValidationTimeChoice::At { time } => proof.filter(|p| *p <= time),
+            _ => proof,
+        }
+    }
+
+    /// The validation time for a signer (or a document timestamp's authority,
+    /// with no claim): `proof` is the usable proof of existence ([`Clock::usable`]).
+    pub fn time_for(&self, proof: Option<Time>, claimed: Option<Time>) -> Option<ValidationTime> {
+        match self.choice {
+            ValidationTimeChoice::At { time } => Some(match proof {
+                Some(p) => ValidationTime {
+                    time: p.0,
+                    source: ValidationTimeSource::Timestamp,
+                },
+                None => ValidationTime {
+                    time: time.0,
+                    source: ValidationTimeSource::UserChosen,
+                },
+            }),
+            ValidationTimeChoice::Default | ValidationTimeChoice::Claimed => {
+                choose_time(proof, None, claimed, self.now)
+            }
+        }
+    }
+
+    /// The time at which a chain validated at an unproven claim is validated
+    /// again: the current time by default; never when the user chose.
+    pub fn recheck_at(&self) -> Option<i64> {
+        match self.choice {
+            ValidationTimeChoice::Default => self.now,
+            _ => None,
+        }
+    }
+}
+
+/// The document-level statement of the user's choice (`None` by default).
+pub fn user_choice_finding(choice: ValidationTimeChoice) -> Option<Finding> {
+    const CODE: &str = "core.trust.user_validation_time";
+    match choice {
+        ValidationTimeChoice::Default => None,
+        ValidationTimeChoice::At { time } => Some(Finding::warning(
+            CODE,
+            format!("Thời điểm kiểm tra do người dùng chọn ({}); lựa chọn này không chứng minh chữ ký tồn tại vào thời điểm đó. Chữ ký có dấu thời gian hợp lệ không muộn hơn thời điểm này vẫn được kiểm tra tại thời điểm ghi trong dấu thời gian.", time.to_vietnam_display()),
+            format!("Validation time chosen by the user ({}); this choice proves nothing about when the signature existed. Signatures with a valid timestamp no later than that time are still validated at the timestamp's time.", time.to_rfc3339()),
+        )),
+        ValidationTimeChoice::Claimed => Some(Finding::warning(
+            CODE,
+            "Thời điểm kiểm tra do người dùng chọn (thời điểm ký được khai báo của từng chữ ký); lựa chọn này không chứng minh chữ ký tồn tại vào thời điểm đó. Chữ ký không có dấu thời gian được kiểm tra tại thời điểm người ký tự khai, và không kiểm tra lại tại thời điểm hiện tại.",
+            "Validation time chosen by the user (each signature's claimed signing time); this choice proves nothing about when the signature existed. Signatures without a timestamp are validated at the time their signer claims, and not re-checked at the current time.",
+        )),
+    }
+}
+
+/// Notes for a signer validated at the user's chosen time although the file
+/// holds a proof or a claim later than that time.
+pub fn chosen_time_notes(trust: &mut TrustInfo, proof: Option<Time>, claimed: Option<Time>) {
+    if trust.validation_time_source != Some(ValidationTimeSource::UserChosen) {
+        return;
+    }
+    let Some(at) = trust.validation_time else {
+        return;
+    };
+    if let Some(p) = proof.filter(|p| p.0 > at.0) {
+        trust.findings.push(Finding::info(
+            "core.trust.time.proof_after_chosen",
+            format!("Một dấu thời gian chứng minh chữ ký đã tồn tại lúc {}, muộn hơn thời điểm kiểm tra đã chọn: vào thời điểm đã chọn bằng chứng này chưa có, nên chuỗi chứng thư được kiểm tra tại thời điểm đã chọn.", p.to_vietnam_display()),
+            format!("A timestamp proves the signature existed at {}, later than the chosen validation time: at the chosen time that proof did not exist yet, so the chain was validated at the chosen time.", p.to_rfc3339()),
+        ));
+    }
+    if let Some(c) = claimed.filter(|c| c.0 > at.0) {
+        trust.findings.push(Finding::warning(
+            "core.trust.time.claim_after_chosen",
+            format!("Người ký khai rằng đã ký lúc {}, muộn hơn thời điểm kiểm tra đã chọn: theo chính lời khai đó, chữ ký chưa tồn tại vào thời điểm đã chọn.", c.to_vietnam_display()),
+            format!("The signer claims to have signed at {}, later than the chosen validation time: by that claim, the signature did not exist yet at the chosen time.", c.to_rfc3339()),
+        ));
+    }
+}
+
 /// Validate `leaf` for `purpose` at `time` and describe the outcome.
 pub fn validate_path(
     leaf: &[u8],
@@ -206,6 +323,11 @@ pub fn validate_path(
             format!("Chuỗi chứng thư được kiểm tra tại thời điểm hiện tại ({}).", when.to_vietnam_display()),
             format!("The certificate chain was validated at the current time ({}).", when.to_rfc3339()),
         ),
+        ValidationTimeSource::UserChosen => Finding::warning(
+            "core.trust.time.user_chosen",
+            format!("Chuỗi chứng thư được kiểm tra tại thời điểm do người dùng chọn ({}); lựa chọn này không chứng minh chữ ký tồn tại vào thời điểm đó.", when.to_vietnam_display()),
+            format!("The certificate chain was validated at the time chosen by the user ({}); this choice proves nothing about when the signature existed.", when.to_rfc3339()),
+        ),
     });
     let trust = TrustInfo {
         status: res.status,
@@ -225,7 +347,9 @@ pub fn validate_path(
 /// chain was validated at the claim it is validated at `now` too: the claim
 /// stands only when both pass. A certificate that has expired (or been
 /// revoked) since the unproven claim gives `ExpiredNoPoe` (`RevokedNoPoe`), with
-/// the note that the chain was fine at the claimed time.
+/// the note that the chain was fine at the claimed time. `now` is
+/// [`Clock::recheck_at`]: `None` when the user chose the validation time,
+/// which is then the only one.
 #[allow(clippy::too_many_arguments)]
 pub fn validate_signer(
     leaf: &[u8],
@@ -313,6 +437,86 @@ mod tests {
         let t = choose_time(None, None, None, Some(999)).unwrap();
         assert_eq!((t.time, t.source), (999, ValidationTimeSource::Now));
         assert!(choose_time(None, None, None, None).is_none());
+    }
+
+    #[test]
+    fn the_clock_follows_the_users_choice() {
+        let (proof, claim, now) = (Some(Time(100)), Some(Time(50)), Some(999));
+        let default = Clock {
+            now,
+            choice: ValidationTimeChoice::Default,
+        };
+        let t = default.time_for(default.usable(proof), claim).unwrap();
+        assert_eq!((t.time, t.source), (100, ValidationTimeSource::Timestamp));
+        let t = default.time_for(None, claim).unwrap();
+        assert_eq!(
+            (t.time, t.source),
+            (50, ValidationTimeSource::ClaimedUnproven)
+        );
+        assert_eq!(default.recheck_at(), Some(999));
+
+        let claimed = Clock {
+            now,
+            choice: ValidationTimeChoice::Claimed,
+        };
+        let t = claimed.time_for(claimed.usable(proof), claim).unwrap();
+        assert_eq!((t.time, t.source), (100, ValidationTimeSource::Timestamp));
+        let t = claimed.time_for(None, claim).unwrap();
+        assert_eq!(
+            (t.time, t.source),
+            (50, ValidationTimeSource::ClaimedUnproven)
+        );
+        let t = claimed.time_for(None, None).unwrap();
+        assert_eq!((t.time, t.source), (999, ValidationTimeSource::Now));
+        assert_eq!(claimed.recheck_at(), None);
+
+        // At(t): a proof no later than t counts; a later one does not.
+        let at = |t| Clock {
+            now,
+            choice: ValidationTimeChoice::At { time: Time(t) },
+        };
+        let c = at(200);
+        let t = c.time_for(c.usable(proof), claim).unwrap();
+        assert_eq!((t.time, t.source), (100, ValidationTimeSource::Timestamp));
+        let c = at(100);
+        assert_eq!(c.usable(proof), proof);
+        let c = at(80);
+        assert_eq!(c.usable(proof), None);
+        let t = c.time_for(c.usable(proof), claim).unwrap();
+        assert_eq!((t.time, t.source), (80, ValidationTimeSource::UserChosen));
+        assert_eq!(c.recheck_at(), None);
+        // Known even without a current time (wasm caller gave none).
+        let c = Clock {
+            now: None,
+            choice: ValidationTimeChoice::At { time: Time(7) },
+        };
+        assert_eq!(c.time_for(None, None).unwrap().time, 7);
+    }
+
+    #[test]
+    fn later_proofs_and_claims_are_noted_at_a_chosen_time() {
+        let mut t = TrustInfo {
+            validation_time: Some(Time(80)),
+            validation_time_source: Some(ValidationTimeSource::UserChosen),
+            ..Default::default()
+        };
+        chosen_time_notes(&mut t, Some(Time(100)), Some(Time(90)));
+        let codes: Vec<_> = t.findings.iter().map(|f| f.code.as_str()).collect();
+        assert_eq!(
+            codes,
+            [
+                "core.trust.time.proof_after_chosen",
+                "core.trust.time.claim_after_chosen"
+            ]
+        );
+        let mut t = TrustInfo {
+            validation_time: Some(Time(80)),
+            validation_time_source: Some(ValidationTimeSource::UserChosen),
+            ..Default::default()
+        };
+        chosen_time_notes(&mut t, None, Some(Time(70)));
+        assert!(t.findings.is_empty());
+        assert!(user_choice_finding(ValidationTimeChoice::Default).is_none());
     }
 
     #[test]
