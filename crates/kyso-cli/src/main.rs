@@ -1,7 +1,8 @@
 //! `kyso`: verify signed documents from the command line.
 //!
 //! ```text
-//! kyso verify [--json] [--lang vi|en] [--trust FILE]... [--extract-signed-revision DIR] FILE...
+//! kyso verify [--json] [--lang vi|en] [--trust FILE]... [--at TIME|claimed]
+//!             [--extract-signed-revision DIR] FILE...
 //! kyso corpus DIR [--trust-dir DIR2] [--strict] [--json]
 //! ```
 //! Exit status of `verify` (the worst over all files): 0 every file valid
@@ -21,9 +22,25 @@ const USAGE: &str = "\
 kyso — kiểm tra chữ ký số / verify digital signatures
 
 Cách dùng / Usage:
-  kyso verify [--json] [--lang vi|en] [--trust FILE]... [--extract-signed-revision DIR] FILE...
+  kyso verify [--json] [--lang vi|en] [--trust FILE]... [--at TIME|claimed]
+              [--extract-signed-revision DIR] FILE...
   kyso corpus DIR [--trust-dir DIR2] [--strict] [--json]
   kyso --version | --help
+
+Thời điểm kiểm tra / Validation time (verify --at):
+  mặc định / default  theo dấu thời gian hợp lệ; không có thì tại thời điểm hiện tại
+                      at a valid timestamp's time; without one, at the current time
+  --at TIME           kiểm tra như thể đang ở thời điểm TIME (RFC 3339, ví dụ
+                      2025-01-01T00:00:00Z, 2025-01-01T07:00:00+07:00); dấu thời gian
+                      không muộn hơn TIME vẫn là bằng chứng
+                      validate as if it were TIME; a timestamp no later than TIME
+                      still counts as proof
+  --at claimed        chữ ký không có dấu thời gian: tại thời điểm người ký tự khai,
+                      không kiểm tra lại tại thời điểm hiện tại
+                      signatures without a timestamp: at the signer's claimed time,
+                      not re-checked at the current time
+  Lựa chọn này được ghi trong báo cáo và không chứng minh điều gì.
+  The choice is stated in the report and proves nothing.
 
 Mã thoát / Exit status (verify):
   0  mọi tệp hợp lệ / every file valid (TOTAL_PASSED)
@@ -73,6 +90,7 @@ struct VerifyArgs {
     json: bool,
     lang: Lang,
     trust: Vec<PathBuf>,
+    at: kyso_core::ValidationTimeChoice,
     extract: Option<PathBuf>,
     files: Vec<PathBuf>,
 }
@@ -82,6 +100,7 @@ fn parse_verify(args: &[String]) -> Result<VerifyArgs, String> {
         json: false,
         lang: Lang::Vi,
         trust: Vec::new(),
+        at: kyso_core::ValidationTimeChoice::Default,
         extract: None,
         files: Vec::new(),
     };
@@ -104,6 +123,12 @@ fn parse_verify(args: &[String]) -> Result<VerifyArgs, String> {
                 v.lang = Lang::parse(&l).ok_or(format!("--lang: '{l}' (vi|en)"))?;
             }
             "--trust" => v.trust.push(value("--trust")?.into()),
+            "--at" => {
+                let t = value("--at")?;
+                v.at = kyso_core::ValidationTimeChoice::parse(&t).ok_or(format!(
+                    "--at: '{t}' không phải thời điểm RFC 3339 (2025-01-01T00:00:00Z, 2025-01-01T07:00:00+07:00) hay 'claimed' / is neither an RFC 3339 time with Z or an offset nor 'claimed'"
+                ))?;
+            }
             "--extract-signed-revision" => {
                 v.extract = Some(value("--extract-signed-revision")?.into())
             }
@@ -179,7 +204,10 @@ fn verify_cmd(args: &[String]) -> ExitCode {
         Ok(a) => a,
         Err(m) => return usage(&m),
     };
-    let mut opts = kyso_core::Options::default();
+    let mut opts = kyso_core::Options {
+        validation_time: a.at,
+        ..Default::default()
+    };
     for t in &a.trust {
         match std::fs::read(t) {
             Ok(b) => opts.extra_trust.push(b),

@@ -4,7 +4,7 @@
 
 use kyso_report::{
     CertificateInfo, Finding, Indication, Labels, Lang, Report, Severity, SignatureReport,
-    ValidationTimeSource,
+    ValidationTimeChoice,
 };
 use std::fmt::Write;
 
@@ -83,6 +83,25 @@ pub fn render(r: &Report, lang: Lang) -> String {
         o.line(2, format!("✗ {msg} [{}]", e.code));
     }
     o.line(0, "");
+    if !r.validation_time_choice.is_default() {
+        let c = r.validation_time_choice;
+        let what = match c {
+            ValidationTimeChoice::At { time } => {
+                format!(
+                    "{}: {}",
+                    o.l.validation_time_choice(c),
+                    time.to_vietnam_display()
+                )
+            }
+            _ => o.l.validation_time_choice(c).to_string(),
+        };
+        o.kv(
+            0,
+            "⚠ Thời điểm kiểm tra do người dùng chọn",
+            "⚠ Validation time chosen by the user",
+            what,
+        );
+    }
     o.kv(0, "Định dạng", "Format", o.l.format(r.format));
     o.kv(0, "Kích thước", "Size", format!("{} bytes", r.file.size));
     o.kv(0, "SHA-256", "SHA-256", &r.file.sha256);
@@ -327,14 +346,7 @@ fn signature(o: &mut Out<'_>, s: &SignatureReport) {
         );
     }
     if let (Some(t), Some(src)) = (s.trust.validation_time, s.trust.validation_time_source) {
-        let src = match src {
-            ValidationTimeSource::Timestamp => o.t("theo dấu thời gian", "from a timestamp"),
-            ValidationTimeSource::ClaimedUnproven => o.t(
-                "thời điểm người ký tự khai, chưa được chứng minh",
-                "claimed by the signer, unproven",
-            ),
-            ValidationTimeSource::Now => o.t("thời điểm hiện tại", "current time"),
-        };
+        let src = l.validation_time_source(src);
         o.kv(
             2,
             "Kiểm tra tại thời điểm",

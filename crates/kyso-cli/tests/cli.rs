@@ -269,6 +269,180 @@ fn usage_errors_exit_64() {
     );
     assert_eq!(kyso(&["frobnicate"]).status.code(), Some(64));
     assert_eq!(kyso(&["--help"]).status.code(), Some(0));
+    for bad in [
+        "garbage",
+        "2025-01-01",
+        "2025-01-01T00:00:00",
+        "2025-01-01T00:00:00+25:00",
+        "now",
+    ] {
+        let out = kyso(&["verify", "--at", bad, "x.pdf"]);
+        assert_eq!(out.status.code(), Some(64), "--at {bad}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("--at") && err.contains("RFC 3339"), "{err}");
+        assert!(out.stdout.is_empty(), "no report for a usage error");
+    }
+    assert_eq!(kyso(&["verify", "x.pdf", "--at"]).status.code(), Some(64));
+    let help = String::from_utf8_lossy(&kyso(&["--help"]).stdout).into_owned();
+    assert!(help.contains("--at TIME|claimed"), "{help}");
+}
+
+/// The test root of the generated fixtures (`fixtures/pdf/trust`).
+fn fixture_root() -> Option<std::path::PathBuf> {
+    let p = repo().join("fixtures/pdf/trust/kyso-test-root.pem");
+    if p.is_file() {
+        Some(p)
+    } else {
+        eprintln!("SKIP: {} not found", p.display());
+        None
+    }
+}
+
+fn codes(findings: &Value) -> Vec<String> {
+    findings
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|f| f["code"].as_str().unwrap_or("").to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// `i4-expired-no-timestamp.pdf`: signer certificate valid 2025-07-01..2026-06-30,
+/// signingTime 2026-03-01T02:00:00Z, no timestamp.
+#[test]
+fn at_chooses_the_validation_time_of_an_expired_signature_without_timestamp() {
+    let Some(root) = fixture_root() else { return };
+    let f = repo().join("fixtures/pdf/i4-expired-no-timestamp.pdf");
+    let (root, f) = (root.to_str().unwrap(), f.to_str().unwrap());
+
+    // Default: unchanged — checked now, expired, nothing proves the signature predates expiry.
+    let (v, code) = verify_json(&["--trust", root, f]);
+    assert_eq!(v["verdict"]["indication"], "INDETERMINATE");
+    assert_eq!(v["verdict"]["sub_indication"], "OUT_OF_BOUNDS_NO_POE");
+    assert_eq!(code, 2);
+    assert!(
+        v.get("validation_time_choice").is_none(),
+        "omitted by default"
+    );
+    assert!(!codes(&v["findings"]).contains(&"core.trust.user_validation_time".into()));
+    let s = sig0(&v);
+    assert_eq!(s["trust"]["status"], "expired_no_poe");
+    assert_eq!(s["trust"]["validation_time_source"], "now");
+    assert!(codes(&s["trust"]["findings"]).contains(&"core.trust.valid_at_claimed_time".into()));
+
+    // --at claimed: validated at the claimed time only, and the report says it was the user's choice.
+    let (v, code) = verify_json(&["--trust", root, "--at", "claimed", f]);
+    assert_eq!(
+        v["verdict"]["indication"], "TOTAL_PASSED",
+        "{}",
+        v["verdict"]
+    );
+    assert_eq!(code, 0);
+    assert_eq!(v["validation_time_choice"]["kind"], "claimed");
+    assert_eq!(codes(&v["findings"])[0], "core.trust.user_validation_time");
+    assert_eq!(v["findings"][0]["severity"], "warning");
+    assert!(v["findings"][0]["message_vi"]
+        .as_str()
+        .unwrap()
+        .contains("Thời điểm kiểm tra do người dùng chọn"));
+    assert!(v["findings"][0]["message_en"]
+        .as_str()
+        .unwrap()
+        .contains("this choice proves nothing about when the signature existed"));
+    assert!(v["verdict"]["summary_en"]
+        .as_str()
+        .unwrap()
+        .contains("chosen by the user"));
+    let s = sig0(&v);
+    assert_eq!(s["trust"]["status"], "trusted");
+    assert_eq!(s["trust"]["validation_time_source"], "claimed_unproven");
+    assert_eq!(s["trust"]["validation_time"], "2026-03-01T02:00:00Z");
+    assert!(codes(&s["trust"]["findings"]).contains(&"core.trust.time.claimed".into()));
+
+    // --at a time within the certificate's validity (offset accepted): passes at that time.
+    let (v, code) = verify_json(&["--trust", root, "--at", "2026-04-01T07:00:00+07:00", f]);
+    assert_eq!(v["verdict"]["indication"], "TOTAL_PASSED");
+    assert_eq!(code, 0);
+    assert_eq!(
+        v["validation_time_choice"],
+        serde_json::json!({"kind": "at", "time": "2026-04-01T00:00:00Z"})
+    );
+    let s = sig0(&v);
+    assert_eq!(s["trust"]["validation_time_source"], "user_chosen");
+    assert_eq!(s["trust"]["validation_time"], "2026-04-01T00:00:00Z");
+    assert!(codes(&s["trust"]["findings"]).contains(&"core.trust.time.user_chosen".into()));
+
+    // --at a time after expiry: expired at the chosen time, indeterminate, and still stated.
+    let (v, code) = verify_json(&["--trust", root, "--at", "2026-07-01T00:00:00Z", f]);
+    assert_eq!(v["verdict"]["indication"], "INDETERMINATE");
+    assert_eq!(v["verdict"]["sub_indication"], "OUT_OF_BOUNDS_NO_POE");
+    assert_eq!(code, 2);
+    assert_eq!(codes(&v["findings"])[0], "core.trust.user_validation_time");
+    assert_eq!(sig0(&v)["trust"]["status"], "expired_no_poe");
+    assert_eq!(sig0(&v)["trust"]["validation_time"], "2026-07-01T00:00:00Z");
+
+    // --at a time before the certificate existed: nothing proves when it was
+    // signed, so not a permanent NOT_YET_VALID; the later claim is pointed out.
+    let (v, code) = verify_json(&["--trust", root, "--at", "2025-01-01T00:00:00Z", f]);
+    assert_eq!(v["verdict"]["indication"], "INDETERMINATE");
+    assert_eq!(v["verdict"]["sub_indication"], "OUT_OF_BOUNDS_NO_POE");
+    assert_eq!(code, 2);
+    let s = sig0(&v);
+    assert_eq!(s["trust"]["status"], "not_yet_valid");
+    assert!(codes(&s["trust"]["findings"]).contains(&"core.trust.time.claim_after_chosen".into()));
+
+    // The text report names the choice near the verdict.
+    let out = kyso(&[
+        "verify", "--lang", "en", "--trust", root, "--at", "claimed", f,
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("Validation time chosen by the user: Claimed signing time"),
+        "{text}"
+    );
+    assert!(text.contains("[core.trust.user_validation_time]"), "{text}");
+}
+
+/// `i4-expired-after-timestamp.pdf`: the same expired signer, time-stamped
+/// 2026-03-01T02:00:00Z. A timestamp no later than the chosen time is still
+/// the proof; a later one did not exist yet at the chosen time.
+#[test]
+fn at_keeps_an_earlier_timestamp_as_proof_and_not_a_later_one() {
+    let Some(root) = fixture_root() else { return };
+    let f = repo().join("fixtures/pdf/i4-expired-after-timestamp.pdf");
+    let (root, f) = (root.to_str().unwrap(), f.to_str().unwrap());
+
+    let (v, code) = verify_json(&["--trust", root, "--at", "2026-12-01T00:00:00Z", f]);
+    assert_eq!(v["verdict"]["indication"], "TOTAL_PASSED");
+    assert_eq!(code, 0);
+    let s = sig0(&v);
+    assert_eq!(s["trust"]["validation_time_source"], "timestamp");
+    assert_eq!(s["trust"]["validation_time"], "2026-03-01T02:00:00Z");
+
+    let (v, code) = verify_json(&["--trust", root, "--at", "2026-02-01T00:00:00Z", f]);
+    assert_eq!(v["verdict"]["indication"], "TOTAL_PASSED");
+    assert_eq!(code, 0);
+    let s = sig0(&v);
+    assert_eq!(s["signing_time"]["timestamp"], "2026-03-01T02:00:00Z");
+    assert_eq!(s["trust"]["validation_time_source"], "user_chosen");
+    assert_eq!(s["trust"]["validation_time"], "2026-02-01T00:00:00Z");
+    let c = codes(&s["trust"]["findings"]);
+    assert!(
+        c.contains(&"core.trust.time.proof_after_chosen".into()),
+        "{c:?}"
+    );
+    assert!(
+        c.contains(&"core.trust.time.claim_after_chosen".into()),
+        "{c:?}"
+    );
+
+    // --at claimed changes nothing for a timestamped signature but is stated.
+    let (v, code) = verify_json(&["--trust", root, "--at", "claimed", f]);
+    assert_eq!(code, 0);
+    assert_eq!(sig0(&v)["trust"]["validation_time_source"], "timestamp");
+    assert_eq!(codes(&v["findings"])[0], "core.trust.user_validation_time");
 }
 
 #[test]
