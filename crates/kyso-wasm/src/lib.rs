@@ -5,14 +5,14 @@
 //! whose shape is the report's JSON form (`docs/report.md`).
 //!
 //! ```js
-//! const report = verify("decree.pdf", bytes, { extra_trust: [derBytes], now: Date.now() / 1000 });
+//! const report = verify("decree.pdf", bytes, { extra_trust: [derBytes], now: Date.now() / 1000, at: "claimed" });
 //! report.verdict.summary_vi
 //! ```
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 use js_sys::{Array, Reflect, Uint8Array};
-use kyso_core::Options;
+use kyso_core::{Options, ValidationTimeChoice};
 use kyso_report::Report;
 use serde::Serialize as _;
 use wasm_bindgen::prelude::*;
@@ -33,6 +33,10 @@ pub const MAX_TRUST_ITEM_BYTES: u32 = 4 * 1024 * 1024;
 ///   PKCS#7 bundles) the user chose to trust;
 /// - `now`: validation time in unix **seconds** (fractional allowed); when
 ///   absent the core's default applies.
+/// - `at`: the validation time the user chose ([`kyso_core::ValidationTimeChoice`]):
+///   `"claimed"`, an RFC 3339 time with `Z` or an offset
+///   (`"2025-01-01T00:00:00Z"`), or `undefined`/`null`/`"default"` for
+///   Kyso's default. The report states the choice.
 ///
 /// Errors only when the options are malformed; any input file yields a report.
 #[wasm_bindgen]
@@ -87,5 +91,23 @@ pub fn options_from_js(options: &JsValue) -> Result<Options, JsValue> {
             opts.now = Some(secs.floor() as i64);
         }
     }
+    let at = Reflect::get(options, &JsValue::from_str("at"))?;
+    if !at.is_undefined() && !at.is_null() {
+        opts.validation_time = at
+            .as_string()
+            .and_then(|s| parse_at(&s))
+            .ok_or_else(|| JsValue::from_str(AT_ERROR))?;
+    }
     Ok(opts)
+}
+
+const AT_ERROR: &str =
+    "kyso: options.at must be \"claimed\", \"default\", an RFC 3339 time with Z or an offset, or null";
+
+/// `options.at` as a string: `"default"`, or what the CLI's `--at` accepts.
+pub fn parse_at(s: &str) -> Option<ValidationTimeChoice> {
+    if s.trim().eq_ignore_ascii_case("default") {
+        return Some(ValidationTimeChoice::Default);
+    }
+    ValidationTimeChoice::parse(s)
 }

@@ -80,6 +80,43 @@ fn options_are_read_and_checked() {
     assert_eq!(parsed.extra_trust.len(), 1);
     assert_eq!(parsed.now, Some(1_780_000_000));
 
+    assert_eq!(
+        parsed.validation_time,
+        kyso_core::ValidationTimeChoice::Default
+    );
+
+    for (at, want) in [
+        (
+            JsValue::from_str("claimed"),
+            kyso_core::ValidationTimeChoice::Claimed,
+        ),
+        (
+            JsValue::from_str("default"),
+            kyso_core::ValidationTimeChoice::Default,
+        ),
+        (JsValue::NULL, kyso_core::ValidationTimeChoice::Default),
+        (
+            JsValue::from_str("2025-01-01T07:00:00+07:00"),
+            kyso_core::ValidationTimeChoice::At {
+                time: kyso_report::Time(1_735_689_600),
+            },
+        ),
+    ] {
+        let o = Object::new();
+        Reflect::set(&o, &"at".into(), &at).unwrap();
+        assert_eq!(
+            kyso_wasm::options_from_js(&o.into())
+                .unwrap()
+                .validation_time,
+            want
+        );
+    }
+    for bad_at in [JsValue::from_str("yesterday"), JsValue::from_f64(1.0)] {
+        let o = Object::new();
+        Reflect::set(&o, &"at".into(), &bad_at).unwrap();
+        assert!(kyso_wasm::options_from_js(&o.into()).is_err());
+    }
+
     let bad = Object::new();
     Reflect::set(&bad, &"extra_trust".into(), &"not an array".into()).unwrap();
     assert!(kyso_wasm::options_from_js(&bad.into()).is_err());
@@ -88,6 +125,21 @@ fn options_are_read_and_checked() {
         .unwrap()
         .extra_trust
         .is_empty());
+}
+
+#[wasm_bindgen_test]
+fn the_chosen_validation_time_is_recorded_in_the_report() {
+    let opts = Object::new();
+    Reflect::set(&opts, &"at".into(), &"claimed".into()).unwrap();
+    let report = kyso_wasm::verify(None, &minimal_pdf(), opts.into()).unwrap();
+    assert_eq!(
+        get(&report, &["validation_time_choice", "kind"])
+            .as_string()
+            .as_deref(),
+        Some("claimed")
+    );
+    let report = kyso_wasm::verify(None, &minimal_pdf(), JsValue::UNDEFINED).unwrap();
+    assert!(get(&report, &["validation_time_choice"]).is_undefined());
 }
 
 #[wasm_bindgen_test]

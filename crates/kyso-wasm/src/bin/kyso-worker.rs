@@ -3,7 +3,9 @@
 //!
 //! Protocol (structured-clone messages):
 //! - worker → page, once initialised: `{ ready: true, version }`;
-//! - page → worker: `{ id, name, file: Blob, options: { extra_trust: [Uint8Array], now } }`;
+//! - page → worker: `{ id, name, file: Blob, options: { extra_trust: [Uint8Array], now, at } }`
+//!   (`at`: `"claimed"`, an RFC 3339 time, or absent for the default; passed
+//!   through to `kyso_wasm::verify`, which reads it);
 //! - worker → page: `{ id, report }` or `{ id, error }`.
 //!
 //! The page sends the `File` itself (a `Blob` handle, no copy); the bytes are
