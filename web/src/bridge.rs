@@ -97,7 +97,14 @@ pub fn start(ready: RwSignal<bool>, failed: RwSignal<Option<String>>) {
 }
 
 /// Hand one file to the worker. Returns the id under which its status is tracked.
-pub fn submit(file: File, status: RwSignal<Status>, extra_trust: &[Vec<u8>]) -> u32 {
+/// `at` is the user's validation-time choice (`"claimed"` or an RFC 3339
+/// time; `None` for the default), passed as `options.at`.
+pub fn submit(
+    file: File,
+    status: RwSignal<Status>,
+    extra_trust: &[Vec<u8>],
+    at: Option<&str>,
+) -> u32 {
     let id = NEXT_ID.with(|n| {
         let id = n.get();
         n.set(id + 1);
@@ -115,6 +122,9 @@ pub fn submit(file: File, status: RwSignal<Status>, extra_trust: &[Vec<u8>]) -> 
         &"now".into(),
         &(js_sys::Date::now() / 1000.0).into(),
     );
+    if let Some(at) = at {
+        let _ = Reflect::set(&options, &"at".into(), &at.into());
+    }
     let _ = Reflect::set(&msg, &"id".into(), &id.into());
     let _ = Reflect::set(&msg, &"name".into(), &file.name().into());
     let _ = Reflect::set(&msg, &"file".into(), &file);

@@ -12,11 +12,13 @@
 mod bridge;
 mod report;
 mod trust;
+mod validation_time;
 
 use kyso_report::{Labels, Lang, Report};
 use leptos::prelude::*;
 use std::sync::Arc;
 use trust_panel::TrustPanel;
+use validation_time_panel::ValidationTimePanel;
 use wasm_bindgen::JsCast;
 
 /// Where a file's verification stands.
@@ -108,6 +110,7 @@ fn App() -> impl IntoView {
     let failed = RwSignal::new(None::<String>);
     let entries = RwSignal::new(Vec::<Entry>::new());
     let anchors = RwSignal::new(trust::load());
+    let validation_time = RwSignal::new(validation_time::load());
     provide_context(lang);
 
     Effect::new(move |_| set_document_lang(lang.get()));
@@ -121,12 +124,13 @@ fn App() -> impl IntoView {
     let add_files = move |files: web_sys::FileList| {
         let extra: Vec<Vec<u8>> =
             anchors.with_untracked(|a| a.iter().map(trust::Anchor::bytes).collect());
+        let at = validation_time.with_untracked(validation_time::Setting::option);
         for i in 0..files.length() {
             let Some(file) = files.get(i) else { continue };
             let status = RwSignal::new(Status::Pending);
             let name = file.name();
             let size = file.size() as u64;
-            let id = bridge::submit(file, status, &extra);
+            let id = bridge::submit(file, status, &extra, at.as_deref());
             entries.update(|e| {
                 e.insert(
                     0,
@@ -171,6 +175,7 @@ fn App() -> impl IntoView {
                     } />
                 </For>
             </section>
+            <ValidationTimePanel setting=validation_time />
             <TrustPanel anchors=anchors />
         </main>
         <footer>
@@ -249,6 +254,81 @@ fn FileResult(entry: Entry, on_remove: impl Fn(u32) + Copy + 'static) -> impl In
                 Status::Done(r) => report::report_view(r, entry.id, lang.get()),
             }}
         </article>
+    }
+}
+
+mod validation_time_panel {
+    use super::validation_time::{self, Mode, Setting};
+    use kyso_report::{Labels, Lang, ValidationTimeChoice};
+    use leptos::prelude::*;
+
+    /// "Thời điểm kiểm tra / Validation time": the default (recommended), each
+    /// signature's claimed signing time, or a specific time. Applies to files
+    /// verified after the change; the report of each states the choice.
+    #[component]
+    pub fn ValidationTimePanel(setting: RwSignal<Setting>) -> impl IntoView {
+        let lang = expect_context::<RwSignal<Lang>>();
+        let l = move || Labels(lang.get());
+        let saved = RwSignal::new(true);
+        let change = move |f: &dyn Fn(&mut Setting)| {
+            setting.update(|s| f(s));
+            saved.set(validation_time::save(&setting.get_untracked()));
+        };
+        let option = move |mode: Mode, choice: ValidationTimeChoice, testid: &'static str| {
+            view! {
+                <label class="choice">
+                    <input type="radio" name="kyso-validation-time" data-testid=testid
+                        prop:checked=move || setting.with(|s| s.mode == mode)
+                        on:change=move |_| change(&|s| s.mode = mode) />
+                    {move || l().validation_time_choice(choice)}
+                </label>
+            }
+        };
+        let current = move || {
+            let s = setting.get();
+            let lg = l();
+            match (s.mode, s.time()) {
+                (Mode::Default, _) | (Mode::At, None) => lg
+                    .validation_time_choice(ValidationTimeChoice::Default)
+                    .to_owned(),
+                (Mode::Claimed, _) => lg
+                    .validation_time_choice(ValidationTimeChoice::Claimed)
+                    .to_owned(),
+                (Mode::At, Some(t)) => t.to_vietnam_display(),
+            }
+        };
+        view! {
+            <details class="settings" data-testid="validation-time-settings">
+                <summary>{move || l().pick("Cài đặt: thời điểm kiểm tra", "Settings: validation time")}" ("{current}")"</summary>
+                <fieldset class="choices">
+                    <legend>{move || l().pick("Thời điểm kiểm tra", "Validation time")}</legend>
+                    {option(Mode::Default, ValidationTimeChoice::Default, "validation-time-default")}
+                    {option(Mode::Claimed, ValidationTimeChoice::Claimed, "validation-time-claimed")}
+                    {option(Mode::At, ValidationTimeChoice::At { time: kyso_report::Time(0) }, "validation-time-at")}
+                    <label class="choice indent">
+                        <input type="datetime-local" step="1" data-testid="validation-time-input"
+                            prop:value=move || setting.with(|s| s.local.clone())
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                change(&|s| { s.local = v.clone(); s.mode = Mode::At; });
+                            } />
+                        " "{move || l().pick("(giờ Việt Nam, UTC+7)", "(Vietnam time, UTC+7)")}
+                    </label>
+                </fieldset>
+                {move || setting.with(Setting::incomplete).then(|| view! {
+                    <p class="alert" role="status">{l().pick("Chưa chọn ngày giờ: đang dùng thời điểm mặc định.", "No date and time chosen: the default is used.")}</p>
+                })}
+                {move || (!saved.get()).then(|| view! {
+                    <p class="alert" role="status">{l().pick("Trình duyệt không cho lưu; lựa chọn chỉ được dùng trong phiên này.", "The browser refused to store it; the choice is used for this session only.")}</p>
+                })}
+                <p class="hint">{move || l().pick(
+                    "Mặc định: chữ ký có dấu thời gian hợp lệ được kiểm tra tại thời điểm ghi trong dấu thời gian; chữ ký không có dấu thời gian được kiểm tra tại thời điểm hiện tại. Thời điểm ký được khai báo: chữ ký không có dấu thời gian được kiểm tra tại thời điểm người ký tự khai. Thời điểm cụ thể: kiểm tra như thể đang ở thời điểm đó; dấu thời gian không muộn hơn vẫn là bằng chứng.",
+                    "Default: a signature with a valid timestamp is validated at the timestamp's time; one without, at the current time. Claimed signing time: a signature without a timestamp is validated at the time its signer claims. A specific time: validate as if it were that time; a timestamp no later than it still counts as proof.")}</p>
+                <p class="hint">{move || l().pick(
+                    "Lựa chọn khác mặc định không chứng minh chữ ký tồn tại vào thời điểm đó; kết quả ghi rõ lựa chọn của bạn. Áp dụng cho các tệp kiểm tra sau khi thay đổi, chỉ trên trình duyệt này.",
+                    "A choice other than the default proves nothing about when a signature existed; the result states your choice. It applies to files checked after the change, in this browser only.")}</p>
+            </details>
+        }
     }
 }
 

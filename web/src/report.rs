@@ -4,7 +4,7 @@
 
 use kyso_report::{
     CertificateInfo, Finding, Indication, Labels, Lang, Report, Severity, SignatureKind,
-    SignatureReport, Time,
+    SignatureReport, Time, ValidationTimeChoice,
 };
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -144,6 +144,24 @@ pub fn report_view(r: Arc<Report>, file_id: u32, lang: Lang) -> AnyView {
         Lang::En => e.message_en.clone(),
     });
     let file_name = r.file.name.clone().unwrap_or_else(|| "document".to_owned());
+    let choice = r.validation_time_choice;
+    let choice_line = (!choice.is_default()).then(|| {
+        let what = match choice {
+            ValidationTimeChoice::At { time } => {
+                format!("{}: {}", l.validation_time_choice(choice), fmt_time(time, lang))
+            }
+            _ => l.validation_time_choice(choice).to_owned(),
+        };
+        let kind = match choice {
+            ValidationTimeChoice::At { .. } => "at",
+            _ => "claimed",
+        };
+        view! {
+            <p class="user-choice" role="note" data-testid="validation-time-choice" data-kind=kind>
+                "⚠ "{l.pick("Thời điểm kiểm tra do người dùng chọn: ", "Validation time chosen by the user: ")}{what}
+            </p>
+        }
+    });
     let signatures: Vec<_> = r
         .signatures
         .iter()
@@ -167,6 +185,7 @@ pub fn report_view(r: Arc<Report>, file_id: u32, lang: Lang) -> AnyView {
             <p class="summary" data-testid="verdict-summary">{summary}</p>
             {sub.map(|s| view! { <p class="sub">{s}</p> })}
         </div>
+        {choice_line}
         {error.map(|e| view! { <p class="alert" data-testid="input-error">{e}</p> })}
         <dl class="facts">
             <dt>{l.pick("Định dạng", "Format")}</dt><dd data-testid="format">{l.format(r.format)}</dd>
@@ -350,7 +369,10 @@ fn signature_view(s: &SignatureReport, file_id: u32, file_name: &str, lang: Lang
                 <dt>{l.pick("Chuỗi tin cậy", "Trust chain")}</dt>
                 <dd data-testid="trust">{l.chain(trust.status)}{trust.anchor.clone().map(|a| format!(" · {a}"))}</dd>
                 {row(l.pick("Chuỗi chứng thư", "Certificate path"), chain)}
-                {row(l.pick("Thời điểm kiểm tra chuỗi", "Path validated at"), trust.validation_time.map(|t| fmt_time(t, lang)))}
+                {row(l.pick("Thời điểm kiểm tra chuỗi", "Path validated at"), trust.validation_time.map(|t| match trust.validation_time_source {
+                    Some(src) => format!("{} ({})", fmt_time(t, lang), l.validation_time_source(src)),
+                    None => fmt_time(t, lang),
+                }))}
                 {row(l.pick("Dấu thời gian", "Timestamp"), ts_line)}
                 <dt>{l.pick("Thu hồi", "Revocation")}</dt><dd>{revocation}</dd>
                 {row(l.pick("Thuật toán", "Algorithms"), (!algs.is_empty()).then_some(algs))}
