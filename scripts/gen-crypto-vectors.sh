@@ -2,7 +2,7 @@
 # Generate signature test vectors for kyso-crypto with OpenSSL into
 # crates/kyso-crypto/tests/data/. `vectors.tsv` lists each case:
 #   name <TAB> algorithm <TAB> public key (SPKI DER) <TAB> message <TAB> signature <TAB> expected (valid|invalid)
-# algorithm: pkcs1:<hash> | pss:<hash>:<mgf1 hash>:<salt> | ecdsa:<hash> | ed25519
+# algorithm: pkcs1:<hash> | pss:<hash>:<mgf1 hash>:<salt> | ecdsa:<hash> | ed25519 | ed448
 # `pss-*.algid.der` are RSASSA-PSS AlgorithmIdentifiers written by OpenSSL into
 # self-signed certificates, with the certificate's TBS and signature beside them.
 set -euo pipefail
@@ -28,6 +28,8 @@ key p384 "-algorithm EC -pkeyopt ec_paramgen_curve:P-384"
 key p521 "-algorithm EC -pkeyopt ec_paramgen_curve:P-521"
 key ed25519 "-algorithm ED25519"
 key ed25519-other "-algorithm ED25519"
+key ed448 "-algorithm ED448"
+key ed448-other "-algorithm ED448"
 
 flip() { python3 -c "import sys; b=bytearray(open(sys.argv[1],'rb').read()); b[len(b)//2]^=0x10; open(sys.argv[2],'wb').write(b)" "$1" "$2"; }
 trunc() { python3 -c "import sys; b=open(sys.argv[1],'rb').read(); open(sys.argv[2],'wb').write(b[:-1])" "$1" "$2"; }
@@ -98,6 +100,15 @@ row ed25519-flipped-bit ed25519 ed25519.spki.der msg.bin ed25519-flipped.sig inv
 row ed25519-wrong-key ed25519 ed25519-other.spki.der msg.bin ed25519.sig invalid
 trunc ed25519.sig ed25519-truncated.sig
 row ed25519-truncated ed25519 ed25519.spki.der msg.bin ed25519-truncated.sig invalid
+
+# Ed448 (pure, empty context: RFC 8410, RFC 8419).
+openssl pkeyutl -sign -rawin -inkey ed448.key -in msg.bin -out ed448.sig
+row ed448 ed448 ed448.spki.der msg.bin ed448.sig valid
+flip ed448.sig ed448-flipped.sig
+row ed448-flipped-bit ed448 ed448.spki.der msg.bin ed448-flipped.sig invalid
+row ed448-wrong-key ed448 ed448-other.spki.der msg.bin ed448.sig invalid
+trunc ed448.sig ed448-truncated.sig
+row ed448-truncated ed448 ed448.spki.der msg.bin ed448-truncated.sig invalid
 
 # PSS AlgorithmIdentifiers as OpenSSL writes them in certificates.
 pss_cert() { # name hash salt

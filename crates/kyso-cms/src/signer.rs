@@ -240,21 +240,17 @@ pub fn verify_signer(
     r.signature_value = si.signature.clone();
     r.has_signed_attrs = si.signed_attrs_raw.is_some();
 
-    // Digest algorithm.
-    r.digest_alg = DigestAlg::from_oid(&si.digest_algorithm.oid);
-    if r.digest_alg.is_none() {
-        r.unsupported_algorithm = true;
-        r.push(Finding::warning(
-            "cms.digest_algorithm.unsupported",
-            format!(
-                "Thuật toán băm {} chưa được hỗ trợ; không thể kết luận.",
-                si.digest_algorithm.oid
-            ),
-            format!(
-                "Digest algorithm {} is not supported; cannot decide.",
-                si.digest_algorithm.oid
-            ),
-        ));
+    // Digest algorithm, with its parameters (id-shake256-len carries its output length).
+    match DigestAlg::from_algorithm_identifier(&si.digest_algorithm) {
+        Ok(d) => r.digest_alg = Some(d),
+        Err(e) => {
+            r.unsupported_algorithm = true;
+            r.push(Finding::warning(
+                "cms.digest_algorithm.unsupported",
+                format!("Thuật toán băm chưa được hỗ trợ ({e}); không thể kết luận."),
+                format!("The digest algorithm cannot be used ({e}); cannot decide."),
+            ));
+        }
     }
 
     // Signer certificate.

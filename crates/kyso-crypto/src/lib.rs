@@ -7,8 +7,8 @@
 //! verification logic elsewhere does not care which implementation computes.
 //!
 //! Implementations: RustCrypto `rsa` (raw RSAVP1 only, see [`rsa_sig`]),
-//! `p256`/`p384`/`p521` (ECDSA), `ed25519-dalek`; digests from `sha1`, `sha2`,
-//! `sha3`, `md-5`.
+//! `p256`/`p384`/`p521` (ECDSA), `ed25519-dalek`, `ed448-goldilocks-plus`
+//! (Ed448); digests from `sha1`, `sha2`, `sha3` (SHA-3 and SHAKE256), `md-5`.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 

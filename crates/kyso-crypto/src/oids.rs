@@ -1,4 +1,4 @@
-//! Object identifiers used for algorithms (RFC 3279, 4055, 5758, 8017, 8410, NIST CSOR).
+//! Object identifiers used for algorithms (RFC 3279, 4055, 5758, 8017, 8410, 8419, 8702, NIST CSOR).
 
 use const_oid::ObjectIdentifier as Oid;
 
@@ -27,6 +27,11 @@ pub const SHA3_256: Oid = Oid::new_unwrap("2.16.840.1.101.3.4.2.8");
 pub const SHA3_384: Oid = Oid::new_unwrap("2.16.840.1.101.3.4.2.9");
 /// SHA3-512.
 pub const SHA3_512: Oid = Oid::new_unwrap("2.16.840.1.101.3.4.2.10");
+/// id-shake256 (RFC 8702 §2): SHAKE256 with a 512-bit output, parameters absent.
+pub const SHAKE256: Oid = Oid::new_unwrap("2.16.840.1.101.3.4.2.12");
+/// id-shake256-len (RFC 8419): SHAKE256 whose parameter `ShakeOutputLen ::= INTEGER`
+/// gives the output length in bits.
+pub const SHAKE256_LEN: Oid = Oid::new_unwrap("2.16.840.1.101.3.4.2.18");
 
 // RSA.
 /// rsaEncryption (key type; also used as a CMS signature algorithm).

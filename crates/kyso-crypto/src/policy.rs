@@ -1,7 +1,8 @@
 //! The algorithm policy: which digests and key sizes are acceptable, and when.
 //!
 //! Follows ETSI TS 119 312 and Thông tư 15/2025/TT-BKHCN minimums (RSA ≥ 2048,
-//! ECDSA ≥ 256, SHA-2/SHA-3): MD5 is never acceptable; SHA-1 is acceptable for
+//! ECDSA ≥ 256, SHA-2/SHA-3; SHAKE256 (512-bit output), Ed25519 and Ed448 are
+//! accepted as strong): MD5 is never acceptable; SHA-1 is acceptable for
 //! signatures only when a proof of existence predates its sunset
 //! (2013-01-01, after which ETSI stopped allowing it for new signatures), and for
 //! timestamp message imprints with a warning; RSA keys below 2048 bits are
@@ -134,5 +135,20 @@ mod tests {
             kind: KeyKind::Rsa { bits: 1024 },
         };
         assert!(matches!(p.key(&small, None), Acceptance::Rejected { .. }));
+    }
+
+    #[test]
+    fn ed448_and_shake256_are_strong() {
+        let p = AlgorithmPolicy::default();
+        for usage in [Use::Signature, Use::Certificate, Use::TimestampImprint] {
+            assert_eq!(
+                p.digest(DigestAlg::Shake256, usage, None),
+                Acceptance::Accepted
+            );
+        }
+        let ed448 = KeyInfo {
+            kind: KeyKind::Ed448,
+        };
+        assert_eq!(p.key(&ed448, None), Acceptance::Accepted);
     }
 }

@@ -163,6 +163,12 @@ pub(crate) fn parse_pss_params(params: Option<&der::Any>) -> Result<PssParameter
         Some(a) => DigestAlg::from_oid(&a.oid)
             .ok_or_else(|| CryptoError::Unsupported(format!("PSS hash {}", a.oid)))?,
     };
+    // RSASSA-PSS with SHAKE has its own identifiers and no MGF1 (RFC 8702 §3.1).
+    if hash == DigestAlg::Shake256 {
+        return Err(CryptoError::Unsupported(
+            "PSS with SHAKE256 as a RSASSA-PSS-params hash".into(),
+        ));
+    }
     let mgf_hash = match &p.mask_gen {
         None => DigestAlg::Sha1,
         Some(m) => {
@@ -179,6 +185,7 @@ pub(crate) fn parse_pss_params(params: Option<&der::Any>) -> Result<PssParameter
                 .decode_as::<AlgorithmIdentifierOwned>()
                 .map_err(|e| CryptoError::Malformed(format!("MGF1 parameters: {e}")))?;
             DigestAlg::from_oid(&inner.oid)
+                .filter(|d| *d != DigestAlg::Shake256)
                 .ok_or_else(|| CryptoError::Unsupported(format!("MGF1 hash {}", inner.oid)))?
         }
     };

@@ -46,9 +46,16 @@ impl SignatureAlg {
         if let Some(d) = ecdsa_digest_for(&oid) {
             return Ok(SignatureAlg::Ecdsa(d));
         }
-        let need_hint = || {
-            digest_hint
-                .ok_or_else(|| CryptoError::Malformed(format!("{oid} needs a digest algorithm")))
+        let need_hint = || match digest_hint {
+            None => Err(CryptoError::Malformed(format!(
+                "{oid} needs a digest algorithm"
+            ))),
+            // RSA and ECDSA with SHAKE have algorithm identifiers of their own
+            // (RFC 8702 §3); SHAKE256 as a bare key type's digest is only EdDSA's.
+            Some(DigestAlg::Shake256) => Err(CryptoError::Unsupported(format!(
+                "{oid} with a SHAKE256 digest"
+            ))),
+            Some(d) => Ok(d),
         };
         match oid {
             o if o == oids::RSASSA_PSS => Ok(SignatureAlg::RsaPss(parse_pss_params(
@@ -160,7 +167,99 @@ pub fn verify_signature(
             vk.verify_strict(m, &sig)
                 .map_err(|_| CryptoError::BadSignature)?
         }
-        SignatureAlg::Ed448 => return Err(CryptoError::Unsupported("Ed448".into())),
+        SignatureAlg::Ed448 => {
+            if key_oid != oids::ED448 {
+                return Err(CryptoError::KeyAlgorithmMismatch);
+            }
+            let Message::Raw(m) = message else {
+                return Err(CryptoError::Unsupported(
+                    "Ed448 over a precomputed digest".into(),
+                ));
+            };
+            verify_ed448(spki, m, signature)?
+        }
     }
     Ok(VerifiedAlg { alg: *alg })
+}
+
+/// Ed448 length of an encoded point (public key, signature `R`) and of the encoded scalar `S`.
+const ED448_POINT_LEN: usize = 57;
+
+/// Pure Ed448 (RFC 8032 §5.2.7) with an empty context, as RFC 8410 and RFC 8419 use it.
+fn verify_ed448(
+    spki: &SubjectPublicKeyInfoOwned,
+    message: &[u8],
+    signature: &[u8],
+) -> Result<(), CryptoError> {
+    use ed448_goldilocks_plus::{Signature, VerifyingKey};
+    let pk: [u8; ED448_POINT_LEN] = spki
+        .subject_public_key
+        .as_bytes()
+        .and_then(|b| b.try_into().ok())
+        .ok_or_else(|| CryptoError::Malformed("Ed448 key is not 57 bytes".into()))?;
+    if !ed448_canonical_point(&pk) {
+        return Err(CryptoError::Malformed(
+            "Ed448 key is not a canonical point encoding".into(),
+        ));
+    }
+    let vk = VerifyingKey::from_bytes(&pk)
+        .map_err(|e| CryptoError::Malformed(format!("Ed448 key: {e}")))?;
+    let sig: &[u8; 2 * ED448_POINT_LEN] = signature
+        .try_into()
+        .map_err(|_| CryptoError::BadSignature)?;
+    let mut r = [0u8; ED448_POINT_LEN];
+    r.copy_from_slice(&sig[..ED448_POINT_LEN]);
+    if !ed448_canonical_point(&r) {
+        return Err(CryptoError::BadSignature);
+    }
+    // `from_bytes` also refuses a non-canonical `S` (not below the group order).
+    let sig = Signature::from_bytes(sig).map_err(|_| CryptoError::BadSignature)?;
+    vk.verify_raw(&sig, message)
+        .map_err(|_| CryptoError::BadSignature)
+}
+
+/// RFC 8032 §5.2.3 decoding, step 1, which the implementation leaves out:
+/// the final octet holds only the sign of x (its low seven bits are zero), and
+/// y is below p = 2^448 − 2^224 − 1. Refusing other encodings keeps one
+/// signature from having several valid byte strings.
+fn ed448_canonical_point(bytes: &[u8; ED448_POINT_LEN]) -> bool {
+    if bytes[56] & 0x7f != 0 {
+        return false;
+    }
+    // p in little-endian order: 28 octets 0xff, then 0xfe, then 27 octets 0xff.
+    let p = |i: usize| if i == 28 { 0xfe } else { 0xff };
+    for i in (0..56).rev() {
+        match bytes[i].cmp(&p(i)) {
+            core::cmp::Ordering::Less => return true,
+            core::cmp::Ordering::Greater => return false,
+            core::cmp::Ordering::Equal => {}
+        }
+    }
+    false // y == p
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ed448_point_encodings() {
+        let mut y = [0u8; ED448_POINT_LEN];
+        assert!(ed448_canonical_point(&y));
+        y[56] = 0x80; // sign of x only
+        assert!(ed448_canonical_point(&y));
+        y[56] = 0x01; // a stray bit beside it
+        assert!(!ed448_canonical_point(&y));
+        // y = p and y = p - 1.
+        let mut p = [0xffu8; ED448_POINT_LEN];
+        p[28] = 0xfe;
+        p[56] = 0;
+        assert!(!ed448_canonical_point(&p));
+        p[0] = 0xfe;
+        assert!(ed448_canonical_point(&p));
+        // y = 2^448 - 1 > p.
+        let mut big = [0xffu8; ED448_POINT_LEN];
+        big[56] = 0;
+        assert!(!ed448_canonical_point(&big));
+    }
 }
