@@ -311,9 +311,51 @@ def sig_object_num(data: bytes, field: str) -> tuple[int, int]:
 # --------------------------------------------------------------------------------------------
 
 
-def tag_new_widget(field: str, producer: str):
+def flatten_number_tree(node) -> list:
+    """(key, raw value) pairs of a number tree (ISO 32000-1 §7.9.7), in key order."""
+    node = node.get_object() if isinstance(node, generic.IndirectObject) else node
+    out = []
+    if "/Kids" in node:
+        kids = node["/Kids"]
+        for i in range(len(kids)):
+            out += flatten_number_tree(kids.raw_get(i))
+    if "/Nums" in node:
+        nums = node["/Nums"]
+        for i in range(0, len(nums), 2):
+            out.append((int(nums[i]), nums.raw_get(i + 1)))
+    return sorted(out, key=lambda kv: kv[0])
+
+
+def write_parent_tree(w: IncrementalPdfFileWriter, entries: list, per_node: int = 2):
+    """Write the ParentTree anew, as the government's signing software does in every revision:
+    a new root object with /Kids (new leaf objects with /Limits, `per_node` entries each), and
+    every page entry (an array of structure elements) copied into a new indirect array. The
+    entries — keys and the structure elements they name — are the same as before."""
+    kids = generic.ArrayObject()
+    for i in range(0, len(entries), per_node):
+        chunk = entries[i : i + per_node]
+        nums = generic.ArrayObject()
+        for k, v in chunk:
+            val = v.get_object() if isinstance(v, generic.IndirectObject) else v
+            if isinstance(val, generic.ArrayObject):
+                v = w.add_object(generic.ArrayObject([val.raw_get(j) for j in range(len(val))]))
+            nums.append(generic.NumberObject(k))
+            nums.append(v)
+        leaf = generic.DictionaryObject({
+            pdf_name("/Limits"): generic.ArrayObject([generic.NumberObject(chunk[0][0]),
+                                                       generic.NumberObject(chunk[-1][0])]),
+            pdf_name("/Nums"): nums,
+        })
+        kids.append(w.add_object(leaf))
+    return w.add_object(generic.DictionaryObject({pdf_name("/Kids"): kids}))
+
+
+def tag_new_widget(field: str, producer: str, rewrite_tree: bool = False, alter_key: int | None = None):
     """A `prepare` hook: put the new signature widget into the structure tree (ISO 32000-1
-    §14.7.4.4 /OBJR, §14.7.4.4 ParentTree), bump ParentTreeNextKey, rewrite Info and XMP."""
+    §14.7.4.4 /OBJR, §14.7.4.4 ParentTree), bump ParentTreeNextKey, rewrite Info and XMP.
+    `rewrite_tree`: write the whole ParentTree as new objects (`write_parent_tree`) instead of
+    appending to its /Nums in place. `alter_key`: also point that earlier entry at another
+    structure element (an attack on the tagged structure that must be flagged)."""
 
     def hook(w: IncrementalPdfFileWriter):
         root = w.root
@@ -348,10 +390,18 @@ def tag_new_widget(field: str, producer: str):
         doc_elem = doc_elem_ref.get_object()
         doc_elem["/K"].append(elem_ref)
         w.update_container(doc_elem)
-        ptree = str_root["/ParentTree"]
-        ptree["/Nums"].append(generic.NumberObject(key))
-        ptree["/Nums"].append(elem_ref)
-        w.update_container(ptree)
+        if rewrite_tree:
+            entries = flatten_number_tree(str_root.raw_get("/ParentTree"))
+            if alter_key is not None:
+                # Point an earlier entry at the new element instead (key → another element).
+                entries = [(k, elem_ref if k == alter_key else v) for k, v in entries]
+            entries.append((key, elem_ref))
+            str_root[pdf_name("/ParentTree")] = write_parent_tree(w, entries)
+        else:
+            ptree = str_root["/ParentTree"]
+            ptree["/Nums"].append(generic.NumberObject(key))
+            ptree["/Nums"].append(elem_ref)
+            w.update_container(ptree)
         str_root[pdf_name("/ParentTreeNextKey")] = generic.NumberObject(key + 1)
         w.update_container(str_root)
         # Rewrite XMP (a new stream object, as VGCA tools do) and the Info dictionary.
@@ -651,6 +701,41 @@ def main():
         "Tagged decree, certification P=2 then an approval signature whose writer moves the ParentTree, the "
         "AcroForm and the page's /Annots into new objects (copies plus the new widget): permitted",
         "pdf/certification DocMDP P=2 + approval")
+
+    # ---- Info re-saved: the same text in another encoding is not a change ----
+    info_utf16 = (b"<< /Title (Quyet dinh so 01/QD-KYSO) /Author <FEFF00500043> /Producer (kyso gen-attack-fixtures) "
+                  b"/CreationDate (D:20260102080000+07'00') >>")
+    signed_u16 = sign(base_pdf(extra={40: info_utf16}), "Signature1")
+    add("info-author-reencoded.pdf", "valid-with-permitted-updates",
+        append_update(signed_u16, {40: info_utf16.replace(b"<FEFF00500043>", b"(PC)")}),
+        "After signing, Info is re-saved with /Author changed only from UTF-16BE 'PC' to PDFDocEncoding 'PC': "
+        "a metadata update that displays the same text, not reported as a changed author")
+
+    # ---- the government signing software's way: ParentTree written anew in every revision ----
+    boxes = [(330, 120, 560, 190), (330, 40, 560, 110), (40, 40, 270, 110), (40, 120, 270, 190),
+             (40, 200, 270, 270)]
+    names = ["ChuKyLanhDao", "ChuKyCoQuan", "SoVanBan", "NgayBanHanh", "DauCoQuan"]
+
+    def decree_rewritten(alter_last: bool) -> bytes:
+        d = base_pdf()
+        for i, (name, box) in enumerate(zip(names, boxes)):
+            last = i == len(names) - 1
+            d = sign(d, name, SIGNER_A if i == 0 else SIGNER_B, box=box, certify=(i == 0),
+                     perm=MDPPerm.FILL_FORMS,
+                     prepare=tag_new_widget(name, "VGCASignService", rewrite_tree=True,
+                                            alter_key=1 if (alter_last and last) else None))
+        return d
+
+    add("legit-decree-five-signatures-parenttree-rewritten.pdf", "valid-with-permitted-updates",
+        decree_rewritten(False),
+        "Tagged decree signed five times (certification P=2, then four approvals with visible widgets); every "
+        "revision writes the ParentTree anew (new object numbers, /Kids leaves, page entries copied into new "
+        "indirect arrays) with every earlier entry kept and one /OBJR entry for the new widget: permitted",
+        "pdf/certification DocMDP P=2 + 4 approvals")
+    add("struct-parenttree-entry-altered.pdf", "flag-modified-after-signing", decree_rewritten(True),
+        "As the five-signature decree, but the last revision's rewritten ParentTree also points the earlier "
+        "entry 1 (the HoTen field's element) at the new element: an earlier entry changed, not permitted",
+        "pdf/certification DocMDP P=2 + 4 approvals")
 
     # ---- a picture of a signature, no signature at all ----
     seal = stream(b"/Type /XObject /Subtype /Form /BBox [0 0 230 70] /Resources << /Font << /F1 5 0 R >> >>",

@@ -37,6 +37,7 @@ mod context;
 pub mod fuzzing;
 mod policy;
 mod step;
+mod trees;
 
 pub use budget::{Budget, DEFAULT_OBJECT_LOADS, MAX_CHANGED_PER_REVISION, MAX_REVISIONS_ANALYSED};
 

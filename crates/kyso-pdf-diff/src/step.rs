@@ -11,6 +11,7 @@ use crate::context::{
     PageUse,
 };
 use crate::policy::StepPolicy;
+use crate::trees::{diff, read_tree, some_keys, value_ref, TreeKind};
 use kyso_pdf::object::{Dict, ObjRef, Object};
 use kyso_pdf::{Document, XrefEntry};
 use kyso_report::{Change, Finding, ModificationLevel};
@@ -108,6 +109,19 @@ pub(crate) struct Step<'a, 'd> {
     dss: Option<HashSet<u32>>,
     cat_old: Option<Dict>,
     cat_new: Option<Dict>,
+    /// The structure tree's ParentTree and IDTree compared by meaning, once.
+    trees: Option<TreeVerdicts>,
+}
+
+/// The verdicts on the structure tree's number and name trees, and which
+/// changed objects hold them.
+#[derive(Debug, Default)]
+struct TreeVerdicts {
+    /// `/ParentTree` or `/IDTree` → verdict.
+    verdicts: HashMap<&'static [u8], Judged>,
+    /// Object number of a node or indirect array of either tree (in either
+    /// revision) → which tree.
+    holders: HashMap<u32, &'static [u8]>,
 }
 
 impl<'a, 'd> Step<'a, 'd> {
@@ -140,6 +154,7 @@ impl<'a, 'd> Step<'a, 'd> {
             dss: None,
             cat_old: doc.catalog(prev).ok(),
             cat_new: doc.catalog(rev).ok(),
+            trees: None,
         };
         let complete = s.collect_delta();
         if !s.delta.is_empty() || s.root_changed() {
@@ -489,7 +504,9 @@ impl<'a, 'd> Step<'a, 'd> {
         if info(self.rev) == Some(num) || info(self.prev) == Some(num) {
             if let (Some(od), Some(nd)) = (old.as_dict(), new.as_dict()) {
                 for key in [b"Title".as_slice(), b"Subject", b"Author", b"Keywords"] {
-                    if !same_opt(od.get(key), nd.get(key)) {
+                    // Compared as the text a viewer shows (§7.9.2.2): a value
+                    // re-encoded from UTF-16BE to PDFDocEncoding is not a change.
+                    if !same_text(od.get(key), nd.get(key)) {
                         self.findings.push(attacks::displayed_metadata_changed(
                             &name_str(key),
                             od.get(key),
@@ -604,6 +621,9 @@ impl<'a, 'd> Step<'a, 'd> {
             );
             return vec![self.annots_growth(Some(page), &o, &n)];
         }
+        if let Some(j) = self.tree_holder_verdict(num) {
+            return vec![j];
+        }
         if self.struct_nodes().contains(&num) || is_struct_elem(old) {
             return vec![self.struct_rule(r, old, new)];
         }
@@ -713,6 +733,15 @@ impl<'a, 'd> Step<'a, 'd> {
         for key in keys_union(old, new) {
             let (o, n) = (old.get(&key), new.get(&key));
             if self.same_val(o, n) {
+                // Re-pointed to an identical copy (writers that re-save the
+                // XMP stream unchanged): the copy serves the same entry.
+                if key.as_slice() == b"Metadata" && !same_opt(o, n) {
+                    if let Some(r) = n.and_then(Object::as_ref) {
+                        if self.delta.get(&r.num).is_some_and(Delta::added) {
+                            self.put(r.num, metadata_xmp());
+                        }
+                    }
+                }
                 continue;
             }
             match key.as_slice() {
@@ -1462,16 +1491,17 @@ impl<'a, 'd> Step<'a, 'd> {
                 continue;
             }
             match key.as_slice() {
-                b"ParentTree" => match self.moved(o, n) {
-                    Some((old_tree, new_tree, nr)) => {
-                        let j = self.struct_rule(nr, &old_tree, &new_tree);
-                        if !j.allowed {
-                            return bad;
-                        }
-                        self.put(nr.num, j);
+                // Compared by the entries they define, whatever objects hold them.
+                b"ParentTree" | b"IDTree" => {
+                    let j = self.tree_verdict(if key.as_slice() == b"ParentTree" {
+                        b"ParentTree"
+                    } else {
+                        b"IDTree"
+                    });
+                    if !j.allowed {
+                        return j;
                     }
-                    None => return bad,
-                },
+                }
                 b"K" | b"Nums" | b"Kids" => {
                     // An array moved into a new object: compare the arrays.
                     let (o, n) = match self.moved(o, n) {
@@ -1515,6 +1545,159 @@ impl<'a, 'd> Step<'a, 'd> {
             }
         }
         ok
+    }
+
+    /// The structure tree root (§14.7.2) of a revision, resolved.
+    fn struct_tree_root(&mut self, rev: usize) -> Option<Object> {
+        let cat = if rev == self.rev {
+            self.cat_new.clone()
+        } else {
+            self.cat_old.clone()
+        }?;
+        let r = cat.get(b"StructTreeRoot".as_slice())?.clone();
+        load(self.doc, rev, &r, self.budget)
+    }
+
+    /// Both trees' verdicts, computed once per revision.
+    fn ensure_trees(&mut self) {
+        if self.trees.is_some() {
+            return;
+        }
+        self.trees = Some(TreeVerdicts::default());
+        for key in [b"ParentTree".as_slice(), b"IDTree"] {
+            let key: &'static [u8] = if key == b"ParentTree" {
+                b"ParentTree"
+            } else {
+                b"IDTree"
+            };
+            let j = self.compare_tree(key);
+            if let Some(t) = self.trees.as_mut() {
+                t.verdicts.insert(key, j);
+            }
+        }
+    }
+
+    /// The verdict on `/ParentTree` or `/IDTree` of the structure tree.
+    fn tree_verdict(&mut self, key: &'static [u8]) -> Judged {
+        self.ensure_trees();
+        self.trees
+            .as_ref()
+            .and_then(|t| t.verdicts.get(key).cloned())
+            .unwrap_or_else(|| {
+                Judged::other(
+                    "Không so sánh được cây cấu trúc.",
+                    "The structure tree could not be compared.",
+                )
+            })
+    }
+
+    /// When `num` is a node or an indirect array of the ParentTree or IDTree
+    /// (in either revision), the verdict on that whole tree.
+    fn tree_holder_verdict(&mut self, num: u32) -> Option<Judged> {
+        let has_tree = |c: &Option<Dict>| {
+            c.as_ref()
+                .is_some_and(|c| c.get(b"StructTreeRoot".as_slice()).is_some())
+        };
+        if !has_tree(&self.cat_old) && !has_tree(&self.cat_new) {
+            return None;
+        }
+        self.ensure_trees();
+        let key = *self.trees.as_ref()?.holders.get(&num)?;
+        Some(self.tree_verdict(key))
+    }
+
+    /// ParentTree (§14.7.4.4) or IDTree (§14.7.2) of the previous and this
+    /// revision compared by meaning. Permitted: every earlier entry kept with
+    /// the same value, and new entries that are each one reference to a
+    /// structure element added in this revision (checked to tag a new widget
+    /// through the queue). Not permitted: an earlier entry changed or dropped,
+    /// a key defined twice with different values, a new entry that points at
+    /// page content (an array of marked-content parents), or a tree that
+    /// could not be read in full.
+    fn compare_tree(&mut self, key: &'static [u8]) -> Judged {
+        let kind = if key == b"ParentTree" {
+            TreeKind::Number
+        } else {
+            TreeKind::Name
+        };
+        let name = name_str(key);
+        let root_old = self.struct_tree_root(self.prev);
+        let root_new = self.struct_tree_root(self.rev);
+        let tree_old = root_old.as_ref().and_then(|r| get(r, key)).cloned();
+        let tree_new = root_new.as_ref().and_then(|r| get(r, key)).cloned();
+        let old = read_tree(self.doc, self.prev, tree_old.as_ref(), kind, self.budget);
+        let new = read_tree(self.doc, self.rev, tree_new.as_ref(), kind, self.budget);
+        if let Some(t) = self.trees.as_mut() {
+            for &h in old.holders.iter().chain(&new.holders) {
+                t.holders.insert(h, key);
+            }
+        }
+        let ok = Judged::ok(
+            Class::Signature,
+            "Cây cấu trúc (PDF gắn thẻ) được bổ sung cho ô chữ ký mới; mọi mục cũ giữ nguyên.",
+            "Structure tree (tagged PDF) extended for the new widgets; every earlier entry kept.",
+        );
+        let verdict = if !old.complete || !new.complete {
+            Judged::other(
+                format!("Không đọc hết được cây /{name} của cấu trúc tài liệu (quá lớn, quá sâu hoặc hỏng): không xác nhận được thay đổi."),
+                format!("The document structure's /{name} could not be read in full (too large, too deep or broken): the change cannot be cleared."),
+            )
+        } else if !new.conflicting.is_empty() {
+            Judged::other(
+                format!(
+                    "Cây /{name} định nghĩa khoá {} hai lần với giá trị khác nhau.",
+                    some_keys(&new.conflicting)
+                ),
+                format!(
+                    "/{name} defines key(s) {} twice with different values.",
+                    some_keys(&new.conflicting)
+                ),
+            )
+        } else {
+            let d = diff(&old, &new);
+            let mut altered = d.changed.clone();
+            altered.extend(d.dropped.iter().cloned());
+            if !altered.is_empty() {
+                Judged::other(
+                    format!("Cây cấu trúc: mục {} của /{name} bị sửa hoặc bị bỏ (không phải chỉ gắn thẻ cho ô chữ ký mới).", some_keys(&altered)),
+                    format!("Structure tree: /{name} entr(ies) {} were changed or dropped (not just tagging new widgets).", some_keys(&altered)),
+                )
+            } else {
+                let mut content = Vec::new();
+                let mut queued = Vec::new();
+                for (k, v) in &d.added {
+                    match value_ref(v) {
+                        Some(r) if self.delta.get(&r.num).is_some_and(Delta::added) => {
+                            queued.push(r)
+                        }
+                        _ => content.push(k.clone()),
+                    }
+                }
+                if content.is_empty() {
+                    for r in queued {
+                        self.queue.push_back((r, Intent::Struct, ok.clone()));
+                    }
+                    ok
+                } else {
+                    Judged::other(
+                        format!("Cây cấu trúc: mục mới {} của /{name} gắn với nội dung trang có sẵn, không phải ô chữ ký mới.", some_keys(&content)),
+                        format!("Structure tree: new /{name} entr(ies) {} point at existing page content, not at new widgets.", some_keys(&content)),
+                    )
+                }
+            }
+        };
+        // Objects added in this revision that now hold the tree take its
+        // verdict (changed ones are judged through `tree_holder_verdict`).
+        let added: Vec<u32> = new
+            .holders
+            .iter()
+            .copied()
+            .filter(|n| self.delta.get(n).is_some_and(Delta::added) && !self.is_judged(*n))
+            .collect();
+        for n in added {
+            self.put(n, verdict.clone());
+        }
+        verdict
     }
 
     /// An object reference dictionary (§14.7.4.3, /Type /OBJR) naming an object added in this revision.
@@ -1991,6 +2174,20 @@ fn metadata_xmp() -> Judged {
         "Siêu dữ liệu XMP được cập nhật.",
         "XMP metadata updated.",
     )
+}
+
+/// Two Info values that display the same: equal objects, or text strings
+/// that decode (PDFDocEncoding or UTF-16BE/UTF-8 with BOM) to the same text.
+fn same_text(a: Option<&Object>, b: Option<&Object>) -> bool {
+    if same_opt(a, b) {
+        return true;
+    }
+    match (a, b) {
+        (Some(Object::String(x)), Some(Object::String(y))) => {
+            kyso_pdf::decode_text(&x.bytes) == kyso_pdf::decode_text(&y.bytes)
+        }
+        _ => false,
+    }
 }
 
 fn keys_union(a: &Dict, b: &Dict) -> Vec<Vec<u8>> {

@@ -21,6 +21,15 @@ const REQUIRED: &[(&str, &[&str])] = &[
         &["pdf.changes.permitted"],
     ),
     (
+        "legit-decree-five-signatures-parenttree-rewritten.pdf",
+        &["pdf.changes.certification_level", "pdf.changes.permitted"],
+    ),
+    ("info-author-reencoded.pdf", &["pdf.changes.permitted"]),
+    (
+        "struct-parenttree-entry-altered.pdf",
+        &["pdf.changes.disallowed"],
+    ),
+    (
         "fake-visible-signature-unsigned.pdf",
         &["pdf.changes.unsigned_signature_field"],
     ),
@@ -228,4 +237,26 @@ fn signer_fixtures_agree() {
     }
     assert!(n > 0);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn metadata_is_compared_as_the_text_viewers_show() {
+    let bytes = std::fs::read(repo().join("fixtures/attacks/info-author-reencoded.pdf")).unwrap();
+    let a = run(&bytes).analysis.expect("parses");
+    let s = &a.per_signature[0];
+    assert!(!s.disallowed, "{:?}", s.changes_after);
+    assert!(
+        s.findings
+            .iter()
+            .all(|f| f.code != "pdf.changes.displayed_metadata"),
+        "an encoding-only change is not a changed author: {:?}",
+        s.findings
+    );
+    // The title change of the other fixture is still reported.
+    let bytes = std::fs::read(repo().join("fixtures/attacks/info-title-changed.pdf")).unwrap();
+    let a = run(&bytes).analysis.expect("parses");
+    assert!(a.per_signature[0]
+        .findings
+        .iter()
+        .any(|f| f.code == "pdf.changes.displayed_metadata"));
 }
