@@ -600,6 +600,20 @@ def main():
         append_update(signed, {3: page_with % w_num, 70: annot, 71: annot_ap}),
         "Evil annotation: an opaque FreeText annotation over the amount is added after an approval signature")
 
+    # ---- comments after approval-only signatures: accepted with a warning ----
+    note = (b"<< /Type /Annot /Subtype /Text /Rect [520 780 540 800] /P 3 0 R /F 4 /Name /Comment "
+            b"/Contents (Kiem tra lai so tien) /T (Nguoi doc) /C [1 1 0] /AP << /N 73 0 R >> >>")
+    note_ap = stream(b"/Type /XObject /Subtype /Form /BBox [0 0 20 20]", b"1 1 0 rg 0 0 20 20 re f")
+    highlight = (b"<< /Type /Annot /Subtype /Highlight /Rect [70 755 300 780] /P 3 0 R /F 4 /C [1 1 0] "
+                 b"/QuadPoints [72 778 298 778 72 757 298 757] /CA 0.4 /Contents (Xem lai) >>")
+    cat_names = obj_body(signed, 1).replace(b"/Type /Catalog", b"/Type /Catalog /Names << /AP 74 0 R >>", 1)
+    add("comments-after-approval.pdf", "valid-with-permitted-updates",
+        append_update(signed, {3: (page_with % w_num).replace(b"70 0 R]", b"70 0 R 72 0 R]"), 70: note,
+                               72: highlight, 73: note_ap, 1: cat_names,
+                               74: b"<< /Names [(KysoNote) 73 0 R] >>"}),
+        "After an approval signature (no DocMDP), a sticky note and a translucent highlight are added on the page, "
+        "with the note's icon in the /Names /AP tree: accepted with a warning naming them (as EU DSS and Acrobat)")
+
     p3 = sign(base_pdf(), "Cert1", certify=True, perm=MDPPerm.ANNOTATE)
     w3, _ = sig_object_num(p3, "Cert1")
     add("evil-annotation-p3.pdf", "flag-modified-after-signing",

@@ -364,6 +364,38 @@ pub(crate) fn displayed_metadata_changed(
     )
 }
 
+/// Comments added after approval-only signatures: accepted, but said. `changes`
+/// are "vi\u{1f}en" message pairs of the permitted annotation changes.
+pub(crate) fn annotations_after_approval(changes: &[String]) -> Finding {
+    const SHOWN: usize = 5;
+    let (mut vi, mut en): (Vec<&str>, Vec<&str>) = changes
+        .iter()
+        .take(SHOWN)
+        .map(|c| c.split_once('\u{1f}').unwrap_or((c.as_str(), c.as_str())))
+        .map(|(v, e)| (v.trim_end_matches('.'), e.trim_end_matches('.')))
+        .unzip();
+    let more = changes.len().saturating_sub(SHOWN);
+    let (more_vi, more_en) = (
+        format!("và {more} thay đổi khác"),
+        format!("and {more} more"),
+    );
+    if more > 0 {
+        vi.push(&more_vi);
+        en.push(&more_en);
+    }
+    Finding::warning(
+        "pdf.changes.annotations_after_approval",
+        format!(
+            "Sau khi ký, tài liệu được thêm hoặc sửa chú thích (ghi chú, đánh dấu…): {}. Chữ ký phê duyệt không khoá việc này, nhưng chú thích không được chữ ký bảo đảm — hãy đọc chúng như ghi chú của người khác, không phải nội dung đã ký.",
+            vi.join("; ")
+        ),
+        format!(
+            "After signing, comments (notes, highlights…) were added or changed: {}. Approval signatures do not forbid this, but comments are not covered by the signature: read them as someone else's notes, not signed content.",
+            en.join("; ")
+        ),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -27,8 +27,11 @@ impl Class {
     pub(crate) fn level(self) -> ModificationLevel {
         match self {
             Class::Unused => ModificationLevel::None,
-            Class::Signature | Class::Ltv | Class::Metadata => ModificationLevel::Ltv,
-            Class::FormFilling => ModificationLevel::FormFilling,
+            // DSS/VRI data and document timestamps (and metadata touch-ups).
+            Class::Ltv | Class::Metadata => ModificationLevel::Ltv,
+            // A new signature (field, widget, appearance) is form filling, as
+            // in pyHanko and PAdES: it changes what the pages show.
+            Class::Signature | Class::FormFilling => ModificationLevel::FormFilling,
             Class::Annotation => ModificationLevel::Annotations,
             Class::Other => ModificationLevel::Other,
         }
@@ -96,16 +99,14 @@ pub(crate) fn permitted(
         Class::Signature | Class::FormFilling if p == Some(DocMdp::NoChanges) => Err(p1()),
         Class::Signature | Class::FormFilling => Ok(()),
         Class::Annotation if p == Some(DocMdp::Annotate) => Ok(()),
-        Class::Annotation => Err(match p {
-            Some(_) => (
-                "chữ ký chứng nhận (DocMDP P=2) không cho phép thêm, sửa hay xoá chú thích".into(),
-                "the certification signature (DocMDP P=2) does not permit adding, changing or removing annotations".into(),
-            ),
-            None => (
-                "sau chữ ký phê duyệt, chỉ được ký tiếp, điền biểu mẫu và bổ sung dữ liệu kiểm tra dài hạn; chú thích thì không".into(),
-                "after an approval signature only further signatures, form filling and long-term validation data are permitted, not annotations".into(),
-            ),
-        }),
+        // Approval signatures only (no DocMDP): comments are accepted with a
+        // warning that names them, as EU DSS and Acrobat do; annotations that
+        // cover signed content are judged `bad` before this point.
+        Class::Annotation if p.is_none() => Ok(()),
+        Class::Annotation => Err((
+            "chữ ký chứng nhận (DocMDP P=2) không cho phép thêm, sửa hay xoá chú thích".into(),
+            "the certification signature (DocMDP P=2) does not permit adding, changing or removing annotations".into(),
+        )),
     }
 }
 
@@ -136,7 +137,7 @@ mod tests {
             (Signature, true, false, true, true),
             (Ltv, true, true, true, true),
             (FormFilling, true, false, true, true),
-            (Annotation, false, false, false, true),
+            (Annotation, true, false, false, true),
             (Other, false, false, false, false),
             (Unused, true, true, true, true),
         ];
@@ -174,7 +175,8 @@ mod tests {
 
     #[test]
     fn levels_are_ordered() {
-        assert!(Class::Signature.level() < Class::FormFilling.level());
+        assert!(Class::Ltv.level() < Class::Signature.level());
+        assert_eq!(Class::Signature.level(), Class::FormFilling.level());
         assert!(Class::FormFilling.level() < Class::Annotation.level());
         assert!(Class::Annotation.level() < Class::Other.level());
         assert_eq!(Class::Unused.level(), ModificationLevel::None);

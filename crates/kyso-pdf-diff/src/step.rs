@@ -596,6 +596,15 @@ impl<'a, 'd> Step<'a, 'd> {
             }
             return vec![j];
         }
+        let names = |c: &Option<Dict>| {
+            c.as_ref()
+                .and_then(|c| c.get(b"Names".as_slice()))
+                .and_then(Object::as_ref)
+                .map(|r| r.num)
+        };
+        if names(&self.cat_new) == Some(num) || names(&self.cat_old) == Some(num) {
+            return vec![self.names_rule(old, new)];
+        }
         let drawn = {
             let p = self.pages_old();
             p.contents.contains(&num)
@@ -809,6 +818,21 @@ impl<'a, 'd> Step<'a, 'd> {
                     }
                     out.push(j);
                 }
+                b"Names" => {
+                    let (od, nd) = (
+                        o.and_then(|x| self.resolve_direct(x)),
+                        n.and_then(|x| load(self.doc, self.rev, x, self.budget)),
+                    );
+                    let empty = Object::Dict(Dict::new());
+                    let j = self
+                        .names_rule(od.as_ref().unwrap_or(&empty), nd.as_ref().unwrap_or(&empty));
+                    if let Some(nr) = n.and_then(Object::as_ref) {
+                        if self.delta.get(&nr.num).is_some_and(Delta::added) {
+                            self.put(nr.num, j.clone());
+                        }
+                    }
+                    out.push(j);
+                }
                 b"Pages" => {
                     self.findings.push(attacks::hide_and_replace_pages());
                     out.push(Judged::other(
@@ -836,6 +860,45 @@ impl<'a, 'd> Step<'a, 'd> {
             }
         }
         out
+    }
+
+    /// The catalog's name dictionary (§7.7.4). Only its `/AP` tree — the
+    /// appearance streams of comments (Acrobat keeps stamp icons there) — may
+    /// change, and counts as an annotation change; any other tree (JavaScript,
+    /// embedded files, destinations, page templates…) is not permitted.
+    fn names_rule(&mut self, old: &Object, new: &Object) -> Judged {
+        let empty = Dict::new();
+        let (od, nd) = (
+            old.as_dict().unwrap_or(&empty),
+            new.as_dict().unwrap_or(&empty),
+        );
+        let mut changed = Vec::new();
+        for key in keys_union(od, nd) {
+            let (o, n) = (od.get(&key), nd.get(&key));
+            if !self.same_val(o, n) {
+                changed.push(key);
+            }
+        }
+        if changed.iter().all(|k| k.as_slice() == b"AP") {
+            let j = Judged::ok(
+                Class::Annotation,
+                "Cây tên /AP (hình hiển thị của chú thích) được cập nhật.",
+                "The /AP name tree (appearances of comments) was updated.",
+            );
+            if let Some(v) = nd.get(b"AP".as_slice()) {
+                self.enqueue_value(v, &j);
+            }
+            return j;
+        }
+        let list: Vec<String> = changed
+            .iter()
+            .map(|k| format!("/{}", name_str(k)))
+            .collect();
+        let list = list.join(", ");
+        Judged::other(
+            format!("Từ điển tên của tài liệu (/Names) bị thay đổi: {list}."),
+            format!("The document's name dictionary (/Names) was changed: {list}."),
+        )
     }
 
     fn acroform_rule(&mut self, old: &Dict, new: &Dict) -> Vec<Judged> {
@@ -1136,10 +1199,15 @@ impl<'a, 'd> Step<'a, 'd> {
                     }
                     (b"AP" | b"AS", false) => {
                         self.findings.push(attacks::shadow_replace(r, "appearance"));
-                        out.push(Judged::other(
+                        let j = Judged::other(
                             format!("Hình hiển thị của ô chữ ký “{name}” bị thay thế."),
                             format!("The appearance of signature field '{name}' was replaced."),
-                        ));
+                        );
+                        // The new appearance streams are part of this change, not unused objects.
+                        if let Some(n) = n {
+                            self.enqueue_value(n, &j);
+                        }
+                        out.push(j);
                     }
                     (k, _) => {
                         let kn = name_str(k);
@@ -2117,7 +2185,7 @@ impl<'a, 'd> Step<'a, 'd> {
             }
         }
         let revision = u32::try_from(self.rev + 1).unwrap_or(u32::MAX);
-        let changes = agg
+        let changes: Vec<Change> = agg
             .into_iter()
             .map(|((class, allowed, vi, en), objs)| {
                 let n = objs.len();
@@ -2140,6 +2208,12 @@ impl<'a, 'd> Step<'a, 'd> {
             })
             .collect();
         let mut findings: Vec<Finding> = Vec::new();
+        if self.policy.docmdp.is_none() {
+            let comments: Vec<String> = changes_of(&changes, Class::Annotation);
+            if !comments.is_empty() {
+                findings.push(attacks::annotations_after_approval(&comments));
+            }
+        }
         for f in self.findings {
             if !findings
                 .iter()
@@ -2155,6 +2229,15 @@ impl<'a, 'd> Step<'a, 'd> {
             findings,
         }
     }
+}
+
+/// The English messages of the permitted changes of one class, for findings.
+fn changes_of(changes: &[Change], class: Class) -> Vec<String> {
+    changes
+        .iter()
+        .filter(|c| c.allowed && c.class == class.as_str())
+        .map(|c| c.message_vi.clone() + "\u{1f}" + &c.message_en)
+        .collect()
 }
 
 const LTV_VI: &str = "Bổ sung dữ liệu kiểm tra dài hạn (DSS: chứng thư, OCSP, CRL).";

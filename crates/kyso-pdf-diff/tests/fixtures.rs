@@ -26,6 +26,13 @@ const REQUIRED: &[(&str, &[&str])] = &[
     ),
     ("info-author-reencoded.pdf", &["pdf.changes.permitted"]),
     (
+        "comments-after-approval.pdf",
+        &[
+            "pdf.changes.annotations_after_approval",
+            "pdf.changes.permitted",
+        ],
+    ),
+    (
         "struct-parenttree-entry-altered.pdf",
         &["pdf.changes.disallowed"],
     ),
@@ -156,10 +163,11 @@ fn tagged_decree_signatures_are_permitted_updates_of_each_other() {
     for (i, s) in a.per_signature.iter().enumerate() {
         assert!(!s.disallowed, "signature #{}: {:?}", i + 1, s.changes_after);
     }
-    // The first two are followed by signatures (level ltv); the last covers the file.
+    // The first two are followed by visible signatures (level form filling,
+    // as in pyHanko and PAdES); the last covers the file.
     assert_eq!(
         a.per_signature[0].modification_level,
-        kyso_report::ModificationLevel::Ltv
+        kyso_report::ModificationLevel::FormFilling
     );
     assert_eq!(
         a.per_signature[2].modification_level,
