@@ -110,6 +110,10 @@ pub fn verify_pdf(bytes: &[u8], opts: &crate::Options, report: &mut Report) {
     }
 
     let sigs = doc.signatures();
+    // Signature dictionaries in the bytes that the cross-reference chain does
+    // not reach (an update whose /Prev skips the signed revision): listed,
+    // never a silent "no signature".
+    let hidden = doc.unreached_signatures(&sigs);
     let unsigned = fields.iter().filter(|f| f.value.is_none()).count();
     if unsigned > 0 {
         report.findings.push(Finding::info(
@@ -118,15 +122,29 @@ pub fn verify_pdf(bytes: &[u8], opts: &crate::Options, report: &mut Report) {
             format!("The document has {unsigned} signature field(s) not signed yet."),
         ));
     }
-    if sigs.is_empty() {
+    if sigs.is_empty() && hidden.is_empty() {
         report.findings.extend(doc.late_warnings());
         return;
     }
-    let checks = kyso_pdf::byte_range::check_all(&doc, &sigs);
-    let analysis = kyso_pdf_diff::analyze(&doc, &sigs, &checks);
+    let mut checks = kyso_pdf::byte_range::check_all(&doc, &sigs);
+    // Changes are analysed along the chain, for the signatures it reaches.
+    let analysis = if sigs.is_empty() {
+        kyso_pdf_diff::Analysis {
+            per_signature: Vec::new(),
+            document_findings: Vec::new(),
+        }
+    } else {
+        kyso_pdf_diff::analyze(&doc, &sigs, &checks)
+    };
     report
         .findings
         .extend(analysis.document_findings.iter().cloned());
+    // From here on the unreached signatures follow the chain's, indices
+    // `chained..`; they are verified like the others.
+    let chained = sigs.len();
+    let mut sigs = sigs;
+    checks.extend(kyso_pdf::byte_range::check_unreached(&doc, &hidden));
+    sigs.extend(hidden.iter().map(|h| h.sig.clone()));
 
     let mut ctx = Ctx {
         hasher: RangeHasher {
@@ -208,9 +226,17 @@ pub fn verify_pdf(bytes: &[u8], opts: &crate::Options, report: &mut Report) {
             r.facts.disallowed_changes = ch.disallowed;
             r.findings.extend(ch.findings.iter().cloned());
         }
+        if let Some(h) = i.checked_sub(chained).and_then(|k| hidden.get(k)) {
+            r.facts.revision_unreachable = true;
+            r.findings
+                .insert(0, unreachable_finding(h.hidden_xref, r.signed_length));
+        }
+        // An unreached signature's range ends in the middle of a chain
+        // revision by nature: its finding says why, no change analysis applies.
         if r.coverage == kyso_report::Coverage::Partial
             && !r.facts.format_failure
             && !r.facts.disallowed_changes
+            && !r.facts.revision_unreachable
         {
             // Bytes after the signed range that do not form a revision cannot be
             // analysed as an incremental update (ISO 32000-1 §7.5.6): they are
@@ -225,6 +251,31 @@ pub fn verify_pdf(bytes: &[u8], opts: &crate::Options, report: &mut Report) {
         report.signatures.push(r);
     }
     report.findings.extend(doc.late_warnings());
+}
+
+/// The signature's revision is in the file but not in the document's
+/// cross-reference chain (ISO 32000-1 §7.5.6: each update's `/Prev` names the
+/// section before it, so a reader sees only the revisions on the chain).
+fn unreachable_finding(hidden_xref: Option<usize>, signed_length: Option<u64>) -> Finding {
+    let (len_vi, len_en) = match signed_length {
+        Some(n) => (
+            format!(" Phiên bản đã ký là {n} byte đầu tiên của tệp."),
+            format!(" The signed version is the file's first {n} bytes."),
+        ),
+        None => (String::new(), String::new()),
+    };
+    match hidden_xref {
+        Some(x) => Finding::error(
+            "core.pdf.signed_revision_unreachable",
+            format!("Tệp chứa một phiên bản đã ký mà chuỗi bảng tham chiếu chéo (xref) của tài liệu không còn dẫn tới: một lần cập nhật sau đã bỏ qua nó (mục /Prev không trỏ tới bảng xref của phiên bản này, ở byte {x}), nên phiên bản đã ký bị che giấu. Nội dung mà phần mềm đọc PDF hiển thị không phải là nội dung đã được ký.{len_vi}"),
+            format!("The file contains a signed revision that its cross-reference chain no longer reaches: a later update skips it (no /Prev leads to this revision's xref section at byte {x}), which hides the signed version. What PDF readers show is not what was signed.{len_en}"),
+        ),
+        None => Finding::error(
+            "core.pdf.signed_revision_unreachable",
+            format!("Tệp chứa một chữ ký mà không bảng tham chiếu chéo (xref) nào của tài liệu dẫn tới: phiên bản mà chữ ký này bảo vệ không nằm trong chuỗi phiên bản của tài liệu, nên không thể cho rằng nội dung mà phần mềm đọc PDF hiển thị là nội dung đã được ký.{len_vi}"),
+            format!("The file contains a signature that no cross-reference section of the document reaches: the version it signed is not on the document's chain of revisions, so what PDF readers show cannot be taken to be what was signed.{len_en}"),
+        ),
+    }
 }
 
 fn earliest_proof(proofs: &[DocTsProof], pos: usize, signed_end: Option<u64>) -> Option<Time> {

@@ -12,6 +12,7 @@
 
 use crate::document::Document;
 use crate::sig::{byte_range_values, SignatureDict};
+use crate::unreached::UnreachedSignature;
 use kyso_report::{Coverage, Finding};
 
 /// The outcome for one signature.
@@ -52,7 +53,30 @@ pub fn check_all(doc: &Document, sigs: &[SignatureDict]) -> Vec<ByteRangeCheck> 
         .collect();
     sigs.iter()
         .enumerate()
-        .map(|(i, s)| check_one(doc, s, i, sigs, &ranges))
+        .map(|(i, s)| check_one(doc, s, i, sigs, &ranges, &[]))
+        .collect()
+}
+
+/// Check the byte ranges of signatures the trailer chain does not reach
+/// ([`Document::unreached_signatures`]); one result per signature, same order.
+/// Collisions are looked for among them only. A range that ends exactly with
+/// its hidden update (`hidden_xref`) covers that whole revision:
+/// `entire_revision`, with no revision number (the chain has none for it).
+pub fn check_unreached(doc: &Document, hidden: &[UnreachedSignature]) -> Vec<ByteRangeCheck> {
+    let sigs: Vec<SignatureDict> = hidden.iter().map(|h| h.sig.clone()).collect();
+    let ranges: Vec<Option<[u64; 4]>> = sigs
+        .iter()
+        .map(|s| s.byte_range.as_deref().and_then(byte_range_values))
+        .collect();
+    let hidden_ends: Vec<u64> = hidden
+        .iter()
+        .zip(&ranges)
+        .filter(|(h, _)| h.hidden_xref.is_some())
+        .filter_map(|(_, r)| r.and_then(|[_, _, c, d]| c.checked_add(d)))
+        .collect();
+    sigs.iter()
+        .enumerate()
+        .map(|(i, s)| check_one(doc, s, i, &sigs, &ranges, &hidden_ends))
         .collect()
 }
 
@@ -66,6 +90,7 @@ fn check_one(
     me: usize,
     sigs: &[SignatureDict],
     ranges: &[Option<[u64; 4]>],
+    hidden_ends: &[u64],
 ) -> ByteRangeCheck {
     let len = doc.bytes().len() as u64;
     let mut findings = Vec::new();
@@ -195,6 +220,8 @@ fn check_one(
     let last_rev = revs.len().checked_sub(1);
     let (coverage, revision) = if end > len {
         (Coverage::Unclear, None)
+    } else if ends_rev.is_none() && hidden_ends.contains(&end) {
+        (Coverage::EntireRevision, None)
     } else if end == len || (tail_ws && (ends_rev == last_rev || ends_rev.is_none())) {
         (Coverage::EntireFile, ends_rev.or(last_rev))
     } else if let Some(ri) = ends_rev.filter(|ri| Some(*ri) != last_rev) {

@@ -47,6 +47,9 @@ pub struct Document<'a> {
     limits: Limits,
     version: Option<String>,
     revisions: Vec<Revision>,
+    /// Every offset of a cross-reference section the trailer chain names or
+    /// uses (as recorded and as found, `/XRefStm` included), sorted.
+    chain_offsets: Vec<usize>,
     warnings: Vec<Finding>,
     late_warnings: Mutex<Vec<Finding>>,
     encryption: Option<Encryption>,
@@ -155,15 +158,19 @@ impl<'a> Document<'a> {
         let mut budget = limits.max_xref_entries;
         let mut chain: Vec<(usize, Section)> = Vec::new(); // (startxref value, section)
         let mut visited = HashSet::new();
+        // Where the sections actually are (a recorded offset may be a few bytes off).
+        let mut read_at = HashSet::new();
+        let mut xref_stms = Vec::new();
         let mut next = Some(startxref);
         while let Some(off) = next {
+            // A chain that comes back to a section it has read has no first
+            // revision: which objects belong to which version is undefined.
+            // Stopping there would silently drop the revisions not yet read
+            // (possibly the signed ones) and answer about a document that does
+            // not exist, so the file is refused (`pdf.xref.prev_loop`).
+            let closing = chain.last().map_or(off, |(_, s)| s.offset);
             if !visited.insert(off) {
-                warnings.push(warn(
-                    "pdf.xref.prev_loop",
-                    "Chuỗi /Prev của bảng xref quay vòng; dừng tại đó.".into(),
-                    "The xref /Prev chain loops; stopped there.".into(),
-                ));
-                break;
+                return Err(PdfError::PrevLoop { offset: closing });
             }
             if chain.len() >= limits.max_revisions {
                 return Err(limit("pdf.limit.revisions"));
@@ -205,6 +212,9 @@ impl<'a> Document<'a> {
                     }
                 }
             };
+            if !read_at.insert(sec.offset) {
+                return Err(PdfError::PrevLoop { offset: closing });
+            }
             // §7.5.8.4: hybrid-reference file. Entries of the hidden stream
             // fill in what the table leaves absent or marks free.
             if let Some(xs) = sec
@@ -217,6 +227,8 @@ impl<'a> Document<'a> {
                     reason: "negative /XRefStm",
                 })?;
                 let hidden = Self::locate_section(bytes, xs, limits, &mut budget, &mut warnings)?;
+                xref_stms.push(xs);
+                xref_stms.push(hidden.offset);
                 if hidden.kind != XrefKind::Stream {
                     return Err(PdfError::BadXref {
                         offset: xs,
@@ -328,11 +340,19 @@ impl<'a> Document<'a> {
             ));
         }
 
+        let mut chain_offsets: Vec<usize> = visited
+            .into_iter()
+            .chain(read_at)
+            .chain(xref_stms)
+            .collect();
+        chain_offsets.sort_unstable();
+        chain_offsets.dedup();
         let mut doc = Document {
             bytes,
             limits: limits.clone(),
             version,
             revisions,
+            chain_offsets,
             warnings,
             late_warnings: Mutex::new(Vec::new()),
             encryption: None,
@@ -570,6 +590,11 @@ impl<'a> Document<'a> {
     /// Revisions, oldest first.
     pub fn revisions(&self) -> &[Revision] {
         &self.revisions
+    }
+
+    /// Whether the trailer chain reads (or names) a cross-reference section at `offset`.
+    pub(crate) fn in_chain(&self, offset: usize) -> bool {
+        self.chain_offsets.binary_search(&offset).is_ok()
     }
 
     /// Tolerated sloppiness found while reading the structure, each explained.

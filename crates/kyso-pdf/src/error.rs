@@ -20,6 +20,13 @@ pub enum PdfError {
         /// What was wrong.
         reason: &'static str,
     },
+    /// The trailer chain loops: a `/Prev` leads back to a cross-reference
+    /// section already read (§7.5.6 requires each to name the one before it),
+    /// so the revisions of the document are not defined.
+    PrevLoop {
+        /// The section whose `/Prev` closes the loop.
+        offset: usize,
+    },
     /// An object could not be parsed (§7.3).
     BadObject {
         /// Byte offset (in the file, or in a decoded object stream).
@@ -61,6 +68,7 @@ impl PdfError {
             PdfError::NoHeader => "pdf.no_header",
             PdfError::NoStartxref => "pdf.no_startxref",
             PdfError::BadXref { .. } => "pdf.bad_xref",
+            PdfError::PrevLoop { .. } => "pdf.xref.prev_loop",
             PdfError::BadObject { .. } => "pdf.bad_object",
             PdfError::ObjectMismatch { .. } => "pdf.object_mismatch",
             PdfError::Limit { code } => code,
@@ -77,6 +85,7 @@ impl PdfError {
             PdfError::NoHeader => "Tệp không có phần đầu “%PDF-”, không phải tệp PDF hợp lệ.".to_owned(),
             PdfError::NoStartxref => "Không tìm thấy mục “startxref” ở cuối tệp: cấu trúc PDF bị hỏng hoặc bị cắt cụt.".to_owned(),
             PdfError::BadXref { offset, .. } => format!("Bảng tham chiếu chéo (xref) tại vị trí {offset} không đọc được."),
+            PdfError::PrevLoop { offset } => format!("Chuỗi bảng tham chiếu chéo (xref) quay vòng: mục /Prev của bảng tại vị trí {offset} dẫn ngược về một bảng đã đọc, nên không xác định được các phiên bản của tài liệu. Cấu trúc PDF không hợp lệ; không thể kết luận về chữ ký."),
             PdfError::BadObject { offset, .. } => format!("Đối tượng PDF tại vị trí {offset} không đọc được."),
             PdfError::ObjectMismatch { want, offset } => {
                 format!("Bảng xref chỉ đối tượng {want} tới vị trí {offset}, nhưng ở đó không có đối tượng này.")
@@ -103,6 +112,10 @@ impl fmt::Display for PdfError {
             PdfError::BadXref { offset, reason } => write!(
                 f,
                 "cross-reference section at byte {offset} is unreadable: {reason}"
+            ),
+            PdfError::PrevLoop { offset } => write!(
+                f,
+                "the cross-reference chain loops: the /Prev of the section at byte {offset} leads back to a section already read, so the document's revisions are not defined; the PDF structure is invalid and no conclusion can be drawn about its signatures"
             ),
             PdfError::BadObject { offset, reason } => {
                 write!(f, "PDF object at byte {offset} is unreadable: {reason}")

@@ -6,6 +6,7 @@
 //!   ├─ revisions()        incremental updates, oldest first, exact byte boundaries
 //!   ├─ object(rev, ref)   lazily parsed, as visible in a revision, decrypted
 //!   ├─ signatures()       every /Sig and /DocTimeStamp dictionary, form-linked or not
+//!   ├─ unreached_signatures(&sigs)   those in the bytes that the xref chain does not reach
 //!   └─ byte_range::check_all(&doc, &sigs)   coverage and signature-wrapping checks
 //! ```
 //!
@@ -22,14 +23,22 @@
 //! | `pdf.revision.unchained`, `pdf.revision.out_of_order` | an update no xref links to; revisions out of file order |
 //! | `pdf.xref.offset_adjusted` | `startxref`/`/Prev` a few bytes off |
 //! | `pdf.xref.bad_prev` | wrong `/Prev`; the previous update's own `startxref` used instead |
-//! | `pdf.xref.prev_loop` | `/Prev` chain loops |
 //! | `pdf.xref.entry_offset_adjusted`, `pdf.xref.dangling` | xref entries a few bytes off; entries pointing nowhere |
 //! | `pdf.xref.section_shifted` | every failing entry of a revision off by the same amount, each verified at its corrected position |
 //! | `pdf.stream.length_mismatch`, `pdf.stream.truncated` | wrong `/Length`; corrupt Flate tail (late) |
 //! | `pdf.object.duplicate_key` | a key repeated in one dictionary; the first wins (late) |
 //! | `pdf.encryption.needs_password` | encrypted, not openable with the empty user password |
 //!
+//! Refused (an error, no document): besides unreadable headers, xref sections
+//! and limits, a `/Prev` chain that loops (`pdf.xref.prev_loop`): the
+//! revisions it would define are not defined at all.
+//!
 //! Byte-range findings (`pdf.byte_range.*`) are in [`byte_range::ByteRangeCheck::findings`].
+//!
+//! [`Document::unreached_signatures`] finds signature dictionaries that are in
+//! the bytes but that the trailer chain does not reach (an update whose
+//! `/Prev` skips the signed revision); [`byte_range::check_unreached`] checks
+//! their byte ranges.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -47,6 +56,7 @@ mod meta;
 pub mod object;
 mod sig;
 mod text;
+mod unreached;
 mod xref;
 
 pub use crypt::Encryption;
@@ -57,4 +67,5 @@ pub use limits::Limits;
 pub use object::{Dict, ObjRef, Object, PdfString, Span, Stream};
 pub use sig::{SigField, SigReference, SignatureDict};
 pub use text::decode_text;
+pub use unreached::{UnreachedSignature, MAX_UNREACHED};
 pub use xref::{XrefEntry, XrefKind};

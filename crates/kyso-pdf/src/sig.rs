@@ -302,13 +302,40 @@ impl<'a> Document<'a> {
                 .or_default()
                 .push(c);
         }
-        let mut out: Vec<SignatureDict> =
-            groups.into_values().filter_map(|g| self.build(g)).collect();
+        let mut out: Vec<SignatureDict> = groups
+            .into_values()
+            .filter_map(|g| self.build(g, true))
+            .collect();
         out.sort_by_key(|s| (s.first_revision, signed_end(s).unwrap_or(u64::MAX), s.obj));
         out
     }
 
-    fn build(&self, group: Vec<Candidate>) -> Option<SignatureDict> {
+    /// A signature dictionary read straight from the file's bytes, outside
+    /// every cross-reference section of the trailer chain (see
+    /// [`Document::unreached_signatures`]): nothing in it is resolved through
+    /// the chain, whose objects of the same numbers are other objects, and its
+    /// strings are left out when the document is encrypted (they were never
+    /// decrypted).
+    pub(crate) fn build_unreached(
+        &self,
+        obj: Option<ObjRef>,
+        def_rev: usize,
+        dict: Dict,
+    ) -> Option<SignatureDict> {
+        self.build(
+            vec![Candidate {
+                obj,
+                def_rev,
+                dict,
+                field: None,
+            }],
+            false,
+        )
+    }
+
+    /// `resolve`: read indirect `/Reference` parts through the chain, and the
+    /// strings as decrypted by it (false for a dictionary the chain does not reach).
+    fn build(&self, group: Vec<Candidate>, resolve: bool) -> Option<SignatureDict> {
         let first_revision = group.iter().map(|c| c.def_rev).min()?;
         let field = group.iter().rev().find_map(|c| c.field.clone());
         let in_acroform = field.is_some();
@@ -318,7 +345,11 @@ impl<'a> Document<'a> {
             .find(|c| gap_matches(&c.dict))
             .or_else(|| group.iter().min_by_key(|c| c.def_rev))?;
         let d = pick.dict.clone();
-        let readable = self.encryption().is_none_or(|e| e.opened);
+        let readable = if resolve {
+            self.encryption().is_none_or(|e| e.opened)
+        } else {
+            self.encryption().is_none()
+        };
         let text = |k: &[u8]| -> Option<String> {
             if !readable {
                 return None;
@@ -338,14 +369,17 @@ impl<'a> Document<'a> {
         };
         // Indirect /Reference parts are read as of the revision that defines this dictionary.
         let last = pick.def_rev;
-        let references = match d
-            .get(b"Reference".as_slice())
-            .map(|r| self.resolve_head(last, r))
-        {
+        let resolve_head = |o: &Object| -> Result<Object, crate::PdfError> {
+            match o {
+                Object::Ref(_) if !resolve => Ok(Object::Null),
+                _ => self.resolve_head(last, o),
+            }
+        };
+        let references = match d.get(b"Reference".as_slice()).map(resolve_head) {
             Some(Ok(Object::Array(a))) => a
                 .iter()
-                .filter_map(|x| match self.resolve_head(last, x).ok()? {
-                    Object::Dict(rd) => Some(self.sig_reference(last, &rd)),
+                .filter_map(|x| match resolve_head(x).ok()? {
+                    Object::Dict(rd) => Some(self.sig_reference(last, &rd, resolve)),
                     _ => None,
                 })
                 .take(16)
@@ -388,14 +422,18 @@ impl<'a> Document<'a> {
         })
     }
 
-    fn sig_reference(&self, rev: usize, rd: &Dict) -> SigReference {
-        let params = self
-            .dict_at(rev, rd, b"TransformParams")
-            .unwrap_or_default();
-        let fields = match params
-            .get(b"Fields".as_slice())
-            .map(|f| self.resolve_head(rev, f))
-        {
+    fn sig_reference(&self, rev: usize, rd: &Dict, resolve: bool) -> SigReference {
+        let params = match rd.get(b"TransformParams".as_slice()) {
+            Some(Object::Dict(p)) => p.clone(),
+            Some(Object::Ref(_)) if !resolve => Dict::new(),
+            _ => self
+                .dict_at(rev, rd, b"TransformParams")
+                .unwrap_or_default(),
+        };
+        let fields = match params.get(b"Fields".as_slice()).map(|f| match f {
+            Object::Ref(_) if !resolve => Ok(Object::Null),
+            _ => self.resolve_head(rev, f),
+        }) {
             Some(Ok(Object::Array(a))) => a
                 .iter()
                 .filter_map(|x| x.as_string().map(|s| decode_text(&s.bytes)))

@@ -140,21 +140,134 @@ fn entry_offsets_off_by_a_little_are_corrected_and_reported() {
     assert_eq!(doc.pages(0).unwrap().len(), 2);
 }
 
+/// The value after the first `startxref` (the original revision's xref section).
+fn first_startxref(b: &[u8]) -> usize {
+    let at = b.windows(9).position(|w| w == b"startxref").unwrap() + 9;
+    let s = std::str::from_utf8(&b[at..at + 24]).unwrap();
+    s.split_whitespace().next().unwrap().parse().unwrap()
+}
+
 #[test]
-fn prev_loop_is_reported_not_followed() {
+fn a_prev_loop_refuses_the_file() {
     let b = signed();
-    let (v, _) = last_startxref(&b);
-    // An update whose /Prev points to itself.
+    // An update whose /Prev points to itself: the revisions before it (the
+    // signed one) would silently vanish if the loop were merely cut.
     let mut u = b.clone();
     let x = u.len();
     u.extend_from_slice(
         format!("xref\n0 0\ntrailer\n<</Size 1/Root 1 0 R/Prev {x}>>\nstartxref\n{x}\n%%EOF\n")
             .as_bytes(),
     );
-    let _ = v;
+    let e = Document::parse(&u, &Limits::default()).unwrap_err();
+    assert_eq!(e, PdfError::PrevLoop { offset: x });
+    assert_eq!(e.code(), "pdf.xref.prev_loop");
+    assert_eq!(e.to_finding().severity, kyso_report::Severity::Error);
+    assert!(e.to_finding().message_vi.contains("quay vòng"));
+
+    // Two updates naming each other, the loop closed after both were read.
+    let u1 = append_update(&b, 80, &["(one)"], "1 0 R");
+    let (x1, _) = last_startxref(&u1);
+    let mut u2 = u1.clone();
+    let x2 = u2.len();
+    u2.extend_from_slice(
+        format!(
+            "xref\n0 1\n0000000000 65535 f \ntrailer\n<</Size 81/Root 1 0 R/Prev {x1}>>\nstartxref\n{x2}\n%%EOF\n"
+        )
+        .as_bytes(),
+    );
+    // Point the first update's /Prev (same width) at the second.
+    let prev = format!("/Prev {}", last_startxref(&b).0);
+    let at = u2
+        .windows(prev.len())
+        .rposition(|w| w == prev.as_bytes())
+        .unwrap();
+    let patched = format!("/Prev {x2:0width$}", width = prev.len() - 6);
+    u2[at..at + patched.len()].copy_from_slice(patched.as_bytes());
+    let e = Document::parse(&u2, &Limits::default()).unwrap_err();
+    assert_eq!(e, PdfError::PrevLoop { offset: x1 });
+    // Without the loop the same file reads.
+    assert_eq!(
+        Document::parse(&u1, &Limits::default())
+            .unwrap()
+            .revisions()
+            .len(),
+        3
+    );
+}
+
+#[test]
+fn a_signed_revision_skipped_by_prev_is_found_in_the_bytes() {
+    let b = signed();
+    let doc = Document::parse(&b, &Limits::default()).unwrap();
+    let sigs = doc.signatures();
+    assert_eq!(sigs.len(), 1);
+    // A well-formed file: nothing unreached.
+    assert!(doc.unreached_signatures(&sigs).is_empty());
+    let signed_rev = doc.revisions()[1].clone();
+
+    // An update whose /Prev names the original revision's section, skipping the signed one.
+    let x0 = first_startxref(&b);
+    let mut u = b.clone();
+    let o = u.len();
+    u.extend_from_slice(b"90 0 obj\n(changed)\nendobj\n");
+    let x = u.len();
+    u.extend_from_slice(
+        format!("xref\n90 1\n{o:010} 00000 n \ntrailer\n<</Size 91/Root 1 0 R/Prev {x0}>>\nstartxref\n{x}\n%%EOF\n")
+            .as_bytes(),
+    );
     let doc = Document::parse(&u, &Limits::default()).unwrap();
-    assert!(codes(&doc).contains(&"pdf.xref.prev_loop".to_owned()));
-    assert_eq!(doc.revisions().len(), 1);
+    assert_eq!(
+        doc.revisions().len(),
+        2,
+        "the chain: original, then the update"
+    );
+    let sigs = doc.signatures();
+    assert!(sigs.is_empty(), "the chain does not reach the signature");
+    let hidden = doc.unreached_signatures(&sigs);
+    assert_eq!(hidden.len(), 1);
+    let h = &hidden[0];
+    assert_eq!(h.hidden_xref, Some(signed_rev.startxref));
+    assert_eq!(h.sig.sub_filter.as_deref(), Some("adbe.pkcs7.detached"));
+    assert_eq!(h.sig.obj.map(|r| r.num), sigs_obj(&b));
+    assert!(h.sig.contents.as_ref().is_some_and(|c| c.len() > 100));
+    let checks = kyso_pdf::byte_range::check_unreached(&doc, &hidden);
+    assert!(checks[0].ok, "{:?}", checks[0].findings);
+    assert_eq!(checks[0].coverage, kyso_report::Coverage::EntireRevision);
+    assert_eq!(checks[0].revision, None);
+    assert_eq!(checks[0].signed_end, Some(signed_rev.end as u64));
+
+    // The same update appended the standard way (/Prev = the signed revision): reached.
+    let v = append_update(&b, 90, &["(changed)"], "1 0 R");
+    let doc = Document::parse(&v, &Limits::default()).unwrap();
+    let sigs = doc.signatures();
+    assert_eq!(sigs.len(), 1);
+    assert!(doc.unreached_signatures(&sigs).is_empty());
+}
+
+/// The object number of the signature dictionary in the original signed file.
+fn sigs_obj(b: &[u8]) -> Option<u32> {
+    let doc = Document::parse(b, &Limits::default()).unwrap();
+    doc.signatures()[0].obj.map(|r| r.num)
+}
+
+#[test]
+fn stray_byte_ranges_that_are_not_signatures_are_ignored() {
+    let b = signed();
+    // Byte ranges that do not describe a signature of this file: not from 0,
+    // beyond the end, a gap that is not a hex string.
+    let u = append_update(
+        &b,
+        95,
+        &[
+            "(/ByteRange [5 10 20 30])",
+            "(/ByteRange [0 10 20 99999999])",
+            "(/ByteRange [0 1 3 4])",
+        ],
+        "1 0 R",
+    );
+    let doc = Document::parse(&u, &Limits::default()).unwrap();
+    let sigs = doc.signatures();
+    assert!(doc.unreached_signatures(&sigs).is_empty());
 }
 
 #[test]

@@ -672,6 +672,11 @@ pub struct SignatureFacts {
     pub timestamp_invalid: bool,
     /// Changes after this signature that no rule allows.
     pub disallowed_changes: bool,
+    /// The signature is in the file, but the document's cross-reference
+    /// chain no longer reaches it or the revision it signed (a later update
+    /// skips it): what a reader shows is not what was signed.
+    #[serde(default)]
+    pub revision_unreachable: bool,
 }
 
 /// Everything about one signature or document timestamp.

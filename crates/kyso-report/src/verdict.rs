@@ -39,6 +39,15 @@ pub fn derive_signature(
         ChainStatus::NotYetValid => return (TotalFailed, Some(S::NotYetValid)),
         _ => {}
     }
+    // The signed revision is in the file but the document's cross-reference
+    // chain skips it: the signature may well be intact and genuine for the
+    // version it signed, but the structure does not say how that version
+    // relates to the document a reader is shown. Nothing proves a forgery
+    // (TOTAL_FAILED) and nothing permits a pass: INDETERMINATE, for the
+    // structure (FORMAT_FAILURE), whatever else could be decided.
+    if facts.revision_unreachable {
+        return (Indeterminate, Some(S::FormatFailure));
+    }
     // INDETERMINATE: more information (a certificate, a timestamp, a trust anchor) could decide.
     if facts.ambiguous_signer {
         return (Indeterminate, Some(S::SigConstraintsFailure));
@@ -330,6 +339,25 @@ mod tests {
         s.facts.disallowed_changes = true;
         let r = report(vec![s]);
         assert_eq!(r.verdict.indication, Indication::TotalFailed);
+    }
+
+    #[test]
+    fn an_unreachable_signed_revision_is_indeterminate_unless_it_fails() {
+        let mut s = good();
+        s.facts.revision_unreachable = true;
+        let r = report(vec![s.clone(), good()]);
+        assert_eq!(r.signatures[0].indication, Indication::Indeterminate);
+        assert_eq!(
+            r.signatures[0].sub_indication,
+            Some(SubIndication::FormatFailure)
+        );
+        assert!(r.signatures[0].intact && r.signatures[0].signature_valid);
+        assert_eq!(r.verdict.indication, Indication::Indeterminate);
+        // A broken signature still fails for good.
+        s.facts.digest_matches = Some(false);
+        let r = report(vec![s]);
+        assert_eq!(r.verdict.indication, Indication::TotalFailed);
+        assert_eq!(r.verdict.sub_indication, Some(SubIndication::HashFailure));
     }
 
     #[test]
