@@ -242,15 +242,18 @@ def append_update(
     free: list[int] | None = None,
     shift_from: bytes | None = None,
     shift: int = 0,
+    prev: int | None = None,
 ) -> bytes:
     """Append one incremental update (ISO 32000-1 §7.5.6) with a classic xref section: the new
     or replaced objects `objs`, xref entries pointing at existing offsets (`xref_override`), and
-    freed objects (`free`). `root` replaces the trailer's /Root."""
+    freed objects (`free`). `root` replaces the trailer's /Root; `prev` replaces its /Prev (which
+    otherwise names the last xref section, as the standard requires)."""
     if shift_from is None:
-        size, root_ref, info_ref, prev = trailer_info(data)
+        size, root_ref, info_ref, last = trailer_info(data)
     else:  # `data` is `shift_from` with bytes inserted: its trailer, /Prev moved by `shift`
-        size, root_ref, info_ref, prev = trailer_info(shift_from)
-        prev += shift
+        size, root_ref, info_ref, last = trailer_info(shift_from)
+        last += shift
+    prev = last if prev is None else prev
     out = bytearray(data)
     if not out.endswith(b"\n"):
         out += b"\n"
@@ -280,6 +283,38 @@ def append_update(
     r = root if root is not None else b"%d %d R" % (root_ref.idnum, root_ref.generation)
     info = b" /Info %d %d R" % (info_ref.idnum, info_ref.generation) if info_ref is not None else b""
     out += b"trailer\n<< /Size %d /Root %s%s /Prev %d >>\nstartxref\n%d\n%%%%EOF\n" % (size, r, info, prev, xref)
+    return bytes(out)
+
+
+def first_startxref(data: bytes) -> int:
+    """Where the original revision (the first `startxref … %%EOF` of the file) keeps its xref section."""
+    return int(re.search(rb"startxref\s+(\d+)\s+%%EOF", data).group(1))
+
+
+def looping_updates(data: bytes, objs: dict[int, bytes]) -> bytes:
+    """Two incremental updates whose trailers' /Prev name each other's xref section (ISO 32000-1 §7.5.6
+    wants each /Prev to name the section before it): the first writes `objs`, the second nothing; the last
+    startxref names the second. Followed from there, the chain never reaches the earlier revisions."""
+    size, root_ref, info_ref, _ = trailer_info(data)
+    out = bytearray(data)
+    if not out.endswith(b"\n"):
+        out += b"\n"
+    offsets = {}
+    for num in sorted(objs):
+        offsets[num] = len(out)
+        out += b"%d 0 obj\n" % num + objs[num] + b"\nendobj\n"
+    root = b"%d %d R" % (root_ref.idnum, root_ref.generation)
+    info = b" /Info %d %d R" % (info_ref.idnum, info_ref.generation) if info_ref is not None else b""
+    size = max([size] + [n + 1 for n in objs])
+    x1 = len(out)
+    out += b"xref\n" + b"".join(b"%d 1\n%010d 00000 n \n" % (n, offsets[n]) for n in sorted(objs))
+    placeholder = b"/Prev 0000000000"
+    out += b"trailer\n<< /Size %d /Root %s%s %s >>\nstartxref\n%d\n%%%%EOF\n" % (size, root, info, placeholder, x1)
+    x2 = len(out)
+    out += b"xref\n0 1\n0000000000 65535 f \n"
+    out += b"trailer\n<< /Size %d /Root %s%s /Prev %d >>\nstartxref\n%d\n%%%%EOF\n" % (size, root, info, x1, x2)
+    at = out.rindex(placeholder, 0, x2)
+    out[at : at + len(placeholder)] = b"/Prev %010d" % x2
     return bytes(out)
 
 
@@ -684,6 +719,20 @@ def main():
     add("update-broken-xref.pdf", "invalid-structure", bytes(broken),
         "An update after signing whose startxref points nowhere (missing xref): not a proper revision, must not "
         "be repaired into acceptance (the parser refuses the file)")
+
+    # ---- the signed revision hidden: an update whose /Prev skips it (issue 9) ----
+    add("signed-revision-unreachable.pdf", "indeterminate",
+        append_update(signed, {4: page_content_new}, prev=first_startxref(signed)),
+        "An update after signing replaces the page content and its trailer /Prev names the original revision's "
+        "xref section, skipping the signed revision: a reader following the chain sees the changed page and no "
+        "signature, yet the signature and the version it signed are still in the file. Never 'no signature': "
+        "indeterminate, the signed revision is unreachable", "pdf/hidden-signed-revision")
+
+    # ---- a /Prev loop after signing (issue 9) ----
+    add("xref-prev-loop.pdf", "invalid-structure", looping_updates(signed, {4: page_content_new}),
+        "Two updates after signing whose trailers' /Prev name each other: the xref chain loops and never reaches "
+        "the signed revision; the revisions of the document are undefined (the parser refuses the file)",
+        "pdf/xref-prev-loop")
 
     # ---- dangling reference filled after signing ----
     dang = sign(base_pdf(contents=b"[4 0 R 99 0 R]"), "Signature1")
