@@ -674,31 +674,51 @@ def x509_rsa_sha1(ctx: Ctx, label: str = "rsa2048"):
     return build
 
 
+def _openssl_cms_attached(ctx: Ctx, label: str, content: bytes, md: str) -> bytes:
+    """OpenSSL `cms -sign` WITHOUT `-detach`: a SignedData whose eContent is
+    `content` (id-data), signed attributes with digest `md`, signer `label`
+    plus the intermediate."""
+    with tempfile.TemporaryDirectory() as d:
+        d = Path(d)
+        (d / "content").write_bytes(content)
+        (d / "cert.pem").write_bytes(pem_cert(ctx.pki.cert(label)))
+        (d / "chain.pem").write_bytes(pem_cert(ctx.pki.cert("interm")))
+        (d / "key.pem").write_bytes(
+            _crypto_key(ctx, label).private_bytes(
+                serialization.Encoding.PEM,
+                serialization.PrivateFormat.PKCS8,
+                serialization.NoEncryption(),
+            )
+        )
+        subprocess.run(
+            ["openssl", "cms", "-sign", "-binary", "-nodetach", "-md", md, "-nosmimecap",
+             "-in", str(d / "content"), "-signer", str(d / "cert.pem"), "-inkey", str(d / "key.pem"),
+             "-certfile", str(d / "chain.pem"), "-outform", "DER", "-out", str(d / "out.p7")],
+            check=True,
+        )
+        return (d / "out.p7").read_bytes()
+
+
 def pkcs7_sha1(ctx: Ctx, label: str = "rsa2048"):
     """adbe.pkcs7.sha1 (ISO 32000-1 §12.8.3.3): the SHA-1 digest of the byte
     ranges is the encapsulated id-data content of the SignedData, which is
     then signed as usual (here: signed attributes, SHA-1), with OpenSSL."""
 
     def build(_digest: bytes, signed: bytes) -> bytes:
-        with tempfile.TemporaryDirectory() as d:
-            d = Path(d)
-            (d / "content").write_bytes(hashlib.sha1(signed).digest())
-            (d / "cert.pem").write_bytes(pem_cert(ctx.pki.cert(label)))
-            (d / "chain.pem").write_bytes(pem_cert(ctx.pki.cert("interm")))
-            (d / "key.pem").write_bytes(
-                _crypto_key(ctx, label).private_bytes(
-                    serialization.Encoding.PEM,
-                    serialization.PrivateFormat.PKCS8,
-                    serialization.NoEncryption(),
-                )
-            )
-            subprocess.run(
-                ["openssl", "cms", "-sign", "-binary", "-nodetach", "-md", "sha1", "-nosmimecap",
-                 "-in", str(d / "content"), "-signer", str(d / "cert.pem"), "-inkey", str(d / "key.pem"),
-                 "-certfile", str(d / "chain.pem"), "-outform", "DER", "-out", str(d / "out.p7")],
-                check=True,
-            )
-            return (d / "out.p7").read_bytes()
+        return _openssl_cms_attached(ctx, label, hashlib.sha1(signed).digest(), "sha1")
+
+    return build
+
+
+def pkcs7_encapsulating_document(ctx: Ctx, label: str = "rsa2048"):
+    """adbe.pkcs7.detached whose SignedData nevertheless encapsulates what it
+    signs (OpenSSL `cms -sign` without `-detach` over the byte ranges): eContent
+    is the signed bytes, so the signed messageDigest matches both eContent and
+    the byte ranges. ISO 32000-2 §12.8.3.3 forbids any encapsulated data in a
+    detached PDF signature."""
+
+    def build(_digest: bytes, signed: bytes) -> bytes:
+        return _openssl_cms_attached(ctx, label, signed, "sha256")
 
     return build
 
@@ -1149,6 +1169,19 @@ def build_issue4(ctx: Ctx) -> list[Fixture]:
     return fx
 
 
+def build_issue9(ctx: Ctx) -> list[Fixture]:
+    """Issue 9 item 4: container rules of PDF signatures."""
+    base = minimal_pdf("one page")
+    return [Fixture(
+        "i9-neg-pkcs7-encapsulated-content.pdf", "pdf/adbe.pkcs7.detached+eContent", "invalid-structure",
+        "adbe.pkcs7.detached whose CMS SignedData also encapsulates the signed bytes (OpenSSL cms -sign without "
+        "-detach over the byte ranges, spliced into /Contents inside pyHanko's byte-range layout): the digest and "
+        "the signature value verify and the chain reaches Kyso Test Root CA, but ISO 32000-2 §12.8.3.3 forbids "
+        "encapsulated data in a PDF signature (what was signed becomes ambiguous): a format failure",
+        sign_external(base, ctx, pkcs7_encapsulating_document(ctx), reserve=16384),
+    )]
+
+
 def build_issue5(ctx: Ctx) -> list[Fixture]:
     fx: list[Fixture] = []
 
@@ -1215,6 +1248,8 @@ def peer_agrees(expected: str, pyhanko: str) -> bool:
     a lenient retry's answer counts, as in the shared corpus)."""
     pyhanko = pyhanko.split(" || retry --no-strict-syntax: ")[-1]
     first = pyhanko.split("; ")[0]
+    if expected == "invalid-structure" and "FORMAT_FAILURE" in first:
+        return True  # pyHanko refused the signature's structure (an ERROR, not a bottom line)
     if not re.match(r"^[^:]+: (VALID|INVALID)\.", first):
         return False  # pyHanko did not evaluate the signature at all
     if expected in ("valid-with-test-root", "valid-with-permitted-updates"):
@@ -1278,7 +1313,7 @@ def main() -> int:
     TRUST_DIR.mkdir(parents=True, exist_ok=True)
     (TRUST_DIR / "kyso-test-root.pem").write_bytes(pem_cert(pki.cert("root")))
 
-    fixtures = build_all(ctx) + build_issue4(ctx) + build_issue5(ctx)
+    fixtures = build_all(ctx) + build_issue4(ctx) + build_issue5(ctx) + build_issue9(ctx)
     for f in fixtures:
         (OUT_DIR / f.file).write_bytes(f.data)
 

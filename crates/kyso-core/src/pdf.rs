@@ -481,11 +481,36 @@ fn cms_signature(
             }
         }
     } else if sd.encapsulated_content().is_some() {
-        r.findings.push(Finding::warning(
-            "core.pdf.cms.content_not_detached",
-            "Chữ ký PDF kiểu tách rời nhưng lại chứa nội dung bên trong CMS; nội dung này bị bỏ qua.",
-            "A detached PDF signature carries encapsulated content; it is ignored.",
-        ));
+        if matches!(
+            s.sub_filter.as_deref(),
+            Some("adbe.pkcs7.detached" | "ETSI.CAdES.detached")
+        ) {
+            // ISO 32000-2 §12.8.3.3 (CMS signatures in PDF; ETSI.CAdES.detached
+            // is the same detached SignedData, ETSI EN 319 142-1): the document
+            // is the external content and no data shall be encapsulated in the
+            // SignedData. eContent is a second candidate for "what was signed":
+            // verifiers that read it and verifiers that read the byte ranges can
+            // disagree. Verdict: TOTAL_FAILED/FORMAT_FAILURE, not INDETERMINATE.
+            // ETSI EN 319 102-1 (§5.1.3, Table 5) gives FORMAT_FAILURE, "not
+            // conformant to one of the base standards", under TOTAL-FAILED, and
+            // keeps INDETERMINATE for what more information (a certificate, a
+            // proof of time, a trust anchor) might still decide; nothing can
+            // make this SignedData conformant. The fact `format_failure` gives
+            // exactly that, as for the other malformed signature containers;
+            // pyHanko likewise refuses it (AdESFailure.FORMAT_FAILURE).
+            structure_error(
+                "core.pdf.cms.content_encapsulated",
+                "Chữ ký PDF kiểu tách rời (adbe.pkcs7.detached, ETSI.CAdES.detached) lại chứa nội dung bên trong cấu trúc CMS (eContent), điều ISO 32000-2 §12.8.3.3 không cho phép: không xác định được rõ chữ ký bảo vệ nội dung nào. Chữ ký không hợp lệ về định dạng.",
+                "A detached PDF signature (adbe.pkcs7.detached, ETSI.CAdES.detached) carries encapsulated content (eContent) in its CMS structure, which ISO 32000-2 §12.8.3.3 forbids: what the signature protects is ambiguous. The signature is malformed.",
+                r,
+            );
+        } else {
+            r.findings.push(Finding::warning(
+                "core.pdf.cms.content_not_detached",
+                "Chữ ký PDF kiểu tách rời nhưng lại chứa nội dung bên trong CMS; nội dung này bị bỏ qua.",
+                "A detached PDF signature carries encapsulated content; it is ignored.",
+            ));
+        }
     }
     if s.sub_filter.as_deref() == Some("ETSI.CAdES.detached") {
         pades_rules(&res, r);

@@ -70,3 +70,39 @@ fn a_prev_loop_is_a_format_failure() {
     assert!(e.message_vi.contains("quay vòng"), "{}", e.message_vi);
     assert!(r.signatures.is_empty());
 }
+
+#[test]
+fn encapsulated_content_in_a_detached_pdf_signature_is_a_format_failure() {
+    // Everything else about this signature verifies (digest, value, chain).
+    let (_, r) = fixture("fixtures/pdf/i9-neg-pkcs7-encapsulated-content.pdf");
+    assert_eq!(r.verdict.indication, Indication::TotalFailed, "{r:#?}");
+    assert_eq!(r.verdict.sub_indication, Some(SubIndication::FormatFailure));
+    let s = &r.signatures[0];
+    assert!(s.facts.format_failure);
+    assert_eq!(s.facts.digest_matches, Some(true));
+    assert_eq!(s.facts.crypto_valid, Some(true));
+    let f = s
+        .findings
+        .iter()
+        .find(|f| f.code == "core.pdf.cms.content_encapsulated")
+        .expect("the finding says why");
+    assert_eq!(f.severity, kyso_report::Severity::Error);
+    assert!(f.message_vi.contains("eContent") && f.message_en.contains("eContent"));
+    assert!(!s
+        .findings
+        .iter()
+        .any(|f| f.code == "core.pdf.cms.content_not_detached"));
+
+    // adbe.pkcs7.sha1 encapsulates the document digest by definition: untouched.
+    let (_, r) = fixture("fixtures/pdf/i3-pkcs7-sha1.pdf");
+    let s = &r.signatures[0];
+    assert!(!s.facts.format_failure);
+    assert!(s
+        .findings
+        .iter()
+        .any(|f| f.code == "core.pdf.pkcs7_sha1.digest_ok"));
+    assert!(!s
+        .findings
+        .iter()
+        .any(|f| f.code.starts_with("core.pdf.cms.content_")));
+}
