@@ -107,7 +107,14 @@ impl<'a> Document<'a> {
                 .enclosing_signature(p, b, c)
                 .and_then(|(obj, d)| self.build_unreached(obj, def_rev, d))
                 .or_else(|| self.bare_signature(r, b, def_rev));
-            let Some(sig) = sig else { continue };
+            // A reserved but never filled /Contents (all zeros) is no signature.
+            let Some(sig) = sig.filter(|s| {
+                s.contents
+                    .as_ref()
+                    .is_some_and(|c| c.iter().any(|&x| x != 0))
+            }) else {
+                continue;
+            };
             let hidden_xref = self.hidden_update(end, &mut budget);
             out.push(UnreachedSignature { sig, hidden_xref });
             if out.len() >= MAX_UNREACHED {

@@ -268,6 +268,38 @@ fn stray_byte_ranges_that_are_not_signatures_are_ignored() {
     let doc = Document::parse(&u, &Limits::default()).unwrap();
     let sigs = doc.signatures();
     assert!(doc.unreached_signatures(&sigs).is_empty());
+
+    // A self-consistent range whose /Contents was reserved but never filled
+    // (all zeros), in bytes no xref reaches: a placeholder, not a signature.
+    let mut v = b.clone();
+    let body = "99 0 obj\n<</Type/Sig/ByteRange[0 BBBBBBBBBB CCCCCCCCCC DDDDDDDDDD]/Contents<00000000>>>\nendobj\n";
+    let at = v.len();
+    v.extend_from_slice(body.as_bytes());
+    let gap = at + body.find("<0000").unwrap();
+    let (bb, cc) = (gap, gap + 10);
+    let s = String::from_utf8(v[at..].to_vec()).unwrap();
+    let s = s
+        .replace("BBBBBBBBBB", &format!("{bb:010}"))
+        .replace("CCCCCCCCCC", &format!("{cc:010}"))
+        .replace("DDDDDDDDDD", &format!("{:010}", v.len() - cc));
+    v.truncate(at);
+    v.extend_from_slice(s.as_bytes());
+    let doc = Document::parse(&v, &Limits::default()).unwrap();
+    let sigs = doc.signatures();
+    assert!(doc.unreached_signatures(&sigs).is_empty());
+    // The same with a value: found (with no hidden revision: it ends nowhere special).
+    let mut w = v.clone();
+    let z = w.windows(10).rposition(|x| x == b"<00000000>").unwrap();
+    w[z..z + 10].copy_from_slice(b"<3082abcd>");
+    let doc = Document::parse(&w, &Limits::default()).unwrap();
+    let hidden = doc.unreached_signatures(&doc.signatures());
+    assert_eq!(hidden.len(), 1);
+    assert_eq!(hidden[0].hidden_xref, None);
+    assert_eq!(hidden[0].sig.obj.map(|r| r.num), Some(99));
+    assert_eq!(
+        hidden[0].sig.contents.as_deref(),
+        Some(&[0x30, 0x82, 0xab, 0xcd][..])
+    );
 }
 
 #[test]
