@@ -364,6 +364,62 @@ pub(crate) fn displayed_metadata_changed(
     )
 }
 
+/// A widget or annotation added or changed after signing draws something
+/// opaque over signed content (sneaky signature, evil annotation, a revealed
+/// or filled overlay: "Shadow" and "evil annotation" attacks whose page
+/// effect is the same).
+pub(crate) fn covers_signed_content(
+    r: ObjRef,
+    page: usize,
+    what: &(String, String),
+    rect: &kyso_pdf_content::Rect,
+    texts: &[String],
+) -> Finding {
+    let rt = rect.to_text();
+    let (tv, te) = if texts.is_empty() {
+        (String::new(), String::new())
+    } else {
+        let t = texts
+            .iter()
+            .map(|t| format!("“{t}”"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        (
+            format!(" Phần bị che có chữ: {t}."),
+            format!(" The hidden part reads: {t}."),
+        )
+    };
+    Finding::error(
+        "pdf.attack.covers_signed_content",
+        format!("Trang {page}: {} ({r}) được thêm hoặc sửa sau khi ký và vẽ một vùng không trong suốt đè lên nội dung đã ký tại {rt}: người xem thấy trang khác với trang đã ký.{tv} Hãy xem phiên bản đã ký.", what.0),
+        format!("Page {page}: a {} ({r}) added or changed after signing paints an opaque area over signed content at {rt}: readers see another page than the one signed.{te} Look at the signed version.", what.1),
+    )
+}
+
+/// A scanned page whose pixels under a later widget could not be examined.
+pub(crate) fn coverage_undecided(
+    page: usize,
+    what: &(String, String),
+    rect: &kyso_pdf_content::Rect,
+    why: &str,
+) -> Finding {
+    let rt = rect.to_text();
+    Finding::warning(
+        "pdf.changes.coverage_undecided",
+        format!("Trang {page} là ảnh quét; không xem được phần ảnh dưới {} tại {rt} ({why}), nên không biết nó che giấy trắng hay nội dung. Hãy so với phiên bản đã ký.", what.0),
+        format!("Page {page} is a scanned image; the pixels under the {} at {rt} could not be examined ({why}), so whether it covers blank paper or content is unknown. Compare with the signed version.", what.1),
+    )
+}
+
+/// More changed annotations in one revision than the covering rule examines.
+pub(crate) fn coverage_not_examined(n: usize) -> Finding {
+    Finding::warning(
+        "pdf.changes.coverage_not_examined",
+        format!("Còn {n} chú thích/ô được thêm hoặc sửa trong một lần cập nhật chưa được kiểm tra xem có che nội dung đã ký không (quá nhiều)."),
+        format!("{n} more annotations or widgets added or changed in one update were not checked for covering signed content (too many)."),
+    )
+}
+
 /// Comments added after approval-only signatures: accepted, but said. `changes`
 /// are "vi\u{1f}en" message pairs of the permitted annotation changes.
 pub(crate) fn annotations_after_approval(changes: &[String]) -> Finding {

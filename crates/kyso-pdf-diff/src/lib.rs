@@ -33,6 +33,7 @@ mod budget;
 mod class;
 mod compare;
 mod context;
+mod cover;
 #[doc(hidden)]
 pub mod fuzzing;
 mod policy;

@@ -10,6 +10,7 @@ use crate::context::{
     appearance_refs, load, read_dss, read_form, read_pages, read_struct_nodes, referrers, Form,
     PageUse,
 };
+use crate::cover::{self, PageCache, Under, MAX_ANNOTS_PER_REVISION};
 use crate::policy::StepPolicy;
 use crate::trees::{diff, read_tree, some_keys, value_ref, TreeKind};
 use kyso_pdf::object::{Dict, ObjRef, Object};
@@ -111,6 +112,8 @@ pub(crate) struct Step<'a, 'd> {
     cat_new: Option<Dict>,
     /// The structure tree's ParentTree and IDTree compared by meaning, once.
     trees: Option<TreeVerdicts>,
+    /// What the pages drew before this revision (for the covering rule).
+    page_cache: PageCache,
 }
 
 /// The verdicts on the structure tree's number and name trees, and which
@@ -155,6 +158,7 @@ impl<'a, 'd> Step<'a, 'd> {
             cat_old: doc.catalog(prev).ok(),
             cat_new: doc.catalog(rev).ok(),
             trees: None,
+            page_cache: PageCache::default(),
         };
         let complete = s.collect_delta();
         if !s.delta.is_empty() || s.root_changed() {
@@ -167,6 +171,7 @@ impl<'a, 'd> Step<'a, 'd> {
             }
             s.drain_queue();
             s.check_new_signature_fields();
+            s.check_covering();
             s.judge_leftovers();
         }
         if !complete || s.budget.exhausted() {
@@ -1768,6 +1773,109 @@ impl<'a, 'd> Step<'a, 'd> {
         verdict
     }
 
+    /// Every annotation this revision adds, reveals, moves or re-draws: does
+    /// its appearance now hide content of the page as it was before? (See
+    /// `cover`.) Whatever DocMDP permits, hiding signed content is not.
+    fn check_covering(&mut self) {
+        let pages = self.pages_new().pages.clone();
+        let (mut examined, mut skipped) = (0usize, 0usize);
+        for (pi, page) in pages.iter().enumerate() {
+            let Ok(Some(pd)) = self.doc.object_head(self.rev, *page) else {
+                continue;
+            };
+            let Some(annots) = get(&pd, b"Annots")
+                .cloned()
+                .and_then(|a| self.doc.resolve(self.rev, &a).ok())
+            else {
+                continue;
+            };
+            for a in annots.as_array().unwrap_or(&[]).iter().take(10_000) {
+                let Some(ar) = a.as_ref() else { continue };
+                let touched = self.delta.contains_key(&ar.num)
+                    || appearance_refs(self.doc, self.rev, a, self.budget)
+                        .iter()
+                        .any(|n| self.delta.contains_key(n));
+                if !touched {
+                    continue;
+                }
+                if examined >= MAX_ANNOTS_PER_REVISION {
+                    skipped += 1;
+                    continue;
+                }
+                examined += 1;
+                let Ok(Some(obj)) = self.doc.object(self.rev, ar) else {
+                    continue;
+                };
+                let Some(ad) = obj.as_dict() else { continue };
+                let opaque = cover::opaque_areas(self.doc, self.rev, ad);
+                if opaque.is_empty() {
+                    continue;
+                }
+                // Shown the same way when the earlier revision was signed: not new.
+                let before = match self.doc.object(self.prev, ar) {
+                    Ok(Some(o)) => o
+                        .as_dict()
+                        .map(|od| cover::opaque_areas(self.doc, self.prev, od))
+                        .unwrap_or_default(),
+                    _ => Vec::new(),
+                };
+                if opaque.iter().all(|o| before.iter().any(|b| b.contains(o))) {
+                    continue;
+                }
+                let what = match subtype_of(&obj) {
+                    Some(b"Widget") => {
+                        let name = self
+                            .form_new
+                            .field_of(ar.num)
+                            .map(|(_, f)| f.name.clone())
+                            .unwrap_or_default();
+                        (format!("ô “{name}”"), format!("widget '{name}'"))
+                    }
+                    Some(sub) => {
+                        let sub = name_str(sub);
+                        (format!("chú thích /{sub}"), format!("/{sub} annotation"))
+                    }
+                    None => ("chú thích".to_string(), "annotation".to_string()),
+                };
+                match cover::under(self.doc, &mut self.page_cache, self.prev, *page, &opaque) {
+                    Under::Clear => {}
+                    Under::Covered { rect, texts } => {
+                        match subtype_of(&obj) {
+                            Some(b"Widget") => {}
+                            sub => {
+                                let sub = sub.map(name_str).unwrap_or_else(|| "?".into());
+                                let pno = (pi + 1).to_string();
+                                self.findings.push(attacks::evil_annotation(ar, &sub, &pno));
+                            }
+                        }
+                        self.findings.push(attacks::covers_signed_content(
+                            ar,
+                            pi + 1,
+                            &what,
+                            &rect,
+                            &texts,
+                        ));
+                        let rt = rect.to_text();
+                        self.put(
+                            ar.num,
+                            Judged::other(
+                                format!("Trang {}: {} được thêm hoặc sửa sau khi ký và che nội dung đã ký tại {rt}.", pi + 1, what.0),
+                                format!("Page {}: a {} added or changed after signing hides signed content at {rt}.", pi + 1, what.1),
+                            ),
+                        );
+                    }
+                    Under::Undecided { rect, why } => {
+                        self.findings
+                            .push(attacks::coverage_undecided(pi + 1, &what, &rect, &why));
+                    }
+                }
+            }
+        }
+        if skipped > 0 {
+            self.findings.push(attacks::coverage_not_examined(skipped));
+        }
+    }
+
     /// An object reference dictionary (§14.7.4.3, /Type /OBJR) naming an object added in this revision.
     fn objr_to_new(&self, d: &Dict) -> bool {
         d.get(b"Obj".as_slice())
@@ -1943,8 +2051,10 @@ impl<'a, 'd> Step<'a, 'd> {
             Some(rect) => format!("{sub} {rect}"),
             None => sub,
         };
+        // With an appearance stream the page geometry decides (`check_covering`);
+        // without one, viewers draw their own, so judge by what the type paints.
         let has_ap = get(obj, b"AP").is_some();
-        let covering = attacks::covering_annotation(subtype_of(obj), has_ap);
+        let covering = !has_ap && attacks::covering_annotation(subtype_of(obj), false);
         let j = if covering {
             self.findings.push(attacks::evil_annotation(r, &sub, &pno));
             Judged::bad(

@@ -1,0 +1,26 @@
+//! What a PDF page, or an annotation's appearance stream, draws and where.
+//!
+//! A signature covers bytes, but a reader sees a page. To tell "a later
+//! widget sits on blank paper" from "a later widget hides signed text", the
+//! change analysis needs the regions a page draws (text runs, images, filled
+//! paths) and whether an appearance stream paints something opaque. This
+//! crate interprets content streams (ISO 32000-1 §8, §9) far enough to answer
+//! that — a geometry, not a renderer: text boxes come from glyph advances,
+//! images from the CTM, paths from their bounding boxes, clipping as a
+//! bounding box.
+//!
+//! For scanned pages (one full-page image), [`image::region_is_blank`]
+//! decodes the image and says whether a region is blank paper.
+//!
+//! Untrusted input: every interpreter run is bounded (operators, marks, form
+//! XObject nesting, decoded bytes, image pixels); errors are values.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod geometry;
+pub mod image;
+mod interp;
+mod lexer;
+
+pub use geometry::{Matrix, Rect};
+pub use interp::{appearance_marks, page_marks, ContentLimits, Mark, MarkKind, Marks};
