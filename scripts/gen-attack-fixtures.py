@@ -204,9 +204,11 @@ def sign(
     perm=MDPPerm.FILL_FORMS,
     field_mdp: FieldMDPSpec | None = None,
     prepare=None,
+    stamp_style=None,
 ) -> bytes:
     """Sign `data` in a new visible field with pyHanko's incremental writer. `prepare(w)` may make
-    further changes that end up in the same revision (as real signing tools do)."""
+    further changes that end up in the same revision (as real signing tools do). `stamp_style`:
+    pyHanko's appearance of the visible signature (default: its text stamp, no background)."""
     w = IncrementalPdfFileWriter(io.BytesIO(data))
     spec = SigFieldSpec(field, box=box, on_page=0, field_mdp_spec=field_mdp)
     fields.append_signature_field(w, spec)
@@ -221,8 +223,20 @@ def sign(
         subfilter=fields.SigSeedSubFilter.PADES if certify else fields.SigSeedSubFilter.ADOBE_PKCS7_DETACHED,
     )
     out = io.BytesIO()
-    signers.PdfSigner(meta, signer=signer).sign_pdf(w, output=out)
+    signers.PdfSigner(meta, signer=signer, stamp_style=stamp_style).sign_pdf(w, output=out)
     return out.getvalue()
+
+
+def opaque_stamp(text: str):
+    """A signature appearance with an opaque white background under the text (what a seal image or
+    a boxed stamp draws): pyHanko's text stamp over a filled box."""
+    from pyhanko import stamp
+    from pyhanko.pdf_utils.content import RawContent
+    from pyhanko.pdf_utils.layout import BoxConstraints
+
+    bg = RawContent(b"1 g 0 0 100 100 re f", box=BoxConstraints(100, 100))
+    return stamp.TextStampStyle(stamp_text=text, background=bg, background_opacity=1.0,
+                                background_layout=None or stamp.TextStampStyle().background_layout)
 
 
 def trailer_info(data: bytes):
@@ -477,6 +491,41 @@ def copying_writer(field: str):
         w.update_container(page)
 
     return hook
+
+
+def scanned_pdf() -> bytes:
+    """A one-page 'scan': a page-sized grayscale JPEG (Pillow) of a letter whose text lines are dark bars
+    (ink), with blank margins and a blank foot of the page. No text layer."""
+    from PIL import Image, ImageDraw
+
+    img = Image.new("L", (1190, 1684), 250)  # 2 px per point, paper slightly off-white
+    d = ImageDraw.Draw(img)
+    # Text lines between y = 520 pt and 760 pt from the bottom (image rows are top-down).
+    for i, y_pt in enumerate(range(760, 520, -20)):
+        row = 2 * (842 - y_pt)
+        d.rectangle([2 * 72, row, 2 * (72 + 300 - (i % 3) * 40), row + 16], fill=20)
+    buf = io.BytesIO()
+    img.save(buf, format="JPEG", quality=85)
+    jpg = buf.getvalue()
+    objs = {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+           b"/Resources << /XObject << /Im1 5 0 R >> >> >>",
+        4: stream(b"", b"q 595 0 0 842 0 0 cm /Im1 Do Q"),
+        5: stream(b"/Type /XObject /Subtype /Image /Width 1190 /Height 1684 /ColorSpace /DeviceGray "
+                  b"/BitsPerComponent 8 /Filter /DCTDecode", jpg),
+    }
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = {}
+    for num in sorted(objs):
+        offsets[num] = len(out)
+        out += b"%d 0 obj\n" % num + objs[num] + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 6\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % offsets[n] for n in range(1, 6))
+    out += b"trailer\n<< /Size 6 /Root 1 0 R /ID [<%s> <%s>] >>\nstartxref\n%d\n%%%%EOF\n" % (
+        hashlib.md5(bytes(out)).hexdigest().encode(), hashlib.md5(bytes(out)).hexdigest().encode(), xref)
+    return bytes(out)
 
 
 def decree() -> bytes:
@@ -799,6 +848,88 @@ def main():
         "As the five-signature decree, but the last revision's rewritten ParentTree also points the earlier "
         "entry 1 (the HoTen field's element) at the new element: an earlier entry changed, not permitted",
         "pdf/certification DocMDP P=2 + 4 approvals")
+
+    # ---- "a later change covers signed content": the page decides (issue 9) ----
+    # (1) A real later signature whose opaque widget sits over the signed title line vs. on blank paper.
+    cert = sign(base_pdf(), "ChuKyLanhDao", SIGNER_A, box=(330, 120, 560, 190), certify=True,
+                perm=MDPPerm.FILL_FORMS)
+    add("sneaky-signature-real-over-text.pdf", "flag-signature-spoofing",
+        sign(cert, "ChuKyCoQuan", SIGNER_B, box=(66, 750, 400, 785), stamp_style=opaque_stamp("So 99/QD-KYSO")),
+        "Certification P=2, then a genuine second signature whose visible widget is an opaque box over the "
+        "signed title line showing another number: permitted by DocMDP, but it hides signed text",
+        "pdf/certification DocMDP P=2 + approval")
+    add("legit-signature-stamp-on-blank-space.pdf", "valid-with-permitted-updates",
+        sign(cert, "ChuKyCoQuan", SIGNER_B, box=(330, 40, 560, 110), stamp_style=opaque_stamp("So 01/QD-KYSO")),
+        "Certification P=2, then a second signature with the same opaque stamp on blank space at the foot of "
+        "the page (the number/seal stamps of the Vietnamese workflow): permitted",
+        "pdf/certification DocMDP P=2 + approval")
+
+    # (2) An opaque annotation hidden (/F 2) when signed under P=3, revealed afterwards.
+    hidden_sq = (b"<< /Type /Annot /Subtype /Square /Rect [70 690 370 720] /P 3 0 R /F 2 /C [1 1 1] /IC [1 1 1] "
+                 b"/AP << /N 76 0 R >> >>")
+    sq_ap = stream(b"/Type /XObject /Subtype /Form /BBox [0 0 300 30] /Resources << /Font << /F1 5 0 R >> >>",
+                   b"1 g 0 0 300 30 re f 0 g BT /F1 12 Tf 2 10 Td (So tien: 90.000.000 dong) Tj ET")
+    page_sq = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+               b"/Resources << /Font << /F1 5 0 R >> /XObject << /Fm1 6 0 R >> >> /StructParents 0 /Tabs /S "
+               b"/Annots [11 0 R 12 0 R 75 0 R] >>")
+    p3h = sign(base_pdf(extra={3: page_sq, 75: hidden_sq, 76: sq_ap}), "Cert1", certify=True,
+               perm=MDPPerm.ANNOTATE)
+    add("hidden-annotation-revealed-p3.pdf", "flag-modified-after-signing",
+        append_update(p3h, {75: hidden_sq.replace(b"/F 2", b"/F 4")}),
+        "Certification P=3; an opaque Square annotation over the amount was in the signed revision but hidden "
+        "(/F 2); an update makes it visible (/F 4): the letter of P=3 allows changing annotations, but it now "
+        "hides signed text", "pdf/certification DocMDP P=3 + annotation")
+    n3 = trailer_info(p3h)[0]  # first free object number after the signed revision
+    note3 = (b"<< /Type /Annot /Subtype /Text /Rect [520 780 540 800] /P 3 0 R /F 4 /Name /Comment "
+             b"/Contents (Da doc) /AP << /N %d 0 R >> >>" % (n3 + 1))
+    note3_ap = stream(b"/Type /XObject /Subtype /Form /BBox [0 0 20 20]", b"1 1 0 rg 0 0 20 20 re f")
+    add("hidden-annotation-left-alone-p3.pdf", "valid-with-permitted-updates",
+        append_update(p3h, {3: re.sub(rb"(/Annots\s*\[[^\]]*)\]", rb"\1 %d 0 R]" % n3, obj_body(p3h, 3), count=1),
+                            n3: note3, n3 + 1: note3_ap}),
+        "Certification P=3 with the same hidden annotation left hidden; an update adds a sticky note in the "
+        "margin: permitted (P=3), nothing signed is covered", "pdf/certification DocMDP P=3 + annotation")
+
+    # (3) An empty, invisible text field pre-positioned over signed text, "filled" after signing (P=2).
+    over_field = (b"<< /Type /Annot /Subtype /Widget /FT /Tx /T (SoVanBan) /F 4 /Rect [70 755 400 780] /P 3 0 R "
+                  b"/DA (/F1 16 Tf 0 g) /AP << /N 81 0 R >> >>")
+    empty_ap = stream(b"/Type /XObject /Subtype /Form /BBox [0 0 330 25]", b"/Tx BMC EMC")
+    filled_ap = stream(b"/Type /XObject /Subtype /Form /BBox [0 0 330 25] /Resources << /Font << /F1 5 0 R >> >>",
+                       b"/Tx BMC 1 g 0 0 330 25 re f 0 g BT /F1 16 Tf 2 6 Td (QUYET DINH so 99/QD-KYSO) Tj ET EMC")
+    page_f = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+              b"/Resources << /Font << /F1 5 0 R >> /XObject << /Fm1 6 0 R >> >> /StructParents 0 /Tabs /S "
+              b"/Annots [11 0 R 12 0 R 80 0 R] >>")
+    acro_f = b"<< /Fields [11 0 R 12 0 R 80 0 R] /DA (/F1 0 Tf 0 g) /DR << /Font << /F1 5 0 R >> >> >>"
+    p2f = sign(base_pdf(extra={3: page_f, 10: acro_f, 80: over_field, 81: empty_ap}), "Cert1", certify=True,
+               perm=MDPPerm.FILL_FORMS)
+    size_f = trailer_info(p2f)[0]
+    add("prepositioned-field-filled-over-text.pdf", "flag-modified-after-signing",
+        append_update(p2f, {80: over_field.replace(b"/AP << /N 81 0 R >>", b"/V (99) /AP << /N %d 0 R >>" % size_f),
+                            size_f: filled_ap}),
+        "Certification P=2; an empty text field sat invisibly over the signed title when signed; after signing it "
+        "is 'filled' and its opaque appearance shows another number over the signed one: form filling is "
+        "permitted by P=2, hiding signed text is not", "pdf/certification DocMDP P=2 + form filling")
+    p2g = sign(base_pdf(), "Cert1", certify=True, perm=MDPPerm.FILL_FORMS)
+    size_g = trailer_info(p2g)[0]
+    gh = obj_body(p2g, 12)
+    gh_filled = re.sub(rb"/AP\s*<<\s*/N\s+14 0 R\s*>>", b"/V (Da xem) /AP << /N %d 0 R >>" % size_g, gh)
+    add("field-filled-on-empty-line.pdf", "valid-with-permitted-updates",
+        append_update(p2g, {12: gh_filled, size_g: stream(
+            b"/Type /XObject /Subtype /Form /BBox [0 0 228 20] /Resources << /Font << /F1 5 0 R >> >>",
+            b"/Tx BMC 1 g 0 0 228 20 re f 0 g BT /F1 11 Tf 2 6 Td (Da xem) Tj ET EMC")}),
+        "Certification P=2; the empty note field on its own blank line is filled after signing with an opaque "
+        "appearance: form filling on blank space, permitted", "pdf/certification DocMDP P=2 + form filling")
+
+    # (4) A scanned page (one page-sized JPEG); a later signature stamp on the blank margin vs. over the text.
+    scan = scanned_pdf()
+    scan_signed = sign(scan, "Signature1", SIGNER_A, box=(330, 40, 560, 110))
+    add("scan-stamp-on-blank-margin.pdf", "valid-with-permitted-updates",
+        sign(scan_signed, "DauCoQuan", SIGNER_B, box=(330, 130, 560, 200), stamp_style=opaque_stamp("DA DONG DAU")),
+        "A scanned page (page-sized JPEG) signed, then a second signature whose opaque stamp sits on blank paper "
+        "of the scan: the pixels under it are white, permitted", "pdf/adbe.pkcs7.detached x2, scanned page")
+    add("scan-stamp-over-text.pdf", "flag-signature-spoofing",
+        sign(scan_signed, "DauCoQuan", SIGNER_B, box=(60, 640, 400, 700), stamp_style=opaque_stamp("SO 99")),
+        "The same scanned page, but the second signature's opaque stamp covers scanned text lines: the pixels "
+        "under it are ink, flagged", "pdf/adbe.pkcs7.detached x2, scanned page")
 
     # ---- a picture of a signature, no signature at all ----
     seal = stream(b"/Type /XObject /Subtype /Form /BBox [0 0 230 70] /Resources << /Font << /F1 5 0 R >> >>",

@@ -6,8 +6,8 @@
 #                             in Cargo.lock), wasm-opt (binaryen 132 from npm)
 #   scripts/setup.sh test     portal + rustfmt/clippy, Chromium + chromedriver,
 #                             Firefox ESR + geckodriver, WebKitGTK WebDriver, Xvfb,
-#                             and the fixture tools (pyHanko, certomancer, OpenSSL,
-#                             poppler, xmlsec1)
+#                             and the fixture tools (pyHanko, certomancer, Pillow,
+#                             OpenSSL, poppler, qpdf, xmlsec1)
 #   scripts/setup.sh env      print the PATH line the other scripts use
 #
 # Nothing here downloads a browser outside the distribution's packages.
@@ -85,16 +85,18 @@ setup_test() {
         rustup component list --installed | grep -q "^$c" || rustup component add "$c"
     done
     apt_install chromium chromium-driver firefox-esr webkit2gtk-driver xvfb xauth \
-        poppler-utils xmlsec1 openssl python3-pip
+        poppler-utils qpdf xmlsec1 openssl python3-pip
     if [ "$(geckodriver --version 2>/dev/null | head -1 | cut -d' ' -f2)" != "$GECKODRIVER_VERSION" ]; then
         log "cargo: installing geckodriver $GECKODRIVER_VERSION"
         CARGO_PROFILE_RELEASE_LTO=false cargo install --locked geckodriver --version "$GECKODRIVER_VERSION"
     fi
-    # Fixture generators used by the conformance tests.
-    if ! python3 -c 'import pyhanko, certomancer' 2>/dev/null; then
-        log "pip: installing pyhanko certomancer"
-        python3 -m pip install -q --break-system-packages pyhanko certomancer ||
-            python3 -m pip install -q pyhanko certomancer
+    # Fixture generators (scripts/gen-*.py): pyHanko and its CLI, certomancer,
+    # Pillow (scanned-page and image fixtures). The tests read the committed
+    # fixtures; these are for regenerating them.
+    if ! python3 -c 'import pyhanko, pyhanko.cli, certomancer, PIL' 2>/dev/null; then
+        log "pip: installing pyhanko pyhanko-cli certomancer pillow"
+        python3 -m pip install -q --break-system-packages pyhanko pyhanko-cli certomancer pillow ||
+            python3 -m pip install -q pyhanko pyhanko-cli certomancer pillow
     fi
 }
 

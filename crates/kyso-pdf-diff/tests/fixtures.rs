@@ -26,6 +26,32 @@ const REQUIRED: &[(&str, &[&str])] = &[
     ),
     ("info-author-reencoded.pdf", &["pdf.changes.permitted"]),
     (
+        "sneaky-signature-real-over-text.pdf",
+        &["pdf.attack.covers_signed_content"],
+    ),
+    (
+        "legit-signature-stamp-on-blank-space.pdf",
+        &["pdf.changes.permitted"],
+    ),
+    (
+        "hidden-annotation-revealed-p3.pdf",
+        &["pdf.attack.covers_signed_content"],
+    ),
+    (
+        "hidden-annotation-left-alone-p3.pdf",
+        &["pdf.changes.permitted"],
+    ),
+    (
+        "prepositioned-field-filled-over-text.pdf",
+        &["pdf.attack.covers_signed_content"],
+    ),
+    ("field-filled-on-empty-line.pdf", &["pdf.changes.permitted"]),
+    ("scan-stamp-on-blank-margin.pdf", &["pdf.changes.permitted"]),
+    (
+        "scan-stamp-over-text.pdf",
+        &["pdf.attack.covers_signed_content"],
+    ),
+    (
         "comments-after-approval.pdf",
         &[
             "pdf.changes.annotations_after_approval",
