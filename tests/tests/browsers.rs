@@ -83,6 +83,7 @@ return {
     bytes: card.querySelector('[data-testid="size"]')?.dataset.bytes ?? null,
     fields: t('signature-field-count'),
     signatures: card.querySelectorAll('[data-testid="signature"]').length,
+    covered: card.querySelectorAll('[data-testid="covered-region"]').length,
     text: card.innerText,
 };
 "#;
@@ -293,6 +294,31 @@ async fn scenario(c: &Client, browser: Browser, server: &StaticServer, decree: O
         "[{name}] an unsigned PDF: {r}"
     );
     assert_eq!(r["signatures"], json!(0));
+
+    // 2b. A later change that hides signed text: the verdict is not valid and
+    // the page sketch shows where (fixture by scripts/gen-attack-fixtures.py).
+    let attack = std::fs::read(
+        kyso_e2e::repo_root().join("fixtures/attacks/prepositioned-field-filled-over-text.pdf"),
+    )
+    .expect("attack fixture");
+    let b64 = base64::engine::general_purpose::STANDARD.encode(&attack);
+    c.execute(DROP_FILE, vec![json!(b64), json!("covered.pdf")])
+        .await
+        .expect("drop");
+    let r = wait_for(
+        c,
+        "the covered file's report",
+        READ_RESULT,
+        vec![json!("covered.pdf")],
+        60,
+    )
+    .await;
+    assert_eq!(r["state"], json!("done"), "[{name}] {r}");
+    assert_ne!(r["indication"], json!("TOTAL_PASSED"), "[{name}] {r}");
+    assert!(
+        r["covered"].as_u64().is_some_and(|n| n >= 1),
+        "[{name}] the hidden region is sketched: {r}"
+    );
 
     // 3. Privacy: verifying made no request — none reached the server, and
     // the browser recorded no new resource.

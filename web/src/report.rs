@@ -324,6 +324,39 @@ fn signature_view(s: &SignatureReport, file_id: u32, file_name: &str, lang: Lang
             }
         })
         .collect();
+    // A sketch of each page where a later change hides signed content: the
+    // page box and the hidden rectangle (PDF points, origin bottom-left).
+    let sketches: Vec<_> = s
+        .covered
+        .iter()
+        .take(6)
+        .map(|c| {
+            let [px0, py0, px1, py1] = c.page_box.unwrap_or([0.0, 0.0, 595.0, 842.0]);
+            let (pw, ph) = ((px1 - px0).max(1.0), (py1 - py0).max(1.0));
+            let [x0, y0, x1, y1] = c.rect;
+            let label = format!(
+                "{} {}: {} [{:.0} {:.0} {:.0} {:.0}]",
+                l.pick("Trang", "Page"),
+                c.page,
+                l.pick("vùng bị che sau khi ký", "region hidden after signing"),
+                x0,
+                y0,
+                x1,
+                y1
+            );
+            view! {
+                <figure class="page-sketch" data-testid="covered-region" data-page=c.page>
+                    <svg viewBox=format!("0 0 {pw:.0} {ph:.0}") role="img" aria-label=label.clone()
+                        preserveAspectRatio="xMidYMid meet">
+                        <rect class="page" x="0" y="0" width=format!("{pw:.1}") height=format!("{ph:.1}")></rect>
+                        <rect class="hidden-region" x=format!("{:.1}", x0 - px0) y=format!("{:.1}", py1 - y1)
+                            width=format!("{:.1}", (x1 - x0).max(1.0)) height=format!("{:.1}", (y1 - y0).max(1.0))></rect>
+                    </svg>
+                    <figcaption>{label}</figcaption>
+                </figure>
+            }
+        })
+        .collect();
     let all_findings: Vec<Finding> = s
         .findings
         .iter()
@@ -379,6 +412,7 @@ fn signature_view(s: &SignatureReport, file_id: u32, file_name: &str, lang: Lang
                 {row(l.pick("Mức chứng nhận (DocMDP)", "Certification level (DocMDP)"), s.certification_level.map(|n| n.to_string()))}
             </dl>
             {(!changes.is_empty()).then(|| view! { <ul class="changes">{changes}</ul> })}
+            {(!sketches.is_empty()).then(|| view! { <div class="page-sketches">{sketches}</div> })}
             {findings_view(&all_findings, lang)}
             {download}
         </li>

@@ -223,6 +223,7 @@ pub fn verify_pdf(bytes: &[u8], opts: &crate::Options, report: &mut Report) {
         if let Some(ch) = analysis.per_signature.get(i) {
             r.modification_level = Some(ch.modification_level);
             r.changes_after = ch.changes_after.clone();
+            r.covered = ch.covered.clone();
             r.facts.disallowed_changes = ch.disallowed;
             r.findings.extend(ch.findings.iter().cloned());
         }

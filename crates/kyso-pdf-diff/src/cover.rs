@@ -49,6 +49,11 @@ pub(crate) struct PageCache {
 }
 
 impl PageCache {
+    /// The crop box of a page as interpreted (computed with its marks).
+    pub(crate) fn frame(&mut self, doc: &Document<'_>, rev: usize, page: ObjRef) -> Option<Rect> {
+        self.marks(doc, rev, page).frame
+    }
+
     fn marks(&mut self, doc: &Document<'_>, rev: usize, page: ObjRef) -> &Marks {
         self.pages
             .entry((rev, page.num))

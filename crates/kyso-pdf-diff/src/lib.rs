@@ -45,7 +45,7 @@ pub use budget::{Budget, DEFAULT_OBJECT_LOADS, MAX_CHANGED_PER_REVISION, MAX_REV
 use kyso_pdf::byte_range::ByteRangeCheck;
 use kyso_pdf::object::Object;
 use kyso_pdf::{Document, SignatureDict};
-use kyso_report::{Change, Finding, ModificationLevel, Severity};
+use kyso_report::{Change, CoveredRegion, Finding, ModificationLevel, Severity};
 use policy::{DocMdp, SigPolicy, StepPolicy};
 use std::collections::{BTreeMap, BTreeSet};
 use step::{SigIndex, Step, StepResult};
@@ -75,6 +75,8 @@ pub struct SignatureChanges {
     pub disallowed: bool,
     /// Explanations: `pdf.changes.*` and `pdf.attack.*`.
     pub findings: Vec<Finding>,
+    /// Where a later change hides signed content (for a sketch of the page).
+    pub covered: Vec<CoveredRegion>,
 }
 
 /// Analyse every signature's later changes with the default budget.
@@ -270,6 +272,7 @@ pub fn analyze_with_budget(
             changes_after: Vec::new(),
             disallowed: false,
             findings: Vec::new(),
+            covered: Vec::new(),
         };
         match signed_rev[i] {
             Some(s) => {
@@ -279,6 +282,7 @@ pub fn analyze_with_budget(
                     out.modification_level = out.modification_level.max(st.level);
                     out.disallowed |= st.disallowed;
                     out.changes_after.extend(st.changes.iter().cloned());
+                    out.covered.extend(st.covered.iter().cloned());
                     for f in &st.findings {
                         if seen_codes.insert((f.code.clone(), f.message_en.clone())) {
                             findings.push(f.clone());

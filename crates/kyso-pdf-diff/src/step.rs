@@ -15,7 +15,7 @@ use crate::policy::StepPolicy;
 use crate::trees::{diff, read_tree, some_keys, value_ref, TreeKind};
 use kyso_pdf::object::{Dict, ObjRef, Object};
 use kyso_pdf::{Document, XrefEntry};
-use kyso_report::{Change, Finding, ModificationLevel};
+use kyso_report::{Change, CoveredRegion, Finding, ModificationLevel};
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 
 /// Object references listed in one aggregated `Change`.
@@ -35,6 +35,7 @@ pub(crate) struct StepResult {
     pub level: ModificationLevel,
     pub disallowed: bool,
     pub findings: Vec<Finding>,
+    pub covered: Vec<CoveredRegion>,
 }
 
 impl StepResult {
@@ -52,6 +53,7 @@ impl StepResult {
             level: ModificationLevel::Other,
             disallowed: true,
             findings: Vec::new(),
+            covered: Vec::new(),
         }
     }
 }
@@ -114,6 +116,8 @@ pub(crate) struct Step<'a, 'd> {
     trees: Option<TreeVerdicts>,
     /// What the pages drew before this revision (for the covering rule).
     page_cache: PageCache,
+    /// Hidden regions found by the covering rule.
+    covered: Vec<CoveredRegion>,
 }
 
 /// The verdicts on the structure tree's number and name trees, and which
@@ -159,6 +163,7 @@ impl<'a, 'd> Step<'a, 'd> {
             cat_new: doc.catalog(rev).ok(),
             trees: None,
             page_cache: PageCache::default(),
+            covered: Vec::new(),
         };
         let complete = s.collect_delta();
         if !s.delta.is_empty() || s.root_changed() {
@@ -1855,6 +1860,16 @@ impl<'a, 'd> Step<'a, 'd> {
                             &rect,
                             &texts,
                         ));
+                        if self.covered.len() < MAX_ANNOTS_PER_REVISION {
+                            let page_box = self.page_cache.frame(self.doc, self.prev, *page);
+                            self.covered.push(CoveredRegion {
+                                revision: u32::try_from(self.rev + 1).unwrap_or(u32::MAX),
+                                page: u32::try_from(pi + 1).unwrap_or(u32::MAX),
+                                page_box: page_box.map(|b| [b.x0, b.y0, b.x1, b.y1]),
+                                rect: [rect.x0, rect.y0, rect.x1, rect.y1],
+                                texts: texts.clone(),
+                            });
+                        }
                         let rt = rect.to_text();
                         self.put(
                             ar.num,
@@ -2337,6 +2352,7 @@ impl<'a, 'd> Step<'a, 'd> {
             level,
             disallowed,
             findings,
+            covered: self.covered,
         }
     }
 }

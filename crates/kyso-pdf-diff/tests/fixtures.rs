@@ -301,3 +301,42 @@ fn metadata_is_compared_as_the_text_viewers_show() {
         .iter()
         .any(|f| f.code == "pdf.changes.displayed_metadata"));
 }
+
+/// The covering rule says where: page, page box and the hidden rectangle
+/// (what the portal sketches), and only for the attacks, never for the same
+/// change on blank space.
+#[test]
+fn hidden_regions_are_located_on_the_page() {
+    let dir = repo().join("fixtures/attacks");
+    let load = |f: &str| {
+        run(&std::fs::read(dir.join(f)).unwrap())
+            .analysis
+            .expect("parses")
+    };
+    let a = load("prepositioned-field-filled-over-text.pdf");
+    let c = &a.per_signature[0].covered;
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].page, 1);
+    assert_eq!(c[0].page_box, Some([0.0, 0.0, 595.0, 842.0]));
+    // The title line (baseline 760, 16 pt) under the field [70 755 400 780].
+    let [x0, y0, x1, y1] = c[0].rect;
+    assert!(
+        x0 >= 70.0 && x1 <= 400.0 && y0 >= 755.0 && y1 <= 780.0,
+        "{c:?}"
+    );
+    assert!(c[0].texts.iter().any(|t| t.contains("QD-KYSO")), "{c:?}");
+    let a = load("scan-stamp-over-text.pdf");
+    assert_eq!(a.per_signature[0].covered.len(), 1);
+    for legit in [
+        "field-filled-on-empty-line.pdf",
+        "legit-signature-stamp-on-blank-space.pdf",
+        "scan-stamp-on-blank-margin.pdf",
+        "hidden-annotation-left-alone-p3.pdf",
+    ] {
+        let a = load(legit);
+        assert!(
+            a.per_signature.iter().all(|s| s.covered.is_empty()),
+            "{legit}"
+        );
+    }
+}

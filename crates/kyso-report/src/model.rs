@@ -679,6 +679,24 @@ pub struct SignatureFacts {
     pub revision_unreachable: bool,
 }
 
+/// A region of a page that a later change hides: what the sketch of the page
+/// shows (page box and rectangle in PDF points, origin bottom-left).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CoveredRegion {
+    /// 1-based revision of the change.
+    pub revision: u32,
+    /// 1-based page number.
+    pub page: u32,
+    /// The page's crop box `[x0, y0, x1, y1]`, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_box: Option<[f64; 4]>,
+    /// The hidden region `[x0, y0, x1, y1]`.
+    pub rect: [f64; 4],
+    /// Text that can be read in the hidden region (best effort).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub texts: Vec<String>,
+}
+
 /// Everything about one signature or document timestamp.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SignatureReport {
@@ -754,6 +772,10 @@ pub struct SignatureReport {
     /// Changes after this signature.
     #[serde(default)]
     pub changes_after: Vec<Change>,
+    /// Places where a change made after this signature hides signed content
+    /// of a page (`pdf.attack.covers_signed_content`), for a sketch of the page.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub covered: Vec<CoveredRegion>,
     /// Typed facts the indication derives from.
     pub facts: SignatureFacts,
     /// Everything checked, in order, with outcome.
@@ -790,6 +812,7 @@ impl SignatureReport {
             revocation: RevocationInfo::default(),
             modification_level: None,
             changes_after: Vec::new(),
+            covered: Vec::new(),
             facts: SignatureFacts::default(),
             findings: Vec::new(),
         }
