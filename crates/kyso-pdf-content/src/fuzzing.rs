@@ -25,12 +25,6 @@ pub fn exercise(content: &[u8]) {
 
 /// A one-page PDF whose page content and form XObject are `content`.
 pub fn wrap(content: &[u8]) -> Vec<u8> {
-    let stream = |dict: &str, data: &[u8]| {
-        let mut v = format!("<< {dict} /Length {} >>\nstream\n", data.len()).into_bytes();
-        v.extend_from_slice(data);
-        v.extend_from_slice(b"\nendstream");
-        v
-    };
     let objs: Vec<Vec<u8>> = vec![
         b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 595 842] >>".to_vec(),
@@ -41,7 +35,22 @@ pub fn wrap(content: &[u8]) -> Vec<u8> {
         stream("/Type /XObject /Subtype /Image /Width 1 /Height 1 /BitsPerComponent 8 /ColorSpace /DeviceGray", b"\x00"),
         b"<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [<< /Type /Font /Subtype /CIDFontType2 /DW 1000 /W [3 [250 500] 10 20 600] >>] >>".to_vec(),
     ];
-    let mut out = b"%PDF-1.7\n".to_vec();
+    pdf_file(&objs)
+}
+
+/// A stream object's text: `<< dict /Length n >> stream … endstream`.
+pub fn stream(dict: &str, data: &[u8]) -> Vec<u8> {
+    let mut v = format!("<< {dict} /Length {} >>\nstream\n", data.len()).into_bytes();
+    v.extend_from_slice(data);
+    v.extend_from_slice(b"\nendstream");
+    v
+}
+
+/// A PDF file (ISO 32000-1 §7.5: header, body, xref table, trailer) whose
+/// objects 1, 2, … are `objs` in order; object 1 is the catalog. For tests
+/// and fuzzing.
+pub fn pdf_file(objs: &[Vec<u8>]) -> Vec<u8> {
+    let mut out = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n".to_vec();
     let mut offsets = Vec::new();
     for (i, o) in objs.iter().enumerate() {
         offsets.push(out.len());

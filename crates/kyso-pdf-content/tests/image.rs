@@ -15,12 +15,7 @@ use std::io::Write;
 
 /// Objects 3.. of the test document (1 and 2 are the catalog and page tree).
 fn objects() -> Vec<Vec<u8>> {
-    let stream = |dict: &str, data: &[u8]| {
-        let mut v = format!("<< {dict} /Length {} >>\nstream\n", data.len()).into_bytes();
-        v.extend_from_slice(data);
-        v.extend_from_slice(b"\nendstream");
-        v
-    };
+    use kyso_pdf_content::fuzzing::stream;
     vec![
         // 3: an ICC profile of one component (the profile bytes are not read).
         stream("/N 1", b"not a real profile"),
@@ -43,27 +38,7 @@ fn pdf() -> Vec<u8> {
         b"<< /Type /Pages /Kids [] /Count 0 >>".to_vec(),
     ];
     objs.extend(objects());
-    let mut out = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, o) in objs.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
-        out.extend_from_slice(o);
-        out.extend_from_slice(b"\nendobj\n");
-    }
-    let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objs.len() + 1).as_bytes());
-    for off in offsets {
-        out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objs.len() + 1
-        )
-        .as_bytes(),
-    );
-    out
+    kyso_pdf_content::fuzzing::pdf_file(&objs)
 }
 
 fn r(num: u32) -> Object {

@@ -2,58 +2,32 @@
 //! structure): where text, fills, images and forms land on the page.
 
 use kyso_pdf::{Document, Limits, ObjRef, Object};
+use kyso_pdf_content::fuzzing::{pdf_file, stream};
 use kyso_pdf_content::{appearance_marks, page_marks, ContentLimits, MarkKind, Rect};
 
-/// A one-page PDF: object 4 is the page content, `extra` more objects.
+/// A one-page PDF: object 4 is the page content, `extra` more objects
+/// (numbered; gaps are filled with null objects).
 fn pdf(content: &[u8], resources: &str, extra: &[(u32, Vec<u8>)]) -> Vec<u8> {
-    let mut objs: Vec<(u32, Vec<u8>)> = vec![
-        (1, b"<< /Type /Catalog /Pages 2 0 R >>".to_vec()),
-        (2, b"<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 595 842] >>".to_vec()),
-        (
-            3,
-            format!("<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources {resources} >>")
-                .into_bytes(),
-        ),
-        (4, stream("", content)),
-        (
-            5,
-            format!(
-                "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 32 /LastChar 126 /Widths [{}] >>",
-                ["500"; 95].join(" ")
-            )
+    let mut objs: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 595 842] >>".to_vec(),
+        format!("<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources {resources} >>")
             .into_bytes(),
-        ),
+        stream("", content),
+        format!(
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 32 /LastChar 126 /Widths [{}] >>",
+            ["500"; 95].join(" ")
+        )
+        .into_bytes(),
     ];
-    objs.extend(extra.iter().cloned());
-    objs.sort_by_key(|(n, _)| *n);
-    let mut out = b"%PDF-1.7\n".to_vec();
-    let size = objs.iter().map(|(n, _)| *n).max().unwrap() + 1;
-    let mut offsets = vec![None; size as usize];
-    for (n, body) in &objs {
-        offsets[*n as usize] = Some(out.len());
-        out.extend_from_slice(format!("{n} 0 obj\n").as_bytes());
-        out.extend_from_slice(body);
-        out.extend_from_slice(b"\nendobj\n");
-    }
-    let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {size}\n0000000000 65535 f \n").as_bytes());
-    for o in &offsets[1..] {
-        match o {
-            Some(off) => out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes()),
-            None => out.extend_from_slice(b"0000000000 00000 f \n"),
+    for (n, body) in extra {
+        let i = *n as usize - 1;
+        if objs.len() <= i {
+            objs.resize(i + 1, b"null".to_vec());
         }
+        objs[i] = body.clone();
     }
-    out.extend_from_slice(
-        format!("trailer\n<< /Size {size} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n").as_bytes(),
-    );
-    out
-}
-
-fn stream(dict: &str, data: &[u8]) -> Vec<u8> {
-    let mut v = format!("<< {dict} /Length {} >>\nstream\n", data.len()).into_bytes();
-    v.extend_from_slice(data);
-    v.extend_from_slice(b"\nendstream");
-    v
+    pdf_file(&objs)
 }
 
 const PAGE: ObjRef = ObjRef { num: 3, gen: 0 };
