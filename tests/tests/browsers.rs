@@ -319,6 +319,15 @@ async fn scenario(c: &Client, browser: Browser, server: &StaticServer, decree: O
         r["covered"].as_u64().is_some_and(|n| n >= 1),
         "[{name}] the hidden region is sketched: {r}"
     );
+    eprintln!("[{name}] covered: {}", serde_json::to_string(&r).unwrap());
+    // The sketch itself, as people see it.
+    c.execute(
+        "document.querySelector('[data-testid=\"covered-region\"]').scrollIntoView({block: 'center'}); return true",
+        vec![],
+    )
+    .await
+    .expect("scroll to the sketch");
+    screenshot(c, browser, "covered").await;
 
     // 3. Privacy: verifying made no request — none reached the server, and
     // the browser recorded no new resource.
