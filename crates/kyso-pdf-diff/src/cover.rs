@@ -159,7 +159,7 @@ pub(crate) fn under(
     page: ObjRef,
     opaque: &[Rect],
 ) -> Under {
-    let marks = cache.marks(doc, before, page).clone();
+    let marks = cache.marks(doc, before, page);
     let frame = marks.frame;
     let mut covered: Option<Rect> = None;
     let mut texts: Vec<String> = Vec::new();

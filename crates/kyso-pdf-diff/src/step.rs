@@ -12,7 +12,7 @@ use crate::context::{
 };
 use crate::cover::{self, PageCache, Under, MAX_ANNOTS_PER_REVISION};
 use crate::policy::StepPolicy;
-use crate::trees::{diff, read_tree, some_keys, value_ref, TreeKind};
+use crate::trees::{diff, read_tree, some_keys, TreeKind};
 use kyso_pdf::object::{Dict, ObjRef, Object};
 use kyso_pdf::{Document, XrefEntry};
 use kyso_report::{Change, CoveredRegion, Finding, ModificationLevel};
@@ -1642,12 +1642,7 @@ impl<'a, 'd> Step<'a, 'd> {
             return;
         }
         self.trees = Some(TreeVerdicts::default());
-        for key in [b"ParentTree".as_slice(), b"IDTree"] {
-            let key: &'static [u8] = if key == b"ParentTree" {
-                b"ParentTree"
-            } else {
-                b"IDTree"
-            };
+        for key in [b"ParentTree".as_slice(), b"IDTree".as_slice()] {
             let j = self.compare_tree(key);
             if let Some(t) = self.trees.as_mut() {
                 t.verdicts.insert(key, j);
@@ -1744,7 +1739,7 @@ impl<'a, 'd> Step<'a, 'd> {
                 let mut content = Vec::new();
                 let mut queued = Vec::new();
                 for (k, v) in &d.added {
-                    match value_ref(v) {
+                    match v.as_ref() {
                         Some(r) if self.delta.get(&r.num).is_some_and(Delta::added) => {
                             queued.push(r)
                         }

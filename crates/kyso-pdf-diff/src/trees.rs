@@ -11,7 +11,7 @@
 use crate::budget::Budget;
 use crate::compare::{get, same};
 use crate::context::load;
-use kyso_pdf::object::{ObjRef, Object};
+use kyso_pdf::object::Object;
 use kyso_pdf::Document;
 use std::collections::{BTreeMap, HashSet};
 
@@ -226,9 +226,4 @@ pub(crate) fn some_keys(keys: &[TreeKey]) -> String {
         s.push(format!("+{}", keys.len() - SHOWN));
     }
     s.join(", ")
-}
-
-/// The object number an entry's value points at, if it is one reference.
-pub(crate) fn value_ref(v: &Object) -> Option<ObjRef> {
-    v.as_ref()
 }
