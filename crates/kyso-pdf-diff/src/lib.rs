@@ -37,6 +37,7 @@ mod cover;
 #[doc(hidden)]
 pub mod fuzzing;
 mod policy;
+mod rules;
 mod step;
 mod trees;
 
@@ -48,7 +49,7 @@ use kyso_pdf::{Document, SignatureDict};
 use kyso_report::{Change, CoveredRegion, Finding, ModificationLevel, Severity};
 use policy::{DocMdp, SigPolicy, StepPolicy};
 use std::collections::{BTreeMap, BTreeSet};
-use step::{SigIndex, Step, StepResult};
+use step::{SigIndex, StepContext, StepResult};
 
 /// Object loads reserved for looking for unused object graphs in signed
 /// revisions (an information-only check); the rest goes to the change analysis.
@@ -205,7 +206,7 @@ pub fn analyze_with_budget(
                 continue;
             }
             let sp = step_policy(r);
-            let res = Step::run(doc, r, &sp, &index, &mut budget);
+            let res = StepContext::run(doc, r, &sp, &index, &mut budget);
             steps.insert(r, res);
         }
     }
@@ -234,7 +235,7 @@ pub fn analyze_with_budget(
                     .object(last, *w)
                     .ok()
                     .flatten()
-                    .is_some_and(|wo| step::widget_paints(doc, last, &wo, &mut budget))
+                    .is_some_and(|wo| rules::fields::widget_paints(doc, last, &wo, &mut budget))
         });
         if painted {
             document_findings.push(Finding::warning(
