@@ -45,7 +45,7 @@ pub use budget::{Budget, DEFAULT_OBJECT_LOADS, MAX_CHANGED_PER_REVISION, MAX_REV
 
 use kyso_pdf::byte_range::ByteRangeCheck;
 use kyso_pdf::object::Object;
-use kyso_pdf::{Document, SignatureDict};
+use kyso_pdf::{Document, SigField, SignatureDict};
 use kyso_report::{Change, CoveredRegion, Finding, ModificationLevel, Severity};
 use policy::{DocMdp, SigPolicy, StepPolicy};
 use std::collections::{BTreeMap, BTreeSet};
@@ -89,21 +89,65 @@ pub fn analyze(doc: &Document<'_>, sigs: &[SignatureDict], checks: &[ByteRangeCh
 }
 
 /// [`analyze`] with an explicit work budget.
+///
+/// The phases, in order (each budgeted load happens in this order, so a
+/// small budget runs out at the same place every time):
+/// 1. `read_signatures`: which revision each signature covers;
+/// 2. `signature_policies`: what each signature permits (DocMDP, FieldMDP, /Lock);
+/// 3. `find_certification`: the certification signature, if it is the first;
+/// 4. `compare_revisions`: every revision after the first signed one
+///    judged against the one before it by the rules (`step`, `rules`);
+/// 5. `judge_document`: findings about the file as a whole;
+/// 6. `judge_signature`, for each signature: what happened after it.
 pub fn analyze_with_budget(
     doc: &Document<'_>,
     sigs: &[SignatureDict],
     checks: &[ByteRangeCheck],
     mut budget: Budget,
 ) -> Analysis {
-    let n = doc.revisions().len();
-    let last = n.saturating_sub(1);
-    let mut document_findings = Vec::new();
+    let last = doc.revisions().len().saturating_sub(1);
+    let signed = read_signatures(sigs, checks);
+    let fields = doc.signature_fields(last);
+    let policies = signature_policies(doc, sigs, &fields, last);
+    let (certification, per_sig_findings) = find_certification(&signed, &policies);
+    let (steps, too_many_revisions) =
+        compare_revisions(doc, &signed, &policies, certification, &mut budget);
+    let (document_findings, tail) = judge_document(doc, &fields, too_many_revisions, &mut budget);
+    let mut later = Later {
+        doc,
+        steps,
+        tail,
+        page_counts: BTreeMap::new(),
+        unused: BTreeMap::new(),
+        unused_budget: Budget::new(UNUSED_OBJECTS_BUDGET),
+    };
+    let per_signature = per_sig_findings
+        .into_iter()
+        .enumerate()
+        .map(|(i, findings)| judge_signature(&mut later, &signed, i, findings, &mut budget))
+        .collect();
+    Analysis {
+        per_signature,
+        document_findings,
+    }
+}
 
-    // Which revision each signature covers: the one its byte range ends at.
-    let signed_rev: Vec<Option<usize>> = (0..sigs.len())
+/// The signatures and what the byte-range check found about each.
+struct Signed<'a> {
+    sigs: &'a [SignatureDict],
+    checks: &'a [ByteRangeCheck],
+    /// Which revision each signature covers: the one its byte range ends at.
+    rev: Vec<Option<usize>>,
+    /// Signature dictionaries by object number.
+    index: SigIndex,
+}
+
+/// Phase 1: which revision each signature covers, and the signature
+/// dictionaries by object number.
+fn read_signatures<'a>(sigs: &'a [SignatureDict], checks: &'a [ByteRangeCheck]) -> Signed<'a> {
+    let rev: Vec<Option<usize>> = (0..sigs.len())
         .map(|i| checks.get(i).and_then(|c| c.revision))
         .collect();
-
     let mut index = SigIndex::default();
     for (i, s) in sigs.iter().enumerate() {
         if let Some(r) = s.obj {
@@ -112,8 +156,22 @@ pub fn analyze_with_budget(
                 .insert(r.num, (i, s.is_doc_timestamp, s.first_revision));
         }
     }
+    Signed {
+        sigs,
+        checks,
+        rev,
+        index,
+    }
+}
 
-    // Permissions each signature sets.
+/// Phase 2: the permissions each signature sets (its DocMDP transform, the
+/// catalog's /Perms /DocMDP, FieldMDP locks and the field's /Lock).
+fn signature_policies(
+    doc: &Document<'_>,
+    sigs: &[SignatureDict],
+    fields: &[SigField],
+    last: usize,
+) -> Vec<SigPolicy> {
     let perms_docmdp = doc
         .catalog(last)
         .ok()
@@ -124,9 +182,7 @@ pub fn analyze_with_budget(
                 .and_then(|d| d.get(b"DocMDP".as_slice()))
                 .and_then(Object::as_ref)
         });
-    let fields = doc.signature_fields(last);
-    let policies: Vec<SigPolicy> = sigs
-        .iter()
+    sigs.iter()
         .map(|s| {
             let lock = fields
                 .iter()
@@ -136,10 +192,18 @@ pub fn analyze_with_budget(
                 .and_then(|l| l.as_dict().cloned());
             policy::sig_policy(s, lock.as_ref(), perms_docmdp)
         })
-        .collect();
+        .collect()
+}
 
-    // ISO 32000-1 §12.8.2.2.1: a DocMDP signature must be the first signature.
-    let order = |i: usize| signed_rev[i].unwrap_or(sigs[i].first_revision);
+/// Phase 3: the certification signature and its level, with a finding for
+/// each signature: its DocMDP level, or that it claims one but is not the
+/// first signature (ISO 32000-1 §12.8.2.2.1: then its permissions do not apply).
+fn find_certification(
+    signed: &Signed<'_>,
+    policies: &[SigPolicy],
+) -> (Option<(usize, DocMdp)>, Vec<Vec<Finding>>) {
+    let sigs = signed.sigs;
+    let order = |i: usize| signed.rev[i].unwrap_or(sigs[i].first_revision);
     let first_sig = (0..sigs.len())
         .filter(|&i| !sigs[i].is_doc_timestamp)
         .min_by_key(|&i| (order(i), i));
@@ -172,32 +236,49 @@ pub fn analyze_with_budget(
             ));
         }
     }
+    (certification, per_sig_findings)
+}
 
-    // The policy in force for the changes of revision r.
-    let step_policy = |r: usize| -> StepPolicy {
-        let mut sp = StepPolicy::default();
-        for (i, p) in policies.iter().enumerate() {
-            let Some(s) = signed_rev[i] else { continue };
-            if s >= r {
-                continue;
-            }
-            if certification.is_some_and(|(c, _)| c == i) {
-                sp.docmdp = p.docmdp.map(|d| sp.docmdp.map_or(d, |e| e.min(d)));
-            }
-            if let Some(lp) = p.lock_p {
-                sp.docmdp = Some(sp.docmdp.map_or(lp, |e| e.min(lp)));
-            }
-            sp.locks.extend(p.locks.iter().cloned().map(|l| (i, l)));
+/// The policy in force for the changes of revision `r`: the certification
+/// level and the locks of every signature signed before `r`.
+fn policy_for_revision(
+    r: usize,
+    signed: &Signed<'_>,
+    policies: &[SigPolicy],
+    certification: Option<(usize, DocMdp)>,
+) -> StepPolicy {
+    let mut sp = StepPolicy::default();
+    for (i, p) in policies.iter().enumerate() {
+        let Some(s) = signed.rev[i] else { continue };
+        if s >= r {
+            continue;
         }
-        sp
-    };
+        if certification.is_some_and(|(c, _)| c == i) {
+            sp.docmdp = p.docmdp.map(|d| sp.docmdp.map_or(d, |e| e.min(d)));
+        }
+        if let Some(lp) = p.lock_p {
+            sp.docmdp = Some(sp.docmdp.map_or(lp, |e| e.min(lp)));
+        }
+        sp.locks.extend(p.locks.iter().cloned().map(|l| (i, l)));
+    }
+    sp
+}
 
-    // Every revision after the earliest signed one, compared with its predecessor.
+/// Phase 4: every revision after the earliest signed one, compared with its
+/// predecessor under the policy in force. Revisions beyond
+/// [`MAX_REVISIONS_ANALYSED`] or after the budget ran out are not examined
+/// (and count as disallowed); the flag says whether the first limit was hit.
+fn compare_revisions(
+    doc: &Document<'_>,
+    signed: &Signed<'_>,
+    policies: &[SigPolicy],
+    certification: Option<(usize, DocMdp)>,
+    budget: &mut Budget,
+) -> (BTreeMap<usize, StepResult>, bool) {
+    let n = doc.revisions().len();
     let mut steps: BTreeMap<usize, StepResult> = BTreeMap::new();
-    let mut unused_budget = Budget::new(UNUSED_OBJECTS_BUDGET);
-    let first_signed = signed_rev.iter().flatten().min().copied();
     let mut too_many_revisions = false;
-    if let Some(fs) = first_signed {
+    if let Some(fs) = signed.rev.iter().flatten().min().copied() {
         for r in fs + 1..n {
             if r - fs > MAX_REVISIONS_ANALYSED || budget.exhausted() {
                 too_many_revisions |= r - fs > MAX_REVISIONS_ANALYSED;
@@ -205,11 +286,25 @@ pub fn analyze_with_budget(
                 steps.insert(r, StepResult::unexamined(r));
                 continue;
             }
-            let sp = step_policy(r);
-            let res = StepContext::run(doc, r, &sp, &index, &mut budget);
+            let sp = policy_for_revision(r, signed, policies, certification);
+            let res = StepContext::run(doc, r, &sp, &signed.index, budget);
             steps.insert(r, res);
         }
     }
+    (steps, too_many_revisions)
+}
+
+/// Phase 5: findings about the document as a whole — analysis limits,
+/// signature boxes that show a picture but hold no signature, bytes after the
+/// last revision (also returned alone: an unreadable update taints every signature).
+fn judge_document(
+    doc: &Document<'_>,
+    fields: &[SigField],
+    too_many_revisions: bool,
+    budget: &mut Budget,
+) -> (Vec<Finding>, Option<Finding>) {
+    let last = doc.revisions().len().saturating_sub(1);
+    let mut document_findings = Vec::new();
     if too_many_revisions {
         document_findings.push(Finding::warning(
             "pdf.changes.too_many_revisions",
@@ -235,7 +330,7 @@ pub fn analyze_with_budget(
                     .object(last, *w)
                     .ok()
                     .flatten()
-                    .is_some_and(|wo| rules::fields::widget_paints(doc, last, &wo, &mut budget))
+                    .is_some_and(|wo| rules::fields::widget_paints(doc, last, &wo, budget))
         });
         if painted {
             document_findings.push(Finding::warning(
@@ -250,156 +345,180 @@ pub fn analyze_with_budget(
         document_findings.push(t.clone());
     }
 
-    let mut unused_cache: BTreeMap<usize, Option<Finding>> = BTreeMap::new();
-    let mut page_counts: BTreeMap<usize, Option<usize>> = BTreeMap::new();
-    let mut per_signature = Vec::with_capacity(sigs.len());
-    for (i, sig) in sigs.iter().enumerate() {
-        let mut findings = std::mem::take(&mut per_sig_findings[i]);
-        // A forged (empty) signature is named as such; its zero byte range is
-        // not a wrapping attempt and leaves nothing to analyse.
-        let usf = attacks::universal_forgery(sig);
-        let named_structure_attack = usf.is_some()
-            || checks
-                .get(i)
-                .and_then(attacks::signature_wrapping)
-                .is_some();
-        if let Some(f) = usf {
-            findings.push(f);
-        } else if let Some(f) = checks.get(i).and_then(attacks::signature_wrapping) {
-            findings.push(f);
-        }
-        let mut out = SignatureChanges {
-            modification_level: ModificationLevel::None,
-            changes_after: Vec::new(),
-            disallowed: false,
-            findings: Vec::new(),
-            covered: Vec::new(),
-        };
-        match signed_rev[i] {
-            Some(s) => {
-                let mut seen_codes = BTreeSet::new();
-                for r in s + 1..n {
-                    let Some(st) = steps.get(&r) else { continue };
-                    out.modification_level = out.modification_level.max(st.level);
-                    out.disallowed |= st.disallowed;
-                    out.changes_after.extend(st.changes.iter().cloned());
-                    out.covered.extend(st.covered.iter().cloned());
-                    for f in &st.findings {
-                        if seen_codes.insert((f.code.clone(), f.message_en.clone())) {
-                            findings.push(f.clone());
-                        }
-                    }
-                }
-                if out.disallowed {
-                    let n_bad = out.changes_after.iter().filter(|c| !c.allowed).count();
-                    findings.push(Finding::error(
-                        "pdf.changes.disallowed",
-                        format!("Sau khi ký, tài liệu đã bị thay đổi theo cách không được phép ({n_bad} thay đổi). Nội dung đang hiển thị có thể khác nội dung đã ký; hãy xem bản đã ký (phiên bản {}).", s + 1),
-                        format!("After signing, the document was changed in ways that are not permitted ({n_bad} changes). What is displayed may differ from what was signed; look at the signed version (revision {}).", s + 1),
-                    ));
-                } else if s < last {
-                    findings.push(Finding::passed(
-                        "pdf.changes.permitted",
-                        format!("Sau khi ký có {} bản cập nhật, tất cả đều thuộc loại được phép (ký thêm, dữ liệu kiểm tra dài hạn, điền biểu mẫu, siêu dữ liệu).", last - s),
-                        format!("{} updates follow the signature, all of permitted kinds (further signatures, long-term validation data, form filling, metadata).", last - s),
-                    ));
-                } else {
-                    findings.push(Finding::passed(
-                        "pdf.changes.none",
-                        "Không có thay đổi nào sau khi ký: chữ ký bao trùm phiên bản cuối cùng của tài liệu.",
-                        "No changes after signing: the signature covers the final version of the document.",
-                    ));
-                }
-                // Page count (a page added or removed is never a permitted change).
-                let mut count = |rev: usize, budget: &mut Budget| -> Option<usize> {
-                    *page_counts.entry(rev).or_insert_with(|| {
-                        let p = doc.pages(rev).ok()?;
-                        budget.take(p.len()).then_some(p.len())
-                    })
+    (document_findings, tail)
+}
+
+/// What the later phases share: the step results, the tail finding, and
+/// results computed once per revision (page counts, unused objects).
+struct Later<'a, 'd> {
+    doc: &'a Document<'d>,
+    steps: BTreeMap<usize, StepResult>,
+    tail: Option<Finding>,
+    page_counts: BTreeMap<usize, Option<usize>>,
+    unused: BTreeMap<usize, Option<Finding>>,
+    /// Loads reserved for the unused-objects search.
+    unused_budget: Budget,
+}
+
+/// Phase 6: what happened after signature `i` — named structure attacks
+/// (universal forgery, wrapping), the steps after its revision, the verdict
+/// finding, page count, repaired cross-reference data, unused objects in the
+/// signed revision; or, when its range ends at no revision, whether the rest
+/// can be analysed at all.
+fn judge_signature(
+    later: &mut Later<'_, '_>,
+    signed: &Signed<'_>,
+    i: usize,
+    mut findings: Vec<Finding>,
+    budget: &mut Budget,
+) -> SignatureChanges {
+    let (doc, sig, checks) = (later.doc, &signed.sigs[i], signed.checks);
+    let n = doc.revisions().len();
+    let last = n.saturating_sub(1);
+    // A forged (empty) signature is named as such; its zero byte range is
+    // not a wrapping attempt and leaves nothing to analyse.
+    let usf = attacks::universal_forgery(sig);
+    let named_structure_attack = usf.is_some()
+        || checks
+            .get(i)
+            .and_then(attacks::signature_wrapping)
+            .is_some();
+    if let Some(f) = usf {
+        findings.push(f);
+    } else if let Some(f) = checks.get(i).and_then(attacks::signature_wrapping) {
+        findings.push(f);
+    }
+    let mut out = SignatureChanges {
+        modification_level: ModificationLevel::None,
+        changes_after: Vec::new(),
+        disallowed: false,
+        findings: Vec::new(),
+        covered: Vec::new(),
+    };
+    match signed.rev[i] {
+        Some(s) => {
+            let mut seen_codes = BTreeSet::new();
+            for r in s + 1..n {
+                let Some(st) = later.steps.get(&r) else {
+                    continue;
                 };
-                if s < last {
-                    if let (Some(a), Some(b)) = (count(s, &mut budget), count(last, &mut budget)) {
-                        if a != b {
-                            out.disallowed = true;
-                            out.modification_level = ModificationLevel::Other;
-                            findings.push(Finding::error(
-                                "pdf.changes.page_count",
-                                format!("Số trang đã thay đổi sau khi ký: lúc ký có {a} trang, bây giờ có {b} trang."),
-                                format!("The page count changed after signing: {a} pages when signed, {b} now."),
-                            ));
-                        }
-                    }
-                }
-                // The parser tolerated broken cross-reference data; with updates
-                // after this signature, what they hold was read through a repair.
-                if s < last {
-                    let repaired: Vec<String> = doc
-                        .warnings()
-                        .iter()
-                        .filter(|w| {
-                            w.code.starts_with("pdf.xref.") || w.code.starts_with("pdf.revision.")
-                        })
-                        .map(|w| w.code.clone())
-                        .collect::<BTreeSet<String>>()
-                        .into_iter()
-                        .collect();
-                    if !repaired.is_empty() {
-                        let list = repaired.join(", ");
-                        findings.push(Finding::warning(
-                            "pdf.changes.xref_repaired",
-                            format!("Dữ liệu tham chiếu chéo của tệp bị hỏng và phải đọc theo cách dung thứ ({list}); các bản cập nhật sau chữ ký này có thể không được đọc đúng như chúng được ghi."),
-                            format!("The file's cross-reference data is damaged and was read leniently ({list}); the updates after this signature may not be read exactly as written."),
-                        ));
-                    }
-                }
-                // Planted object graphs matter only if something follows the
-                // signed revision (and reading every object is not free).
-                if s < last {
-                    let unused = unused_cache
-                        .entry(s)
-                        .or_insert_with(|| attacks::unused_objects(doc, s, &mut unused_budget));
-                    if let Some(f) = unused.clone() {
-                        findings.push(f);
+                out.modification_level = out.modification_level.max(st.level);
+                out.disallowed |= st.disallowed;
+                out.changes_after.extend(st.changes.iter().cloned());
+                out.covered.extend(st.covered.iter().cloned());
+                for f in &st.findings {
+                    if seen_codes.insert((f.code.clone(), f.message_en.clone())) {
+                        findings.push(f.clone());
                     }
                 }
             }
-            None => {
-                // The signed range ends at no revision boundary: what follows it
-                // cannot be analysed as updates.
-                let end = checks
-                    .get(i)
-                    .and_then(|c| c.signed_end)
-                    .and_then(|e| usize::try_from(e).ok());
-                if let Some(end) = end {
-                    let rest = doc.bytes().get(end..).unwrap_or(&[]);
-                    if !named_structure_attack
-                        && !rest.iter().all(|b| b.is_ascii_whitespace() || *b == 0)
-                    {
+            if out.disallowed {
+                let n_bad = out.changes_after.iter().filter(|c| !c.allowed).count();
+                findings.push(Finding::error(
+                    "pdf.changes.disallowed",
+                    format!("Sau khi ký, tài liệu đã bị thay đổi theo cách không được phép ({n_bad} thay đổi). Nội dung đang hiển thị có thể khác nội dung đã ký; hãy xem bản đã ký (phiên bản {}).", s + 1),
+                    format!("After signing, the document was changed in ways that are not permitted ({n_bad} changes). What is displayed may differ from what was signed; look at the signed version (revision {}).", s + 1),
+                ));
+            } else if s < last {
+                findings.push(Finding::passed(
+                    "pdf.changes.permitted",
+                    format!("Sau khi ký có {} bản cập nhật, tất cả đều thuộc loại được phép (ký thêm, dữ liệu kiểm tra dài hạn, điền biểu mẫu, siêu dữ liệu).", last - s),
+                    format!("{} updates follow the signature, all of permitted kinds (further signatures, long-term validation data, form filling, metadata).", last - s),
+                ));
+            } else {
+                findings.push(Finding::passed(
+                    "pdf.changes.none",
+                    "Không có thay đổi nào sau khi ký: chữ ký bao trùm phiên bản cuối cùng của tài liệu.",
+                    "No changes after signing: the signature covers the final version of the document.",
+                ));
+            }
+            // Page count (a page added or removed is never a permitted change).
+            let mut count = |rev: usize, budget: &mut Budget| -> Option<usize> {
+                *later.page_counts.entry(rev).or_insert_with(|| {
+                    let p = doc.pages(rev).ok()?;
+                    budget.take(p.len()).then_some(p.len())
+                })
+            };
+            if s < last {
+                if let (Some(a), Some(b)) = (count(s, budget), count(last, budget)) {
+                    if a != b {
                         out.disallowed = true;
                         out.modification_level = ModificationLevel::Other;
                         findings.push(Finding::error(
-                            "pdf.changes.unanalysable",
-                            "Phần tệp sau vùng được ký không phải là các bản cập nhật hợp lệ, nên không thể biết nó thay đổi gì; nó không được chữ ký bảo đảm.",
-                            "The part of the file after the signed range is not a sequence of proper updates, so what it changes cannot be told; the signature does not cover it.",
+                            "pdf.changes.page_count",
+                            format!("Số trang đã thay đổi sau khi ký: lúc ký có {a} trang, bây giờ có {b} trang."),
+                            format!("The page count changed after signing: {a} pages when signed, {b} now."),
                         ));
                     }
                 }
             }
-        }
-        if let Some(t) = &tail {
-            if t.severity == Severity::Error {
-                out.disallowed = true;
-                out.modification_level = ModificationLevel::Other;
+            // The parser tolerated broken cross-reference data; with updates
+            // after this signature, what they hold was read through a repair.
+            if s < last {
+                let repaired: Vec<String> = doc
+                    .warnings()
+                    .iter()
+                    .filter(|w| {
+                        w.code.starts_with("pdf.xref.") || w.code.starts_with("pdf.revision.")
+                    })
+                    .map(|w| w.code.clone())
+                    .collect::<BTreeSet<String>>()
+                    .into_iter()
+                    .collect();
+                if !repaired.is_empty() {
+                    let list = repaired.join(", ");
+                    findings.push(Finding::warning(
+                        "pdf.changes.xref_repaired",
+                        format!("Dữ liệu tham chiếu chéo của tệp bị hỏng và phải đọc theo cách dung thứ ({list}); các bản cập nhật sau chữ ký này có thể không được đọc đúng như chúng được ghi."),
+                        format!("The file's cross-reference data is damaged and was read leniently ({list}); the updates after this signature may not be read exactly as written."),
+                    ));
+                }
+            }
+            // Planted object graphs matter only if something follows the
+            // signed revision (and reading every object is not free).
+            if s < last {
+                let unused_budget = &mut later.unused_budget;
+                let unused = later
+                    .unused
+                    .entry(s)
+                    .or_insert_with(|| attacks::unused_objects(doc, s, unused_budget));
+                if let Some(f) = unused.clone() {
+                    findings.push(f);
+                }
             }
         }
-        if budget.exhausted() && signed_rev[i].is_some_and(|s| s < last) {
-            out.disallowed = true;
+        None => {
+            // The signed range ends at no revision boundary: what follows it
+            // cannot be analysed as updates.
+            let end = checks
+                .get(i)
+                .and_then(|c| c.signed_end)
+                .and_then(|e| usize::try_from(e).ok());
+            if let Some(end) = end {
+                let rest = doc.bytes().get(end..).unwrap_or(&[]);
+                if !named_structure_attack
+                    && !rest.iter().all(|b| b.is_ascii_whitespace() || *b == 0)
+                {
+                    out.disallowed = true;
+                    out.modification_level = ModificationLevel::Other;
+                    findings.push(Finding::error(
+                        "pdf.changes.unanalysable",
+                        "Phần tệp sau vùng được ký không phải là các bản cập nhật hợp lệ, nên không thể biết nó thay đổi gì; nó không được chữ ký bảo đảm.",
+                        "The part of the file after the signed range is not a sequence of proper updates, so what it changes cannot be told; the signature does not cover it.",
+                    ));
+                }
+            }
         }
-        out.findings = findings;
-        per_signature.push(out);
     }
-    Analysis {
-        per_signature,
-        document_findings,
+    if let Some(t) = &later.tail {
+        if t.severity == Severity::Error {
+            out.disallowed = true;
+            out.modification_level = ModificationLevel::Other;
+        }
     }
+    if budget.exhausted() && signed.rev[i].is_some_and(|s| s < last) {
+        out.disallowed = true;
+    }
+    out.findings = findings;
+    out
 }
