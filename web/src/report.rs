@@ -198,10 +198,10 @@ pub fn report_view(r: Arc<Report>, file_id: u32, lang: Lang) -> AnyView {
             {row(l.pick("Số trang", "Pages"), doc.page_count.map(|n| n.to_string()))}
             {row(l.pick("Số lần lưu (phiên bản)", "Revisions"), doc.revision_count.map(|n| n.to_string()))}
             {row(l.pick("Tiêu đề", "Title"), doc.metadata.title.clone())}
-            {row(l.pick("Cơ quan ban hành", "Issued by"), doc.administrative.as_ref().and_then(|a| a.issuer.clone()))}
-            {row(l.pick("Số, ký hiệu", "Number"), doc.administrative.as_ref().and_then(|a| a.number.clone()))}
-            {row(l.pick("Ngày ban hành", "Date"), doc.administrative.as_ref().and_then(|a| a.date.clone()))}
-            {row(l.pick("Trích yếu", "Subject"), doc.administrative.as_ref().and_then(|a| a.subject.clone()))}
+            {row(l.pick("Cơ quan ban hành", "Issued by"), doc.administrative.as_ref().and_then(|a| a.issuing_body.as_ref().map(|v| v.value.clone())))}
+            {row(l.pick("Số, ký hiệu", "Number"), doc.administrative.as_ref().and_then(|a| a.number_and_notation()))}
+            {row(l.pick("Ngày ban hành", "Date"), doc.administrative.as_ref().and_then(|a| a.date.as_ref().map(|v| v.value.clone())))}
+            {row(l.pick("Trích yếu", "Subject"), doc.administrative.as_ref().and_then(|a| a.subject.as_ref().map(|v| v.value.clone())))}
         </dl>
         {findings_view(&r.findings, lang)}
         {(!signatures.is_empty()).then(|| view! {

@@ -259,26 +259,203 @@ pub struct EmbeddedFile {
     pub mime_type: Option<String>,
 }
 
-/// Vietnamese administrative metadata (Nghị định 30/2020/NĐ-CP).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+/// Vietnamese administrative metadata (Nghị định 30/2020/NĐ-CP, Phụ lục I:
+/// thể thức văn bản), read from the document's text (or an edXML header).
+///
+/// Every value says where it was read and how sure the reading is; none of
+/// it changes a signature's verdict. Cross-checks against the signatures are
+/// findings on the report (`doc.admin.*`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct AdministrativeInfo {
-    /// Issuing body (cơ quan ban hành).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub issuer: Option<String>,
-    /// Number and notation (số/ký hiệu), e.g. `49/2026/NĐ-CP`.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub number: Option<String>,
-    /// Place and date of issue, as written.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub date: Option<String>,
-    /// Document type (Nghị định, Công văn, ...).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub doc_type: Option<String>,
-    /// Subject (trích yếu).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub subject: Option<String>,
-    /// Where the facts were read from (`pdf_text`, `edxml_header`, ...).
+    /// Where the facts were read from (`pdf_text`, `text`, `edxml_header`, ...).
     pub source: String,
+    /// Whether the pages carried readable text.
+    #[serde(default)]
+    pub readability: Readability,
+    /// Governing body (cơ quan, tổ chức chủ quản), e.g. `BỘ TÀI CHÍNH` above `TỔNG CỤC THUẾ`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub parent_body: Option<ReadValue>,
+    /// Issuing body (cơ quan, tổ chức ban hành), e.g. `CHÍNH PHỦ`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub issuing_body: Option<ReadValue>,
+    /// Number (số), e.g. `49`; leading zeros kept as written.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub number: Option<ReadValue>,
+    /// Notation (ký hiệu), e.g. `2026/NĐ-CP`, `UBND-HCTC`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub notation: Option<ReadValue>,
+    /// Type of document (tên loại văn bản) in capitals, e.g. `NGHỊ ĐỊNH`, `CÔNG VĂN`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub doc_type: Option<ReadValue>,
+    /// The type's abbreviation in the notation (Phụ lục III), e.g. `NĐ`, `QĐ`, `TTr`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub doc_type_abbreviation: Option<String>,
+    /// Place of issue (địa danh), e.g. `Hà Nội`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub place: Option<ReadValue>,
+    /// Date of issue (ngày ban hành) as `YYYY-MM-DD`; `as_written` keeps the line.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub date: Option<ReadValue>,
+    /// Subject (trích yếu nội dung), lines joined.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub subject: Option<ReadValue>,
+    /// Addressees (Kính gửi).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub addressees: Vec<ReadValue>,
+    /// Distribution list (Nơi nhận).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub recipients: Vec<ReadValue>,
+    /// Signing authority lines (quyền hạn ký): `TM. CHÍNH PHỦ`, `KT. THỦ TƯỚNG`, `TL.`, `TUQ.`, `Q.`.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub authority: Vec<ReadValue>,
+    /// Position of the signer (chức vụ), e.g. `PHÓ THỦ TƯỚNG`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub signer_position: Option<ReadValue>,
+    /// Printed name of the signer (họ tên người ký).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub signer_name: Option<ReadValue>,
+    /// Urgency mark (độ khẩn): `HỎA TỐC`, `THƯỢNG KHẨN`, `KHẨN`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub urgency: Option<ReadValue>,
+    /// Confidentiality mark (độ mật): `MẬT`, `TỐI MẬT`, `TUYỆT MẬT`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub confidentiality: Option<ReadValue>,
+    /// Appendices (Phụ lục) and the document they say they belong to.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub appendices: Vec<AppendixInfo>,
+    /// Visible signature stamps drawn by signing software ("Người ký: …").
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub stamps: Vec<SignatureStamp>,
+}
+
+impl AdministrativeInfo {
+    /// `số/ký hiệu` as printed on the document, e.g. `49/2026/NĐ-CP`.
+    pub fn number_and_notation(&self) -> Option<String> {
+        match (&self.number, &self.notation) {
+            (Some(n), Some(k)) => Some(format!("{}/{}", n.value, k.value)),
+            (None, Some(k)) => Some(format!("/{}", k.value)),
+            (Some(n), None) => Some(n.value.clone()),
+            (None, None) => None,
+        }
+    }
+
+    /// Whether nothing at all was read.
+    pub fn is_empty(&self) -> bool {
+        self.issuing_body.is_none()
+            && self.number.is_none()
+            && self.notation.is_none()
+            && self.doc_type.is_none()
+            && self.date.is_none()
+            && self.subject.is_none()
+            && self.signer_name.is_none()
+            && self.stamps.is_empty()
+    }
+}
+
+/// Whether the document's pages carry text that can be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Readability {
+    /// The pages read were text.
+    #[default]
+    Text,
+    /// The pages read are images (a scan): the fields cannot be read from them.
+    Scanned,
+    /// Some glyphs could not be mapped to Unicode (fonts without a usable encoding).
+    PartlyUnreadable,
+    /// No text was found on the pages read.
+    NoText,
+}
+
+/// How sure a reading is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Confidence {
+    /// Found where the decree's layout puts it, in the expected form, but some heuristics were needed.
+    Low,
+    /// Found in the expected form, position not confirmed (e.g. read from plain text).
+    Medium,
+    /// Found in its place in the layout, in the expected form.
+    High,
+}
+
+/// One value read from the document, with its origin.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReadValue {
+    /// The value, normalised (NFC, single spaces; dates as `YYYY-MM-DD`).
+    pub value: String,
+    /// The text as printed, when it differs from `value`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub as_written: Option<String>,
+    /// 1-based page number it was read from.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub page: Option<u32>,
+    /// Rectangle on that page `[x0, y0, x1, y1]` in PDF user space (points, origin bottom left).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub rect: Option<[f64; 4]>,
+    /// How sure the reading is.
+    pub confidence: Confidence,
+}
+
+impl ReadValue {
+    /// A value read without position.
+    pub fn new(value: impl Into<String>, confidence: Confidence) -> Self {
+        ReadValue {
+            value: value.into(),
+            as_written: None,
+            page: None,
+            rect: None,
+            confidence,
+        }
+    }
+}
+
+/// An appendix (Phụ lục) and what it says it is attached to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AppendixInfo {
+    /// Its heading, e.g. `Phụ lục I`.
+    pub label: ReadValue,
+    /// The citation line as printed, e.g. `(Kèm theo Công văn số: 086 /UBND-HCTC ngày 25 tháng 4 năm 2019 …)`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub cites: Option<String>,
+    /// The number (số) it cites.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub cited_number: Option<String>,
+    /// The notation (ký hiệu) it cites.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub cited_notation: Option<String>,
+    /// The date it cites, `YYYY-MM-DD`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub cited_date: Option<String>,
+}
+
+/// A visible signature stamp as drawn by Vietnamese signing software.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct SignatureStamp {
+    /// Name of the signature field whose appearance drew it, when it is a widget.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub field: Option<String>,
+    /// 1-based page.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub page: Option<u32>,
+    /// Rectangle on the page `[x0, y0, x1, y1]`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub rect: Option<[f64; 4]>,
+    /// "Người ký: …"
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub signer: Option<String>,
+    /// "Cơ quan: …"
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub organisation: Option<String>,
+    /// "Email: …"
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub email: Option<String>,
+    /// "Thời gian ký: …" as printed.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub time_as_written: Option<String>,
+    /// The same as an RFC 3339 time, when it parses.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub time: Option<String>,
 }
 
 /// What a signature is.
