@@ -90,6 +90,13 @@ pub fn verify_pdf(bytes: &[u8], opts: &crate::Options, report: &mut Report) {
         signature_field_count: Some(u32::try_from(fields.len()).unwrap_or(u32::MAX)),
         encryption: doc.encryption().map(|e| e.info()),
         metadata: doc.metadata(),
+        xmp: doc.xmp_metadata(),
+        page_sizes: doc.page_sizes(last),
+        language: doc.language(last),
+        tagged: doc.tagged(last),
+        form_field_count: doc.form(last).map(|(n, _)| n),
+        xfa: doc.form(last).is_some_and(|(_, x)| x),
+        javascript: doc.javascript(last),
         embedded_files: doc.embedded_files(),
         administrative: None,
     });

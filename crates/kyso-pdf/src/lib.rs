@@ -47,6 +47,7 @@ mod crypt;
 mod date;
 mod document;
 mod error;
+mod facts;
 mod filters;
 #[doc(hidden)]
 pub mod fuzzing;
@@ -63,6 +64,7 @@ pub use crypt::Encryption;
 pub use date::parse_pdf_date;
 pub use document::{Document, Revision};
 pub use error::PdfError;
+pub use facts::MAX_WALK;
 pub use limits::Limits;
 pub use object::{Dict, ObjRef, Object, PdfString, Span, Stream};
 pub use sig::{SigField, SigReference, SignatureDict};

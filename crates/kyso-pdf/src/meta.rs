@@ -54,6 +54,26 @@ impl<'a> Document<'a> {
         m
     }
 
+    /// The XMP metadata stream of the newest revision on its own (§14.3.2).
+    pub fn xmp_metadata(&self) -> Option<Metadata> {
+        if !self.encryption().is_none_or(|e| e.opened) {
+            return None;
+        }
+        let xmp = self.xmp(self.last_rev())?;
+        let x = |tag: &str| xmp_value(&xmp, tag).or_else(|| xmp_attribute(&xmp, tag));
+        let m = Metadata {
+            title: x("dc:title"),
+            author: x("dc:creator"),
+            subject: x("dc:description"),
+            keywords: x("pdf:Keywords"),
+            creator: x("xmp:CreatorTool"),
+            producer: x("pdf:Producer"),
+            created: x("xmp:CreateDate"),
+            modified: x("xmp:ModifyDate"),
+        };
+        (m != Metadata::default()).then_some(m)
+    }
+
     fn xmp(&self, rev: usize) -> Option<String> {
         let cat = self.catalog(rev).ok()?;
         let o = self.resolve(rev, cat.get(b"Metadata".as_slice())?).ok()?;
@@ -134,10 +154,11 @@ impl<'a> Document<'a> {
             .or_else(|| key.as_string().map(|s| decode_text(&s.bytes)))
             .unwrap_or_default();
         let ef = self.dict_at(rev, &spec, b"EF");
-        let stream = ef
+        let ef_obj = ef
             .as_ref()
             .and_then(|ef| ef.get(b"UF".as_slice()).or_else(|| ef.get(b"F".as_slice())))
-            .and_then(|s| self.resolve_head(rev, s).ok());
+            .cloned();
+        let stream = ef_obj.as_ref().and_then(|s| self.resolve_head(rev, s).ok());
         let sd = stream.as_ref().and_then(Object::as_dict);
         let size = sd
             .and_then(|sd| self.dict_at(rev, sd, b"Params"))
@@ -147,10 +168,26 @@ impl<'a> Document<'a> {
             .and_then(|sd| sd.get(b"Subtype".as_slice()))
             .and_then(Object::as_name)
             .map(|n| String::from_utf8_lossy(n).into_owned());
+        // The file's own bytes, decoded within the document's limits, for its fingerprint.
+        let sha256 = ef_obj
+            .as_ref()
+            .and_then(|o| self.resolve(rev, o).ok())
+            .and_then(|o| match o {
+                Object::Stream(st) => self.decode_stream(&st).ok(),
+                _ => None,
+            })
+            .map(|data| {
+                use sha2::Digest;
+                sha2::Sha256::digest(&data)
+                    .iter()
+                    .map(|b| format!("{b:02x}"))
+                    .collect::<String>()
+            });
         Some(EmbeddedFile {
             name,
             size,
             mime_type,
+            sha256,
         })
     }
 }
@@ -177,6 +214,15 @@ fn xmp_value(xmp: &str, tag: &str) -> Option<String> {
     }
     let v = unescape_xml(inner.trim());
     (!v.is_empty() && !v.contains('<')).then_some(v)
+}
+
+/// Attribute form of an XMP property: `<rdf:Description pdf:Producer="…">`.
+fn xmp_attribute(xmp: &str, tag: &str) -> Option<String> {
+    let key = format!("{tag}=\"");
+    let start = xmp.find(&key)? + key.len();
+    let end = xmp[start..].find('"')?;
+    let v = unescape_xml(xmp[start..start + end].trim());
+    (!v.is_empty()).then_some(v)
 }
 
 fn unescape_xml(s: &str) -> String {

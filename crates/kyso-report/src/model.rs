@@ -195,9 +195,32 @@ pub struct DocumentInfo {
     /// Encryption, if any.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub encryption: Option<EncryptionInfo>,
-    /// Title, author... from the Info dictionary and XMP.
+    /// Title, author... from the Info dictionary (XMP where Info has none).
     #[serde(default)]
     pub metadata: Metadata,
+    /// The XMP metadata stream on its own, when present (so that a
+    /// disagreement with the Info dictionary is visible).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub xmp: Option<Metadata>,
+    /// Page sizes, grouped: `[{"name":"A4","width_mm":210,"height_mm":297,"count":29}]`.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub page_sizes: Vec<PageSize>,
+    /// Natural language of the document (`/Lang`), e.g. `vi-VN`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub language: Option<String>,
+    /// Tagged PDF (`/MarkInfo /Marked true` or a structure tree).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub tagged: Option<bool>,
+    /// Interactive form fields (all kinds), when the document has a form.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub form_field_count: Option<u32>,
+    /// The form is (also) an XFA form.
+    #[serde(skip_serializing_if = "std::ops::Not::not", default)]
+    pub xfa: bool,
+    /// Where the document carries JavaScript (`names`, `open_action`,
+    /// `catalog_aa`, `page_aa`, `annotation`). Empty: none found.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub javascript: Vec<String>,
     /// Files embedded in the document.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub embedded_files: Vec<EmbeddedFile>,
@@ -257,6 +280,22 @@ pub struct EmbeddedFile {
     /// MIME type, when given.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub mime_type: Option<String>,
+    /// SHA-256 of the decoded file, when it could be decoded within the limits.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub sha256: Option<String>,
+}
+
+/// A page size and how many pages have it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PageSize {
+    /// `A4`, `A3`, `Letter`, … when the size is a standard one (either orientation), else empty.
+    pub name: String,
+    /// Width in millimetres (after /Rotate), rounded.
+    pub width_mm: u32,
+    /// Height in millimetres (after /Rotate), rounded.
+    pub height_mm: u32,
+    /// Pages of this size.
+    pub count: u32,
 }
 
 /// Vietnamese administrative metadata (Nghị định 30/2020/NĐ-CP, Phụ lục I:
