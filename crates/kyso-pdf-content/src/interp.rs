@@ -8,11 +8,14 @@
 //! XObjects (§8.10: `/Matrix`, `/BBox` clip, nested resources, bounded depth,
 //! no cycles). It draws nothing: it lists [`Mark`]s.
 
+use crate::font::TextFont;
 use crate::geometry::{Matrix, Rect};
 use crate::lexer::{Item, Lexer, Operand};
+use crate::text::TextSink;
 use kyso_pdf::object::{Dict, ObjRef, Object};
 use kyso_pdf::Document;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// Bounds on one interpretation (a page or an appearance stream with every
 /// form XObject it uses).
@@ -106,7 +109,7 @@ impl Marks {
 
 /// A font as far as geometry needs it.
 #[derive(Debug, Clone)]
-struct Font {
+pub(crate) struct Font {
     two_byte: bool,
     /// Width of each code in text space units × 1000.
     widths: HashMap<u32, f64>,
@@ -115,6 +118,8 @@ struct Font {
     scale: f64,
     /// Whether single-byte codes read as Latin text.
     simple_text: bool,
+    /// Codes and text, read only when extracting text.
+    text: Option<Rc<TextFont>>,
 }
 
 impl Font {
@@ -125,6 +130,7 @@ impl Font {
             default_width: 500.0,
             scale: 1.0,
             simple_text: true,
+            text: None,
         }
     }
 }
@@ -173,15 +179,19 @@ impl GState {
 /// Deepest `q` nesting honoured (deeper `q`s are counted but not stored).
 const MAX_SAVE_DEPTH: usize = 256;
 
-struct Interp<'d, 'a> {
+pub(crate) struct Interp<'d, 'a> {
     doc: &'a Document<'d>,
     rev: usize,
     limits: ContentLimits,
     ops: usize,
     bytes: usize,
-    out: Marks,
-    fonts: HashMap<(Option<u32>, Vec<u8>), Font>,
+    pub(crate) out: Marks,
+    fonts: HashMap<(Option<u32>, Vec<u8>), Rc<Font>>,
     forms: Vec<u32>,
+    /// Text extraction: where glyphs go (`None` for marks only).
+    pub(crate) text: Option<TextSink>,
+    /// A text limit stopped the walk.
+    pub(crate) halt: bool,
 }
 
 /// What a page draws, in revision `rev` (crop box as the frame).
@@ -287,7 +297,54 @@ pub fn appearance_marks(
 }
 
 impl<'d, 'a> Interp<'d, 'a> {
-    fn new(doc: &'a Document<'d>, rev: usize, limits: ContentLimits) -> Self {
+    /// Interpret a page's content (crop box as the frame and clip); the
+    /// page dictionary, if it could be read.
+    pub(crate) fn run_page(&mut self, page: ObjRef) -> Option<Dict> {
+        let it = self;
+        let Some(pd) = it.load_dict(&Object::Ref(page)) else {
+            it.out.problems.push(format!("page {page} cannot be read"));
+            return None;
+        };
+        let resources = it
+            .inherited(&pd, b"Resources")
+            .and_then(|r| it.load_dict(&r));
+        let frame = it
+            .inherited(&pd, b"CropBox")
+            .or_else(|| it.inherited(&pd, b"MediaBox"))
+            .and_then(|b| it.rect_of(&b));
+        it.out.frame = frame;
+        let mut data = Vec::new();
+        match pd.get(b"Contents".as_slice()) {
+            Some(Object::Array(parts)) => {
+                for p in parts.iter().take(10_000) {
+                    it.append_stream(p, &mut data);
+                    data.push(b'\n');
+                }
+            }
+            Some(c) => {
+                let c = c.clone();
+                match it.resolve(&c) {
+                    Some(Object::Array(parts)) => {
+                        for p in parts.iter().take(10_000) {
+                            it.append_stream(p, &mut data);
+                            data.push(b'\n');
+                        }
+                    }
+                    _ => it.append_stream(&c, &mut data),
+                }
+            }
+            None => {}
+        }
+        let gs = GState::new(Matrix::IDENTITY, frame);
+        it.run(&data, resources.as_ref(), None, gs);
+        Some(pd)
+    }
+
+    pub(crate) fn doc(&self) -> &'a Document<'d> {
+        self.doc
+    }
+
+    pub(crate) fn new(doc: &'a Document<'d>, rev: usize, limits: ContentLimits) -> Self {
         Interp {
             doc,
             rev,
@@ -297,17 +354,19 @@ impl<'d, 'a> Interp<'d, 'a> {
             out: Marks::default(),
             fonts: HashMap::new(),
             forms: Vec::new(),
+            text: None,
+            halt: false,
         }
     }
 
-    fn resolve(&self, o: &Object) -> Option<Object> {
+    pub(crate) fn resolve(&self, o: &Object) -> Option<Object> {
         match o {
             Object::Ref(r) => self.doc.object(self.rev, *r).ok().flatten(),
             other => Some(other.clone()),
         }
     }
 
-    fn load_dict(&self, o: &Object) -> Option<Dict> {
+    pub(crate) fn load_dict(&self, o: &Object) -> Option<Dict> {
         match self.resolve(o)? {
             Object::Dict(d) => Some(d),
             Object::Stream(s) => Some(s.dict),
@@ -315,7 +374,7 @@ impl<'d, 'a> Interp<'d, 'a> {
         }
     }
 
-    fn num(&self, o: &Object) -> Option<f64> {
+    pub(crate) fn num(&self, o: &Object) -> Option<f64> {
         match self.resolve(o)? {
             Object::Int(i) => Some(i as f64),
             Object::Real(r) if r.is_finite() => Some(r),
@@ -323,12 +382,12 @@ impl<'d, 'a> Interp<'d, 'a> {
         }
     }
 
-    fn nums(&self, o: &Object) -> Option<Vec<f64>> {
+    pub(crate) fn nums(&self, o: &Object) -> Option<Vec<f64>> {
         let a = self.resolve(o)?;
         a.as_array()?.iter().map(|x| self.num(x)).collect()
     }
 
-    fn rect_of(&self, o: &Object) -> Option<Rect> {
+    pub(crate) fn rect_of(&self, o: &Object) -> Option<Rect> {
         Rect::from_array(&self.nums(o)?)
     }
 
@@ -339,7 +398,7 @@ impl<'d, 'a> Interp<'d, 'a> {
     }
 
     /// An inheritable page attribute (§7.7.3.4), up the /Parent chain.
-    fn inherited(&self, page: &Dict, key: &[u8]) -> Option<Object> {
+    pub(crate) fn inherited(&self, page: &Dict, key: &[u8]) -> Option<Object> {
         let mut d = page.clone();
         for _ in 0..64 {
             if let Some(v) = d.get(key) {
@@ -351,7 +410,7 @@ impl<'d, 'a> Interp<'d, 'a> {
         None
     }
 
-    fn decode(&mut self, s: &kyso_pdf::Stream) -> Option<Vec<u8>> {
+    pub(crate) fn decode(&mut self, s: &kyso_pdf::Stream) -> Option<Vec<u8>> {
         match self.doc.decode_stream(s) {
             Ok(d) => {
                 self.bytes = self.bytes.saturating_add(d.len());
@@ -368,7 +427,7 @@ impl<'d, 'a> Interp<'d, 'a> {
         }
     }
 
-    fn append_stream(&mut self, o: &Object, data: &mut Vec<u8>) {
+    pub(crate) fn append_stream(&mut self, o: &Object, data: &mut Vec<u8>) {
         if let Some(Object::Stream(s)) = self.resolve(o) {
             if let Some(d) = self.decode(&s) {
                 data.extend_from_slice(&d);
@@ -398,6 +457,9 @@ impl<'d, 'a> Interp<'d, 'a> {
         {
             return;
         }
+        if self.text.is_some() && kind != MarkKind::Image {
+            return;
+        }
         if self.out.items.len() >= self.limits.max_marks {
             self.out.truncated = true;
             return;
@@ -418,24 +480,39 @@ impl<'d, 'a> Interp<'d, 'a> {
         });
     }
 
-    fn font(&mut self, resources: Option<&Dict>, res_id: Option<u32>, name: &[u8]) -> Font {
+    fn font(&mut self, resources: Option<&Dict>, res_id: Option<u32>, name: &[u8]) -> Rc<Font> {
         let key = (res_id, name.to_vec());
         if let Some(f) = self.fonts.get(&key) {
             return f.clone();
         }
-        let f = if self.fonts.len() >= self.limits.max_fonts {
-            Font::fallback()
+        let mut f = if self.fonts.len() >= self.limits.max_fonts {
+            None
         } else {
             self.read_font(resources, name)
-                .unwrap_or_else(Font::fallback)
-        };
+        }
+        .unwrap_or_else(Font::fallback);
+        if self.text.is_some() && f.text.is_none() {
+            f.text = Some(Rc::new(TextFont::fallback()));
+        }
+        let f = Rc::new(f);
         self.fonts.insert(key, f.clone());
         f
     }
 
-    fn read_font(&self, resources: Option<&Dict>, name: &[u8]) -> Option<Font> {
+    fn read_font(&mut self, resources: Option<&Dict>, name: &[u8]) -> Option<Font> {
         let fonts = self.load_dict(resources?.get(b"Font".as_slice())?)?;
         let fd = self.load_dict(fonts.get(name)?)?;
+        let text = if self.text.is_some() {
+            Some(Rc::new(self.text_font(&fd)))
+        } else {
+            None
+        };
+        let mut font = self.font_metrics(&fd)?;
+        font.text = text;
+        Some(font)
+    }
+
+    fn font_metrics(&self, fd: &Dict) -> Option<Font> {
         let subtype = fd.get(b"Subtype".as_slice()).and_then(Object::as_name);
         if subtype == Some(b"Type0") {
             let desc = self.resolve(fd.get(b"DescendantFonts".as_slice())?)?;
@@ -480,6 +557,7 @@ impl<'d, 'a> Interp<'d, 'a> {
                 default_width: dw,
                 scale: 1.0,
                 simple_text: false,
+                text: None,
             });
         }
         let first = fd
@@ -515,6 +593,7 @@ impl<'d, 'a> Interp<'d, 'a> {
             default_width: missing,
             scale,
             simple_text: subtype != Some(b"Type3"),
+            text: None,
         })
     }
 
@@ -533,6 +612,9 @@ impl<'d, 'a> Interp<'d, 'a> {
         let mut tm = Matrix::IDENTITY;
         let mut tlm = Matrix::IDENTITY;
         while let Some(item) = lex.next_item() {
+            if self.halt {
+                return;
+            }
             self.ops += 1;
             if self.ops > self.limits.max_ops {
                 self.out.truncated = true;
@@ -708,7 +790,7 @@ impl<'d, 'a> Interp<'d, 'a> {
                             let f = f.clone();
                             self.font(resources, res_id, &f)
                         }
-                        None => Font::fallback(),
+                        None => self.font(resources, res_id, b"\0none"),
                     };
                     let mut run = TextRun::default();
                     match a.last() {
@@ -723,10 +805,22 @@ impl<'d, 'a> Interp<'d, 'a> {
                                         let tx = -adj / 1000.0 * gs.size * gs.hscale;
                                         // A wide gap splits the run (a blank
                                         // left to be filled, a column break).
-                                        if *adj < -300.0 {
+                                        if *adj < -300.0 && self.text.is_none() {
                                             self.flush(&gs, &mut run);
                                         }
-                                        tm = Matrix([1.0, 0.0, 0.0, 1.0, tx, 0.0]).then(&tm);
+                                        if *adj < -crate::text::TJ_SPLIT_EM * 1000.0 {
+                                            if let Some(t) = &mut self.text {
+                                                t.split();
+                                            }
+                                        }
+                                        let vertical =
+                                            font.text.as_ref().is_some_and(|t| t.vertical());
+                                        tm = if vertical {
+                                            let ty = -adj / 1000.0 * gs.size;
+                                            Matrix([1.0, 0.0, 0.0, 1.0, 0.0, ty]).then(&tm)
+                                        } else {
+                                            Matrix([1.0, 0.0, 0.0, 1.0, tx, 0.0]).then(&tm)
+                                        };
                                     }
                                     _ => {}
                                 }
@@ -744,6 +838,12 @@ impl<'d, 'a> Interp<'d, 'a> {
     /// Show one string: advance the text matrix glyph by glyph, collecting
     /// glyph boxes into runs split at spaces.
     fn show(&mut self, gs: &GState, font: &Font, s: &[u8], tm: &mut Matrix, run: &mut TextRun) {
+        if self.text.is_some() {
+            if let Some(tf) = &font.text {
+                self.show_text(gs, font, tf, s, tm);
+                return;
+            }
+        }
         let codes: Vec<u32> = if font.two_byte {
             s.chunks(2)
                 .map(|c| c.iter().fold(0u32, |acc, &b| acc << 8 | u32::from(b)))
@@ -788,6 +888,76 @@ impl<'d, 'a> Interp<'d, 'a> {
                 }
             }
             *tm = Matrix([1.0, 0.0, 0.0, 1.0, tx, 0.0]).then(tm);
+        }
+    }
+
+    /// Show one string for text extraction: each code's text, box and
+    /// advance go to the text sink.
+    fn show_text(&mut self, gs: &GState, font: &Font, tf: &TextFont, s: &[u8], tm: &mut Matrix) {
+        let invisible = matches!(gs.render, 3 | 7);
+        let vertical = tf.vertical();
+        for code in tf.codes(s) {
+            if self.halt {
+                return;
+            }
+            let key = tf.width_key(code);
+            let w0 =
+                font.widths.get(&key).copied().unwrap_or(font.default_width) / 1000.0 * font.scale;
+            // §9.3.3: word spacing applies to the single-byte code 32.
+            let is_space = code.len == 1 && code.value == 32;
+            let spacing = gs.char_spacing + if is_space { gs.word_spacing } else { 0.0 };
+            let trm = tm.then(&gs.ctm);
+            let (glyph, adv_x, adv_y) = if vertical {
+                // Default vertical metrics (§9.7.4.3, DW2 [880 −1000]):
+                // one em down, the glyph centred on the pen.
+                let ty = -gs.size + spacing;
+                (
+                    Rect::new(-0.5 * gs.size, -gs.size, 0.5 * gs.size, 0.0),
+                    0.0,
+                    ty,
+                )
+            } else {
+                let tx = (w0 * gs.size + spacing) * gs.hscale;
+                (
+                    Rect::new(
+                        0.0,
+                        gs.rise + tf.descent * gs.size,
+                        (w0 * gs.size * gs.hscale).max(0.0),
+                        gs.rise + tf.ascent * gs.size,
+                    ),
+                    tx,
+                    0.0,
+                )
+            };
+            if trm.is_finite() && gs.size.abs() > 0.0 {
+                let origin = trm.apply(0.0, if vertical { 0.0 } else { gs.rise });
+                let end = trm.apply(adv_x, if vertical { adv_y } else { gs.rise });
+                let text = tf.unicode(code);
+                let em = gs.size.abs() * trm.0[2].hypot(trm.0[3]);
+                // Upright: the full text rendering matrix (§9.4.4) keeps
+                // x to the right and y up, without rotation or shear.
+                let [a, b, c, d, _, _] = Matrix([gs.size * gs.hscale, 0.0, 0.0, gs.size, 0.0, 0.0])
+                    .then(&trm)
+                    .0;
+                let upright =
+                    !vertical && a > 0.0 && d > 0.0 && b.abs() <= 1e-3 * a && c.abs() <= 1e-3 * d;
+                let g = crate::text::Glyph {
+                    text,
+                    rect: trm.apply_rect(&glyph),
+                    origin,
+                    end,
+                    em,
+                    upright,
+                    invisible,
+                };
+                if let Some(sink) = &mut self.text {
+                    if !sink.glyph(g, tf) {
+                        self.halt = true;
+                        return;
+                    }
+                }
+            }
+            *tm = Matrix([1.0, 0.0, 0.0, 1.0, adv_x, adv_y]).then(tm);
         }
     }
 

@@ -12,17 +12,26 @@
 //! For scanned pages (one full-page image), [`image::region_is_blank`]
 //! decodes the image and says whether a region is blank paper.
 //!
+//! [`page_text`] reads the page's text layer through the same walk: runs of
+//! Unicode text (NFC) with their boxes, from simple, Type 0 and Type 3
+//! fonts and the legacy Vietnamese TCVN3/VNI fonts ([`font`]), for reading
+//! what a document is (its issuing body, number, date, …).
+//!
 //! Untrusted input: every interpreter run is bounded (operators, marks, form
-//! XObject nesting, decoded bytes, image pixels); errors are values.
+//! XObject nesting, decoded bytes, image pixels, glyphs, CMap sizes); errors
+//! are values.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod font;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod geometry;
 pub mod image;
 mod interp;
 mod lexer;
+pub mod text;
 
 pub use geometry::{Matrix, Rect};
 pub use interp::{appearance_marks, page_marks, ContentLimits, Mark, MarkKind, Marks};
+pub use text::{page_text, PageText, TextLimits, TextRun};
