@@ -907,6 +907,8 @@ impl<'d, 'a> Interp<'d, 'a> {
             let is_space = code.len == 1 && code.value == 32;
             let spacing = gs.char_spacing + if is_space { gs.word_spacing } else { 0.0 };
             let trm = tm.then(&gs.ctm);
+            // The em's height in text space (Type 3 glyph spaces differ).
+            let vsize = gs.size * tf.v_scale;
             let (glyph, adv_x, adv_y) = if vertical {
                 // Default vertical metrics (§9.7.4.3, DW2 [880 −1000]):
                 // one em down, the glyph centred on the pen.
@@ -921,9 +923,9 @@ impl<'d, 'a> Interp<'d, 'a> {
                 (
                     Rect::new(
                         0.0,
-                        gs.rise + tf.descent * gs.size,
+                        gs.rise + tf.descent * vsize,
                         (w0 * gs.size * gs.hscale).max(0.0),
-                        gs.rise + tf.ascent * gs.size,
+                        gs.rise + tf.ascent * vsize,
                     ),
                     tx,
                     0.0,
@@ -933,10 +935,10 @@ impl<'d, 'a> Interp<'d, 'a> {
                 let origin = trm.apply(0.0, if vertical { 0.0 } else { gs.rise });
                 let end = trm.apply(adv_x, if vertical { adv_y } else { gs.rise });
                 let text = tf.unicode(code);
-                let em = gs.size.abs() * trm.0[2].hypot(trm.0[3]);
+                let em = vsize.abs() * trm.0[2].hypot(trm.0[3]);
                 // Upright: the full text rendering matrix (§9.4.4) keeps
                 // x to the right and y up, without rotation or shear.
-                let [a, b, c, d, _, _] = Matrix([gs.size * gs.hscale, 0.0, 0.0, gs.size, 0.0, 0.0])
+                let [a, b, c, d, _, _] = Matrix([gs.size * gs.hscale, 0.0, 0.0, vsize, 0.0, 0.0])
                     .then(&trm)
                     .0;
                 let upright =

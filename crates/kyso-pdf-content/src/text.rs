@@ -403,6 +403,22 @@ impl Interp<'_, '_> {
                 }
             }
         }
+        let mut v_scale = 1.0;
+        if subtype == Some(b"Type3") {
+            let fm = fd
+                .get(b"FontMatrix".as_slice())
+                .and_then(|m| self.nums(m))
+                .filter(|m| m.len() == 6);
+            let bbox = fd.get(b"FontBBox".as_slice()).and_then(|b| self.rect_of(b));
+            if let (Some(fm), Some(b)) = (fm, bbox) {
+                let em = b.height() * fm[3];
+                if em.is_finite() && em.abs() > 1e-6 && em.abs() < 1e6 {
+                    v_scale = em;
+                    ascent = b.y1 / b.height();
+                    descent = b.y0 / b.height();
+                }
+            }
+        }
         let to_unicode = match fd
             .get(b"ToUnicode".as_slice())
             .and_then(|t| self.resolve(t))
@@ -444,6 +460,7 @@ impl Interp<'_, '_> {
             italic,
             ascent,
             descent,
+            v_scale,
             kind,
             to_unicode,
         }

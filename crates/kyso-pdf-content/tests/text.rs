@@ -177,6 +177,12 @@ fn type3_widths_through_the_font_matrix() {
     // (0.6 + 0.4) × 2 em of 10 pt.
     let b = t.runs[0].bbox;
     assert!((b.width() - 20.0).abs() < 1e-6, "{b:?}");
+    // The em is the FontBBox height through the FontMatrix: 100 × 0.01.
+    assert!(
+        (b.y0 - 100.0).abs() < 1e-6 && (b.y1 - 110.0).abs() < 1e-6,
+        "{b:?}"
+    );
+    assert!((t.runs[0].font_size - 10.0).abs() < 1e-6);
 }
 
 #[test]

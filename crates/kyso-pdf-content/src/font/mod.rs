@@ -40,6 +40,10 @@ pub(crate) struct TextFont {
     /// Ascent and descent as fractions of the em (0.8 / −0.2 when unknown).
     pub(crate) ascent: f64,
     pub(crate) descent: f64,
+    /// The em in text space units: 1, except for Type 3 fonts, whose glyph
+    /// space is set by `/FontMatrix` (their em is the `/FontBBox` height
+    /// mapped by it; negative when the matrix flips y).
+    pub(crate) v_scale: f64,
     pub(crate) kind: Kind,
     pub(crate) to_unicode: Option<CMap>,
     pub(crate) legacy: Option<Legacy>,
@@ -54,6 +58,7 @@ impl TextFont {
             italic: false,
             ascent: 0.8,
             descent: -0.2,
+            v_scale: 1.0,
             kind: Kind::Simple(simple_table(Base::Builtin, &[])),
             to_unicode: None,
             legacy: None,
