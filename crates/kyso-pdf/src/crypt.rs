@@ -420,7 +420,7 @@ impl Decryptor {
     }
 
     fn decrypt_dict(&self, r: ObjRef, d: Dict, depth: usize) -> Dict {
-        let is_sig = crate::sig::looks_like_signature(&d);
+        let is_sig = looks_like_signature(&d);
         d.into_iter()
             .map(|(k, v)| {
                 if is_sig && k == b"Contents" {
@@ -452,6 +452,16 @@ impl Decryptor {
             other => other,
         }
     }
+}
+
+/// A signature dictionary: `/Type /Sig` or `/DocTimeStamp`, or `/ByteRange` with `/Contents`.
+///
+/// Decryption needs it first (the signature's `/Contents` stays as written),
+/// so it lives here, below `document` and `sig`, which re-exports it.
+pub(crate) fn looks_like_signature(d: &Dict) -> bool {
+    let ty = d.get(b"Type".as_slice()).and_then(Object::as_name);
+    matches!(ty, Some(b"Sig") | Some(b"DocTimeStamp"))
+        || (d.contains_key(b"ByteRange".as_slice()) && d.contains_key(b"Contents".as_slice()))
 }
 
 fn is_identity_crypt(d: &Dict) -> bool {

@@ -6,6 +6,10 @@
 //! by walking the AcroForm field tree of every revision, and by scanning every
 //! object defined in every revision for a signature dictionary.
 
+// What a signature dictionary looks like is decided where decryption needs it
+// (its /Contents is never decrypted); defined there so that `crypt` depends on
+// nothing above it: sig → document → crypt, one way.
+pub(crate) use crate::crypt::looks_like_signature;
 use crate::document::Document;
 use crate::object::{Dict, ObjRef, Object, Span};
 use crate::text::decode_text;
@@ -87,13 +91,6 @@ pub struct SignatureDict {
     pub contact_info: Option<String>,
     /// `/Reference` (DocMDP, FieldMDP, UR3).
     pub references: Vec<SigReference>,
-}
-
-/// A signature dictionary: `/Type /Sig` or `/DocTimeStamp`, or `/ByteRange` with `/Contents`.
-pub(crate) fn looks_like_signature(d: &Dict) -> bool {
-    let ty = d.get(b"Type".as_slice()).and_then(Object::as_name);
-    matches!(ty, Some(b"Sig") | Some(b"DocTimeStamp"))
-        || (d.contains_key(b"ByteRange".as_slice()) && d.contains_key(b"Contents".as_slice()))
 }
 
 fn name_of(d: &Dict, k: &[u8]) -> Option<String> {
