@@ -42,6 +42,9 @@ beside the repository), read in place. Per target:
                        chunks: leaf, then (candidate, CRL, OCSP) triples
   content_marks        decoded page content streams and form XObjects of the
                        PDFs (qpdf --json), plus a few hand-written ones
+  page_text            u16 length + a ToUnicode CMap of the PDFs + one of
+                       those content streams, plus hand-written text drawing
+                       with the target's fonts /F1../F6
   image_blank          fixtures/images/* and the PDFs' image XObjects behind
                        an 8-byte header that picks the matching filter, plus
                        small generated raw / Flate / JPEG / CCITT G4 images
@@ -73,6 +76,7 @@ TARGETS = [
     "cms_verify",
     "pki_path",
     "content_marks",
+    "page_text",
     "image_blank",
     "pdf_parse",
     "pdf_diff",
@@ -81,7 +85,7 @@ TARGETS = [
 # Whole signed documents are up to ~1 MB; mutating those runs at ~50 exec/s.
 # The PDF-level targets are capped so libFuzzer keeps to small inputs (seeds
 # longer than this are truncated when loaded).
-DEFAULT_MAX_LEN = {"pdf_parse": 65536, "pdf_diff": 65536, "verify_any": 65536, "content_marks": 65536}
+DEFAULT_MAX_LEN = {"pdf_parse": 65536, "pdf_diff": 65536, "verify_any": 65536, "content_marks": 65536, "page_text": 65536}
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 
 
@@ -345,6 +349,20 @@ def generated_images() -> list[bytes]:
     return out
 
 
+HANDWRITTEN_TEXT = [
+    b"BT /F1 12 Tf 72 712 Td (!\"#AB) Tj ET BT /F2 10 Tf 72 690 Td <0003000A000B> Tj ET",
+    b"BT /F3 11 Tf 1 0 0 1 72 650 Tm <01> Tj T* <0102> Tj ET",
+    b"BT /F4 12 Tf 72 600 Td (Vi\xd6t Nam C\xa4ng h\xdfa) Tj ET BT /F5 12 Tf 0 -20 Td (Vie\xe4t Nam) Tj ET",
+    b"BT /F6 12 Tf 72 560 Td (AB) Tj 2 Tr [(A) -120 (B)] TJ ET q 0.5 0 0 0.5 0 0 cm /Fm1 Do Q",
+    b"BT /F1 9 Tf 10 TL 3 Tc 2 Tw 90 Tz 72 500 Td (line) ' 1 2 (more) \" ET",
+]
+
+HANDWRITTEN_CMAPS = [
+    b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap 1 begincodespacerange <0000> <FFFF> "
+    b"endcodespacerange 2 beginbfchar <0003> <0041> <000A> <1EA0> endbfchar 1 beginbfrange <0010> <0014> <0061> "
+    b"endbfrange 1 begincidrange <0000> <00FF> 1 endcidrange endcmap CMapName currentdict /CMap defineresource pop end end",
+]
+
 HANDWRITTEN_CONTENT = [
     b"BT /F1 12 Tf 72 712 Td (Hello, signed world) Tj ET",
     b"q 1 0 0 1 100 100 cm 0 0 1 rg 0 0 200 50 re f Q",
@@ -384,7 +402,7 @@ def build_seeds(targets: list[str]) -> dict[str, list[bytes]]:
         for b in cms_blobs:
             seeds["cms_verify"] += [bytes([m]) + b for m in (0, 1, 2)]
 
-    need_qpdf = {"pki_path", "content_marks", "image_blank"} & set(seeds)
+    need_qpdf = {"pki_path", "content_marks", "page_text", "image_blank"} & set(seeds)
     dumps: list[QpdfDump] = []
     tmp = Path(tempfile.mkdtemp(prefix="kyso-fuzz-seed-"))
     try:
@@ -435,6 +453,28 @@ def build_seeds(targets: list[str]) -> dict[str, list[bytes]]:
                     s = d.stream(ref)
                     if s and s[1].strip():
                         seeds["content_marks"].append(s[1])
+
+        if "page_text" in seeds:
+            cmaps = list(HANDWRITTEN_CMAPS)
+            contents = list(HANDWRITTEN_TEXT)
+            for d in dumps:
+                for ref, v in d.objects.items():
+                    val = v.get("value")
+                    if isinstance(val, dict) and isinstance(val.get("/ToUnicode"), str):
+                        s = d.stream(val["/ToUnicode"])
+                        if s and s[1].strip():
+                            cmaps.append(s[1])
+                for pg in d.pages:
+                    for ref in pg.get("contents", []):
+                        s = d.stream(ref)
+                        if s and b"BT" in s[1]:
+                            contents.append(s[1])
+            cmaps = list(dict.fromkeys(cmaps))[:200]
+            contents = list(dict.fromkeys(contents))
+            for i, c in enumerate(contents):
+                cm = cmaps[i % len(cmaps)][:0xFFFF]
+                seeds["page_text"].append(len(cm).to_bytes(2, "big") + cm + c)
+                seeds["page_text"].append(b"\x00\x00" + c)
 
         if "image_blank" in seeds:
             for p in files:
