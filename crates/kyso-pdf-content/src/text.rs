@@ -498,9 +498,12 @@ impl Interp<'_, '_> {
         match enc {
             Some(Object::Name(n)) => Kind::Composite {
                 // Other predefined CMaps (CJK) are read as two-byte codes
-                // with CID = code: text then comes from /ToUnicode alone.
+                // with CID = code: text then comes from /ToUnicode alone,
+                // except for the Unicode ones.
                 encoding: CMap::identity(),
                 vertical: n.ends_with(b"-V"),
+                unicode_codes: n.starts_with(b"Uni")
+                    && (n.windows(4).any(|w| w == b"UCS2") || n.windows(5).any(|w| w == b"UTF16")),
             },
             Some(Object::Stream(s)) if depth < font::MAX_USECMAP_DEPTH => {
                 let vertical = s.dict.get(b"WMode".as_slice()).and_then(Object::as_int) == Some(1);
@@ -524,11 +527,13 @@ impl Interp<'_, '_> {
                 Kind::Composite {
                     encoding: m,
                     vertical,
+                    unicode_codes: false,
                 }
             }
             _ => Kind::Composite {
                 encoding: CMap::identity(),
                 vertical: false,
+                unicode_codes: false,
             },
         }
     }

@@ -111,6 +111,20 @@ fn legacy_vietnamese_fonts() {
         ]
     );
     assert_eq!(t.runs[0].font, ".VnTimeH,Bold");
+    // A legacy font embedded as Type 0 (newer Word): its /ToUnicode names
+    // the Windows-1252 characters of the TCVN3 bytes, which are converted.
+    let tu = b"begincmap 1 begincodespacerange <0000> <FFFF> endcodespacerange
+4 beginbfchar <0001> <0056> <0002> <0069> <0003> <00D6> <0004> <0074> endbfchar endcmap";
+    let objs = vec![
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+.VnTime /Encoding /Identity-H /ToUnicode 6 0 R /DescendantFonts [<< /Subtype /CIDFontType2 >>] >>".to_vec(),
+        stream("", tu),
+    ];
+    let t2 = text_of(&pdf(
+        1,
+        &objs,
+        b"BT /F1 12 Tf 10 10 Td <0001000200030004> Tj ET",
+    ));
+    assert_eq!(texts(&t2), ["Việt"]);
     assert!(t.runs[0].bold);
     assert_eq!(t.runs[1].font, ".VnTime");
     assert_eq!(t.undecodable_glyphs, 0);
@@ -153,6 +167,10 @@ endcmap end end";
           BT /F3 10 Tf 300 400 Td <00030004> Tj ET",
     ));
     assert_eq!(texts(&t), ["CỘNOPH", "AĐB", "CỘ"]);
+    // A predefined Unicode CMap: the codes are the text.
+    let ucs2 = vec![b"<< /Type /Font /Subtype /Type0 /BaseFont /MS-Mincho /Encoding /UniJIS-UCS2-H /DescendantFonts [<< /Subtype /CIDFontType0 >>] >>".to_vec()];
+    let u = text_of(&pdf(1, &ucs2, b"BT /F1 10 Tf 100 300 Td <1EA0 0110> Tj ET"));
+    assert_eq!(texts(&u), ["ẠĐ"]);
     let r = &t.runs[0];
     assert!(r.bold);
     // Widths: 722 + 722 + 3 × 500 + 600 = 3544 thousandths of 10 pt.

@@ -27,7 +27,13 @@ pub(crate) enum Kind {
     /// One byte per code; the text of each code from the encoding.
     Simple(Box<[Option<String>]>),
     /// Type 0: codes by the encoding CMap, which also gives the CIDs.
-    Composite { encoding: CMap, vertical: bool },
+    /// `unicode_codes` for the predefined `Uni…-UCS2-`/`-UTF16-` CMaps,
+    /// whose two-byte codes are Unicode themselves.
+    Composite {
+        encoding: CMap,
+        vertical: bool,
+        unicode_codes: bool,
+    },
 }
 
 /// What text extraction knows about a font.
@@ -129,6 +135,12 @@ impl TextFont {
         }
         match &self.kind {
             Kind::Simple(table) => table.get(code.value as usize).cloned().flatten(),
+            Kind::Composite {
+                unicode_codes: true,
+                ..
+            } => char::from_u32(code.value)
+                .filter(|c| !c.is_control())
+                .map(String::from),
             Kind::Composite { .. } => None,
         }
     }
