@@ -105,22 +105,30 @@ pub(crate) enum Intent {
 /// the object graphs read on demand.
 pub(crate) struct StepContext<'a, 'd> {
     pub doc: &'a Document<'d>,
+    /// The revision before this one.
     pub prev: usize,
+    /// This revision.
     pub rev: usize,
+    /// The document's last revision.
     pub last: usize,
+    /// The permissions in force for this revision's changes.
     pub policy: &'a StepPolicy,
     pub sigs: &'a SigIndex,
     pub budget: &'a mut Budget,
+    /// Every object whose xref entry this revision changed, by number.
     pub delta: BTreeMap<u32, Delta>,
-    pub judged: BTreeMap<u32, Vec<Judged>>,
+    /// Verdicts so far, by object number (0: the trailer or the revision as a whole).
+    judged: BTreeMap<u32, Vec<Judged>>,
+    /// New objects still to judge: why they are referenced and the verdict of what references them.
     pub queue: VecDeque<(ObjRef, Intent, Judged)>,
+    /// Attack and other findings, in the order the rules made them.
     pub findings: Vec<Finding>,
     pub form_old: Form,
     pub form_new: Form,
-    pub pages_old: Option<PageUse>,
-    pub pages_new: Option<PageUse>,
-    pub struct_nodes: Option<HashSet<u32>>,
-    pub dss: Option<HashSet<u32>>,
+    pages_old: Option<PageUse>,
+    pages_new: Option<PageUse>,
+    struct_nodes: Option<HashSet<u32>>,
+    dss: Option<HashSet<u32>>,
     pub cat_old: Option<Dict>,
     pub cat_new: Option<Dict>,
     /// The structure tree's ParentTree and IDTree compared by meaning, once.

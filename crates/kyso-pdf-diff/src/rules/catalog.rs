@@ -101,7 +101,10 @@ pub(crate) fn check_trailer(cx: &mut StepContext<'_, '_>) {
     }
 }
 
-pub(crate) fn catalog(cx: &mut StepContext<'_, '_>, old: &Dict, new: &Dict) -> Vec<Judged> {
+/// The catalog's entries one by one: form, DSS, metadata, version and names
+/// may change as their rules allow; /Pages and /OCProperties never; anything
+/// else is an unexplained catalog change.
+fn catalog(cx: &mut StepContext<'_, '_>, old: &Dict, new: &Dict) -> Vec<Judged> {
     let mut out = Vec::new();
     for key in keys_union(old, new) {
         let (o, n) = (old.get(&key), new.get(&key));
@@ -230,7 +233,7 @@ pub(crate) fn catalog(cx: &mut StepContext<'_, '_>, old: &Dict, new: &Dict) -> V
 /// appearance streams of comments (Acrobat keeps stamp icons there) — may
 /// change, and counts as an annotation change; any other tree (JavaScript,
 /// embedded files, destinations, page templates…) is not permitted.
-pub(crate) fn names(cx: &mut StepContext<'_, '_>, old: &Object, new: &Object) -> Judged {
+fn names(cx: &mut StepContext<'_, '_>, old: &Object, new: &Object) -> Judged {
     let empty = Dict::new();
     let (od, nd) = (
         old.as_dict().unwrap_or(&empty),

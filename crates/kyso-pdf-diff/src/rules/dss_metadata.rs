@@ -131,6 +131,7 @@ fn catalog_ref(c: &Option<Dict>, key: &[u8]) -> Option<u32> {
         .map(|r| r.num)
 }
 
+/// The verdict on an updated Info dictionary.
 fn metadata_info() -> Judged {
     Judged::ok(
         Class::Metadata,
@@ -139,6 +140,7 @@ fn metadata_info() -> Judged {
     )
 }
 
+/// The verdict on an updated XMP stream.
 pub(crate) fn metadata_xmp() -> Judged {
     Judged::ok(
         Class::Metadata,

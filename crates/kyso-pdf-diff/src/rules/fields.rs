@@ -146,6 +146,9 @@ impl Rule for FormResources {
     }
 }
 
+/// The AcroForm dictionary's entries: /Fields may grow, /SigFlags and /DR
+/// additions serve new signatures, /DA and /NeedAppearances (off) are form
+/// filling; /NeedAppearances switched on redraws every field (shadow replace).
 pub(crate) fn acroform(cx: &mut StepContext<'_, '_>, old: &Dict, new: &Dict) -> Vec<Judged> {
     let mut out = Vec::new();
     for key in keys_union(old, new) {
@@ -236,7 +239,8 @@ pub(crate) fn acroform(cx: &mut StepContext<'_, '_>, old: &Dict, new: &Dict) -> 
     out
 }
 
-pub(crate) fn fields_array(cx: &mut StepContext<'_, '_>, old: &Object, new: &Object) -> Judged {
+/// The /Fields array: may only grow, by references to new fields.
+fn fields_array(cx: &mut StepContext<'_, '_>, old: &Object, new: &Object) -> Judged {
     let (o, n) = (old.as_array().unwrap_or(&[]), new.as_array().unwrap_or(&[]));
     let (added, kept) = array_growth(o, n);
     if !kept {
@@ -267,11 +271,7 @@ pub(crate) fn fields_array(cx: &mut StepContext<'_, '_>, old: &Object, new: &Obj
 /// Resource dictionaries (form /DR): adding entries that point at new
 /// objects (fonts for a new widget's appearance) is fine; changing what an
 /// existing name points at is not.
-pub(crate) fn additive_resources(
-    cx: &mut StepContext<'_, '_>,
-    old: &Object,
-    new: &Object,
-) -> Judged {
+fn additive_resources(cx: &mut StepContext<'_, '_>, old: &Object, new: &Object) -> Judged {
     let bad = Judged::other(
         "Tài nguyên mặc định của biểu mẫu (phông chữ...) bị thay đổi.",
         "The form's default resources (fonts...) were changed.",
@@ -343,7 +343,10 @@ pub(crate) fn additive_resources(
     ok
 }
 
-pub(crate) fn field(
+/// A field or widget changed in place: a signature field may be signed now
+/// (its /V and appearance), another field filled in if unlocked, not
+/// read-only and empty when signed; everything else is named.
+fn field(
     cx: &mut StepContext<'_, '_>,
     num: u32,
     r: ObjRef,
@@ -516,11 +519,7 @@ pub(crate) fn field(
 /// Whether, in the previous revision, nothing but the given widgets (and their
 /// appearance dictionaries) refers to object `num` (pyHanko's "sneaky" updates
 /// re-use an appearance stream that the catalog or a page also points at).
-pub(crate) fn only_used_by_widgets(
-    cx: &mut StepContext<'_, '_>,
-    num: u32,
-    widgets: &[u32],
-) -> bool {
+fn only_used_by_widgets(cx: &mut StepContext<'_, '_>, num: u32, widgets: &[u32]) -> bool {
     let targets: HashSet<u32> = [num].into_iter().collect();
     let Some(map) = referrers(cx.doc, cx.prev, &targets, cx.budget) else {
         return false;
@@ -542,7 +541,7 @@ pub(crate) fn only_used_by_widgets(
 }
 
 /// Whether the signature field (object `fnum`) gets its value in this revision.
-pub(crate) fn signed_in_this_revision(cx: &StepContext<'_, '_>, fnum: u32) -> bool {
+fn signed_in_this_revision(cx: &StepContext<'_, '_>, fnum: u32) -> bool {
     let had = cx
         .form_old
         .fields
@@ -556,7 +555,10 @@ pub(crate) fn signed_in_this_revision(cx: &StepContext<'_, '_>, fnum: u32) -> bo
     !had && has
 }
 
-pub(crate) fn appearance(cx: &mut StepContext<'_, '_>, r: ObjRef, widget: u32) -> Judged {
+/// An appearance stream of `widget` replaced: fine for a signature signed in
+/// this revision, or a field (not read-only, not locked) whose value is
+/// filled in now.
+fn appearance(cx: &mut StepContext<'_, '_>, r: ObjRef, widget: u32) -> Judged {
     let info = cx
         .form_new
         .field_of(widget)
@@ -620,6 +622,8 @@ pub(crate) fn appearance(cx: &mut StepContext<'_, '_>, r: ObjRef, widget: u32) -
     )
 }
 
+/// A field added to /Fields (or a field's /Kids): a signature field is a
+/// signature change; any other new field is not cleared.
 pub(crate) fn new_field(cx: &mut StepContext<'_, '_>, r: ObjRef, obj: &Object) -> Judged {
     let info = cx.form_new.field_of(r.num).map(|(f, i)| (f, i.clone()));
     let Some((fnum, fi)) = info else {
@@ -665,6 +669,8 @@ pub(crate) fn new_field(cx: &mut StepContext<'_, '_>, r: ObjRef, obj: &Object) -
     j
 }
 
+/// A new signature field's /V: a signature or document timestamp first
+/// defined in this revision.
 pub(crate) fn new_sig_value(cx: &mut StepContext<'_, '_>, r: ObjRef) -> Judged {
     match cx.sigs.by_num.get(&r.num) {
         Some(&(_, true, fr)) if fr == cx.rev => Judged::ok(
@@ -746,6 +752,7 @@ pub(crate) fn check_new_signature_fields(cx: &mut StepContext<'_, '_>) {
         }
     }
 }
+/// The keys whose values differ, for messages (`/Reason /M`).
 fn changed_keys(old: &Object, new: &Object) -> String {
     let (od, nd) = (
         old.as_dict().cloned().unwrap_or_default(),

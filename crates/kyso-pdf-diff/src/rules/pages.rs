@@ -158,12 +158,7 @@ pub(crate) fn drawn(
 
 /// A page-tree node (§7.7.3.2): its kids, count and inheritable attributes
 /// must not change; producers sometimes stamp other keys (iText's /ITXT).
-pub(crate) fn pages_node(
-    cx: &mut StepContext<'_, '_>,
-    r: ObjRef,
-    old: &Object,
-    new: &Object,
-) -> Judged {
+fn pages_node(cx: &mut StepContext<'_, '_>, r: ObjRef, old: &Object, new: &Object) -> Judged {
     let (od, nd) = (
         old.as_dict().cloned().unwrap_or_default(),
         new.as_dict().cloned().unwrap_or_default(),
@@ -192,12 +187,10 @@ pub(crate) fn pages_node(
     )
 }
 
-pub(crate) fn page(
-    cx: &mut StepContext<'_, '_>,
-    r: ObjRef,
-    old: &Object,
-    new: &Object,
-) -> Vec<Judged> {
+/// A page changed in place: /Annots may grow, /Tabs and a first
+/// /StructParents are bookkeeping of a new widget; /Contents and /Resources
+/// are never changed (incremental saving, shadow hide).
+fn page(cx: &mut StepContext<'_, '_>, r: ObjRef, old: &Object, new: &Object) -> Vec<Judged> {
     let mut out = Vec::new();
     let (od, nd) = (
         old.as_dict().cloned().unwrap_or_default(),
@@ -292,6 +285,7 @@ pub(crate) fn page(
     out
 }
 
+/// An /Annots list of `page`: may only grow, by references to new annotations.
 pub(crate) fn annots_growth(
     cx: &mut StepContext<'_, '_>,
     page: Option<ObjRef>,
@@ -336,6 +330,10 @@ pub(crate) fn annots_growth(
     )
 }
 
+/// An annotation added to a page: a widget of a signature field is a
+/// signature change, of another field not cleared, of no field a sneaky
+/// widget; other annotations are annotation changes, unless they paint an
+/// area without an appearance stream (evil annotation).
 pub(crate) fn new_annot(
     cx: &mut StepContext<'_, '_>,
     r: ObjRef,

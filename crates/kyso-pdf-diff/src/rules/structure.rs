@@ -45,12 +45,7 @@ impl Rule for Element {
 }
 
 /// Structure tree (§14.7): only additions that tag new widgets.
-pub(crate) fn element(
-    cx: &mut StepContext<'_, '_>,
-    r: ObjRef,
-    old: &Object,
-    new: &Object,
-) -> Judged {
+fn element(cx: &mut StepContext<'_, '_>, r: ObjRef, old: &Object, new: &Object) -> Judged {
     let bad = Judged::other(
         format!("Cây cấu trúc ({r}) bị sửa ngoài việc gắn thẻ cho ô chữ ký mới."),
         format!("The structure tree ({r}) was changed beyond tagging new widgets."),
@@ -127,7 +122,7 @@ pub(crate) fn element(
 }
 
 /// The structure tree root (§14.7.2) of a revision, resolved.
-pub(crate) fn struct_tree_root(cx: &mut StepContext<'_, '_>, rev: usize) -> Option<Object> {
+fn struct_tree_root(cx: &mut StepContext<'_, '_>, rev: usize) -> Option<Object> {
     let cat = if rev == cx.rev {
         cx.cat_new.clone()
     } else {
@@ -138,7 +133,7 @@ pub(crate) fn struct_tree_root(cx: &mut StepContext<'_, '_>, rev: usize) -> Opti
 }
 
 /// Both trees' verdicts, computed once per revision.
-pub(crate) fn ensure_trees(cx: &mut StepContext<'_, '_>) {
+fn ensure_trees(cx: &mut StepContext<'_, '_>) {
     if cx.trees.is_some() {
         return;
     }
@@ -152,7 +147,7 @@ pub(crate) fn ensure_trees(cx: &mut StepContext<'_, '_>) {
 }
 
 /// The verdict on `/ParentTree` or `/IDTree` of the structure tree.
-pub(crate) fn tree_verdict(cx: &mut StepContext<'_, '_>, key: &'static [u8]) -> Judged {
+fn tree_verdict(cx: &mut StepContext<'_, '_>, key: &'static [u8]) -> Judged {
     ensure_trees(cx);
     cx.trees
         .as_ref()
@@ -167,7 +162,7 @@ pub(crate) fn tree_verdict(cx: &mut StepContext<'_, '_>, key: &'static [u8]) -> 
 
 /// When `num` is a node or an indirect array of the ParentTree or IDTree
 /// (in either revision), the verdict on that whole tree.
-pub(crate) fn tree_holder_verdict(cx: &mut StepContext<'_, '_>, num: u32) -> Option<Judged> {
+fn tree_holder_verdict(cx: &mut StepContext<'_, '_>, num: u32) -> Option<Judged> {
     let has_tree = |c: &Option<Dict>| {
         c.as_ref()
             .is_some_and(|c| c.get(b"StructTreeRoot".as_slice()).is_some())
@@ -188,7 +183,7 @@ pub(crate) fn tree_holder_verdict(cx: &mut StepContext<'_, '_>, num: u32) -> Opt
 /// a key defined twice with different values, a new entry that points at
 /// page content (an array of marked-content parents), or a tree that
 /// could not be read in full.
-pub(crate) fn compare_tree(cx: &mut StepContext<'_, '_>, key: &'static [u8]) -> Judged {
+fn compare_tree(cx: &mut StepContext<'_, '_>, key: &'static [u8]) -> Judged {
     let kind = if key == b"ParentTree" {
         TreeKind::Number
     } else {
@@ -273,12 +268,14 @@ pub(crate) fn compare_tree(cx: &mut StepContext<'_, '_>, key: &'static [u8]) -> 
 }
 
 /// An object reference dictionary (§14.7.4.3, /Type /OBJR) naming an object added in this revision.
-pub(crate) fn objr_to_new(cx: &StepContext<'_, '_>, d: &Dict) -> bool {
+fn objr_to_new(cx: &StepContext<'_, '_>, d: &Dict) -> bool {
     d.get(b"Obj".as_slice())
         .and_then(Object::as_ref)
         .is_some_and(|o| cx.delta.get(&o.num).is_some_and(Delta::added))
 }
 
+/// A structure element added in this revision: its kids must be new elements
+/// or object references to new objects (a new widget), not page content.
 pub(crate) fn new_struct(cx: &mut StepContext<'_, '_>, r: ObjRef, obj: &Object) -> Judged {
     let bad = Judged::other(
         format!(
