@@ -247,53 +247,60 @@ pub fn appearance_marks(
     limits: &ContentLimits,
 ) -> Marks {
     let mut it = Interp::new(doc, rev, *limits);
-    it.out.frame = Some(rect);
-    let form_num = ap.as_ref().map(|r| r.num);
-    let Some(Object::Stream(s)) = it.resolve(ap) else {
-        it.out.problems.push("appearance is not a stream".into());
-        return it.out;
-    };
-    let bbox = s
-        .dict
-        .get(b"BBox".as_slice())
-        .and_then(|b| it.rect_of(b))
-        .unwrap_or(rect);
-    let m = s
-        .dict
-        .get(b"Matrix".as_slice())
-        .and_then(|m| it.matrix_of(m))
-        .unwrap_or(Matrix::IDENTITY);
-    let tb = m.apply_rect(&bbox);
-    // Algorithm 8.1: A maps the transformed box onto Rect.
-    let (sx, sy) = (
-        if tb.width() > 1e-9 {
-            rect.width() / tb.width()
-        } else {
-            1.0
-        },
-        if tb.height() > 1e-9 {
-            rect.height() / tb.height()
-        } else {
-            1.0
-        },
-    );
-    let a = Matrix([sx, 0.0, 0.0, sy, rect.x0 - tb.x0 * sx, rect.y0 - tb.y0 * sy]);
-    let ctm = m.then(&a);
-    let resources = s
-        .dict
-        .get(b"Resources".as_slice())
-        .cloned()
-        .and_then(|r| it.load_dict(&r));
-    let data = match it.decode(&s) {
-        Some(d) => d,
-        None => return it.out,
-    };
-    if let Some(n) = form_num {
-        it.forms.push(n);
-    }
-    let gs = GState::new(ctm, Some(rect));
-    it.run(&data, resources.as_ref(), form_num, gs);
+    it.run_appearance(ap, rect);
     it.out
+}
+
+impl<'d, 'a> Interp<'d, 'a> {
+    /// Interpret an annotation's appearance stream placed in `rect`.
+    pub(crate) fn run_appearance(&mut self, ap: &Object, rect: Rect) {
+        let it = self;
+        it.out.frame = Some(rect);
+        let form_num = ap.as_ref().map(|r| r.num);
+        let Some(Object::Stream(s)) = it.resolve(ap) else {
+            it.out.problems.push("appearance is not a stream".into());
+            return;
+        };
+        let bbox = s
+            .dict
+            .get(b"BBox".as_slice())
+            .and_then(|b| it.rect_of(b))
+            .unwrap_or(rect);
+        let m = s
+            .dict
+            .get(b"Matrix".as_slice())
+            .and_then(|m| it.matrix_of(m))
+            .unwrap_or(Matrix::IDENTITY);
+        let tb = m.apply_rect(&bbox);
+        // Algorithm 8.1: A maps the transformed box onto Rect.
+        let (sx, sy) = (
+            if tb.width() > 1e-9 {
+                rect.width() / tb.width()
+            } else {
+                1.0
+            },
+            if tb.height() > 1e-9 {
+                rect.height() / tb.height()
+            } else {
+                1.0
+            },
+        );
+        let a = Matrix([sx, 0.0, 0.0, sy, rect.x0 - tb.x0 * sx, rect.y0 - tb.y0 * sy]);
+        let ctm = m.then(&a);
+        let resources = s
+            .dict
+            .get(b"Resources".as_slice())
+            .cloned()
+            .and_then(|r| it.load_dict(&r));
+        let Some(data) = it.decode(&s) else {
+            return;
+        };
+        if let Some(n) = form_num {
+            it.forms.push(n);
+        }
+        let gs = GState::new(ctm, Some(rect));
+        it.run(&data, resources.as_ref(), form_num, gs);
+    }
 }
 
 impl<'d, 'a> Interp<'d, 'a> {

@@ -34,4 +34,4 @@ pub mod text;
 
 pub use geometry::{Matrix, Rect};
 pub use interp::{appearance_marks, page_marks, ContentLimits, Mark, MarkKind, Marks};
-pub use text::{page_text, PageText, TextLimits, TextRun};
+pub use text::{appearance_text, page_text, PageText, TextLimits, TextRun};

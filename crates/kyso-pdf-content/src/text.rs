@@ -173,6 +173,48 @@ pub fn page_text(doc: &Document<'_>, rev: usize, page: ObjRef, limits: &TextLimi
     }
 }
 
+/// The text an annotation's appearance stream draws when placed in `rect`
+/// (page space), e.g. the "Người ký: … / Thời gian ký: …" stamp of a
+/// signature widget. `media_box` of the result is `rect`; `image_only` is
+/// whether the appearance is a picture without text.
+pub fn appearance_text(
+    doc: &Document<'_>,
+    rev: usize,
+    ap: &Object,
+    rect: Rect,
+    limits: &TextLimits,
+) -> PageText {
+    let cl = ContentLimits {
+        max_ops: limits.max_operators as usize,
+        max_marks: 10_000,
+        max_form_depth: usize::from(limits.max_form_depth),
+        max_content_bytes: limits.max_content_bytes,
+        max_fonts: limits.max_fonts as usize,
+    };
+    let mut it = Interp::new(doc, rev, cl);
+    it.text = Some(TextSink::new(limits));
+    it.run_appearance(ap, rect);
+    let mut sink = it.text.take().unwrap_or_else(|| TextSink::new(limits));
+    sink.flush();
+    let visible = sink.runs.iter().any(|r| !r.invisible);
+    let covered: f64 = it
+        .out
+        .items
+        .iter()
+        .filter(|m| m.kind == MarkKind::Image)
+        .filter_map(|m| m.rect.intersect(&rect))
+        .map(|r| r.area())
+        .sum();
+    PageText {
+        image_only: !visible && rect.area() > 0.0 && covered >= 0.5 * rect.area(),
+        truncated: sink.truncated || it.out.truncated || it.halt,
+        undecodable_glyphs: sink.undecodable,
+        runs: sink.runs,
+        media_box: rect,
+        problems: std::mem::take(&mut it.out.problems),
+    }
+}
+
 /// One glyph as the interpreter hands it over (page space).
 pub(crate) struct Glyph {
     pub(crate) text: Option<String>,
