@@ -3,8 +3,8 @@
 //! summaries; nothing here judges a signature.
 
 use kyso_report::{
-    CertificateInfo, Finding, Indication, Labels, Lang, Report, Severity, SignatureKind,
-    SignatureReport, Time, ValidationTimeChoice,
+    AdministrativeInfo, CertificateInfo, Finding, Indication, Labels, Lang, ReadValue,
+    Readability, Report, Severity, SignatureKind, SignatureReport, Time, ValidationTimeChoice,
 };
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -126,6 +126,91 @@ fn cert_line(c: &CertificateInfo) -> String {
     parts.join(" — ")
 }
 
+/// "Thông tin văn bản / Document": what the document says it is (read from
+/// its pages), shown before the signatures, with the cross-checks beside it.
+fn document_card(a: &AdministrativeInfo, findings: &[Finding], lang: Lang) -> AnyView {
+    let l = Labels(lang);
+    let v = |x: &Option<ReadValue>| x.as_ref().map(|v| v.value.clone());
+    let date = match (&a.place, &a.date) {
+        (Some(p), Some(d)) => Some(format!("{}, {}", p.value, fmt_iso_date(&d.value, lang))),
+        (None, Some(d)) => Some(fmt_iso_date(&d.value, lang)),
+        _ => None,
+    };
+    let mut signer: Vec<String> = a.authority.iter().map(|x| x.value.clone()).collect();
+    signer.extend(v(&a.signer_position));
+    signer.extend(v(&a.signer_name));
+    let signer = (!signer.is_empty()).then(|| signer.join(" / "));
+    let scanned = a.readability == Readability::Scanned;
+    let stamps: Vec<_> = a
+        .stamps
+        .iter()
+        .map(|st| {
+            let mut parts = Vec::new();
+            parts.extend(st.signer.clone());
+            parts.extend(st.organisation.clone());
+            parts.extend(st.time_as_written.clone());
+            view! { <li data-testid="doc-stamp">{parts.join(" · ")}</li> }
+        })
+        .collect();
+    let appendices: Vec<_> = a
+        .appendices
+        .iter()
+        .map(|p| view! { <li>{p.label.value.clone()}" "{p.cites.clone().unwrap_or_default()}</li> })
+        .collect();
+    view! {
+        <section class="doc-card" data-testid="document-card" aria-labelledby="doc-card-title">
+            <h3 id="doc-card-title">{l.pick("Thông tin văn bản", "Document")}</h3>
+            {scanned.then(|| view! {
+                <p class="note" data-testid="doc-scanned">{l.pick(
+                    "Văn bản là ảnh quét: không đọc được số, ký hiệu, ngày, trích yếu từ nội dung.",
+                    "The document is a scan: its number, date and subject cannot be read from its pages.",
+                )}</p>
+            })}
+            <dl class="facts">
+                {a.number_and_notation().map(|n| view! {
+                    <dt>{l.pick("Số, ký hiệu", "Number")}</dt><dd data-testid="doc-number">{n}</dd>
+                })}
+                {v(&a.doc_type).map(|t| view! {
+                    <dt>{l.pick("Loại văn bản", "Type")}</dt><dd data-testid="doc-type">{t}</dd>
+                })}
+                {date.map(|d| view! {
+                    <dt>{l.pick("Ngày ban hành", "Date of issue")}</dt><dd data-testid="doc-date">{d}</dd>
+                })}
+                {row(l.pick("Cơ quan chủ quản", "Governing body"), v(&a.parent_body))}
+                {v(&a.issuing_body).map(|b| view! {
+                    <dt>{l.pick("Cơ quan ban hành", "Issued by")}</dt><dd data-testid="doc-issuer">{b}</dd>
+                })}
+                {v(&a.subject).map(|t| view! {
+                    <dt>{l.pick("Trích yếu", "Subject")}</dt><dd data-testid="doc-subject">{t}</dd>
+                })}
+                {signer.map(|t| view! {
+                    <dt>{l.pick("Người ký (in trên văn bản)", "Signer (as printed)")}</dt><dd data-testid="doc-signer">{t}</dd>
+                })}
+                {row(l.pick("Độ khẩn", "Urgency"), v(&a.urgency))}
+                {row(l.pick("Độ mật", "Confidentiality"), v(&a.confidentiality))}
+            </dl>
+            {(!stamps.is_empty()).then(|| view! {
+                <p class="sub-title">{l.pick("Hình dấu chữ ký trên trang", "Signature stamps on the page")}</p>
+                <ul class="stamps">{stamps}</ul>
+            })}
+            {(!appendices.is_empty()).then(|| view! {
+                <p class="sub-title">{l.pick("Phụ lục", "Appendices")}</p>
+                <ul class="appendices">{appendices}</ul>
+            })}
+            {findings_view(findings, lang)}
+        </section>
+    }
+    .into_any()
+}
+
+/// `2026-01-31` as `31/01/2026` in Vietnamese, unchanged (ISO 8601) in English.
+fn fmt_iso_date(iso: &str, lang: Lang) -> String {
+    match (lang, iso.get(0..4), iso.get(5..7), iso.get(8..10)) {
+        (Lang::Vi, Some(y), Some(m), Some(d)) => format!("{d}/{m}/{y}"),
+        _ => iso.to_owned(),
+    }
+}
+
 /// The whole report for one file.
 pub fn report_view(r: Arc<Report>, file_id: u32, lang: Lang) -> AnyView {
     let l = Labels(lang);
@@ -167,6 +252,12 @@ pub fn report_view(r: Arc<Report>, file_id: u32, lang: Lang) -> AnyView {
         .iter()
         .map(|s| signature_view(s, file_id, &file_name, lang))
         .collect();
+    // The document card shows its own cross-checks (doc.admin.*) beside it.
+    let (admin_findings, other_findings): (Vec<Finding>, Vec<Finding>) = r
+        .findings
+        .iter()
+        .cloned()
+        .partition(|f| f.code.starts_with("doc.admin.") && doc.administrative.is_some());
     let children: Vec<_> = r
         .children
         .iter()
@@ -187,6 +278,7 @@ pub fn report_view(r: Arc<Report>, file_id: u32, lang: Lang) -> AnyView {
         </div>
         {choice_line}
         {error.map(|e| view! { <p class="alert" data-testid="input-error">{e}</p> })}
+        {doc.administrative.as_ref().map(|a| document_card(a, &admin_findings, lang))}
         <dl class="facts">
             <dt>{l.pick("Định dạng", "Format")}</dt><dd data-testid="format">{l.format(r.format)}</dd>
             <dt>{l.pick("Kích thước", "Size")}</dt><dd data-testid="size" data-bytes=r.file.size.to_string()>{fmt_size(r.file.size, lang)}</dd>
@@ -198,12 +290,12 @@ pub fn report_view(r: Arc<Report>, file_id: u32, lang: Lang) -> AnyView {
             {row(l.pick("Số trang", "Pages"), doc.page_count.map(|n| n.to_string()))}
             {row(l.pick("Số lần lưu (phiên bản)", "Revisions"), doc.revision_count.map(|n| n.to_string()))}
             {row(l.pick("Tiêu đề", "Title"), doc.metadata.title.clone())}
-            {row(l.pick("Cơ quan ban hành", "Issued by"), doc.administrative.as_ref().and_then(|a| a.issuing_body.as_ref().map(|v| v.value.clone())))}
-            {row(l.pick("Số, ký hiệu", "Number"), doc.administrative.as_ref().and_then(|a| a.number_and_notation()))}
-            {row(l.pick("Ngày ban hành", "Date"), doc.administrative.as_ref().and_then(|a| a.date.as_ref().map(|v| v.value.clone())))}
-            {row(l.pick("Trích yếu", "Subject"), doc.administrative.as_ref().and_then(|a| a.subject.as_ref().map(|v| v.value.clone())))}
+            {row(l.pick("Ngôn ngữ", "Language"), doc.language.clone())}
+            {(!doc.javascript.is_empty()).then(|| view! {
+                <dt>{l.pick("Mã JavaScript", "JavaScript")}</dt><dd data-testid="javascript">"⚠ "{doc.javascript.join(", ")}</dd>
+            })}
         </dl>
-        {findings_view(&r.findings, lang)}
+        {findings_view(&other_findings, lang)}
         {(!signatures.is_empty()).then(|| view! {
             <h3 class="sigs-title">{l.pick("Chữ ký", "Signatures")}" ("{signatures.len()}")"</h3>
             <ol class="signatures">{signatures}</ol>

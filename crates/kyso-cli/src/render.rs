@@ -102,6 +102,9 @@ pub fn render(r: &Report, lang: Lang) -> String {
             what,
         );
     }
+    if let Some(a) = r.document.as_ref().and_then(|d| d.administrative.as_ref()) {
+        administrative(&mut o, r, a);
+    }
     o.kv(0, "Định dạng", "Format", o.l.format(r.format));
     o.kv(0, "Kích thước", "Size", format!("{} bytes", r.file.size));
     o.kv(0, "SHA-256", "SHA-256", &r.file.sha256);
@@ -132,8 +135,60 @@ pub fn render(r: &Report, lang: Lang) -> String {
         if let Some(t) = &d.metadata.producer {
             o.kv(0, "Phần mềm tạo", "Producer", t);
         }
+        if let Some(t) = &d.metadata.creator {
+            o.kv(0, "Phần mềm soạn thảo", "Creator", t);
+        }
+        for p in &d.page_sizes {
+            let name = if p.name.is_empty() {
+                String::new()
+            } else {
+                format!("{} ", p.name)
+            };
+            o.kv(
+                0,
+                "Khổ giấy",
+                "Page size",
+                format!(
+                    "{name}{} × {} mm ({} {})",
+                    p.width_mm,
+                    p.height_mm,
+                    p.count,
+                    o.t("trang", "pages")
+                ),
+            );
+        }
+        if let Some(l) = &d.language {
+            o.kv(0, "Ngôn ngữ", "Language", l);
+        }
+        if let Some(t) = d.tagged {
+            o.kv(
+                0,
+                "PDF có cấu trúc (tagged)",
+                "Tagged PDF",
+                o.t(if t { "có" } else { "không" }, if t { "yes" } else { "no" }),
+            );
+        }
+        if let Some(n) = d.form_field_count {
+            let xfa = if d.xfa { " + XFA" } else { "" };
+            o.kv(0, "Trường biểu mẫu", "Form fields", format!("{n}{xfa}"));
+        }
+        if !d.javascript.is_empty() {
+            o.kv(
+                0,
+                "⚠ Có mã JavaScript",
+                "⚠ JavaScript present",
+                d.javascript.join(", "),
+            );
+        }
         for f in &d.embedded_files {
-            o.kv(0, "Tệp đính kèm", "Embedded file", &f.name);
+            let mut v = f.name.clone();
+            if let Some(n) = f.size {
+                v.push_str(&format!(", {n} bytes"));
+            }
+            if let Some(h) = &f.sha256 {
+                v.push_str(&format!(", SHA-256 {h}"));
+            }
+            o.kv(0, "Tệp đính kèm", "Embedded file", v);
         }
     }
     for c in &r.certificates {
@@ -145,13 +200,25 @@ pub fn render(r: &Report, lang: Lang) -> String {
         o.line(0, "");
         signature(&mut o, s);
     }
-    if !r.findings.is_empty() {
+    // The document card already showed its cross-checks (doc.admin.*).
+    let rest: Vec<&Finding> = r
+        .findings
+        .iter()
+        .filter(|f| {
+            !f.code.starts_with("doc.admin.")
+                || r.document
+                    .as_ref()
+                    .and_then(|d| d.administrative.as_ref())
+                    .is_none()
+        })
+        .collect();
+    if !rest.is_empty() {
         o.line(0, "");
         o.line(
             0,
             o.t("── Ghi nhận về tài liệu ──", "── Document findings ──"),
         );
-        for f in &r.findings {
+        for f in rest {
             o.finding(2, f);
         }
     }
@@ -436,4 +503,105 @@ fn signature(o: &mut Out<'_>, s: &SignatureReport) {
             }
         }
     }
+}
+
+/// The "Thông tin văn bản / Document" card: what the document says it is,
+/// then the cross-checks with its signatures.
+fn administrative(o: &mut Out<'_>, r: &Report, a: &kyso_report::AdministrativeInfo) {
+    o.line(0, o.t("── Thông tin văn bản ──", "── Document ──"));
+    if a.readability == kyso_report::Readability::Scanned {
+        o.line(
+            2,
+            o.t(
+                "Văn bản là ảnh quét: không đọc được số, ký hiệu, ngày, trích yếu.",
+                "The document is a scan: its number, date and subject cannot be read.",
+            ),
+        );
+    }
+    let v = |x: &Option<kyso_report::ReadValue>| x.as_ref().map(|v| v.value.clone());
+    let rows: Vec<(&str, &str, Option<String>)> = vec![
+        ("Số, ký hiệu", "Number", a.number_and_notation()),
+        ("Loại văn bản", "Type", v(&a.doc_type)),
+        (
+            "Ngày ban hành",
+            "Date of issue",
+            match (&a.place, &a.date) {
+                (Some(p), Some(d)) => Some(format!("{}, {}", p.value, d.value)),
+                (None, Some(d)) => Some(d.value.clone()),
+                _ => None,
+            },
+        ),
+        ("Cơ quan chủ quản", "Governing body", v(&a.parent_body)),
+        ("Cơ quan ban hành", "Issued by", v(&a.issuing_body)),
+        ("Trích yếu", "Subject", v(&a.subject)),
+        ("Độ khẩn", "Urgency", v(&a.urgency)),
+        ("Độ mật", "Confidentiality", v(&a.confidentiality)),
+    ];
+    for (vi, en, val) in rows {
+        if let Some(val) = val {
+            o.kv(2, vi, en, val);
+        }
+    }
+    let mut signer: Vec<String> = a.authority.iter().map(|x| x.value.clone()).collect();
+    signer.extend(v(&a.signer_position));
+    signer.extend(v(&a.signer_name));
+    if !signer.is_empty() {
+        o.kv(
+            2,
+            "Người ký (in trên văn bản)",
+            "Signer (as printed)",
+            signer.join(" / "),
+        );
+    }
+    if !a.addressees.is_empty() {
+        let list = a
+            .addressees
+            .iter()
+            .map(|x| x.value.as_str())
+            .collect::<Vec<_>>()
+            .join("; ");
+        o.kv(2, "Kính gửi", "To", list);
+    }
+    if !a.recipients.is_empty() {
+        let list = a
+            .recipients
+            .iter()
+            .map(|x| x.value.as_str())
+            .collect::<Vec<_>>()
+            .join("; ");
+        o.kv(2, "Nơi nhận", "Distribution", list);
+    }
+    for p in &a.appendices {
+        let cites = p.cites.clone().unwrap_or_default();
+        o.kv(
+            2,
+            "Phụ lục",
+            "Appendix",
+            format!("{} {cites}", p.label.value).trim_end().to_string(),
+        );
+    }
+    for st in &a.stamps {
+        let mut parts = Vec::new();
+        if let Some(f) = &st.field {
+            parts.push(format!("[{f}]"));
+        }
+        if let Some(x) = &st.signer {
+            parts.push(x.clone());
+        }
+        if let Some(x) = &st.organisation {
+            parts.push(x.clone());
+        }
+        if let Some(x) = &st.time_as_written {
+            parts.push(x.clone());
+        }
+        o.kv(2, "Hình dấu chữ ký", "Signature stamp", parts.join(", "));
+    }
+    for f in r
+        .findings
+        .iter()
+        .filter(|f| f.code.starts_with("doc.admin."))
+    {
+        o.finding(2, f);
+    }
+    o.line(0, "");
 }

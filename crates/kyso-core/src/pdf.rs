@@ -130,6 +130,7 @@ pub fn verify_pdf(bytes: &[u8], opts: &crate::Options, report: &mut Report) {
         ));
     }
     if sigs.is_empty() && hidden.is_empty() {
+        read_administrative(&doc, last, &fields, report);
         report.findings.extend(doc.late_warnings());
         return;
     }
@@ -258,7 +259,31 @@ pub fn verify_pdf(bytes: &[u8], opts: &crate::Options, report: &mut Report) {
         }
         report.signatures.push(r);
     }
+    read_administrative(&doc, last, &fields, report);
     report.findings.extend(doc.late_warnings());
+}
+
+/// What the document says it is (Vietnamese administrative layout), and
+/// how that agrees with its signatures: information and warnings only.
+fn read_administrative(
+    doc: &Document<'_>,
+    rev: usize,
+    fields: &[kyso_pdf::SigField],
+    report: &mut Report,
+) {
+    if doc.encryption().is_some_and(|e| !e.opened) {
+        return;
+    }
+    let reading = kyso_vn_doc::pdf::read_pdf(doc, rev, fields);
+    report.findings.extend(reading.findings());
+    report
+        .findings
+        .extend(kyso_vn_doc::cross_check(&reading.info, &report.signatures));
+    let shown =
+        !reading.info.is_empty() || reading.info.readability == kyso_report::Readability::Scanned;
+    if let Some(d) = report.document.as_mut() {
+        d.administrative = shown.then_some(reading.info);
+    }
 }
 
 /// The signature's revision is in the file but not in the document's

@@ -5,8 +5,6 @@
 
 /// The pages read are images (a scan): the document's fields cannot be read.
 pub const SCANNED: &str = "doc.admin.scanned";
-/// Text was found but no field of an administrative document.
-pub const NOT_ADMINISTRATIVE: &str = "doc.admin.not_recognised";
 /// Some glyphs had no Unicode mapping; readings may be incomplete.
 pub const PARTLY_UNREADABLE: &str = "doc.admin.partly_unreadable";
 
@@ -51,7 +49,6 @@ pub const STAMP_WITHOUT_SIGNATURE: &str = "doc.admin.stamp_without_signature";
 /// Every code, for documentation and tests.
 pub const ALL: &[&str] = &[
     SCANNED,
-    NOT_ADMINISTRATIVE,
     PARTLY_UNREADABLE,
     SIGNER_NAME_MATCHES,
     SIGNER_NAME_MISMATCH,

@@ -141,8 +141,8 @@ fn signer_name(info: &AdministrativeInfo, sigs: &[&SignatureReport], out: &mut V
         out.push(Finding::new(
             codes::SIGNER_NAME_MATCHES,
             Severity::Info,
-            format!("Họ tên người ký in trên văn bản ({name}) trùng với chứng thư số của chữ ký #{}.", s.index),
-            format!("The signer's name printed on the document ({name}) is the name in signature #{}'s certificate.", s.index),
+            format!("Họ tên người ký in trên văn bản ({name}) trùng với chứng thư số của chữ ký #{}.", s.index + 1),
+            format!("The signer's name printed on the document ({name}) is the name in signature #{}'s certificate.", s.index + 1),
         ));
         return;
     }
@@ -207,11 +207,11 @@ fn issuing_body(info: &AdministrativeInfo, sigs: &[&SignatureReport], out: &mut 
             Severity::Info,
             format!(
                 "Chữ ký #{} là của cơ quan ban hành in trên văn bản ({body}).",
-                s.index
+                s.index + 1
             ),
             format!(
                 "Signature #{} is by the issuing body printed on the document ({body}).",
-                s.index
+                s.index + 1
             ),
         ));
     } else {
@@ -255,13 +255,13 @@ fn date(info: &AdministrativeInfo, sigs: &[&SignatureReport], out: &mut Vec<Find
             format!(
                 "Mọi chữ ký đều được ký trước ngày ban hành in trên văn bản ({d}); chữ ký cuối cùng (#{}) \
                  sớm hơn {} ngày. Ngày ban hành có thể đã bị sửa hoặc văn bản chưa được ban hành.",
-                latest.1.index,
+                latest.1.index + 1,
                 p - latest.0
             ),
             format!(
                 "Every signature was made before the date of issue printed on the document ({d}); the last one \
                  (#{}) is {} day(s) earlier. The date may have been altered, or the document not yet issued.",
-                latest.1.index,
+                latest.1.index + 1,
                 p - latest.0
             ),
         ));
@@ -272,13 +272,13 @@ fn date(info: &AdministrativeInfo, sigs: &[&SignatureReport], out: &mut Vec<Find
             format!(
                 "Chữ ký đầu tiên (#{}) được ký {} ngày sau ngày ban hành in trên văn bản ({d}): \
                  có thể là bản sao được ký lại (ví dụ để đăng tải).",
-                earliest.1.index,
+                earliest.1.index + 1,
                 earliest.0 - p
             ),
             format!(
                 "The first signature (#{}) was made {} days after the date of issue printed on the document ({d}): \
                  possibly a copy signed later (for example for publication).",
-                earliest.1.index,
+                earliest.1.index + 1,
                 earliest.0 - p
             ),
         ));
@@ -444,11 +444,11 @@ fn stamps(info: &AdministrativeInfo, sigs: &[&SignatureReport], out: &mut Vec<Fi
                     format!(
                         "Hình dấu của chữ ký #{} ghi \"Người ký: {who}\", nhưng chứng thư số ký là của {cn}. \
                          Hình dấu hiển thị không khớp với chữ ký số — dấu hiệu giả mạo."
-                    , sig.index),
+                    , sig.index + 1),
                     format!(
                         "Signature #{}'s stamp says \"Signer: {who}\", but the signing certificate is {cn}'s. \
                          The visible stamp does not match the digital signature — a sign of spoofing.",
-                        sig.index
+                        sig.index + 1
                     ),
                 ));
             }
@@ -476,11 +476,11 @@ fn stamps(info: &AdministrativeInfo, sigs: &[&SignatureReport], out: &mut Vec<Fi
                     Severity::Warning,
                     format!(
                         "Hình dấu của chữ ký #{} ghi thời gian ký {shown}, nhưng {kind_vi} là {real}.",
-                        sig.index
+                        sig.index + 1
                     ),
                     format!(
                         "Signature #{}'s stamp shows signing time {shown}, but {kind_en} {real}.",
-                        sig.index
+                        sig.index + 1
                     ),
                 ));
             }
@@ -491,11 +491,11 @@ fn stamps(info: &AdministrativeInfo, sigs: &[&SignatureReport], out: &mut Vec<Fi
                 Severity::Info,
                 format!(
                     "Hình dấu của chữ ký #{} khớp với chứng thư số và thời điểm ký.",
-                    sig.index
+                    sig.index + 1
                 ),
                 format!(
                     "Signature #{}'s stamp agrees with its certificate and signing time.",
-                    sig.index
+                    sig.index + 1
                 ),
             ));
         }

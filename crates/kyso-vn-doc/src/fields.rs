@@ -454,7 +454,7 @@ fn closing(main: &[Line], info: &mut AdministrativeInfo) {
                         prev.as_written.as_deref().unwrap_or(&prev.value),
                         m.text
                     );
-                    prev.value = item_text(&written);
+                    prev.value = item_text(bullet(&written).unwrap_or(&written));
                     prev.as_written = Some(written);
                 } else {
                     break;

@@ -258,8 +258,11 @@ fn page_lines(page: u32, rows: &[Row], body: (f64, f64), block: &mut u32, out: &
     while i < rows.len() {
         let row = &rows[i];
         if row.segs.len() >= 2 && !breaks_block(&row.segs[0].text) {
-            // A two-column block starts here: find the split and extend downwards.
-            let split = split_of(row);
+            // A two-column block starts here. The right column begins where
+            // this row's last segment begins; the left column's text may run
+            // up to it (a short "Nơi nhận:" beside a long list item below).
+            let right_x0 = row.segs[row.segs.len() - 1].x0;
+            let left_x0 = row.segs[0].x0;
             let (lc, rc) = (row.segs[0].center(), row.segs[row.segs.len() - 1].center());
             let mut members = vec![i];
             let mut j = i + 1;
@@ -268,17 +271,23 @@ fn page_lines(page: u32, rows: &[Row], body: (f64, f64), block: &mut u32, out: &
                 if breaks_block(&r.segs[0].text) {
                     break;
                 }
+                let tol = r.size;
                 let fits = if r.segs.len() >= 2 {
-                    // Another split row: same block if its gap contains our split.
-                    r.segs
-                        .windows(2)
-                        .any(|w| w[0].x1 <= split + r.size && w[1].x0 >= split - r.size)
+                    // Another split row of the same block: its right part starts near ours.
+                    let last = &r.segs[r.segs.len() - 1];
+                    last.x0 >= right_x0 - 2.0 * tol && r.segs[0].x0 < right_x0
                 } else {
                     let s = &r.segs[0];
-                    let side_ok = s.x1 <= split + r.size || s.x0 >= split - r.size;
                     let c = s.center();
-                    let near_col = (c - lc).abs().min((c - rc).abs());
-                    side_ok && near_col <= (c - body_center).abs() + 0.02 * width
+                    let left = s.x1 <= right_x0 + tol;
+                    let right = s.x0 >= right_x0 - tol;
+                    // Near a column's centre rather than the body's: a centred
+                    // title right under the header is not in either column.
+                    let near_col = if left { (c - lc).abs() } else { (c - rc).abs() };
+                    // A list under "Nơi nhận:" shares its left edge.
+                    let aligned = left && (s.x0 - left_x0).abs() <= tol;
+                    (left || right)
+                        && (aligned || near_col <= (c - body_center).abs() + 0.02 * width)
                 };
                 if !fits {
                     break;
@@ -294,7 +303,7 @@ fn page_lines(page: u32, rows: &[Row], body: (f64, f64), block: &mut u32, out: &
                     let segs: Vec<&Segment> = r
                         .segs
                         .iter()
-                        .filter(|s| (s.center() < split) == (side == Column::Left))
+                        .filter(|s| (s.x0 < right_x0 - r.size) == (side == Column::Left))
                         .collect();
                     if segs.is_empty() {
                         continue;
@@ -326,17 +335,6 @@ fn page_lines(page: u32, rows: &[Row], body: (f64, f64), block: &mut u32, out: &
         prev_baseline = Some((row.baseline, row.size));
         i += 1;
     }
-}
-
-fn split_of(row: &Row) -> f64 {
-    let mut best = (0.0, (row.segs[0].x1 + row.segs[1].x0) / 2.0);
-    for w in row.segs.windows(2) {
-        let gap = w[1].x0 - w[0].x1;
-        if gap > best.0 {
-            best = (gap, (w[0].x1 + w[1].x0) / 2.0);
-        }
-    }
-    best.1
 }
 
 fn line_of(

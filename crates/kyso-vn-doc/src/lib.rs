@@ -24,6 +24,7 @@ pub mod dates;
 pub mod doctypes;
 mod fields;
 pub mod layout;
+pub mod pdf;
 pub mod stamp;
 pub mod text;
 

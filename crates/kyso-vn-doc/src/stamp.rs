@@ -45,6 +45,11 @@ fn key_of(line: &str) -> Option<(Key, &str)> {
     None
 }
 
+/// Whether a line starts with a stamp key ("Người ký:", "Thời gian ký:", …).
+pub fn is_key_line(line: &str) -> bool {
+    key_of(&clean(line)).is_some()
+}
+
 /// A stamp from the lines of one appearance (or one block of page text),
 /// top to bottom. `None` when no line has a stamp key.
 pub fn parse(lines: &[String]) -> Option<SignatureStamp> {
