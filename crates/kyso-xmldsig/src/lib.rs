@@ -1,0 +1,2 @@
+//! XML-DSig and XAdES (work in progress).
+#![forbid(unsafe_code)]
