@@ -466,7 +466,17 @@ fn closing(main: &[Line], info: &mut AdministrativeInfo) {
                     .filter(|m| m.block == l.block && m.column == Column::Right)
                     .collect()
             } else {
-                main[j..].iter().collect()
+                // No column geometry: the right cell may sit a little higher
+                // than "Nơi nhận:" (its authority and position lines just
+                // before it) and its name after the list.
+                let before = (n.saturating_sub(3)..n)
+                    .skip_while(|&k| !(authority(&main[k].text) || is_all_caps(&main[k].text)))
+                    .take_while(|&k| {
+                        (authority(&main[k].text) || is_all_caps(&main[k].text))
+                            && main[k].page == l.page
+                    })
+                    .map(|k| &main[k]);
+                before.chain(main[j..].iter()).collect()
             }
         }
         None => {

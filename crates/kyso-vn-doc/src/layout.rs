@@ -146,11 +146,13 @@ struct Row {
 
 /// A gap wider than this many font sizes separates two segments of a row
 /// (columns, or the two halves of a header). Word spaces in justified text
-/// stay well under it; the header's column gap is several ems.
-const SEGMENT_GAP_EM: f64 = 2.0;
+/// stay under it; a header's column gap is 1.5 em or more (a justified body
+/// line split here is harmless: its two halves are read in order).
+const SEGMENT_GAP_EM: f64 = 1.2;
 /// Fragments whose baselines differ by less than this fraction of the font
-/// size are on one row.
-const SAME_ROW_EM: f64 = 0.35;
+/// size are on one row (the two cells of a header or closing table are
+/// often a few points apart; consecutive lines are a whole line apart).
+const SAME_ROW_EM: f64 = 0.5;
 /// A space is inserted between fragments further apart than this.
 const SPACE_EM: f64 = 0.15;
 
@@ -263,6 +265,9 @@ fn page_lines(page: u32, rows: &[Row], body: (f64, f64), block: &mut u32, out: &
             // up to it (a short "Nơi nhận:" beside a long list item below).
             let right_x0 = row.segs[row.segs.len() - 1].x0;
             let left_x0 = row.segs[0].x0;
+            // Columns are centred text: a segment belongs to the side of
+            // this boundary its centre is on.
+            let split = (row.segs[0].x1 + right_x0) / 2.0;
             let (lc, rc) = (row.segs[0].center(), row.segs[row.segs.len() - 1].center());
             let mut members = vec![i];
             let mut j = i + 1;
@@ -279,8 +284,8 @@ fn page_lines(page: u32, rows: &[Row], body: (f64, f64), block: &mut u32, out: &
                 } else {
                     let s = &r.segs[0];
                     let c = s.center();
-                    let left = s.x1 <= right_x0 + tol;
-                    let right = s.x0 >= right_x0 - tol;
+                    let left = c < split && s.x1 <= right_x0 + tol;
+                    let right = c >= split && s.x0 >= split - tol;
                     // Near a column's centre rather than the body's: a centred
                     // title right under the header is not in either column.
                     let near_col = if left { (c - lc).abs() } else { (c - rc).abs() };
@@ -303,7 +308,7 @@ fn page_lines(page: u32, rows: &[Row], body: (f64, f64), block: &mut u32, out: &
                     let segs: Vec<&Segment> = r
                         .segs
                         .iter()
-                        .filter(|s| (s.x0 < right_x0 - r.size) == (side == Column::Left))
+                        .filter(|s| (s.center() < split) == (side == Column::Left))
                         .collect();
                     if segs.is_empty() {
                         continue;

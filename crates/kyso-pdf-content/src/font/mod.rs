@@ -108,15 +108,18 @@ impl TextFont {
     /// The text a code stands for, if known.
     pub(crate) fn unicode(&self, code: Code) -> Option<String> {
         if let Some(l) = self.legacy {
-            match self.kind {
-                Kind::Simple(_) => {
+            // A /ToUnicode of a legacy font names the Windows-1252 characters
+            // of the bytes that were typed (Word: codes are those bytes;
+            // LibreOffice: codes are subset indices, so only the /ToUnicode
+            // knows the byte). Without one, the code is the byte.
+            let via_cmap = self.to_unicode.as_ref().and_then(|m| m.unicode(code.value));
+            match (&self.kind, via_cmap) {
+                (Kind::Simple(_), None) => {
                     let s = l.decode_byte(code.value as u8);
                     return (!s.is_empty()).then_some(s);
                 }
-                Kind::Composite { .. } => {
-                    // A legacy font embedded as Type 0: its /ToUnicode
-                    // names the Windows-1252 characters of the bytes.
-                    let t = self.to_unicode.as_ref()?.unicode(code.value)?;
+                (Kind::Composite { .. }, None) => return None,
+                (_, Some(t)) => {
                     let s: String = t
                         .chars()
                         .map(|c| match encodings::cp1252_byte(c) {
