@@ -263,8 +263,14 @@ pub fn report_view(r: Arc<Report>, file_id: u32, lang: Lang) -> AnyView {
         .iter()
         .map(|c| {
             view! {
-                <section class="child" data-testid="child-report">
+                <section class="child" data-testid="child-report" data-counts=c.counts_for_verdict.to_string()>
                     <h3>{l.pick("Tài liệu lồng bên trong: ", "Nested document: ")}{c.location.clone()}</h3>
+                    {(!c.counts_for_verdict).then(|| view! {
+                        <p class="note">{l.pick(
+                            "Tệp đính kèm được kiểm tra riêng; kết quả này không tính vào kết luận của tệp chứa nó (chữ ký của tệp chứa đã bao gồm các byte của tệp đính kèm).",
+                            "The embedded file is verified on its own; this result is not counted in the enclosing file's verdict (whose signatures already cover its bytes).",
+                        )}</p>
+                    })}
                     {report_view(Arc::new(c.report.clone()), file_id, lang)}
                 </section>
             }

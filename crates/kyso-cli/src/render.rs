@@ -200,6 +200,28 @@ pub fn render(r: &Report, lang: Lang) -> String {
         o.line(0, "");
         signature(&mut o, s);
     }
+    for c in &r.children {
+        o.line(0, "");
+        let note = if c.counts_for_verdict {
+            ""
+        } else {
+            o.t(
+                " (kiểm tra riêng; không tính vào kết luận của tệp chứa nó)",
+                " (verified on its own; not counted in the enclosing file's verdict)",
+            )
+        };
+        o.line(
+            0,
+            format!(
+                "{}{}{note}",
+                o.t("▼ Tài liệu lồng bên trong: ", "▼ Nested document: "),
+                c.location
+            ),
+        );
+        for l in render(&c.report, o.lang).lines() {
+            o.line(4, l);
+        }
+    }
     // The document card already showed its cross-checks (doc.admin.*).
     let rest: Vec<&Finding> = r
         .findings

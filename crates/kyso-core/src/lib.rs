@@ -47,7 +47,18 @@ pub struct Options {
     /// `core.trust.user_validation_time`; its semantics are those of
     /// `trust::Clock` (see [`ValidationTimeChoice`]).
     pub validation_time: ValidationTimeChoice,
+    /// How deep inside another document this input sits (0: the file the
+    /// user gave). Documents nested deeper than [`MAX_NESTING`] are listed,
+    /// not verified.
+    pub nesting: u8,
 }
+
+/// Documents inside documents are verified this deep (a PDF's embedded
+/// file, and that file's own embedded file); deeper ones are only listed,
+/// so a file that embeds itself costs at most three verifications.
+pub const MAX_NESTING: u8 = 2;
+/// At most this many embedded files of one document are verified.
+pub const MAX_NESTED_FILES: usize = 16;
 
 /// Verify one input. Never panics on any input; an unreadable input yields a
 /// report whose `error` says why.

@@ -100,6 +100,7 @@ pub fn verify_pdf(bytes: &[u8], opts: &crate::Options, report: &mut Report) {
         embedded_files: doc.embedded_files(),
         administrative: None,
     });
+    verify_embedded(&doc, opts, report);
     if let Some(e) = doc.encryption() {
         report.findings.push(if e.opened {
             Finding::info(
@@ -261,6 +262,31 @@ pub fn verify_pdf(bytes: &[u8], opts: &crate::Options, report: &mut Report) {
     }
     read_administrative(&doc, last, &fields, report);
     report.findings.extend(doc.late_warnings());
+}
+
+/// Each embedded file verified on its own, as a child report that the PDF's
+/// verdict does not count (the PDF's signatures already cover its bytes).
+fn verify_embedded(doc: &Document<'_>, opts: &crate::Options, report: &mut Report) {
+    if opts.nesting >= crate::MAX_NESTING {
+        return;
+    }
+    for (name, data) in doc
+        .embedded_file_data()
+        .into_iter()
+        .take(crate::MAX_NESTED_FILES)
+    {
+        let Some(data) = data else { continue };
+        let child_opts = crate::Options {
+            nesting: opts.nesting + 1,
+            ..opts.clone()
+        };
+        let child = crate::verify(Some(&name), &data, &child_opts);
+        report.children.push(kyso_report::ChildReport {
+            location: format!("embedded:{name}"),
+            report: child,
+            counts_for_verdict: false,
+        });
+    }
 }
 
 /// What the document says it is (Vietnamese administrative layout), and

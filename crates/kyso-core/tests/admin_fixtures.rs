@@ -111,3 +111,44 @@ fn administrative_fixtures_read_exactly() {
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
+
+/// An embedded signed file is listed with its SHA-256 and verified on its
+/// own as a child report that the parent's verdict does not count.
+#[test]
+fn embedded_signed_file_is_a_nested_report() {
+    use sha2::{Digest, Sha256};
+    let dir = root().join("fixtures/admin");
+    let trust = std::fs::read(root().join("fixtures/pdf/trust/kyso-test-root.pem")).unwrap();
+    let opts = Options {
+        extra_trust: vec![trust],
+        ..Default::default()
+    };
+    let bytes = std::fs::read(dir.join("cong-van-with-embedded-decision.pdf")).unwrap();
+    let inner = std::fs::read(dir.join("quyet-dinh-urgent.pdf")).unwrap();
+    let r = verify(Some("cong-van-with-embedded-decision.pdf"), &bytes, &opts);
+    assert_eq!(r.verdict.indication, Indication::TotalPassed);
+    let files = &r.document.as_ref().unwrap().embedded_files;
+    assert_eq!(files.len(), 1);
+    assert_eq!(files[0].name, "quyet-dinh-urgent.pdf");
+    assert_eq!(files[0].size, Some(inner.len() as u64));
+    assert_eq!(files[0].sha256.as_deref(), Some(hex::encode(Sha256::digest(&inner)).as_str()));
+    assert_eq!(r.children.len(), 1);
+    let c = &r.children[0];
+    assert_eq!(c.location, "embedded:quyet-dinh-urgent.pdf");
+    assert!(!c.counts_for_verdict);
+    assert_eq!(c.report.verdict.indication, Indication::TotalPassed);
+    assert_eq!(c.report.file.sha256, files[0].sha256.clone().unwrap());
+    let a = c.report.document.as_ref().unwrap().administrative.as_ref().unwrap();
+    assert_eq!(a.number_and_notation().as_deref(), Some("12/QĐ-SNV"));
+    // Nested no deeper than MAX_NESTING: a document verified at that depth lists, not verifies.
+    let deep = verify(
+        None,
+        &bytes,
+        &Options {
+            nesting: kyso_core::MAX_NESTING,
+            ..opts.clone()
+        },
+    );
+    assert!(deep.children.is_empty());
+    assert_eq!(deep.document.unwrap().embedded_files.len(), 1);
+}

@@ -87,6 +87,16 @@ impl<'a> Document<'a> {
     /// Files in the `/EmbeddedFiles` name tree of the newest revision.
     pub fn embedded_files(&self) -> Vec<EmbeddedFile> {
         let rev = self.last_rev();
+        self.embedded_specs(rev)
+            .iter()
+            .filter_map(|(key, spec)| self.file_spec(rev, key, spec))
+            .collect()
+    }
+
+    /// The (name key, file specification) pairs of the `/EmbeddedFiles` name
+    /// tree, in tree order. Bounded: depth and visits by the parser's limits,
+    /// at most 10,000 files.
+    fn embedded_specs(&self, rev: usize) -> Vec<(Object, Object)> {
         let mut out = Vec::new();
         let Ok(cat) = self.catalog(rev) else {
             return out;
@@ -129,14 +139,54 @@ impl<'a> Document<'a> {
                 .map(|k| self.resolve_head(rev, k))
             {
                 for pair in pairs.chunks(2) {
-                    let [key, spec] = pair else { continue };
-                    if let Some(f) = self.file_spec(rev, key, spec) {
-                        out.push(f);
+                    if let [key, spec] = pair {
+                        out.push((key.clone(), spec.clone()));
                     }
                 }
             }
         }
         out
+    }
+
+    /// The decoded bytes of each embedded file of [`Document::embedded_files`]
+    /// (same order), `None` where the stream cannot be decoded within the
+    /// parser's limits. For verifying an embedded signed file on its own.
+    pub fn embedded_file_data(&self) -> Vec<(String, Option<Vec<u8>>)> {
+        let rev = self.last_rev();
+        let mut out = Vec::new();
+        self.walk_embedded(rev, &mut |name, stream| {
+            let data = stream
+                .and_then(|o| self.resolve(rev, &o).ok())
+                .and_then(|o| match o {
+                    Object::Stream(st) => self.decode_stream(&st).ok(),
+                    _ => None,
+                });
+            out.push((name, data));
+        });
+        out
+    }
+
+    fn walk_embedded(&self, rev: usize, f: &mut dyn FnMut(String, Option<Object>)) {
+        for (key, spec) in self.embedded_specs(rev) {
+            let Ok(Object::Dict(spec)) = self.resolve_head(rev, &spec) else {
+                continue;
+            };
+            let text = |d: &Dict, k: &[u8]| {
+                d.get(k)
+                    .and_then(Object::as_string)
+                    .map(|s| decode_text(&s.bytes))
+            };
+            let name = text(&spec, b"UF")
+                .or_else(|| text(&spec, b"F"))
+                .or_else(|| key.as_string().map(|s| decode_text(&s.bytes)))
+                .unwrap_or_default();
+            let ef = self.dict_at(rev, &spec, b"EF");
+            let stream = ef
+                .as_ref()
+                .and_then(|ef| ef.get(b"UF".as_slice()).or_else(|| ef.get(b"F".as_slice())))
+                .cloned();
+            f(name, stream);
+        }
     }
 
     fn file_spec(&self, rev: usize, key: &Object, spec: &Object) -> Option<EmbeddedFile> {

@@ -69,6 +69,17 @@ pub struct ChildReport {
     pub location: String,
     /// The nested report.
     pub report: Report,
+    /// Whether the child's verdict is part of the parent's. `true` for what
+    /// the parent exists to carry (an edXML attachment, a `.p7m`'s content);
+    /// `false` for a file merely embedded in a signed PDF, which the PDF's
+    /// own signatures already cover: its own signatures are shown, not
+    /// counted.
+    #[serde(default = "yes")]
+    pub counts_for_verdict: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// The input as received.

@@ -164,6 +164,7 @@ fn document_indication(report: &Report) -> (Indication, Option<SubIndication>) {
     let child_verdicts = report
         .children
         .iter()
+        .filter(|c| c.counts_for_verdict)
         .map(|c| (c.report.verdict.indication, c.report.verdict.sub_indication));
     let sig_verdicts = report
         .signatures
@@ -300,6 +301,26 @@ mod tests {
         assert!(
             r.signatures[0].intact && r.signatures[0].signature_valid && r.signatures[0].trusted
         );
+    }
+
+    #[test]
+    fn embedded_child_is_shown_not_counted_an_attachment_counts() {
+        let mut forged = good();
+        forged.facts.digest_matches = Some(false);
+        for (counts, want) in [
+            (false, Indication::TotalPassed),
+            (true, Indication::TotalFailed),
+        ] {
+            let mut r = report(vec![good()]);
+            r.children.push(crate::ChildReport {
+                location: "embedded:x.pdf".into(),
+                report: report(vec![forged.clone()]),
+                counts_for_verdict: counts,
+            });
+            finalize(&mut r);
+            assert_eq!(r.verdict.indication, want, "counts_for_verdict = {counts}");
+            assert_eq!(r.children[0].report.verdict.indication, Indication::TotalFailed);
+        }
     }
 
     #[test]
