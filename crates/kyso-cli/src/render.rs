@@ -599,7 +599,7 @@ fn administrative(o: &mut Out<'_>, r: &Report, a: &kyso_report::AdministrativeIn
             2,
             "Phụ lục",
             "Appendix",
-            format!("{} {cites}", p.label.value).trim_end().to_string(),
+            format!("{} {cites}", p.label.value).trim_end(),
         );
     }
     for st in &a.stamps {
