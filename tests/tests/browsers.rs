@@ -84,6 +84,15 @@ return {
     fields: t('signature-field-count'),
     signatures: card.querySelectorAll('[data-testid="signature"]').length,
     covered: card.querySelectorAll('[data-testid="covered-region"]').length,
+    doc_number: t('doc-number'),
+    doc_type: t('doc-type'),
+    doc_issuer: t('doc-issuer'),
+    doc_signer: t('doc-signer'),
+    doc_card_first: (() => {
+        const d = card.querySelector('[data-testid="document-card"]');
+        const s = card.querySelector('[data-testid="signature"]');
+        return !!d && (!s || !!(d.compareDocumentPosition(s) & Node.DOCUMENT_POSITION_FOLLOWING));
+    })(),
     text: card.innerText,
 };
 "#;
@@ -267,6 +276,27 @@ async fn scenario(c: &Client, browser: Browser, server: &StaticServer, decree: O
             sigs == 0 || sigs == DECREE_SIGNATURE_FIELDS,
             "[{name}] {sigs} signatures listed"
         );
+        // What the document is, read from its pages, shown first (issue 10).
+        assert_eq!(r["doc_number"], json!("49/2026/NĐ-CP"), "[{name}] {r}");
+        assert_eq!(r["doc_type"], json!("NGHỊ ĐỊNH"), "[{name}]");
+        assert_eq!(r["doc_issuer"], json!("CHÍNH PHỦ"), "[{name}]");
+        assert_eq!(
+            r["doc_signer"],
+            json!("TM. CHÍNH PHỦ / KT. THỦ TƯỚNG / PHÓ THỦ TƯỚNG / Trần Hồng Hà"),
+            "[{name}]"
+        );
+        assert_eq!(
+            r["doc_card_first"],
+            json!(true),
+            "[{name}] the document card comes before the signatures"
+        );
+        c.execute(
+            "document.querySelector('[data-testid=\"document-card\"]').scrollIntoView({block: 'start'}); return true",
+            vec![],
+        )
+        .await
+        .expect("scroll to the document card");
+        screenshot(c, browser, "decree-document-card").await;
     }
 
     // 2. Drop a file on the drop zone.

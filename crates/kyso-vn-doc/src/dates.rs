@@ -80,6 +80,9 @@ pub fn vietnamese_date(s: &str) -> Option<Date> {
 /// place as written and the date when filled in. `None` when the line is not
 /// of that shape.
 pub fn place_and_date(line: &str) -> Option<(String, Option<Date>)> {
+    if line.len() > 160 {
+        return None;
+    }
     let comma = line.find(',')?;
     let place = line[..comma].trim();
     let rest = line[comma + 1..].trim();

@@ -53,6 +53,9 @@ pub const CONG_VAN: &str = "CÔNG VĂN";
 /// decision formula "QUYẾT ĐỊNH:", not a title).
 pub fn title_type(line: &str) -> Option<&'static str> {
     // Folded, so that old and new tone placement ("THOẢ"/"THỎA") both match.
+    if line.len() > 80 {
+        return None;
+    }
     let t = fold(line);
     if line.trim_end().ends_with(':') || t.is_empty() {
         return None;

@@ -79,7 +79,14 @@ fn joined(lines: &[&Line], v: String, geometric: bool) -> ReadValue {
     r
 }
 
+/// Header lines (motto, marks, titles, place and date) are short; longer
+/// lines are body text and are not folded for those tests.
+const SHORT_LINE: usize = 160;
+
 fn is_motto(text: &str) -> bool {
+    if text.len() > SHORT_LINE {
+        return false;
+    }
     let f = fold(text);
     f.contains("cong hoa xa hoi chu nghia viet nam") || f.contains("doc lap tu do hanh phuc")
 }
@@ -89,6 +96,9 @@ const CONFIDENTIALITY: &[&str] = &["TUYỆT MẬT", "TỐI MẬT", "MẬT"];
 
 /// A mark line: the mark alone (boxed on the page), in either tone placement.
 fn mark(text: &str, marks: &[&'static str]) -> Option<&'static str> {
+    if text.len() > 40 {
+        return None;
+    }
     let f = fold(text);
     marks
         .iter()

@@ -23,6 +23,8 @@ mod crosscheck;
 pub mod dates;
 pub mod doctypes;
 mod fields;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod layout;
 pub mod pdf;
 pub mod stamp;

@@ -6,7 +6,7 @@
 use kyso_report::SignatureStamp;
 
 use crate::dates::stamp_time;
-use crate::text::{clean, strip_prefix_folded};
+use crate::text::{clean, fold};
 
 /// The keys a stamp uses (folded), and which field each fills.
 const KEYS: &[(&str, Key)] = &[
@@ -35,14 +35,14 @@ enum Key {
 
 fn key_of(line: &str) -> Option<(Key, &str)> {
     let (head, rest) = line.split_once(':')?;
-    for (k, key) in KEYS {
-        if let Some(r) = strip_prefix_folded(head.trim(), k) {
-            if r.trim().is_empty() {
-                return Some((*key, rest));
-            }
-        }
+    // Keys are a few words: fold the head once, only when short.
+    if head.len() > 40 {
+        return None;
     }
-    None
+    let h = fold(head);
+    KEYS.iter()
+        .find(|(k, _)| *k == h)
+        .map(|(_, key)| (*key, rest))
 }
 
 /// Whether a line starts with a stamp key ("Người ký:", "Thời gian ký:", …).

@@ -132,7 +132,12 @@ pub fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
 
 /// Whether the folded text of `s` starts with the folded `prefix`, word-wise.
 pub fn starts_with_folded(s: &str, prefix: &str) -> bool {
-    let f = fold(s);
+    // Only the start matters: fold a bounded head (long lines stay cheap).
+    let end = s
+        .char_indices()
+        .nth(prefix.len() + 16)
+        .map_or(s.len(), |(i, _)| i);
+    let f = fold(&s[..end]);
     f == prefix || f.starts_with(&format!("{prefix} "))
 }
 
