@@ -183,10 +183,12 @@ fn signing_certificate(ssp: Node<'_, '_>, res: &mut SignatureResult, x: &mut Xad
         let Some(cd) = xchild(cert, "CertDigest") else {
             continue;
         };
-        let alg = child(cd, DSIG_NS, "DigestMethod")
+        // XAdES 1.2+ writes ds:DigestMethod/ds:DigestValue; XAdES 1.1.1 its own namespace's.
+        let el = |local: &str| child(cd, DSIG_NS, local).or_else(|| xchild(cd, local));
+        let alg = el("DigestMethod")
             .and_then(|d| d.attribute("Algorithm"))
             .and_then(digest_from_uri);
-        let val = child(cd, DSIG_NS, "DigestValue").and_then(|v| b64(&text_of(v)));
+        let val = el("DigestValue").and_then(|v| b64(&text_of(v)));
         if let (Some(alg), Some(val)) = (alg, val) {
             if alg.digest(&signer) == val {
                 ok = true;

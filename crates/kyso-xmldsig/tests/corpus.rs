@@ -142,7 +142,15 @@ fn dss_signature_x_at_1() {
     let s = &r.signatures[0];
     assert!(s.all_references_ok, "{}", dump(&r));
     assert_eq!(s.signature_value_ok, Some(true), "{}", dump(&r));
-    assert!(s.xades.as_ref().is_some_and(|x| x.signed_properties_signed));
+    let x = s.xades.as_ref().expect("XAdES 1.1.1");
+    assert!(x.signed_properties_signed);
+    assert_eq!(
+        x.signing_certificate_ok,
+        Some(true),
+        "1.1.1 CertDigest in the XAdES namespace"
+    );
+    assert_eq!(x.signature_policy.as_deref(), Some("implied"));
+    assert!(s.is_intact(), "{}", dump(&r));
 }
 
 /// `invalid-signing-cert-ref`: crypto intact, SigningCertificate digest wrong.
