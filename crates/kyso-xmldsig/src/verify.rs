@@ -29,6 +29,18 @@ pub const XPATH_FILTER2: &str = "http://www.w3.org/2002/06/xmldsig-filter2";
 /// The caller's resolver for references outside the document: URI → bytes.
 pub type ExternalResolver<'r> = &'r dyn Fn(&str) -> Option<Vec<u8>>;
 
+/// Most (references × document nodes) one signature may cost: every reference
+/// builds a node-set and canonicalizes it, linear in the document. 2^28 allows
+/// an OOXML signature's few hundred references over a 100 000-node document,
+/// or tens of references over the largest document [`Limits`] admits (4 M nodes),
+/// while stopping 10 000 references over a million nodes.
+const REFERENCE_WORK_BUDGET: usize = 1 << 28;
+
+/// Most signatures read in one document (each costs at least one canonicalization
+/// of SignedInfo). 256: an edXML envelope or e-invoice carries one to a few;
+/// XAdES counter-signatures add one each.
+const MAX_SIGNATURES: usize = 256;
+
 /// What the caller provides.
 #[derive(Default)]
 pub struct Options<'r> {
@@ -153,6 +165,14 @@ pub fn verify_xml(bytes: &[u8], opts: &Options<'_>) -> XmlDsigReport {
                 ..SignatureResult::default()
             });
             continue;
+        }
+        if report.signatures.len() >= MAX_SIGNATURES {
+            report.findings.push(Finding::warning(
+                codes::MALFORMED,
+                format!("Tài liệu có hơn {MAX_SIGNATURES} chữ ký: các chữ ký sau không được đọc."),
+                format!("More than {MAX_SIGNATURES} signatures: the rest were not read."),
+            ));
+            break;
         }
         report
             .signatures
@@ -280,6 +300,20 @@ fn verify_signature_element<'a>(
         malformed(&mut res, "Reference");
     }
     let mut all_ok = !refs.is_empty();
+    if refs.len().saturating_mul(doc.node_count()) > REFERENCE_WORK_BUDGET {
+        res.findings.push(Finding::error(
+            codes::MALFORMED,
+            format!(
+                "Chữ ký có quá nhiều tham chiếu ({}) cho kích thước tài liệu.",
+                refs.len()
+            ),
+            format!(
+                "The signature has too many references ({}) for the document's size.",
+                refs.len()
+            ),
+        ));
+        return res;
+    }
     for r in refs {
         let rr = reference(&ctx, r, &mut res);
         all_ok &= rr.digest_ok == Some(true);
