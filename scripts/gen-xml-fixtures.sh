@@ -14,8 +14,15 @@
 #     signed element moved into ds:Object with forged content left in its place
 #     (wrapping), a DOCTYPE with an entity, a signed element modified.
 #
-# xmlsec1 1.2.37 (Debian bookworm) has no RSASSA-PSS: no PSS fixture here.
-# Usage: scripts/gen-xml-fixtures.sh   (needs xmlsec1, openssl, python3)
+#   - XPath Filter 2.0 (subtract here()'s signature, intersect id()) and the
+#     plain XPath 1.0 enveloped filter;
+#   - XAdES-B (SigningCertificateV2), XAdES-T (an `openssl ts` token over the
+#     C14N of ds:SignatureValue) and a token over other bytes;
+#   - RSASSA-PSS (the sha256-rsa-MGF1 URI, and rsa-pss with RSAPSSParams) and
+#     Ed25519, which xmlsec1 1.2.37 cannot sign: SignedInfo re-signed by
+#     openssl over lxml/libxml2's exclusive C14N.
+#
+# Usage: scripts/gen-xml-fixtures.sh   (needs xmlsec1, openssl, python3 with lxml)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=fixtures/xml
@@ -142,4 +149,130 @@ open(f"{out}/attack-dtd-entity.xml", "w", encoding="utf-8").write(dtd)
 # 4. The signed element modified after signing.
 open(f"{out}/attack-modified.xml", "w", encoding="utf-8").write(src.replace(signed, forged.replace("Kẻ Gian", "Nguyễn Văn A"), 1))
 PY
+# XPath transforms as signers write them: XPath Filter 2.0 (subtract the
+# signature from the whole document; intersect with id()), and the plain
+# XPath 1.0 filter equivalent to enveloped-signature.
+F2=http://www.w3.org/2002/06/xmldsig-filter2
+xpath_tpl() { # transforms
+  cat <<XML
+<?xml version="1.0" encoding="UTF-8"?>
+<Goi xmlns="urn:kyso:goi">
+  <NoiDung Id="noidung"><SoTien>1000000</SoTien></NoiDung>
+  <ds:Signature $DS><ds:SignedInfo><ds:CanonicalizationMethod Algorithm="$C10"/><ds:SignatureMethod Algorithm="$RSA256"/><ds:Reference URI=""><ds:Transforms>$1</ds:Transforms><ds:DigestMethod Algorithm="$SHA256"/><ds:DigestValue/></ds:Reference></ds:SignedInfo><ds:SignatureValue/>$keyinfo</ds:Signature>
+</Goi>
+XML
+}
+xpath_tpl "<ds:Transform Algorithm=\"$F2\"><f2:XPath xmlns:f2=\"$F2\" Filter=\"subtract\">here()/ancestor::ds:Signature[1]</f2:XPath></ds:Transform>" > "$TMP/f2-subtract.xml"
+sign "$TMP/f2-subtract.xml" "$OUT/xpath-filter2-subtract.xml" "$KEYS/signer-rsa2048.key.pem" "$TMP/rsa.crt"
+xpath_tpl "<ds:Transform Algorithm=\"$F2\"><f2:XPath xmlns:f2=\"$F2\" Filter=\"intersect\">id('noidung')</f2:XPath></ds:Transform>" > "$TMP/f2-intersect.xml"
+sign "$TMP/f2-intersect.xml" "$OUT/xpath-filter2-intersect.xml" "$KEYS/signer-rsa2048.key.pem" "$TMP/rsa.crt" --id-attr:Id urn:kyso:goi:NoiDung
+xpath_tpl "<ds:Transform Algorithm=\"http://www.w3.org/TR/1999/REC-xpath-19991116\"><ds:XPath>not(ancestor-or-self::ds:Signature)</ds:XPath></ds:Transform>" > "$TMP/xpath10.xml"
+sign "$TMP/xpath10.xml" "$OUT/xpath10-enveloped.xml" "$KEYS/signer-rsa2048.key.pem" "$TMP/rsa.crt"
+
+# XAdES-B (SigningCertificateV2, SigningTime, SignaturePolicyImplied) signed by
+# xmlsec1, then XAdES-T: an RFC 3161 token from `openssl ts` over the C14N 1.0
+# of ds:SignatureValue (canonicalized by lxml/libxml2), added as an unsigned
+# property; and a variant whose token covers other bytes.
+openssl req -x509 -new -key "$KEYS/tsa.key.pem" -subj "/CN=Kyso XML test TSA/O=Kyso test" \
+  -days 9000 -set_serial 4343 -addext "extendedKeyUsage=critical,timeStamping" \
+  -addext "keyUsage=critical,digitalSignature" -out "$TMP/tsa.crt" 2>/dev/null
+certdigest=$(openssl x509 -in "$TMP/rsa.crt" -outform DER | openssl dgst -sha256 -binary | base64 -w0)
+XA=http://uri.etsi.org/01903/v1.3.2#
+cat > "$TMP/xades.xml" <<XML
+<?xml version="1.0" encoding="UTF-8"?>
+<HDon xmlns="urn:kyso:hoadon"><DLHDon Id="data"><TTChung><KHHDon>C26TKY</KHHDon><SHDon>42</SHDon></TTChung><NDHDon><TgTTTBSo>1100000</TgTTTBSo></NDHDon></DLHDon><ds:Signature $DS Id="xsig"><ds:SignedInfo><ds:CanonicalizationMethod Algorithm="$EXC"/><ds:SignatureMethod Algorithm="$RSA256"/><ds:Reference URI=""><ds:Transforms><ds:Transform Algorithm="http://www.w3.org/2000/09/xmldsig#enveloped-signature"/><ds:Transform Algorithm="$EXC"/></ds:Transforms><ds:DigestMethod Algorithm="$SHA256"/><ds:DigestValue/></ds:Reference><ds:Reference Type="http://uri.etsi.org/01903#SignedProperties" URI="#xsig-sp"><ds:Transforms><ds:Transform Algorithm="$EXC"/></ds:Transforms><ds:DigestMethod Algorithm="$SHA256"/><ds:DigestValue/></ds:Reference></ds:SignedInfo><ds:SignatureValue Id="xsig-sv"/>$keyinfo<ds:Object><xades:QualifyingProperties xmlns:xades="$XA" Target="#xsig"><xades:SignedProperties Id="xsig-sp"><xades:SignedSignatureProperties><xades:SigningTime>2026-03-01T10:00:00Z</xades:SigningTime><xades:SigningCertificateV2><xades:Cert><xades:CertDigest><ds:DigestMethod Algorithm="$SHA256"/><ds:DigestValue>$certdigest</ds:DigestValue></xades:CertDigest></xades:Cert></xades:SigningCertificateV2><xades:SignaturePolicyIdentifier><xades:SignaturePolicyImplied/></xades:SignaturePolicyIdentifier></xades:SignedSignatureProperties></xades:SignedProperties></xades:QualifyingProperties></ds:Object></ds:Signature></HDon>
+XML
+sign "$TMP/xades.xml" "$OUT/xades-b.xml" "$KEYS/signer-rsa2048.key.pem" "$TMP/rsa.crt" --id-attr:Id "$XA:SignedProperties"
+printf '01\n' > "$TMP/tsaserial"
+cat > "$TMP/ts.cnf" <<CNF
+[ tsa ]
+default_tsa = tsa1
+[ tsa1 ]
+serial = $TMP/tsaserial
+crypto_device = builtin
+signer_digest = sha256
+default_policy = 1.2.3.4.1
+digests = sha256
+accuracy = secs:1
+ordering = no
+tsa_name = no
+ess_cert_id_chain = no
+ess_cert_id_alg = sha256
+CNF
+python3 - "$OUT/xades-b.xml" "$TMP/sv.c14n" <<'PY'
+import sys
+from lxml import etree
+doc = etree.parse(sys.argv[1])
+sv = doc.find(".//{http://www.w3.org/2000/09/xmldsig#}SignatureValue")
+open(sys.argv[2], "wb").write(etree.tostring(sv, method="c14n"))
+PY
+printf 'not the signature value' > "$TMP/other.bin"
+for variant in sv other; do
+  data="$TMP/sv.c14n"; [ $variant = other ] && data="$TMP/other.bin"
+  openssl ts -query -data "$data" -sha256 -no_nonce -cert -out "$TMP/$variant.tsq" 2>/dev/null
+  openssl ts -reply -config "$TMP/ts.cnf" -queryfile "$TMP/$variant.tsq" -signer "$TMP/tsa.crt" \
+    -inkey "$KEYS/tsa.key.pem" -token_out -out "$TMP/$variant.tst" 2>/dev/null
+done
+python3 - "$OUT" "$TMP" <<'PY'
+import sys, base64
+out, tmp = sys.argv[1], sys.argv[2]
+src = open(f"{out}/xades-b.xml", encoding="utf-8").read()
+def with_ts(tok):
+    b64 = base64.b64encode(open(tok, "rb").read()).decode()
+    usp = ('<xades:UnsignedProperties><xades:UnsignedSignatureProperties><xades:SignatureTimeStamp Id="xsig-ts">'
+           '<ds:CanonicalizationMethod Algorithm="http://www.w3.org/TR/2001/REC-xml-c14n-20010315"/>'
+           f'<xades:EncapsulatedTimeStamp>{b64}</xades:EncapsulatedTimeStamp></xades:SignatureTimeStamp>'
+           '</xades:UnsignedSignatureProperties></xades:UnsignedProperties>')
+    return src.replace("</xades:SignedProperties>", "</xades:SignedProperties>" + usp, 1)
+open(f"{out}/xades-t.xml", "w", encoding="utf-8").write(with_ts(f"{tmp}/sv.tst"))
+open(f"{out}/xades-t-wrong-imprint.xml", "w", encoding="utf-8").write(with_ts(f"{tmp}/other.tst"))
+PY
+
+# RSASSA-PSS and Ed25519 (xmlsec1 1.2.37 signs neither): the references are
+# digested by xmlsec1 (signed with rsa-sha256), then the SignatureMethod is
+# replaced and SignedInfo re-signed by openssl over its exclusive C14N by
+# lxml/libxml2 — a canonicalizer independent of Kyso's.
+python3 - "$OUT" "$KEYS" "$TMP" <<'PY'
+import sys, base64, subprocess, re
+from lxml import etree
+out, keys, tmp = sys.argv[1:4]
+DSNS = "http://www.w3.org/2000/09/xmldsig#"
+src = open(f"{out}/detached-same-document.xml", encoding="utf-8").read()
+RSA256 = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"
+PSSP = ('<pss:RSAPSSParams xmlns:pss="http://www.w3.org/2007/05/xmldsig-more#">'
+        '<ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmldsig-more#sha384"/>'
+        '<pss:MaskGenerationFunction Algorithm="http://www.w3.org/2007/05/xmldsig-more#MGF1">'
+        '<ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmldsig-more#sha384"/></pss:MaskGenerationFunction>'
+        '<pss:SaltLength>48</pss:SaltLength><pss:TrailerField>1</pss:TrailerField></pss:RSAPSSParams>')
+variants = {
+    "rsa-pss-sha256-mgf1.xml": ('<ds:SignatureMethod Algorithm="http://www.w3.org/2007/05/xmldsig-more#sha256-rsa-MGF1"/>',
+        ["openssl", "dgst", "-sha256", "-sign", f"{keys}/signer-rsa2048.key.pem", "-sigopt", "rsa_padding_mode:pss",
+         "-sigopt", "rsa_pss_saltlen:32", "-sigopt", "rsa_mgf1_md:sha256"], None),
+    "rsa-pss-params-sha384.xml": ('<ds:SignatureMethod Algorithm="http://www.w3.org/2007/05/xmldsig-more#rsa-pss">' + PSSP + '</ds:SignatureMethod>',
+        ["openssl", "dgst", "-sha384", "-sign", f"{keys}/signer-rsa2048.key.pem", "-sigopt", "rsa_padding_mode:pss",
+         "-sigopt", "rsa_pss_saltlen:48", "-sigopt", "rsa_mgf1_md:sha384"], None),
+    "ed25519.xml": ('<ds:SignatureMethod Algorithm="http://www.w3.org/2021/04/xmldsig-more#eddsa-ed25519"/>',
+        ["openssl", "pkeyutl", "-sign", "-rawin", "-inkey", f"{keys}/signer-ed25519.key.pem"], "ed25519"),
+}
+for name, (method, cmd, kind) in variants.items():
+    text = src.replace(f'<ds:SignatureMethod Algorithm="{RSA256}"/>', method, 1)
+    if kind == "ed25519":
+        crt = subprocess.run(["openssl", "req", "-x509", "-new", "-key", f"{keys}/signer-ed25519.key.pem",
+                              "-subj", "/CN=Kyso XML test Ed25519/O=Kyso test", "-days", "9000", "-outform", "DER"],
+                             capture_output=True, check=True).stdout
+        text = re.sub(r"<ds:X509Certificate>.*?</ds:X509Certificate>",
+                      "<ds:X509Certificate>" + base64.b64encode(crt).decode() + "</ds:X509Certificate>", text, flags=re.S)
+    doc = etree.fromstring(text.encode())
+    si = doc.find(f".//{{{DSNS}}}SignedInfo")
+    c14n = etree.tostring(si, method="c14n", exclusive=True)
+    if kind == "ed25519":
+        open(f"{tmp}/si.bin", "wb").write(c14n)
+        sig = subprocess.run(cmd + ["-in", f"{tmp}/si.bin"], capture_output=True, check=True).stdout
+    else:
+        sig = subprocess.run(cmd, input=c14n, capture_output=True, check=True).stdout
+    text = re.sub(r"<ds:SignatureValue>.*?</ds:SignatureValue>",
+                  "<ds:SignatureValue>" + base64.b64encode(sig).decode() + "</ds:SignatureValue>", text, flags=re.S)
+    open(f"{out}/{name}", "w", encoding="utf-8").write(text)
+PY
+
 echo "fixtures/xml: $(ls "$OUT" | wc -l) files"

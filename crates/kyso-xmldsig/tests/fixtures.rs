@@ -188,3 +188,82 @@ fn external_reference_hook() {
         "digest computed over the resolved bytes"
     );
 }
+
+/// XPath Filter 2.0 (subtract the enclosing signature; intersect with `id()`)
+/// and the plain XPath 1.0 enveloped filter, as xmlsec1 signs them.
+#[test]
+fn xpath_transforms_match_xmlsec1() {
+    for f in [
+        "xpath-filter2-subtract.xml",
+        "xpath-filter2-intersect.xml",
+        "xpath10-enveloped.xml",
+    ] {
+        let r = run(f);
+        assert!(r.signatures[0].is_intact(), "{f}:\n{}", dump(&r));
+    }
+}
+
+/// XAdES-B signed by xmlsec1: SignedProperties referenced and intact,
+/// SigningCertificateV2 matches, SigningTime and the implied policy read.
+#[test]
+fn xades_b() {
+    let r = run("xades-b.xml");
+    let s = &r.signatures[0];
+    assert!(s.is_intact(), "{}", dump(&r));
+    let x = s.xades.as_ref().unwrap();
+    assert_eq!(x.level, Some(kyso_xmldsig::XadesLevel::B));
+    assert_eq!(x.signing_certificate_version, Some(2));
+    assert_eq!(x.signing_certificate_ok, Some(true));
+    assert_eq!(x.signing_time_text.as_deref(), Some("2026-03-01T10:00:00Z"));
+    assert_eq!(x.signature_policy.as_deref(), Some("implied"));
+    assert!(s
+        .references
+        .iter()
+        .any(|r| r.is_signed_properties && r.digest_ok == Some(true)));
+}
+
+/// XAdES-T: the RFC 3161 token's imprint is over the C14N of ds:SignatureValue
+/// (as lxml/libxml2 canonicalized it); a token over other bytes is caught.
+#[test]
+fn xades_t_signature_timestamp() {
+    let r = run("xades-t.xml");
+    let s = &r.signatures[0];
+    assert!(s.is_intact(), "{}", dump(&r));
+    let x = s.xades.as_ref().unwrap();
+    assert_eq!(x.level, Some(kyso_xmldsig::XadesLevel::T));
+    assert_eq!(x.timestamps.len(), 1);
+    let ts = &x.timestamps[0];
+    assert_eq!(ts.imprint_matches, Some(true), "{:?}", ts.findings);
+    assert_eq!(ts.token_valid, Some(true), "{:?}", ts.findings);
+    assert!(ts.gen_time.is_some());
+    assert!(has(&r, codes::XADES_TIMESTAMP_OK));
+
+    let r = run("xades-t-wrong-imprint.xml");
+    let ts = &r.signatures[0].xades.as_ref().unwrap().timestamps[0];
+    assert_eq!(ts.imprint_matches, Some(false));
+    assert!(has(&r, codes::XADES_TIMESTAMP_INVALID));
+    assert!(
+        r.signatures[0].is_intact(),
+        "the signature itself is untouched"
+    );
+}
+
+/// RSASSA-PSS (both URI forms) and Ed25519, signed by openssl over
+/// lxml/libxml2's exclusive C14N of SignedInfo.
+#[test]
+fn pss_and_ed25519() {
+    use kyso_crypto::SignatureAlg;
+    let r = run("rsa-pss-sha256-mgf1.xml");
+    assert!(r.signatures[0].is_intact(), "{}", dump(&r));
+    assert!(
+        matches!(r.signatures[0].signature_alg, Some(SignatureAlg::RsaPss(p)) if p.salt_len == 32)
+    );
+    let r = run("rsa-pss-params-sha384.xml");
+    assert!(r.signatures[0].is_intact(), "{}", dump(&r));
+    assert!(
+        matches!(r.signatures[0].signature_alg, Some(SignatureAlg::RsaPss(p)) if p.salt_len == 48 && p.hash == kyso_crypto::DigestAlg::Sha384)
+    );
+    let r = run("ed25519.xml");
+    assert!(r.signatures[0].is_intact(), "{}", dump(&r));
+    assert_eq!(r.signatures[0].signature_alg, Some(SignatureAlg::Ed25519));
+}
