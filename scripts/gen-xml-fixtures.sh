@@ -275,4 +275,83 @@ for name, (method, cmd, kind) in variants.items():
     open(f"{out}/{name}", "w", encoding="utf-8").write(text)
 PY
 
+# Randomized C14N vectors: documents drawn from a fixed seed (namespaces
+# declared, redeclared and undeclared, prefixed and plain attributes, character
+# references, CDATA, comments, PIs), canonicalized by lxml/libxml2 as a whole
+# document (C14N 1.0 and exclusive, with and without comments) and as the
+# subtree of the element marked sel="1" (C14N 1.0 and exclusive).
+rm -rf "$OUT/c14n-vectors"
+mkdir -p "$OUT/c14n-vectors"
+python3 - "$OUT/c14n-vectors" <<'PY'
+import sys, random
+from lxml import etree
+out = sys.argv[1]
+rng = random.Random(20261201)
+URIS = ["urn:k:a", "urn:k:b", "http://kyso.test/c", "urn:k:a2"]
+def text():
+    parts = ["Hà Nội", " ", "&amp;", "&lt;", "&gt;", "&#13;", "&#9;", "\n", "x", "\"q\"", "'", "&#x1F600;"]
+    return "".join(rng.choice(parts) for _ in range(rng.randint(0, 5)))
+def attr_val():
+    parts = ["v", " ", "&amp;", "&lt;", "&quot;", "&#9;", "&#10;", "&#13;", "\t", "\n", ">", "ộ"]
+    return "".join(rng.choice(parts) for _ in range(rng.randint(0, 5)))
+def element(depth, scope, selected):
+    # scope: prefix -> uri in force (None = default)
+    decls = {}
+    for p in ["a", "b", "c", None]:
+        if rng.random() < 0.2:
+            decls[p] = rng.choice(URIS + ([""] if p is None else []))
+    inscope = dict(scope); inscope.update(decls)
+    usable = [p for p in inscope if p is not None and inscope[p]]
+    prefix = rng.choice(usable + [None, None]) if usable else None
+    name = (prefix + ":" if prefix else "") + rng.choice(["e", "f", "Dong", "g"])
+    attrs = []
+    used = set()
+    for _ in range(rng.randint(0, 3)):
+        ap = rng.choice(usable + [None, None]) if usable else None
+        local = rng.choice(["x", "y", "z", "Id"])
+        key = (inscope.get(ap) if ap else None, local)
+        if key in used: continue
+        used.add(key)
+        attrs.append(((ap + ":" if ap else "") + local, attr_val()))
+    sel = ""
+    if not selected[0] and depth >= 1 and rng.random() < 0.3:
+        sel = ' sel="1"'; selected[0] = True
+    s = "<" + name
+    for p, u in decls.items():
+        s += (' xmlns' if p is None else ' xmlns:' + p) + '="' + u + '"'
+    for n, v in attrs:
+        s += " " + n + '="' + v + '"'
+    s += sel
+    kids = []
+    if depth < 4:
+        for _ in range(rng.randint(0, 3)):
+            r = rng.random()
+            if r < 0.45: kids.append(element(depth + 1, inscope, selected))
+            elif r < 0.65: kids.append(text())
+            elif r < 0.75: kids.append("<!--" + rng.choice([" c ", "bình luận", ""]) + "-->")
+            elif r < 0.85: kids.append("<?pi " + rng.choice(["", "d a t a", "x"]) + "?>")
+            else: kids.append("<![CDATA[" + rng.choice(["<&>", "]] >", "a\rb"]) + "]]>")
+    if not kids and rng.random() < 0.5:
+        return s + "/>"
+    return s + ">" + "".join(kids) + "</" + name + ">"
+n = 0
+while n < 40:
+    selected = [False]
+    body = element(0, {}, selected)
+    doc_text = rng.choice(["", "<?xml version=\"1.0\"?>\n"]) + rng.choice(["", "<!--pre-->\n", "<?top x?>"]) + body + rng.choice(["", "\n<!--post-->", "<?end?>"])
+    try:
+        doc = etree.fromstring(doc_text.encode()).getroottree()
+    except etree.XMLSyntaxError:
+        continue
+    base = f"{out}/{n:02}"
+    open(base + ".xml", "w", encoding="utf-8").write(doc_text)
+    for tag, exc, com in [("c14n", False, False), ("c14n-comments", False, True), ("exc", True, False), ("exc-comments", True, True)]:
+        open(f"{base}.{tag}", "wb").write(etree.tostring(doc, method="c14n", exclusive=exc, with_comments=com))
+    sel = doc.getroot().xpath("//*[@sel='1']")
+    if sel:
+        for tag, exc in [("sub-c14n", False), ("sub-exc", True)]:
+            open(f"{base}.{tag}", "wb").write(etree.tostring(sel[0], method="c14n", exclusive=exc, with_comments=False))
+    n += 1
+PY
+
 echo "fixtures/xml: $(ls "$OUT" | wc -l) files"
