@@ -401,13 +401,6 @@ impl<'d, 'a: 'd> Canon<'d, 'a, '_> {
             }
         }
         if v11 {
-            attrs.retain(|x| {
-                !(x.0 == XML_NS
-                    && x.1 == "id"
-                    && !n
-                        .attributes()
-                        .any(|a| a.namespace() == Some(XML_NS) && a.name() == "id"))
-            });
             if !bases.is_empty() {
                 // Farthest omitted ancestor first, then nearer ones, then the element's own.
                 let mut base = String::new();
