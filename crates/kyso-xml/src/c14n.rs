@@ -400,22 +400,20 @@ impl<'d, 'a: 'd> Canon<'d, 'a, '_> {
                 attrs.push((XML_NS, local, format!("xml:{local}"), a.value().to_string()));
             }
         }
-        if v11 {
-            if !bases.is_empty() {
-                // Farthest omitted ancestor first, then nearer ones, then the element's own.
-                let mut base = String::new();
-                for b in bases.iter().rev() {
-                    base = if base.is_empty() {
-                        b.clone()
-                    } else {
-                        join_uri(&base, b)
-                    };
-                }
-                if let Some(own) = attrs.iter_mut().find(|x| x.0 == XML_NS && x.1 == "base") {
-                    own.3 = join_uri(&base, &own.3);
+        if v11 && !bases.is_empty() {
+            // Farthest omitted ancestor first, then nearer ones, then the element's own.
+            let mut base = String::new();
+            for b in bases.iter().rev() {
+                base = if base.is_empty() {
+                    b.clone()
                 } else {
-                    attrs.push((XML_NS, "base", "xml:base".into(), base));
-                }
+                    join_uri(&base, b)
+                };
+            }
+            if let Some(own) = attrs.iter_mut().find(|x| x.0 == XML_NS && x.1 == "base") {
+                own.3 = join_uri(&base, &own.3);
+            } else {
+                attrs.push((XML_NS, "base", "xml:base".into(), base));
             }
         }
     }

@@ -9,7 +9,9 @@ fn fixtures() -> Vec<Vec<u8>> {
     let mut v: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
         .filter_map(|e| e.ok())
-        .map(|e| std::fs::read(e.path()).unwrap())
+        .map(|e| e.path())
+        .filter(|p| p.is_file())
+        .map(|p| std::fs::read(p).unwrap())
         .collect();
     v.sort();
     v
