@@ -56,7 +56,8 @@ pub(crate) fn read<'a>(
         for r in res.references.iter_mut() {
             let covers = match &r.coverage {
                 Coverage::Element(e) => {
-                    e.path == spr.path || (r.is_signed_properties && spr.path.starts_with(&e.path))
+                    e.path == spr.path
+                        || (r.is_signed_properties && spr.path.starts_with(&format!("{}/", e.path)))
                 }
                 _ => false,
             };
