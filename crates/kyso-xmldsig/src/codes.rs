@@ -49,6 +49,9 @@ pub const SIGNED_ELEMENT: &str = "xml.dsig.signed_element";
 
 /// XAdES QualifyingProperties found; the level guessed from them.
 pub const XADES_LEVEL: &str = "xades.level";
+/// QualifyingProperties' `Target` does not name this signature's Id: the
+/// properties may have been copied from another signature.
+pub const XADES_TARGET_MISMATCH: &str = "xades.target_mismatch";
 /// XAdES QualifyingProperties present but no reference covers SignedProperties.
 pub const XADES_SIGNED_PROPERTIES_NOT_SIGNED: &str = "xades.signed_properties.not_signed";
 /// SigningCertificate(V2) digest matches the signer certificate.

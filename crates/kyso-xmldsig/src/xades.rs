@@ -50,6 +50,18 @@ pub(crate) fn read<'a>(
         namespace: qp.tag_name().namespace().unwrap_or("").to_string(),
         ..XadesFacts::default()
     };
+    // EN 319 132-1 §4.3.1: Target is a reference to the Signature's Id.
+    let target = qp.attribute("Target").unwrap_or("");
+    let sig_id = sig.attribute("Id");
+    if sig_id.is_none_or(|id| target.strip_prefix('#') != Some(id)) {
+        res.findings.push(Finding::warning(
+            codes::XADES_TARGET_MISMATCH,
+            format!(
+                "Thuộc tính XAdES trỏ tới chữ ký {target:?}, không phải chữ ký này ({sig_id:?})."
+            ),
+            format!("The XAdES properties target {target:?}, not this signature ({sig_id:?})."),
+        ));
+    }
     let sp = xchild(qp, "SignedProperties");
     if let Some(sp) = sp {
         let spr = element_ref(doc, sp);
