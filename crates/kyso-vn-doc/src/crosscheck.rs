@@ -94,6 +94,14 @@ fn when(s: &SignatureReport) -> Option<(Time, bool)> {
         .or(t.cms_signing_time.map(|t| (t, false)))
 }
 
+/// `YYYY-MM-DD` as Vietnamese write it, `DD/MM/YYYY` (anything else unchanged).
+fn vi_date(iso: &str) -> String {
+    match Date::from_iso(iso) {
+        Some(d) => format!("{:02}/{:02}/{}", d.day, d.month, d.year),
+        None => iso.to_string(),
+    }
+}
+
 fn vn_date(t: Time) -> Option<Date> {
     let (y, m, d, ..) = t.fields(VN_OFFSET_MIN);
     Date::new(y as i32, m, d)
@@ -248,12 +256,13 @@ fn date(info: &AdministrativeInfo, sigs: &[&SignatureReport], out: &mut Vec<Find
     let earliest = days.iter().min_by_key(|d| d.0).unwrap_or(latest);
     let p = printed.days();
     let d = printed.iso();
+    let dv = vi_date(&d);
     if latest.0 < p {
         out.push(Finding::new(
             codes::SIGNED_BEFORE_DATE,
             Severity::Warning,
             format!(
-                "Mọi chữ ký đều được ký trước ngày ban hành in trên văn bản ({d}); chữ ký cuối cùng (#{}) \
+                "Mọi chữ ký đều được ký trước ngày ban hành in trên văn bản ({dv}); chữ ký cuối cùng (#{}) \
                  sớm hơn {} ngày. Ngày ban hành có thể đã bị sửa hoặc văn bản chưa được ban hành.",
                 latest.1.index + 1,
                 p - latest.0
@@ -270,7 +279,7 @@ fn date(info: &AdministrativeInfo, sigs: &[&SignatureReport], out: &mut Vec<Find
             codes::SIGNED_LONG_AFTER_DATE,
             Severity::Info,
             format!(
-                "Chữ ký đầu tiên (#{}) được ký {} ngày sau ngày ban hành in trên văn bản ({d}): \
+                "Chữ ký đầu tiên (#{}) được ký {} ngày sau ngày ban hành in trên văn bản ({dv}): \
                  có thể là bản sao được ký lại (ví dụ để đăng tải).",
                 earliest.1.index + 1,
                 earliest.0 - p
@@ -286,7 +295,7 @@ fn date(info: &AdministrativeInfo, sigs: &[&SignatureReport], out: &mut Vec<Find
         out.push(Finding::new(
             codes::DATE_CONSISTENT,
             Severity::Info,
-            format!("Thời điểm ký phù hợp với ngày ban hành in trên văn bản ({d})."),
+            format!("Thời điểm ký phù hợp với ngày ban hành in trên văn bản ({dv})."),
             format!(
                 "The signing times agree with the date of issue printed on the document ({d})."
             ),
@@ -374,11 +383,12 @@ fn appendices(info: &AdministrativeInfo, out: &mut Vec<Finding>) {
             };
             let cd = a.cited_date.as_deref().unwrap_or("?");
             let hd = header_date.unwrap_or("?");
+            let (cdv, hdv) = (vi_date(cd), vi_date(hd));
             out.push(Finding::new(
                 codes::APPENDIX_CITATION_MISMATCH,
                 Severity::Warning,
                 format!(
-                    "{label} ghi kèm theo văn bản số {cited} ngày {cd}, nhưng văn bản này là số {header} ngày {hd}: \
+                    "{label} ghi kèm theo văn bản số {cited} ngày {cdv}, nhưng văn bản này là số {header} ngày {hdv}: \
                      khác {what_vi}. Phụ lục có thể thuộc văn bản khác hoặc bị ghi sai."
                 ),
                 format!(
