@@ -73,8 +73,20 @@ fn has_signature_block(lines: &[Line]) -> bool {
 
 /// Reads the administrative facts of revision `rev` (the newest).
 pub fn read_pdf(doc: &Document<'_>, rev: usize, fields: &[SigField]) -> PdfReading {
-    let limits = TextLimits::default();
     let pages = doc.pages(rev).unwrap_or_default();
+    read_pdf_pages(doc, rev, fields, &pages)
+}
+
+/// [`read_pdf`] with the revision's page list already walked (the caller
+/// needs it anyway for the page count and sizes): the page tree is the only
+/// part of the document whose cost grows with the number of pages.
+pub fn read_pdf_pages(
+    doc: &Document<'_>,
+    rev: usize,
+    fields: &[SigField],
+    pages: &[ObjRef],
+) -> PdfReading {
+    let limits = TextLimits::default();
     let mut reading = PdfReading {
         info: AdministrativeInfo {
             source: "pdf_text".into(),
@@ -105,7 +117,7 @@ pub fn read_pdf(doc: &Document<'_>, rev: usize, fields: &[SigField]) -> PdfReadi
     let mut sig_page = None;
     for i in (0..n).rev().take(MAX_PAGES_BACK) {
         let k = read_page(i, &mut texts);
-        let lines = lines_of(&texts[k..=k], doc, rev, &pages);
+        let lines = lines_of(&texts[k..=k], doc, rev, pages);
         if has_signature_block(&lines) {
             sig_page = Some(i);
             break;
@@ -121,7 +133,7 @@ pub fn read_pdf(doc: &Document<'_>, rev: usize, fields: &[SigField]) -> PdfReadi
     reading.undecodable_glyphs = texts.iter().map(|(_, t)| t.undecodable_glyphs).sum();
     reading.truncated = texts.iter().any(|(_, t)| t.truncated);
 
-    let lines = lines_of(&texts, doc, rev, &pages);
+    let lines = lines_of(&texts, doc, rev, pages);
     let mut info = read(&lines, "pdf_text");
     info.readability = if scanned_first {
         Readability::Scanned
@@ -140,7 +152,7 @@ pub fn read_pdf(doc: &Document<'_>, rev: usize, fields: &[SigField]) -> PdfReadi
             ..Default::default()
         };
     }
-    info.stamps = widget_stamps(doc, rev, fields, &pages);
+    info.stamps = widget_stamps(doc, rev, fields, pages);
     info.stamps.extend(page_stamps(&lines));
     reading.info = info;
     reading

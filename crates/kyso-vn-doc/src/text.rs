@@ -74,37 +74,66 @@ pub fn is_rule(s: &str) -> bool {
         })
 }
 
+/// The folded form of one character, pushed onto `out` (base letters,
+/// lower case, đ → d; combining marks dropped). Returns whether anything
+/// alphanumeric was pushed.
+fn fold_char(c: char, out: &mut String) -> bool {
+    let mut pushed = false;
+    unicode_normalization::char::decompose_canonical(c, |d| {
+        if is_combining_mark(d) {
+            return;
+        }
+        let d = if d == 'đ' || d == 'Đ' { 'd' } else { d };
+        if d.is_alphanumeric() {
+            out.extend(d.to_lowercase());
+            pushed = true;
+        }
+    });
+    pushed
+}
+
 /// `s` without a leading `prefix`, compared on folded text; the returned
 /// rest keeps its original spelling. `prefix` is given folded ("kinh gui").
-/// The prefix must end on a word boundary.
+/// The prefix must end on a word boundary. Folds `s` one character at a
+/// time and stops at the first mismatch (no allocation per step).
 pub fn strip_prefix_folded<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let want = prefix.as_bytes();
+    let mut got = String::with_capacity(prefix.len() + 4);
+    let mut pending_space = false;
     for (i, c) in s.char_indices() {
-        let next = i + c.len_utf8();
-        let folded = fold(&s[..next]);
-        if folded.len() > prefix.len() {
-            return None;
+        let before = got.len();
+        let spaced = pending_space && !got.is_empty();
+        if spaced {
+            got.push(' ');
         }
-        if folded == prefix {
-            let rest = &s[next..];
-            // The next base letter must not continue the word ("Soạn" is not "Số").
-            let continues = rest
-                .chars()
-                .find(|c| !is_combining_mark(*c))
-                .is_some_and(char::is_alphanumeric);
-            let marks = rest.chars().take_while(|c| is_combining_mark(*c)).count();
-            if continues && marks == 0 {
+        if fold_char(c, &mut got) {
+            pending_space = false;
+        } else {
+            if spaced {
+                got.pop();
+            }
+            if !is_combining_mark(c) {
+                pending_space = true;
+            }
+        }
+        if got.len() != before {
+            if !want.starts_with(got.as_bytes()) {
                 return None;
             }
-            let skip: usize = rest
-                .chars()
-                .take_while(|c| is_combining_mark(*c))
-                .map(char::len_utf8)
-                .sum();
-            let rest = &rest[skip..];
-            if rest.chars().next().is_some_and(char::is_alphanumeric) {
-                return None;
+            if got.len() == want.len() {
+                let rest = &s[i + c.len_utf8()..];
+                // The next base letter must not continue the word ("Soạn" is not "Số").
+                let skip: usize = rest
+                    .chars()
+                    .take_while(|c| is_combining_mark(*c))
+                    .map(char::len_utf8)
+                    .sum();
+                let rest = &rest[skip..];
+                if rest.chars().next().is_some_and(char::is_alphanumeric) {
+                    return None;
+                }
+                return Some(rest);
             }
-            return Some(rest);
         }
     }
     None
@@ -132,13 +161,7 @@ pub fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
 
 /// Whether the folded text of `s` starts with the folded `prefix`, word-wise.
 pub fn starts_with_folded(s: &str, prefix: &str) -> bool {
-    // Only the start matters: fold a bounded head (long lines stay cheap).
-    let end = s
-        .char_indices()
-        .nth(prefix.len() + 16)
-        .map_or(s.len(), |(i, _)| i);
-    let f = fold(&s[..end]);
-    f == prefix || f.starts_with(&format!("{prefix} "))
+    strip_prefix_folded(s.trim_start(), prefix).is_some()
 }
 
 /// Whether a line looks like a person's printed name: 2–6 words, each
