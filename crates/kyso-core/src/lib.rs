@@ -1,20 +1,18 @@
 //! Kyso's verification pipeline.
 //!
-//! `bytes → detect format → container parser → signatures → CMS → trust →
-//! changes → facts → verdict`. This crate only orchestrates: every check lives
-//! in the crate named for it (`kyso-pdf`, `kyso-cms`, `kyso-pki`,
-//! `kyso-pdf-diff`), every fact goes into a [`kyso_report::Report`], and the
+//! `bytes → detect format → signature profile → verdict`. This crate only
+//! orchestrates: it records the file's facts, detects the format and hands
+//! the bytes to the signature profile for it (`kyso-pades` for PDF), which
+//! builds on `kyso-validation` (trust, validation time, timestamps) and the
+//! CMS/PKI crates; every fact goes into a [`kyso_report::Report`], and the
 //! verdict is derived by [`kyso_report::verdict::finalize`]. Front ends call
-//! [`verify`] and display.
+//! [`verify`] and display. Its own findings ([`codes`]) are about the input.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod codes;
 pub mod corpus;
 mod detect;
-mod pdf;
-mod signer;
-pub mod time;
-mod trust;
 
 pub use detect::detect_format;
 pub use kyso_report as report;
@@ -45,12 +43,24 @@ pub struct Options {
     /// [`ValidationTimeChoice::Default`] unless the user asked. Recorded in
     /// `Report::validation_time_choice` and stated by the finding
     /// `core.trust.user_validation_time`; its semantics are those of
-    /// `trust::Clock` (see [`ValidationTimeChoice`]).
+    /// `kyso_validation::trust::Clock` (see [`ValidationTimeChoice`]).
     pub validation_time: ValidationTimeChoice,
     /// How deep inside another document this input sits (0: the file the
     /// user gave). Documents nested deeper than [`MAX_NESTING`] are listed,
     /// not verified.
     pub nesting: u8,
+}
+
+impl Options {
+    /// What a signature profile needs of these options.
+    pub fn validation(&self) -> kyso_validation::ValidationOptions<'_> {
+        kyso_validation::ValidationOptions {
+            extra_trust: &self.extra_trust,
+            test_anchors: &self.test_anchors,
+            now: self.now,
+            validation_time: self.validation_time,
+        }
+    }
 }
 
 /// Documents inside documents are verified this deep (a PDF's embedded
@@ -73,7 +83,7 @@ pub fn verify(name: Option<&str>, bytes: &[u8], opts: &Options) -> Report {
     report.validation_time_choice = opts.validation_time;
     if bytes.len() > MAX_INPUT_LEN {
         report.error = Some(InputError {
-            code: "input.too_large".into(),
+            code: codes::INPUT_TOO_LARGE.into(),
             message_vi: "Tệp quá lớn để kiểm tra (giới hạn 2 GiB).".into(),
             message_en: "The file is too large to verify (limit 2 GiB).".into(),
         });
@@ -83,7 +93,7 @@ pub fn verify(name: Option<&str>, bytes: &[u8], opts: &Options) -> Report {
     // The user's choice of validation time, first among the document's
     // findings, wherever a signature was validated at it.
     if !report.signatures.is_empty() {
-        if let Some(f) = trust::user_choice_finding(opts.validation_time) {
+        if let Some(f) = kyso_validation::trust::user_choice_finding(opts.validation_time) {
             report.findings.insert(0, f);
         }
     }
@@ -95,7 +105,7 @@ fn run(format: Format, bytes: &[u8], opts: &Options, report: &mut Report) {
     match format {
         Format::Unknown => {
             report.error = Some(InputError {
-                code: "input.unknown_format".into(),
+                code: codes::INPUT_UNKNOWN_FORMAT.into(),
                 message_vi: "Không nhận dạng được định dạng tệp (không phải PDF, CMS/PKCS#7, XML, Office, edXML hay chứng thư số).".into(),
                 message_en: "The file format was not recognised (not PDF, CMS/PKCS#7, XML, Office, edXML or a certificate).".into(),
             });
@@ -106,7 +116,7 @@ fn run(format: Format, bytes: &[u8], opts: &Options, report: &mut Report) {
             let name = kyso_report::Labels(kyso_report::Lang::En).format(format);
             let name_vi = kyso_report::Labels(kyso_report::Lang::Vi).format(format);
             report.findings.push(Finding::warning(
-                corpus::NOT_VERIFIED_YET,
+                codes::FORMAT_NOT_VERIFIED_YET,
                 format!("Đã nhận dạng tệp {name_vi}, nhưng Kyso chưa kiểm tra chữ ký của định dạng này. Kết quả dưới đây không phải là kết luận về chữ ký."),
                 format!("Recognised a {name} file, but Kyso does not verify signatures in this format yet. What follows is not a verdict on its signatures."),
             ));
@@ -115,7 +125,20 @@ fn run(format: Format, bytes: &[u8], opts: &Options, report: &mut Report) {
 }
 
 fn pdf_pipeline(bytes: &[u8], opts: &Options, report: &mut Report) {
-    pdf::verify_pdf(bytes, opts, report);
+    // Embedded files: verified one level deeper, down to MAX_NESTING.
+    let verify_child = |name: &str, data: &[u8]| {
+        let child_opts = Options {
+            nesting: opts.nesting + 1,
+            ..opts.clone()
+        };
+        verify(Some(name), data, &child_opts)
+    };
+    let nested = kyso_pades::Nested {
+        verify: &verify_child,
+        max_files: MAX_NESTED_FILES,
+    };
+    let nested = (opts.nesting < MAX_NESTING).then_some(&nested);
+    kyso_pades::verify_pdf(bytes, &opts.validation(), nested, report);
 }
 
 /// A certificate (DER, PEM, or several PEM blocks): describe each one. There is
@@ -130,14 +153,14 @@ fn certificate_input(bytes: &[u8], report: &mut Report) {
                 .filter_map(|a| kyso_pki::describe_certificate(&a.der))
                 .collect();
             report.findings.push(Finding::info(
-                "core.certificate.described",
+                codes::CERTIFICATE_DESCRIBED,
                 format!("Tệp là chứng thư số ({} chứng thư); không có chữ ký tài liệu nào để kiểm tra.", report.certificates.len()),
                 format!("The file is a certificate ({} certificate(s)); there is no document signature to verify.", report.certificates.len()),
             ));
         }
         Err(e) => {
             report.error = Some(InputError {
-                code: "input.certificate_unreadable".into(),
+                code: codes::INPUT_CERTIFICATE_UNREADABLE.into(),
                 message_vi: "Tệp trông như chứng thư số nhưng không đọc được.".into(),
                 message_en: format!(
                     "The file looks like a certificate but could not be read: {e}."
@@ -162,7 +185,7 @@ fn guarded(report: &mut Report, f: impl FnOnce(&mut Report)) {
             Ok(done) => *report = done,
             Err(_) => {
                 report.error = Some(InputError {
-                    code: "core.internal_error".into(),
+                    code: codes::INTERNAL_ERROR.into(),
                     message_vi: "Lỗi nội bộ của Kyso khi kiểm tra tệp này; xin báo lỗi kèm tệp. Không có kết luận nào về chữ ký.".into(),
                     message_en: "Kyso hit an internal error on this file; please report it with the file. No conclusion is drawn about its signatures.".into(),
                 });
@@ -181,7 +204,7 @@ mod tests {
     #[test]
     fn unknown_bytes_are_an_input_error() {
         let r = verify(Some("x.bin"), b"hello", &Options::default());
-        assert_eq!(r.error.as_ref().unwrap().code, "input.unknown_format");
+        assert_eq!(r.error.as_ref().unwrap().code, codes::INPUT_UNKNOWN_FORMAT);
         assert_ne!(r.verdict.indication, Indication::TotalPassed);
         assert_eq!(r.file.size, 5);
         assert_eq!(
@@ -194,7 +217,11 @@ mod tests {
     fn recognised_but_unverified_formats_say_so() {
         let r = verify(None, b"<?xml version=\"1.0\"?><a/>", &Options::default());
         assert_eq!(r.format, Format::Xml);
-        assert!(corpus::is_skipped(&r));
+        assert!(r.error.is_none());
+        assert!(r
+            .findings
+            .iter()
+            .any(|f| f.code == codes::FORMAT_NOT_VERIFIED_YET));
         assert!(r.signatures.is_empty());
         assert_ne!(r.verdict.indication, Indication::TotalPassed);
     }
@@ -213,6 +240,6 @@ mod tests {
         std::panic::set_hook(Box::new(|_| {}));
         guarded(&mut r, |_| panic!("boom"));
         std::panic::set_hook(prev);
-        assert_eq!(r.error.unwrap().code, "core.internal_error");
+        assert_eq!(r.error.unwrap().code, codes::INTERNAL_ERROR);
     }
 }
