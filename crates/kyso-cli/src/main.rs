@@ -13,7 +13,7 @@
 
 mod render;
 
-use kyso_core::corpus;
+use kyso_cli::corpus;
 use kyso_report::{FileInfo, Format, Indication, InputError, Lang, Report};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

@@ -11,7 +11,6 @@
 #![warn(missing_docs)]
 
 pub mod codes;
-pub mod corpus;
 mod detect;
 
 pub use detect::detect_format;

@@ -31,7 +31,7 @@
 use kyso_report::{ChainStatus, Coverage, Format, Indication, Report, Severity, SubIndication};
 
 /// Finding code for inputs whose format Kyso recognises but does not verify yet.
-pub use crate::codes::FORMAT_NOT_VERIFIED_YET as NOT_VERIFIED_YET;
+pub use kyso_core::codes::FORMAT_NOT_VERIFIED_YET as NOT_VERIFIED_YET;
 
 /// The words of the corpus vocabulary, in the manifest's spelling.
 pub const VOCABULARY: &[&str] = &[
