@@ -4,6 +4,7 @@
 mod common;
 
 use common::{kyso, repo, scratch, shared, verify_json};
+use kyso_validation::codes as code;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
@@ -78,7 +79,7 @@ fn decree_49_is_valid_at_the_timestamp_with_the_bundled_anchors() {
     assert!(
         notes
             .iter()
-            .any(|n| n["code"] == "core.time.local_labelled_utc"),
+            .any(|n| n["code"] == code::TIME_LOCAL_LABELLED_UTC),
         "{notes:?}"
     );
     assert_eq!(s["indication"], "TOTAL_PASSED");
@@ -184,7 +185,7 @@ fn unreadable_input_still_gives_a_json_report() {
     let junk = dir.join("junk.bin");
     std::fs::write(&junk, b"\x00\x01 not a document").unwrap();
     let (v, code) = verify_json(&[junk.to_str().unwrap()]);
-    assert_eq!(v["error"]["code"], "input.unknown_format");
+    assert_eq!(v["error"]["code"], kyso_core::codes::INPUT_UNKNOWN_FORMAT);
     assert_eq!(code, 3);
 }
 
@@ -326,11 +327,11 @@ fn at_chooses_the_validation_time_of_an_expired_signature_without_timestamp() {
         v.get("validation_time_choice").is_none(),
         "omitted by default"
     );
-    assert!(!codes(&v["findings"]).contains(&"core.trust.user_validation_time".into()));
+    assert!(!codes(&v["findings"]).contains(&code::TRUST_USER_VALIDATION_TIME.into()));
     let s = sig0(&v);
     assert_eq!(s["trust"]["status"], "expired_no_poe");
     assert_eq!(s["trust"]["validation_time_source"], "now");
-    assert!(codes(&s["trust"]["findings"]).contains(&"core.trust.valid_at_claimed_time".into()));
+    assert!(codes(&s["trust"]["findings"]).contains(&code::TRUST_VALID_AT_CLAIMED_TIME.into()));
 
     // --at claimed: validated at the claimed time only, and the report says it was the user's choice.
     let (v, code) = verify_json(&["--trust", root, "--at", "claimed", f]);
@@ -341,7 +342,7 @@ fn at_chooses_the_validation_time_of_an_expired_signature_without_timestamp() {
     );
     assert_eq!(code, 0);
     assert_eq!(v["validation_time_choice"]["kind"], "claimed");
-    assert_eq!(codes(&v["findings"])[0], "core.trust.user_validation_time");
+    assert_eq!(codes(&v["findings"])[0], code::TRUST_USER_VALIDATION_TIME);
     assert_eq!(v["findings"][0]["severity"], "warning");
     assert!(v["findings"][0]["message_vi"]
         .as_str()
@@ -359,7 +360,7 @@ fn at_chooses_the_validation_time_of_an_expired_signature_without_timestamp() {
     assert_eq!(s["trust"]["status"], "trusted");
     assert_eq!(s["trust"]["validation_time_source"], "claimed_unproven");
     assert_eq!(s["trust"]["validation_time"], "2026-03-01T02:00:00Z");
-    assert!(codes(&s["trust"]["findings"]).contains(&"core.trust.time.claimed".into()));
+    assert!(codes(&s["trust"]["findings"]).contains(&code::TRUST_TIME_CLAIMED.into()));
 
     // --at a time within the certificate's validity (offset accepted): passes at that time.
     let (v, code) = verify_json(&["--trust", root, "--at", "2026-04-01T07:00:00+07:00", f]);
@@ -372,14 +373,14 @@ fn at_chooses_the_validation_time_of_an_expired_signature_without_timestamp() {
     let s = sig0(&v);
     assert_eq!(s["trust"]["validation_time_source"], "user_chosen");
     assert_eq!(s["trust"]["validation_time"], "2026-04-01T00:00:00Z");
-    assert!(codes(&s["trust"]["findings"]).contains(&"core.trust.time.user_chosen".into()));
+    assert!(codes(&s["trust"]["findings"]).contains(&code::TRUST_TIME_USER_CHOSEN.into()));
 
     // --at a time after expiry: expired at the chosen time, indeterminate, and still stated.
     let (v, code) = verify_json(&["--trust", root, "--at", "2026-07-01T00:00:00Z", f]);
     assert_eq!(v["verdict"]["indication"], "INDETERMINATE");
     assert_eq!(v["verdict"]["sub_indication"], "OUT_OF_BOUNDS_NO_POE");
     assert_eq!(code, 2);
-    assert_eq!(codes(&v["findings"])[0], "core.trust.user_validation_time");
+    assert_eq!(codes(&v["findings"])[0], code::TRUST_USER_VALIDATION_TIME);
     assert_eq!(sig0(&v)["trust"]["status"], "expired_no_poe");
     assert_eq!(sig0(&v)["trust"]["validation_time"], "2026-07-01T00:00:00Z");
 
@@ -391,7 +392,7 @@ fn at_chooses_the_validation_time_of_an_expired_signature_without_timestamp() {
     assert_eq!(code, 2);
     let s = sig0(&v);
     assert_eq!(s["trust"]["status"], "not_yet_valid");
-    assert!(codes(&s["trust"]["findings"]).contains(&"core.trust.time.claim_after_chosen".into()));
+    assert!(codes(&s["trust"]["findings"]).contains(&code::TRUST_TIME_CLAIM_AFTER_CHOSEN.into()));
 
     // The text report names the choice near the verdict.
     let out = kyso(&[
@@ -402,7 +403,10 @@ fn at_chooses_the_validation_time_of_an_expired_signature_without_timestamp() {
         text.contains("Validation time chosen by the user: Claimed signing time"),
         "{text}"
     );
-    assert!(text.contains("[core.trust.user_validation_time]"), "{text}");
+    assert!(
+        text.contains(&format!("[{}]", code::TRUST_USER_VALIDATION_TIME)),
+        "{text}"
+    );
 }
 
 /// `i4-expired-after-timestamp.pdf`: the same expired signer, time-stamped
@@ -430,11 +434,11 @@ fn at_keeps_an_earlier_timestamp_as_proof_and_not_a_later_one() {
     assert_eq!(s["trust"]["validation_time"], "2026-02-01T00:00:00Z");
     let c = codes(&s["trust"]["findings"]);
     assert!(
-        c.contains(&"core.trust.time.proof_after_chosen".into()),
+        c.contains(&code::TRUST_TIME_PROOF_AFTER_CHOSEN.into()),
         "{c:?}"
     );
     assert!(
-        c.contains(&"core.trust.time.claim_after_chosen".into()),
+        c.contains(&code::TRUST_TIME_CLAIM_AFTER_CHOSEN.into()),
         "{c:?}"
     );
 
@@ -442,7 +446,7 @@ fn at_keeps_an_earlier_timestamp_as_proof_and_not_a_later_one() {
     let (v, code) = verify_json(&["--trust", root, "--at", "claimed", f]);
     assert_eq!(code, 0);
     assert_eq!(sig0(&v)["trust"]["validation_time_source"], "timestamp");
-    assert_eq!(codes(&v["findings"])[0], "core.trust.user_validation_time");
+    assert_eq!(codes(&v["findings"])[0], code::TRUST_USER_VALIDATION_TIME);
 }
 
 #[test]

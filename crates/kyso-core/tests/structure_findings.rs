@@ -3,6 +3,7 @@
 //! (`scripts/gen-attack-fixtures.py`, `scripts/gen-fixtures.py`).
 
 use kyso_core::{verify, Options};
+use kyso_pades::codes;
 use kyso_report::{Coverage, Indication, Report, SubIndication};
 use std::path::PathBuf;
 
@@ -32,7 +33,7 @@ fn a_signed_revision_hidden_by_prev_is_indeterminate_not_unsigned() {
     let f = s
         .findings
         .iter()
-        .find(|f| f.code == "core.pdf.signed_revision_unreachable")
+        .find(|f| f.code == codes::PDF_SIGNED_REVISION_UNREACHABLE)
         .expect("the finding says why");
     assert_eq!(f.severity, kyso_report::Severity::Error);
     assert!(
@@ -84,14 +85,14 @@ fn encapsulated_content_in_a_detached_pdf_signature_is_a_format_failure() {
     let f = s
         .findings
         .iter()
-        .find(|f| f.code == "core.pdf.cms.content_encapsulated")
+        .find(|f| f.code == codes::PDF_CMS_CONTENT_ENCAPSULATED)
         .expect("the finding says why");
     assert_eq!(f.severity, kyso_report::Severity::Error);
     assert!(f.message_vi.contains("eContent") && f.message_en.contains("eContent"));
     assert!(!s
         .findings
         .iter()
-        .any(|f| f.code == "core.pdf.cms.content_not_detached"));
+        .any(|f| f.code == codes::PDF_CMS_CONTENT_NOT_DETACHED));
 
     // adbe.pkcs7.sha1 encapsulates the document digest by definition: untouched.
     let (_, r) = fixture("fixtures/pdf/i3-pkcs7-sha1.pdf");
@@ -100,7 +101,7 @@ fn encapsulated_content_in_a_detached_pdf_signature_is_a_format_failure() {
     assert!(s
         .findings
         .iter()
-        .any(|f| f.code == "core.pdf.pkcs7_sha1.digest_ok"));
+        .any(|f| f.code == codes::PDF_PKCS7_SHA1_DIGEST_OK));
     assert!(!s
         .findings
         .iter()
