@@ -373,8 +373,17 @@ impl<'d, 'a> Interp<'d, 'a> {
         }
     }
 
+    /// Like [`Self::resolve`] without copying a stream's data (its
+    /// dictionary only): an image XObject of a scanned page can be 100 MB.
+    pub(crate) fn resolve_head(&self, o: &Object) -> Option<Object> {
+        match o {
+            Object::Ref(r) => self.doc.object_head(self.rev, *r).ok().flatten(),
+            other => Some(other.clone()),
+        }
+    }
+
     pub(crate) fn load_dict(&self, o: &Object) -> Option<Dict> {
-        match self.resolve(o)? {
+        match self.resolve_head(o)? {
             Object::Dict(d) => Some(d),
             Object::Stream(s) => Some(s.dict),
             _ => None,
@@ -1025,8 +1034,21 @@ impl<'d, 'a> Interp<'d, 'a> {
             ));
             return;
         };
-        let Some(Object::Stream(s)) = self.resolve(&xref) else {
+        // The dictionary first: an image's data is not needed to place it.
+        let Some(Object::Stream(head)) = self.resolve_head(&xref) else {
             return;
+        };
+        let subtype = head
+            .dict
+            .get(b"Subtype".as_slice())
+            .and_then(Object::as_name);
+        let s = if subtype == Some(b"Form".as_slice()) {
+            match self.resolve(&xref) {
+                Some(Object::Stream(s)) => s,
+                _ => return,
+            }
+        } else {
+            head
         };
         let subtype = s.dict.get(b"Subtype".as_slice()).and_then(Object::as_name);
         match subtype {
