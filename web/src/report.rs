@@ -3,8 +3,8 @@
 //! summaries; nothing here judges a signature.
 
 use kyso_report::{
-    AdministrativeInfo, CertificateInfo, Finding, Indication, Labels, Lang, ReadValue,
-    Readability, Report, Severity, SignatureKind, SignatureReport, Time, ValidationTimeChoice,
+    AdministrativeInfo, CertificateInfo, Finding, Indication, Labels, Lang, ReadValue, Readability,
+    Report, Severity, SignatureKind, SignatureReport, Time, ValidationTimeChoice,
 };
 use leptos::prelude::*;
 use std::sync::Arc;

@@ -131,14 +131,24 @@ fn embedded_signed_file_is_a_nested_report() {
     assert_eq!(files.len(), 1);
     assert_eq!(files[0].name, "quyet-dinh-urgent.pdf");
     assert_eq!(files[0].size, Some(inner.len() as u64));
-    assert_eq!(files[0].sha256.as_deref(), Some(hex::encode(Sha256::digest(&inner)).as_str()));
+    assert_eq!(
+        files[0].sha256.as_deref(),
+        Some(hex::encode(Sha256::digest(&inner)).as_str())
+    );
     assert_eq!(r.children.len(), 1);
     let c = &r.children[0];
     assert_eq!(c.location, "embedded:quyet-dinh-urgent.pdf");
     assert!(!c.counts_for_verdict);
     assert_eq!(c.report.verdict.indication, Indication::TotalPassed);
     assert_eq!(c.report.file.sha256, files[0].sha256.clone().unwrap());
-    let a = c.report.document.as_ref().unwrap().administrative.as_ref().unwrap();
+    let a = c
+        .report
+        .document
+        .as_ref()
+        .unwrap()
+        .administrative
+        .as_ref()
+        .unwrap();
     assert_eq!(a.number_and_notation().as_deref(), Some("12/QĐ-SNV"));
     // Nested no deeper than MAX_NESTING: a document verified at that depth lists, not verifies.
     let deep = verify(

@@ -319,7 +319,10 @@ mod tests {
             });
             finalize(&mut r);
             assert_eq!(r.verdict.indication, want, "counts_for_verdict = {counts}");
-            assert_eq!(r.children[0].report.verdict.indication, Indication::TotalFailed);
+            assert_eq!(
+                r.children[0].report.verdict.indication,
+                Indication::TotalFailed
+            );
         }
     }
 
