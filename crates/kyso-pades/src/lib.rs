@@ -83,23 +83,26 @@ pub fn verify_pdf(
     let revs = doc.revisions().len();
     let last = revs.saturating_sub(1);
     let fields = doc.signature_fields(last);
+    // The page tree is walked once: the count, the sizes, the scripts and the
+    // administrative reading all use this list.
+    let pages = doc.pages(last).ok();
+    let page_list = pages.clone().unwrap_or_default();
     report.document = Some(DocumentInfo {
         pdf_version: doc.version(),
-        page_count: doc
-            .pages(last)
-            .ok()
+        page_count: pages
+            .as_ref()
             .map(|p| u32::try_from(p.len()).unwrap_or(u32::MAX)),
         revision_count: Some(u32::try_from(revs).unwrap_or(u32::MAX)),
         signature_field_count: Some(u32::try_from(fields.len()).unwrap_or(u32::MAX)),
         encryption: doc.encryption().map(|e| e.info()),
         metadata: doc.metadata(),
         xmp: doc.xmp_metadata(),
-        page_sizes: doc.page_sizes(last),
+        page_sizes: doc.page_sizes_of(last, &page_list),
         language: doc.language(last),
         tagged: doc.tagged(last),
         form_field_count: doc.form(last).map(|(n, _)| n),
         xfa: doc.form(last).is_some_and(|(_, x)| x),
-        javascript: doc.javascript(last),
+        javascript: doc.javascript_of(last, &page_list),
         embedded_files: doc.embedded_files(),
         administrative: None,
     });
@@ -136,7 +139,7 @@ pub fn verify_pdf(
         ));
     }
     if sigs.is_empty() && hidden.is_empty() {
-        read_administrative(&doc, last, &fields, report);
+        read_administrative(&doc, last, &fields, &page_list, report);
         report.findings.extend(doc.late_warnings());
         return;
     }
@@ -262,7 +265,7 @@ pub fn verify_pdf(
         }
         report.signatures.push(r);
     }
-    read_administrative(&doc, last, &fields, report);
+    read_administrative(&doc, last, &fields, &page_list, report);
     report.findings.extend(doc.late_warnings());
 }
 
@@ -286,12 +289,13 @@ fn read_administrative(
     doc: &Document<'_>,
     rev: usize,
     fields: &[kyso_pdf::SigField],
+    pages: &[kyso_pdf::ObjRef],
     report: &mut Report,
 ) {
     if doc.encryption().is_some_and(|e| !e.opened) {
         return;
     }
-    let reading = kyso_vn_doc::pdf::read_pdf(doc, rev, fields);
+    let reading = kyso_vn_doc::pdf::read_pdf_pages(doc, rev, fields, pages);
     report.findings.extend(reading.findings());
     report
         .findings

@@ -54,11 +54,15 @@ impl<'a> Document<'a> {
 
     /// Page sizes of revision `rev`, grouped in page order of first appearance.
     pub fn page_sizes(&self, rev: usize) -> Vec<PageSize> {
-        let Ok(pages) = self.pages(rev) else {
-            return Vec::new();
-        };
+        self.pages(rev)
+            .map(|p| self.page_sizes_of(rev, &p))
+            .unwrap_or_default()
+    }
+
+    /// [`Document::page_sizes`] over a page list already walked.
+    pub fn page_sizes_of(&self, rev: usize, pages: &[crate::object::ObjRef]) -> Vec<PageSize> {
         let mut out: Vec<PageSize> = Vec::new();
-        for r in pages {
+        for &r in pages {
             let Ok(Some(Object::Dict(p))) = self.object_head(rev, r) else {
                 continue;
             };
@@ -177,6 +181,12 @@ impl<'a> Document<'a> {
     /// Where JavaScript is attached: `names` (document-level scripts),
     /// `open_action`, `catalog_aa`, `page_aa`, `annotation`, `field`. Bounded walk.
     pub fn javascript(&self, rev: usize) -> Vec<String> {
+        let pages = self.pages(rev).unwrap_or_default();
+        self.javascript_of(rev, &pages)
+    }
+
+    /// [`Document::javascript`] over a page list already walked.
+    pub fn javascript_of(&self, rev: usize, pages: &[crate::object::ObjRef]) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         let mut add = |s: &str| {
             if !out.iter().any(|x| x == s) {
@@ -199,11 +209,8 @@ impl<'a> Document<'a> {
         if self.aa_has_js(rev, &cat) {
             add("catalog_aa");
         }
-        let Ok(pages) = self.pages(rev) else {
-            return out;
-        };
         let mut visits = 0usize;
-        for p in pages {
+        for &p in pages {
             let Ok(Some(Object::Dict(pd))) = self.object_head(rev, p) else {
                 continue;
             };
