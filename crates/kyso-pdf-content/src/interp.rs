@@ -197,42 +197,7 @@ pub(crate) struct Interp<'d, 'a> {
 /// What a page draws, in revision `rev` (crop box as the frame).
 pub fn page_marks(doc: &Document<'_>, rev: usize, page: ObjRef, limits: &ContentLimits) -> Marks {
     let mut it = Interp::new(doc, rev, *limits);
-    let Some(pd) = it.load_dict(&Object::Ref(page)) else {
-        it.out.problems.push(format!("page {page} cannot be read"));
-        return it.out;
-    };
-    let resources = it
-        .inherited(&pd, b"Resources")
-        .and_then(|r| it.load_dict(&r));
-    let frame = it
-        .inherited(&pd, b"CropBox")
-        .or_else(|| it.inherited(&pd, b"MediaBox"))
-        .and_then(|b| it.rect_of(&b));
-    it.out.frame = frame;
-    let mut data = Vec::new();
-    match pd.get(b"Contents".as_slice()) {
-        Some(Object::Array(parts)) => {
-            for p in parts.iter().take(10_000) {
-                it.append_stream(p, &mut data);
-                data.push(b'\n');
-            }
-        }
-        Some(c) => {
-            let c = c.clone();
-            match it.resolve(&c) {
-                Some(Object::Array(parts)) => {
-                    for p in parts.iter().take(10_000) {
-                        it.append_stream(p, &mut data);
-                        data.push(b'\n');
-                    }
-                }
-                _ => it.append_stream(&c, &mut data),
-            }
-        }
-        None => {}
-    }
-    let gs = GState::new(Matrix::IDENTITY, frame);
-    it.run(&data, resources.as_ref(), None, gs);
+    it.run_page(page);
     it.out
 }
 

@@ -133,17 +133,45 @@ pub struct PageText {
     pub problems: Vec<String>,
 }
 
-/// The text of `page` in revision `rev`.
-pub fn page_text(doc: &Document<'_>, rev: usize, page: ObjRef, limits: &TextLimits) -> PageText {
-    let cl = ContentLimits {
+/// The interpreter's limits for a text walk.
+fn content_limits(limits: &TextLimits) -> ContentLimits {
+    ContentLimits {
         max_ops: limits.max_operators as usize,
         // Only images are recorded as marks here (for `image_only`).
         max_marks: 10_000,
         max_form_depth: usize::from(limits.max_form_depth),
         max_content_bytes: limits.max_content_bytes,
         max_fonts: limits.max_fonts as usize,
-    };
-    let mut it = Interp::new(doc, rev, cl);
+    }
+}
+
+/// The runs a finished walk collected, with `area` as the box whose
+/// coverage by images decides `image_only`.
+fn finish(mut it: Interp<'_, '_>, limits: &TextLimits, area: Rect) -> PageText {
+    let mut sink = it.text.take().unwrap_or_else(|| TextSink::new(limits));
+    sink.flush();
+    let visible = sink.runs.iter().any(|r| !r.invisible);
+    let covered: f64 = it
+        .out
+        .items
+        .iter()
+        .filter(|m| m.kind == MarkKind::Image)
+        .filter_map(|m| m.rect.intersect(&area))
+        .map(|r| r.area())
+        .sum();
+    PageText {
+        image_only: !visible && area.area() > 0.0 && covered >= 0.5 * area.area(),
+        truncated: sink.truncated || it.out.truncated || it.halt,
+        undecodable_glyphs: sink.undecodable,
+        runs: sink.runs,
+        media_box: area,
+        problems: std::mem::take(&mut it.out.problems),
+    }
+}
+
+/// The text of `page` in revision `rev`.
+pub fn page_text(doc: &Document<'_>, rev: usize, page: ObjRef, limits: &TextLimits) -> PageText {
+    let mut it = Interp::new(doc, rev, content_limits(limits));
     it.text = Some(TextSink::new(limits));
     let pd = it.run_page(page);
     let media_box = pd
@@ -151,26 +179,7 @@ pub fn page_text(doc: &Document<'_>, rev: usize, page: ObjRef, limits: &TextLimi
         .and_then(|pd| it.inherited(pd, b"MediaBox"))
         .and_then(|b| it.rect_of(&b))
         .unwrap_or(Rect::new(0.0, 0.0, 612.0, 792.0));
-    let mut sink = it.text.take().unwrap_or_else(|| TextSink::new(limits));
-    sink.flush();
-    let visible = sink.runs.iter().any(|r| !r.invisible);
-    let page_area = media_box.area();
-    let covered: f64 = it
-        .out
-        .items
-        .iter()
-        .filter(|m| m.kind == MarkKind::Image)
-        .filter_map(|m| m.rect.intersect(&media_box))
-        .map(|r| r.area())
-        .sum();
-    PageText {
-        image_only: !visible && page_area > 0.0 && covered >= 0.5 * page_area,
-        truncated: sink.truncated || it.out.truncated || it.halt,
-        undecodable_glyphs: sink.undecodable,
-        runs: sink.runs,
-        media_box,
-        problems: std::mem::take(&mut it.out.problems),
-    }
+    finish(it, limits, media_box)
 }
 
 /// The text an annotation's appearance stream draws when placed in `rect`
@@ -184,35 +193,10 @@ pub fn appearance_text(
     rect: Rect,
     limits: &TextLimits,
 ) -> PageText {
-    let cl = ContentLimits {
-        max_ops: limits.max_operators as usize,
-        max_marks: 10_000,
-        max_form_depth: usize::from(limits.max_form_depth),
-        max_content_bytes: limits.max_content_bytes,
-        max_fonts: limits.max_fonts as usize,
-    };
-    let mut it = Interp::new(doc, rev, cl);
+    let mut it = Interp::new(doc, rev, content_limits(limits));
     it.text = Some(TextSink::new(limits));
     it.run_appearance(ap, rect);
-    let mut sink = it.text.take().unwrap_or_else(|| TextSink::new(limits));
-    sink.flush();
-    let visible = sink.runs.iter().any(|r| !r.invisible);
-    let covered: f64 = it
-        .out
-        .items
-        .iter()
-        .filter(|m| m.kind == MarkKind::Image)
-        .filter_map(|m| m.rect.intersect(&rect))
-        .map(|r| r.area())
-        .sum();
-    PageText {
-        image_only: !visible && rect.area() > 0.0 && covered >= 0.5 * rect.area(),
-        truncated: sink.truncated || it.out.truncated || it.halt,
-        undecodable_glyphs: sink.undecodable,
-        runs: sink.runs,
-        media_box: rect,
-        problems: std::mem::take(&mut it.out.problems),
-    }
+    finish(it, limits, rect)
 }
 
 /// One glyph as the interpreter hands it over (page space).
