@@ -87,6 +87,7 @@ pub fn verify_pdf(
     // administrative reading all use this list.
     let pages = doc.pages(last).ok();
     let page_list = pages.clone().unwrap_or_default();
+    let embedded = doc.embedded_files_with_data(nested.is_some());
     report.document = Some(DocumentInfo {
         pdf_version: doc.version(),
         page_count: pages
@@ -103,11 +104,11 @@ pub fn verify_pdf(
         form_field_count: doc.form(last).map(|(n, _)| n),
         xfa: doc.form(last).is_some_and(|(_, x)| x),
         javascript: doc.javascript_of(last, &page_list),
-        embedded_files: doc.embedded_files(),
+        embedded_files: embedded.iter().map(|(f, _)| f.clone()).collect(),
         administrative: None,
     });
     if let Some(n) = nested {
-        verify_embedded(&doc, n, report);
+        verify_embedded(embedded, n, report);
     }
     if let Some(e) = doc.encryption() {
         report.findings.push(if e.opened {
@@ -271,9 +272,14 @@ pub fn verify_pdf(
 
 /// Each embedded file verified on its own, as a child report that the PDF's
 /// verdict does not count (the PDF's signatures already cover its bytes).
-fn verify_embedded(doc: &Document<'_>, nested: &Nested<'_>, report: &mut Report) {
-    for (name, data) in doc.embedded_file_data().into_iter().take(nested.max_files) {
+fn verify_embedded(
+    embedded: Vec<(kyso_report::EmbeddedFile, Option<Vec<u8>>)>,
+    nested: &Nested<'_>,
+    report: &mut Report,
+) {
+    for (file, data) in embedded.into_iter().take(nested.max_files) {
         let Some(data) = data else { continue };
+        let name = file.name;
         let child = (nested.verify)(&name, &data);
         report.children.push(kyso_report::ChildReport {
             location: format!("embedded:{name}"),

@@ -86,10 +86,24 @@ impl<'a> Document<'a> {
 
     /// Files in the `/EmbeddedFiles` name tree of the newest revision.
     pub fn embedded_files(&self) -> Vec<EmbeddedFile> {
+        self.embedded_files_with_data(false)
+            .into_iter()
+            .map(|(f, _)| f)
+            .collect()
+    }
+
+    /// [`Document::embedded_files`], each with its decoded bytes when
+    /// `keep_data` (`None` where the stream cannot be decoded within the
+    /// parser's limits), for verifying an embedded signed file on its own.
+    /// Each stream is decoded once, for both its fingerprint and its bytes.
+    pub fn embedded_files_with_data(
+        &self,
+        keep_data: bool,
+    ) -> Vec<(EmbeddedFile, Option<Vec<u8>>)> {
         let rev = self.last_rev();
         self.embedded_specs(rev)
             .iter()
-            .filter_map(|(key, spec)| self.file_spec(rev, key, spec))
+            .filter_map(|(key, spec)| self.file_spec(rev, key, spec, keep_data))
             .collect()
     }
 
@@ -148,48 +162,13 @@ impl<'a> Document<'a> {
         out
     }
 
-    /// The decoded bytes of each embedded file of [`Document::embedded_files`]
-    /// (same order), `None` where the stream cannot be decoded within the
-    /// parser's limits. For verifying an embedded signed file on its own.
-    pub fn embedded_file_data(&self) -> Vec<(String, Option<Vec<u8>>)> {
-        let rev = self.last_rev();
-        let mut out = Vec::new();
-        self.walk_embedded(rev, &mut |name, stream| {
-            let data = stream
-                .and_then(|o| self.resolve(rev, &o).ok())
-                .and_then(|o| match o {
-                    Object::Stream(st) => self.decode_stream(&st).ok(),
-                    _ => None,
-                });
-            out.push((name, data));
-        });
-        out
-    }
-
-    fn walk_embedded(&self, rev: usize, f: &mut dyn FnMut(String, Option<Object>)) {
-        for (key, spec) in self.embedded_specs(rev) {
-            let Ok(Object::Dict(spec)) = self.resolve_head(rev, &spec) else {
-                continue;
-            };
-            let text = |d: &Dict, k: &[u8]| {
-                d.get(k)
-                    .and_then(Object::as_string)
-                    .map(|s| decode_text(&s.bytes))
-            };
-            let name = text(&spec, b"UF")
-                .or_else(|| text(&spec, b"F"))
-                .or_else(|| key.as_string().map(|s| decode_text(&s.bytes)))
-                .unwrap_or_default();
-            let ef = self.dict_at(rev, &spec, b"EF");
-            let stream = ef
-                .as_ref()
-                .and_then(|ef| ef.get(b"UF".as_slice()).or_else(|| ef.get(b"F".as_slice())))
-                .cloned();
-            f(name, stream);
-        }
-    }
-
-    fn file_spec(&self, rev: usize, key: &Object, spec: &Object) -> Option<EmbeddedFile> {
+    fn file_spec(
+        &self,
+        rev: usize,
+        key: &Object,
+        spec: &Object,
+        keep_data: bool,
+    ) -> Option<(EmbeddedFile, Option<Vec<u8>>)> {
         let spec = match self.resolve_head(rev, spec).ok()? {
             Object::Dict(d) => d,
             _ => return None,
@@ -219,26 +198,27 @@ impl<'a> Document<'a> {
             .and_then(Object::as_name)
             .map(|n| String::from_utf8_lossy(n).into_owned());
         // The file's own bytes, decoded within the document's limits, for its fingerprint.
-        let sha256 = ef_obj
+        let data = ef_obj
             .as_ref()
             .and_then(|o| self.resolve(rev, o).ok())
             .and_then(|o| match o {
                 Object::Stream(st) => self.decode_stream(&st).ok(),
                 _ => None,
-            })
-            .map(|data| {
-                use sha2::Digest;
-                sha2::Sha256::digest(&data)
-                    .iter()
-                    .map(|b| format!("{b:02x}"))
-                    .collect::<String>()
             });
-        Some(EmbeddedFile {
+        let sha256 = data.as_ref().map(|data| {
+            use sha2::Digest;
+            sha2::Sha256::digest(data)
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect::<String>()
+        });
+        let file = EmbeddedFile {
             name,
             size,
             mime_type,
             sha256,
-        })
+        };
+        Some((file, data.filter(|_| keep_data)))
     }
 }
 
