@@ -29,8 +29,10 @@ pub mod tsp;
 pub use error::CmsError;
 pub use limits::Limits;
 pub use signed_data::{
-    parse_signed_data, Attribute, CertDer, OtherRevocation, SignedDataView, SignerIdentifier,
-    SignerInfoView,
+    counter_signers_of, parse_signed_data, Attribute, CertDer, OtherRevocation, SignedDataView,
+    SignerIdentifier, SignerInfoView,
 };
-pub use signer::{check_adbe_sha1_digest, verify_signer, Content, SignerResult};
+pub use signer::{
+    check_adbe_sha1_digest, verify_counter_signer, verify_signer, Content, SignerResult,
+};
 pub use time::parse_asn1_time;

@@ -228,6 +228,17 @@ pub struct SignedDataView {
 }
 
 impl SignedDataView {
+    /// The countersignatures (RFC 5652 §11.4) in the unsigned attributes of
+    /// SignerInfo `index`, each read as a SignerInfo (an unreadable one is an
+    /// error value). Countersignatures of countersignatures are in their own
+    /// unsigned attributes: call [`counter_signers_of`] on them.
+    pub fn counter_signers(&self, index: usize) -> Vec<Result<SignerInfoView, CmsError>> {
+        self.signer_infos
+            .get(index)
+            .map(counter_signers_of)
+            .unwrap_or_default()
+    }
+
     /// The `ContentInfo` element as received (padding removed).
     pub fn raw(&self) -> &[u8] {
         &self.raw
@@ -502,6 +513,21 @@ fn read_attributes(set: &Tlv<'_>, limits: &Limits) -> Result<Vec<Attribute>, Cms
         out.push(Attribute { oid, values });
     }
     Ok(out)
+}
+
+/// The countersignatures in `si`'s unsigned attributes (RFC 5652 §11.4), each
+/// read as a SignerInfo within the default limits.
+pub fn counter_signers_of(si: &SignerInfoView) -> Vec<Result<SignerInfoView, CmsError>> {
+    let limits = Limits::default();
+    si.unsigned_attrs
+        .iter()
+        .filter(|a| a.oid == oids::ATTR_COUNTER_SIGNATURE)
+        .flat_map(|a| a.values.iter())
+        .map(|v| {
+            let (tlv, _) = ber::read_tlv(v, 0)?;
+            read_signer_info(&tlv, &limits)
+        })
+        .collect()
 }
 
 fn read_signer_info(si: &Tlv<'_>, limits: &Limits) -> Result<SignerInfoView, CmsError> {

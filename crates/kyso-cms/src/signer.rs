@@ -227,9 +227,11 @@ pub fn verify_signer(
     content: Content<'_>,
     policy: &AlgorithmPolicy,
 ) -> SignerResult {
-    let mut r = SignerResult::default();
     let Some(si) = sd.signer_infos().get(index) else {
-        r.format_failure = true;
+        let mut r = SignerResult {
+            format_failure: true,
+            ..Default::default()
+        };
         r.push(Finding::error(
             "cms.signer.missing",
             "Khối CMS không có thông tin người ký (SignerInfo) cần kiểm tra.",
@@ -237,8 +239,49 @@ pub fn verify_signer(
         ));
         return r;
     };
-    r.signature_value = si.signature.clone();
-    r.has_signed_attrs = si.signed_attrs_raw.is_some();
+    verify_signer_info(sd, si, content, Role::Signer, policy)
+}
+
+/// Verify a countersignature (RFC 5652 §11.4) of a SignerInfo whose signature
+/// value is `countersigned`: the countersignature's message digest covers
+/// that value (the octets of the `signature` OCTET STRING, without tag and
+/// length), and its signed attributes must not hold a content-type.
+/// Certificates are looked up in `sd`.
+pub fn verify_counter_signer(
+    sd: &SignedDataView,
+    counter: &SignerInfoView,
+    countersigned: &[u8],
+    policy: &AlgorithmPolicy,
+) -> SignerResult {
+    verify_signer_info(
+        sd,
+        counter,
+        Content::Bytes(countersigned),
+        Role::CounterSigner,
+        policy,
+    )
+}
+
+/// Whose SignerInfo is verified: a signer of the content, or a countersigner
+/// of another SignerInfo (no content-type attribute, RFC 5652 §11.4).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Signer,
+    CounterSigner,
+}
+
+fn verify_signer_info(
+    sd: &SignedDataView,
+    si: &SignerInfoView,
+    content: Content<'_>,
+    role: Role,
+    policy: &AlgorithmPolicy,
+) -> SignerResult {
+    let mut r = SignerResult {
+        signature_value: si.signature.clone(),
+        has_signed_attrs: si.signed_attrs_raw.is_some(),
+        ..Default::default()
+    };
 
     // Digest algorithm, with its parameters (id-shake256-len carries its output length).
     match DigestAlg::from_algorithm_identifier(&si.digest_algorithm) {
@@ -316,7 +359,7 @@ pub fn verify_signer(
     }
 
     if let Some(raw) = &si.signed_attrs_raw {
-        check_signed_attrs(&mut r, sd, si, raw, &digest_of, cert, spki.as_ref());
+        check_signed_attrs(&mut r, sd, si, raw, &digest_of, cert, spki.as_ref(), role);
     } else {
         r.push(Finding::info(
             "cms.signed_attrs.absent",
@@ -376,8 +419,14 @@ pub fn verify_signer(
     if r.counter_signatures > 0 {
         r.push(Finding::info(
             "cms.counter_signature.present",
-            "Chữ ký có chữ ký đối ứng (countersignature); phần này chưa được kiểm tra.",
-            "The signature has countersignature(s); they are not verified.",
+            format!(
+                "Chữ ký có {} chữ ký đối ứng (countersignature), ký lên giá trị chữ ký này.",
+                r.counter_signatures
+            ),
+            format!(
+                "The signature has {} countersignature(s), signing this signature value.",
+                r.counter_signatures
+            ),
         ));
     }
 
@@ -385,6 +434,7 @@ pub fn verify_signer(
     r
 }
 
+#[allow(clippy::too_many_arguments)]
 fn check_signed_attrs(
     r: &mut SignerResult,
     sd: &SignedDataView,
@@ -393,6 +443,7 @@ fn check_signed_attrs(
     digest_of: &dyn Fn(DigestAlg) -> Option<Vec<u8>>,
     cert: Option<&CertDer>,
     spki: Option<&spki::SubjectPublicKeyInfoOwned>,
+    role: Role,
 ) {
     let sa = &si.signed_attrs;
     let malformed = |r: &mut SignerResult, e: String| {
@@ -453,9 +504,15 @@ fn check_signed_attrs(
         }
     }
 
-    // contentType (RFC 5652 §11.1): must equal eContentType.
+    // contentType (RFC 5652 §11.1): must equal eContentType; a countersignature
+    // has none (§11.4: what it signs is a signature value, not content).
     match attrs::single(sa, &oids::ATTR_CONTENT_TYPE) {
         Err(e) => malformed(r, e),
+        Ok(None) if role == Role::CounterSigner => {}
+        Ok(Some(_)) if role == Role::CounterSigner => malformed(
+            r,
+            "a countersignature carries a content-type attribute".into(),
+        ),
         Ok(None) => {
             r.content_type_ok = Some(false);
             r.push(Finding::warning(

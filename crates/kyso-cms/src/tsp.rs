@@ -179,6 +179,9 @@ pub struct TokenResult {
     pub tsa_eku_ok: Option<bool>,
     /// The imprint algorithm is weak (SHA-1: accepted with a warning).
     pub imprint_weak: bool,
+    /// The token's SignerInfo has a signing-time attribute outside the TSA
+    /// certificate's validity: the TSA signed with a certificate not valid then.
+    pub signed_outside_validity: bool,
     /// Every check, codes `tsp.*` (the signer's `cms.*` findings stay in `signer`).
     pub findings: Vec<Finding>,
 }
@@ -192,6 +195,7 @@ impl TokenResult {
             && self.signer.crypto_valid == Some(true)
             && self.tsa_cert.is_some()
             && !self.signer.format_failure
+            && !self.signed_outside_validity
     }
 }
 
@@ -308,6 +312,36 @@ pub fn verify_token_with(
                 "tsp.tsa_eku.missing",
                 "Chứng thư của đơn vị cấp dấu thời gian không có đúng mục đích timeStamping (bắt buộc, critical).",
                 "The TSA certificate lacks the sole, critical timeStamping extended key usage (RFC 3161 §2.3).",
+            ));
+        }
+    }
+    // The TSA's own claim of when it signed (a signing-time attribute in the
+    // token's SignerInfo) outside its certificate's validity: by its own
+    // account the TSA signed with a certificate that was not valid then, so
+    // the token vouches for nothing (BouncyCastle's verifier, and with it EU
+    // DSS, refuse such a SignerInfo: "signingTime is outside timestamp
+    // issuer's validity range").
+    if let (Some(t), Some(c)) = (
+        signer.signing_time,
+        res.tsa_cert.and_then(|i| tok.cms.certificates()[i].parsed.as_ref()),
+    ) {
+        let v = &c.tbs_certificate.validity;
+        let secs = |x: x509_cert::time::Time| {
+            i64::try_from(x.to_unix_duration().as_secs()).unwrap_or(i64::MAX)
+        };
+        let (nb, na) = (secs(v.not_before), secs(v.not_after));
+        if t.0 < nb || t.0 > na {
+            res.signed_outside_validity = true;
+            res.findings.push(Finding::error(
+                "tsp.signing_time.outside_tsa_validity",
+                format!(
+                    "Đơn vị cấp dấu thời gian tự ghi rằng đã ký lúc {}, khi chứng thư của chính họ không còn (hoặc chưa) có hiệu lực: dấu thời gian không có giá trị.",
+                    t.to_vietnam_display()
+                ),
+                format!(
+                    "The TSA states it signed the token at {}, when its own certificate was not valid: the timestamp is worthless.",
+                    t.to_rfc3339()
+                ),
             ));
         }
     }
