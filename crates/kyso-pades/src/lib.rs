@@ -49,13 +49,7 @@ struct DocTsProof {
     gen_time: Time,
 }
 
-/// How the pipeline verifies a document inside this one (an embedded file).
-pub struct Nested<'a> {
-    /// Verify one embedded file (its name and bytes) one level deeper.
-    pub verify: &'a dyn Fn(&str, &[u8]) -> Report,
-    /// At most this many embedded files of one document are verified.
-    pub max_files: usize,
-}
+pub use kyso_validation::Nested;
 
 /// Verify the PDF `bytes` into `report`: document facts, every signature and
 /// document timestamp, changes after signing, the administrative reading.

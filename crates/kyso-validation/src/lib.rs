@@ -32,3 +32,13 @@ pub struct ValidationOptions<'a> {
     /// The validation time the user chose.
     pub validation_time: ValidationTimeChoice,
 }
+
+/// How the pipeline verifies a document inside the one a profile reads (a
+/// PDF's embedded file, a `.p7m`'s content, a package's parts): the profile
+/// calls back into the pipeline, so no profile depends on `kyso-core`.
+pub struct Nested<'a> {
+    /// Verify one inner document (its name and bytes) one level deeper.
+    pub verify: &'a dyn Fn(&str, &[u8]) -> kyso_report::Report,
+    /// At most this many inner documents of one document are verified.
+    pub max_files: usize,
+}
