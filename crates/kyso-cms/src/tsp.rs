@@ -323,7 +323,8 @@ pub fn verify_token_with(
     // issuer's validity range").
     if let (Some(t), Some(c)) = (
         signer.signing_time,
-        res.tsa_cert.and_then(|i| tok.cms.certificates()[i].parsed.as_ref()),
+        res.tsa_cert
+            .and_then(|i| tok.cms.certificates()[i].parsed.as_ref()),
     ) {
         let v = &c.tbs_certificate.validity;
         let secs = |x: x509_cert::time::Time| {
