@@ -217,11 +217,41 @@ fn verify_cmd(args: &[String]) -> ExitCode {
             }
         }
     }
+    // A detached signature `X.p7s` is verified with `X`: the one given on the
+    // command line (then not verified on its own), else the one beside it.
+    let stem_of =
+        |path: &Path| kyso_core::detached_partner_name(&display_name(path)).map(str::to_owned);
+    let given_partner = |path: &Path| -> Option<PathBuf> {
+        let stem = stem_of(path)?;
+        a.files
+            .iter()
+            .find(|f| f.file_name().is_some_and(|n| n.to_string_lossy() == stem))
+            .cloned()
+    };
+    let partner = |path: &Path| -> Option<PathBuf> {
+        given_partner(path).or_else(|| {
+            let beside = path.with_file_name(stem_of(path)?);
+            beside.is_file().then_some(beside)
+        })
+    };
+    let consumed: Vec<PathBuf> = a.files.iter().filter_map(|p| given_partner(p)).collect();
     let mut reports = Vec::new();
     for path in &a.files {
+        if consumed.contains(path) {
+            continue;
+        }
         let r = match read_input(path) {
             Ok(bytes) => {
-                let r = kyso_core::verify(Some(&display_name(path)), &bytes, &opts);
+                let signed = partner(path).and_then(|p| {
+                    let data = std::fs::read(&p).ok()?;
+                    Some((display_name(&p), data))
+                });
+                let r = kyso_core::verify_detached(
+                    Some(&display_name(path)),
+                    &bytes,
+                    signed.as_ref().map(|(n, d)| (n.as_str(), d.as_slice())),
+                    &opts,
+                );
                 if let Some(dir) = &a.extract {
                     if let Err(e) = extract(dir, path, &bytes, &r) {
                         eprintln!("kyso: --extract-signed-revision {}: {e}", dir.display());

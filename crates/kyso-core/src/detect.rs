@@ -50,7 +50,35 @@ pub fn detect_format(bytes: &[u8]) -> Format {
     if bytes.first() == Some(&0x30) {
         return detect_der(bytes);
     }
-    Format::Unknown
+    detect_base64(text_head)
+}
+
+/// Bare Base64 of DER (how some signing tools save a `.p7m`, and how
+/// certificates are pasted without PEM lines): the decoded start of the
+/// text is looked at like a binary file's. Only the first characters are
+/// decoded; the profile decodes the whole text.
+fn detect_base64(text_head: &[u8]) -> Format {
+    use base64ct::{Base64, Encoding};
+    let body = skip_bom_ws(text_head);
+    if !body.iter().all(|&c| {
+        c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/' | b'=') || c.is_ascii_whitespace()
+    }) {
+        return Format::Unknown;
+    }
+    let chars: Vec<u8> = body
+        .iter()
+        .copied()
+        .filter(|c| !c.is_ascii_whitespace() && *c != b'=')
+        .take(64)
+        .collect();
+    if chars.len() < 64 {
+        return Format::Unknown;
+    }
+    let mut buf = [0u8; 48];
+    match Base64::decode(&chars, &mut buf) {
+        Ok(der) if der.first() == Some(&0x30) => detect_der(der),
+        _ => Format::Unknown,
+    }
 }
 
 fn detect_zip(bytes: &[u8]) -> Format {
@@ -153,5 +181,13 @@ mod tests {
         ];
         p7m.extend_from_slice(b"....%PDF-1.7 inside");
         assert_eq!(detect_format(&p7m), Format::Cms);
+        // The same, as bare Base64 text with line breaks.
+        let mut der = p7m.clone();
+        der.resize(96, b'.');
+        use base64ct::Encoding;
+        let mut b64 = base64ct::Base64::encode_string(&der).into_bytes();
+        b64.insert(60, b'\n');
+        assert_eq!(detect_format(&b64), Format::Cms);
+        assert_eq!(detect_format(&[b'A'; 200]), Format::Unknown);
     }
 }

@@ -72,6 +72,33 @@ pub const MAX_NESTED_FILES: usize = 16;
 /// Verify one input. Never panics on any input; an unreadable input yields a
 /// report whose `error` says why.
 pub fn verify(name: Option<&str>, bytes: &[u8], opts: &Options) -> Report {
+    verify_detached(name, bytes, None, opts)
+}
+
+/// The name of the file a detached signature file signs, by the convention
+/// every CMS signing tool follows: `X.p7s` (or `X.sig`) signs `X`. `None`
+/// for other names. Front ends pair the files a user gives with it.
+pub fn detached_partner_name(signature_name: &str) -> Option<&str> {
+    let base = signature_name
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or(signature_name);
+    [".p7s", ".P7S", ".sig", ".SIG"]
+        .iter()
+        .find_map(|ext| base.strip_suffix(ext))
+        .filter(|stem| !stem.is_empty())
+}
+
+/// Verify a detached signature file (`.p7s`) together with the file it signs
+/// (`X` beside `X.p7s`, or the file the user chose for it): `signed` is that
+/// file's name and bytes. For any other input `signed` is not used and the
+/// result is [`verify`]'s.
+pub fn verify_detached(
+    name: Option<&str>,
+    bytes: &[u8],
+    signed: Option<(&str, &[u8])>,
+    opts: &Options,
+) -> Report {
     let file = FileInfo {
         name: name.map(str::to_owned),
         size: bytes.len() as u64,
@@ -87,7 +114,9 @@ pub fn verify(name: Option<&str>, bytes: &[u8], opts: &Options) -> Report {
             message_en: "The file is too large to verify (limit 2 GiB).".into(),
         });
     } else {
-        guarded(&mut report, |report| run(format, bytes, opts, report));
+        guarded(&mut report, |report| {
+            run(name, format, bytes, signed, opts, report)
+        });
     }
     // The user's choice of validation time, first among the document's
     // findings, wherever a signature was validated at it.
@@ -100,7 +129,14 @@ pub fn verify(name: Option<&str>, bytes: &[u8], opts: &Options) -> Report {
     report
 }
 
-fn run(format: Format, bytes: &[u8], opts: &Options, report: &mut Report) {
+fn run(
+    name: Option<&str>,
+    format: Format,
+    bytes: &[u8],
+    signed: Option<(&str, &[u8])>,
+    opts: &Options,
+    report: &mut Report,
+) {
     match format {
         Format::Unknown => {
             report.error = Some(InputError {
@@ -111,7 +147,23 @@ fn run(format: Format, bytes: &[u8], opts: &Options, report: &mut Report) {
         }
         Format::Pdf => pdf_pipeline(bytes, opts, report),
         Format::Certificate => certificate_input(bytes, report),
-        Format::Cms | Format::Xml | Format::Ooxml | Format::Odf | Format::Edxml => {
+        Format::Cms => {
+            let verify_child = child_verifier(opts);
+            let nested = kyso_validation::Nested {
+                verify: &verify_child,
+                max_files: 1,
+            };
+            let nested = (opts.nesting < MAX_NESTING).then_some(&nested);
+            kyso_cades::verify_cms_file(
+                name,
+                bytes,
+                signed.map(|(_, b)| b),
+                &opts.validation(),
+                nested,
+                report,
+            );
+        }
+        Format::Xml | Format::Ooxml | Format::Odf | Format::Edxml => {
             let name = kyso_report::Labels(kyso_report::Lang::En).format(format);
             let name_vi = kyso_report::Labels(kyso_report::Lang::Vi).format(format);
             report.findings.push(Finding::warning(
@@ -123,15 +175,20 @@ fn run(format: Format, bytes: &[u8], opts: &Options, report: &mut Report) {
     }
 }
 
-fn pdf_pipeline(bytes: &[u8], opts: &Options, report: &mut Report) {
-    // Embedded files: verified one level deeper, down to MAX_NESTING.
-    let verify_child = |name: &str, data: &[u8]| {
+/// How a profile verifies a document inside the one it reads: the whole
+/// pipeline, one level deeper (down to [`MAX_NESTING`]).
+fn child_verifier(opts: &Options) -> impl Fn(&str, &[u8]) -> Report + '_ {
+    move |name: &str, data: &[u8]| {
         let child_opts = Options {
             nesting: opts.nesting + 1,
             ..opts.clone()
         };
         verify(Some(name), data, &child_opts)
-    };
+    }
+}
+
+fn pdf_pipeline(bytes: &[u8], opts: &Options, report: &mut Report) {
+    let verify_child = child_verifier(opts);
     let nested = kyso_pades::Nested {
         verify: &verify_child,
         max_files: MAX_NESTED_FILES,
@@ -198,6 +255,17 @@ fn guarded(report: &mut Report, f: impl FnOnce(&mut Report)) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn detached_partners() {
+        assert_eq!(
+            detached_partner_name("dir/CV-986.pdf.p7s"),
+            Some("CV-986.pdf")
+        );
+        assert_eq!(detached_partner_name("a.docx.sig"), Some("a.docx"));
+        assert_eq!(detached_partner_name(".p7s"), None);
+        assert_eq!(detached_partner_name("a.p7m"), None);
+    }
     use kyso_report::Indication;
 
     #[test]
