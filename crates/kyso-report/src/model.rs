@@ -31,6 +31,10 @@ pub struct Report {
     /// When the input is itself a certificate (or a bundle of them): each one described.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub certificates: Vec<CertificateInfo>,
+    /// When the input is a certificate file: the path from its end-entity
+    /// certificate (else its first) to a trusted anchor, at the validation time.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub certificate_trust: Option<TrustInfo>,
     /// Set when the input could not be read at all; then `format` may be `unknown`
     /// and `signatures` empty.
     #[serde(skip_serializing_if = "Option::is_none", default)]
@@ -56,6 +60,7 @@ impl Report {
             findings: Vec::new(),
             children: Vec::new(),
             certificates: Vec::new(),
+            certificate_trust: None,
             error: None,
             validation_time_choice: ValidationTimeChoice::Default,
         }
@@ -238,6 +243,9 @@ pub struct DocumentInfo {
     /// Vietnamese administrative metadata (số/ký hiệu, issuing body, ...), when read.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub administrative: Option<AdministrativeInfo>,
+    /// edXML package facts (QCVN 102:2016/BTTTT header, status, attachments), when the input is one.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub edxml: Option<crate::EdxmlInfo>,
 }
 
 /// Encryption of a PDF.
@@ -637,6 +645,10 @@ pub struct SigningTime {
     /// The signature timestamp's genTime, if a timestamp token is present and valid.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub timestamp: Option<Time>,
+    /// The XAdES `SigningTime` signed property (ETSI EN 319 132-1 §5.2.1):
+    /// the time the signer claims, as written (no proof).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub xades_signing_time: Option<Time>,
     /// Explanatory notes (e.g. local time labelled as UTC).
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub notes: Vec<Finding>,
@@ -1003,10 +1015,64 @@ pub struct SignatureReport {
     /// of a page (`pdf.attack.covers_signed_content`), for a sketch of the page.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub covered: Vec<CoveredRegion>,
+    /// XML signatures: what each `ds:Reference` signed, in SignedInfo order
+    /// (exactly that element and nothing else; signature wrapping shows here).
+    /// Empty for PDF and CMS signatures.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub signed_references: Vec<SignedReference>,
     /// Typed facts the indication derives from.
     pub facts: SignatureFacts,
     /// Everything checked, in order, with outcome.
     pub findings: Vec<Finding>,
+}
+
+/// What one reference of an XML signature (XML-DSig 1.1 §4.4.3 `ds:Reference`) covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SignedTarget {
+    /// `URI=""` or `#xpointer(/)`: the whole document (after its transforms,
+    /// e.g. without the enveloped signature).
+    WholeDocument,
+    /// `#id`: exactly one element of the document and its content.
+    Element,
+    /// Data outside the document (a package part, a detached file), supplied by the caller.
+    External,
+    /// Data outside the document that was not available: it could not be checked.
+    ExternalMissing,
+    /// The reference could not be resolved (no or several matching elements, unknown form).
+    Unresolved,
+}
+
+/// One reference of an XML signature and the element it signed, for the
+/// reader: a front end shows that element and nothing else.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignedReference {
+    /// The `URI` attribute as written (absent: `None`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uri: Option<String>,
+    /// What kind of data was signed.
+    pub target: SignedTarget,
+    /// The element signed (for the whole document: its root element), qualified name as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub element: Option<String>,
+    /// Its namespace URI.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub namespace: Option<String>,
+    /// Its `Id`/`ID`/`id`/`xml:id`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Where it sits, XPath-like (`/Envelope/ds:Signature/ds:Object`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// The reference signs the XAdES SignedProperties (not document content).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub signed_properties: bool,
+    /// Digest algorithm name (`SHA-256`), or the DigestMethod URI when unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub digest_algorithm: Option<String>,
+    /// The digest of the referenced data equals DigestValue (`None`: not computed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub digest_ok: Option<bool>,
 }
 
 impl SignatureReport {
@@ -1040,6 +1106,7 @@ impl SignatureReport {
             modification_level: None,
             changes_after: Vec::new(),
             covered: Vec::new(),
+            signed_references: Vec::new(),
             facts: SignatureFacts::default(),
             findings: Vec::new(),
         }

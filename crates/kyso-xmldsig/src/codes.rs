@@ -38,6 +38,8 @@ pub const TRANSFORM_FAILED: &str = "xml.dsig.transform.failed";
 pub const SIGNATURE_VALID: &str = "xml.dsig.signature.valid";
 /// The signature value does not verify.
 pub const SIGNATURE_INVALID: &str = "xml.dsig.signature.invalid";
+/// The signature value was made with a KeyInfo key over another SignedInfo: SignedInfo changed after signing.
+pub const SIGNED_INFO_CHANGED: &str = "xml.dsig.signed_info.changed";
 /// The signature value could not be checked (no key, unsupported key or algorithm).
 pub const SIGNATURE_NOT_CHECKED: &str = "xml.dsig.signature.not_checked";
 /// No certificate or key to verify with.

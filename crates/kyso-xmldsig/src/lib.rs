@@ -19,6 +19,7 @@ pub mod codes;
 pub mod fuzzing;
 mod ids;
 mod model;
+mod rsa_recover;
 mod verify;
 mod xades;
 mod xpath;

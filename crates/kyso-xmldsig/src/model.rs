@@ -97,6 +97,10 @@ pub struct TimestampFacts {
     pub token_valid: Option<bool>,
     /// DER of the token (for path validation of the TSA by the caller).
     pub token_der: Vec<u8>,
+    /// The bytes the imprint covers (the canonicalized `ds:SignatureValue`
+    /// for a SignatureTimeStamp), so that the caller can verify the token
+    /// again with its own trust store; empty when not computed.
+    pub imprint_input: Vec<u8>,
     /// Findings of kyso-cms about the token (`tsp.*`).
     pub findings: Vec<Finding>,
 }
@@ -152,6 +156,10 @@ pub struct SignatureResult {
     pub signer_certificate: Option<Vec<u8>>,
     /// DER of every certificate in KeyInfo (signer included), in document order.
     pub certificates: Vec<Vec<u8>>,
+    /// The signature value was made by a KeyInfo key over another SignedInfo
+    /// (RSA PKCS#1 v1.5, whose signed digest can be recovered): SignedInfo
+    /// was changed after signing.
+    pub signed_info_changed: bool,
     /// The key was given by the caller, not taken from KeyInfo.
     pub key_from_caller: bool,
     /// A digest or signature algorithm is rejected by policy (MD5).

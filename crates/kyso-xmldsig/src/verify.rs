@@ -406,7 +406,7 @@ fn verify_signature_element<'a>(
 fn check_value(
     res: &mut SignatureResult,
     alg: SignatureAlg,
-    signed: &[u8],
+    signed_bytes: &[u8],
     value: &[u8],
     opts: &Options<'_>,
 ) {
@@ -442,7 +442,7 @@ fn check_value(
     }
     let mut last_err = None;
     for (idx, spki) in &candidates {
-        match verify_signature(&alg, spki, Message::Raw(signed), &value) {
+        match verify_signature(&alg, spki, Message::Raw(signed_bytes), &value) {
             Ok(_) => {
                 res.signature_value_ok = Some(true);
                 if let Some(i) = idx {
@@ -462,6 +462,29 @@ fn check_value(
         Some(CryptoError::BadSignature) | Some(CryptoError::KeyAlgorithmMismatch) => {
             res.signature_value_ok = Some(false);
             res.findings.push(invalid_finding());
+            if let SignatureAlg::RsaPkcs1v15(d) = alg {
+                // Which key made it, and over what: RSA PKCS#1 v1.5 gives the
+                // signed digest back. A well-formed block for this digest
+                // algorithm under a KeyInfo key means that key signed another
+                // SignedInfo: SignedInfo was changed after signing.
+                let found = candidates.iter().find_map(|(idx, spki)| {
+                    let signed = crate::rsa_recover::signed_digest(spki, d, &value)?;
+                    Some((*idx, signed))
+                });
+                if let Some((idx, signed)) = found {
+                    if signed != d.digest(signed_bytes) {
+                        res.signed_info_changed = true;
+                        if let Some(i) = idx {
+                            res.signer_certificate = res.certificates.get(i).cloned();
+                        }
+                        res.findings.push(Finding::error(
+                            codes::SIGNED_INFO_CHANGED,
+                            "Chữ ký được tạo bằng khóa của chứng thư này nhưng trên một nội dung SignedInfo khác: phần thông tin đã ký (danh sách tham chiếu, thuật toán) đã bị thay đổi sau khi ký.",
+                            "The signature was made with this certificate's key but over a different SignedInfo: the signed information (the list of references, the algorithms) was changed after signing.",
+                        ));
+                    }
+                }
+            }
         }
         Some(e) => res.findings.push(Finding::warning(
             codes::SIGNATURE_NOT_CHECKED,

@@ -267,6 +267,7 @@ fn timestamp<'a>(
         return f;
     };
     let tr = kyso_cms::tsp::verify_token(&tok, &covered, &opts.policy);
+    f.imprint_input = covered;
     f.imprint_matches = tr.imprint_matches;
     f.token_valid = Some(tr.is_valid());
     f.findings = tr.findings.clone();
