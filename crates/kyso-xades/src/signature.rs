@@ -203,11 +203,17 @@ pub(crate) fn signature(ctx: &Ctx, pos: usize, s: &SignatureResult) -> Signature
 
     // Signature timestamps (EN 319 132-1 §5.3): proofs of existence of the
     // signature value, verified against this run's trust store.
-    let certs = &s.certificates;
-    let evidence = RevocationEvidence {
-        certs: certs.clone(),
-        ..RevocationEvidence::default()
-    };
+    // Candidates for the paths: KeyInfo's certificates and the validation
+    // data the signer embedded (XAdES-LT CertificateValues, RevocationValues).
+    let mut certs = s.certificates.clone();
+    let mut evidence = RevocationEvidence::default();
+    if let Some(x) = &s.xades {
+        certs.extend(x.certificate_values.iter().cloned());
+        evidence.crls = x.crl_values.clone();
+        evidence.ocsp = x.ocsp_values.clone();
+    }
+    evidence.certs = certs.clone();
+    let certs = &certs;
     let mut ts_proof: Option<Time> = None;
     let stamps = s
         .xades

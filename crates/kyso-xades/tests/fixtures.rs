@@ -243,3 +243,29 @@ fn pdf_reports_unchanged() {
     assert!(v["signing_time"].get("xades_signing_time").is_none());
     let _ = ChainStatus::Trusted;
 }
+
+/// XAdES-LT validation data (CertificateValues, RevocationValues) is read as
+/// path candidates and revocation evidence; being unsigned, adding it leaves
+/// the signature intact.
+#[test]
+fn xades_lt_values_are_read() {
+    let src = String::from_utf8(fixture("xades-t.xml")).expect("utf-8");
+    let x = kyso_xmldsig::verify_xml(src.as_bytes(), &kyso_xmldsig::Options::default());
+    let cert = &x.signatures[0].certificates[0];
+    let b64 = <base64ct::Base64 as base64ct::Encoding>::encode_string(cert);
+    let lt = src.replacen(
+        "<xades:UnsignedSignatureProperties>",
+        &format!(
+            "<xades:UnsignedSignatureProperties><xades:CertificateValues><xades:EncapsulatedX509Certificate>{b64}</xades:EncapsulatedX509Certificate></xades:CertificateValues><xades:RevocationValues><xades:CRLValues><xades:EncapsulatedCRLValue>AAEC</xades:EncapsulatedCRLValue></xades:CRLValues></xades:RevocationValues>"
+        ),
+        1,
+    );
+    let x = kyso_xmldsig::verify_xml(lt.as_bytes(), &kyso_xmldsig::Options::default());
+    let s = &x.signatures[0];
+    let xa = s.xades.as_ref().expect("XAdES");
+    assert_eq!(xa.certificate_values, vec![cert.clone()]);
+    assert_eq!(xa.crl_values, vec![vec![0u8, 1, 2]]);
+    assert!(s.is_intact());
+    let r = verify(lt.as_bytes(), &xades_t_anchors(src.as_bytes()), None);
+    assert_eq!(verdict(&r), (Indication::TotalPassed, None), "{}", dump(&r));
+}

@@ -126,6 +126,13 @@ pub struct XadesFacts {
     pub signature_policy: Option<String>,
     /// Timestamps in the unsigned properties.
     pub timestamps: Vec<TimestampFacts>,
+    /// DER certificates of `CertificateValues` (and of 1.4.1
+    /// `TimeStampValidationData`): validation data the signer embedded (XAdES-LT).
+    pub certificate_values: Vec<Vec<u8>>,
+    /// DER CRLs of `RevocationValues/CRLValues` (and `TimeStampValidationData`).
+    pub crl_values: Vec<Vec<u8>>,
+    /// DER OCSP responses of `RevocationValues/OCSPValues` (and `TimeStampValidationData`).
+    pub ocsp_values: Vec<Vec<u8>>,
     /// Local names of the unsigned signature properties present, in order.
     pub unsigned_properties: Vec<String>,
     /// Level guessed from what is present.

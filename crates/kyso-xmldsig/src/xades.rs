@@ -127,6 +127,12 @@ pub(crate) fn read<'a>(
             if local.ends_with("TimeStamp") {
                 x.timestamps.push(timestamp(doc, p, &local, sv, opts, res));
             }
+            if matches!(
+                local.as_str(),
+                "CertificateValues" | "RevocationValues" | "TimeStampValidationData"
+            ) {
+                validation_values(p, &mut x);
+            }
             x.unsigned_properties.push(local);
         }
         if !x.unsigned_properties.is_empty() {
@@ -166,6 +172,30 @@ pub(crate) fn read<'a>(
         ));
     }
     res.xades = Some(x);
+}
+
+/// Most values of each kind read from one signature's validation data.
+const MAX_VALUES: usize = 256;
+
+/// EN 319 132-1 §5.5.1, §5.5.2 (and XAdES 1.4.1 TimeStampValidationData):
+/// the base64 DER of embedded certificates, CRLs and OCSP responses.
+fn validation_values(p: Node<'_, '_>, x: &mut XadesFacts) {
+    for d in p.descendants() {
+        let slot = if is_xades(d, "EncapsulatedX509Certificate") {
+            &mut x.certificate_values
+        } else if is_xades(d, "EncapsulatedCRLValue") {
+            &mut x.crl_values
+        } else if is_xades(d, "EncapsulatedOCSPValue") {
+            &mut x.ocsp_values
+        } else {
+            continue;
+        };
+        if slot.len() < MAX_VALUES {
+            if let Some(der) = b64(&text_of(d)) {
+                slot.push(der);
+            }
+        }
+    }
 }
 
 /// SigningCertificate (XAdES 1.3.2 §7.2.2, `Cert/CertDigest`) or
