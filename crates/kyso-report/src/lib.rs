@@ -14,12 +14,14 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod edxml;
 mod finding;
 mod i18n;
 mod model;
 mod time;
 pub mod verdict;
 
+pub use edxml::*;
 pub use finding::{Finding, Severity};
 pub use i18n::{Labels, Lang};
 pub use model::*;
