@@ -100,6 +100,7 @@ pub fn verify_pdf(
         javascript: doc.javascript_of(last, &page_list),
         embedded_files: embedded.iter().map(|(f, _)| f.clone()).collect(),
         administrative: None,
+        edxml: None,
     });
     if let Some(n) = nested {
         verify_embedded(embedded, n, report);
