@@ -126,6 +126,78 @@ fn cert_line(c: &CertificateInfo) -> String {
     parts.join(" — ")
 }
 
+/// Vietnamese identifiers of a certificate subject (MST, CCCD, …) with their meaning.
+fn identifiers_line(c: &CertificateInfo, lang: Lang) -> Option<String> {
+    let s = c
+        .identifiers
+        .iter()
+        .map(|i| {
+            let meaning = if lang == Lang::Vi {
+                &i.meaning_vi
+            } else {
+                &i.meaning_en
+            };
+            format!("{meaning}: {}", i.value)
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    (!s.is_empty()).then_some(s)
+}
+
+/// A certificate file: each certificate described, and its path to a
+/// trusted anchor (the report's `certificate_trust`).
+fn certificates_view(r: &Report, lang: Lang) -> AnyView {
+    let l = Labels(lang);
+    let cards: Vec<_> = r
+        .certificates
+        .iter()
+        .map(|c| {
+            let validity = match (c.not_before, c.not_after) {
+                (Some(a), Some(b)) => Some(format!("{} → {}", fmt_time(a, lang), fmt_time(b, lang))),
+                _ => None,
+            };
+            let join = |v: &[String]| (!v.is_empty()).then(|| v.join(", "));
+            view! {
+                <li class="certificate" data-testid="certificate">
+                    <header class="sig-head"><span class="sig-title">{cert_line(c)}</span>
+                    <span class="kind">{if c.is_ca { l.pick("Tổ chức chứng thực (CA)", "Certification authority (CA)") } else { l.pick("Chứng thư người dùng", "End-entity certificate") }}</span></header>
+                    <dl class="facts">
+                        {row(l.pick("Chủ thể", "Subject"), Some(c.subject.clone()))}
+                        {row(l.pick("Định danh", "Identifiers"), identifiers_line(c, lang))}
+                        {row(l.pick("Cấp bởi", "Issued by"), Some(c.issuer.clone()))}
+                        {row(l.pick("Hiệu lực", "Validity"), validity)}
+                        {row(l.pick("Số hiệu chứng thư", "Certificate serial"), Some(c.serial.clone()))}
+                        {row(l.pick("Khóa công khai", "Public key"), c.public_key.clone())}
+                        {row(l.pick("Mục đích khóa", "Key usage"), join(&c.key_usage))}
+                        {row(l.pick("Mục đích mở rộng", "Extended key usage"), join(&c.extended_key_usage))}
+                        {row(l.pick("Chính sách", "Policies"), join(&c.policies))}
+                        <dt>"SHA-256"</dt><dd class="hash">{c.sha256.clone()}</dd>
+                    </dl>
+                </li>
+            }
+        })
+        .collect();
+    let trust = r.certificate_trust.as_ref().map(|t| {
+        let path = (!t.chain.is_empty())
+            .then(|| t.chain.iter().map(cert_line).collect::<Vec<_>>().join(" → "));
+        view! {
+            <dl class="facts">
+                <dt>{l.pick("Chuỗi tin cậy", "Trust chain")}</dt>
+                <dd data-testid="certificate-trust" data-status=format!("{:?}", t.status)>{l.chain(t.status)}{t.anchor.clone().map(|a| format!(" · {a}"))}</dd>
+                {row(l.pick("Chuỗi chứng thư", "Certificate path"), path)}
+                {row(l.pick("Thời điểm kiểm tra chuỗi", "Path validated at"), t.validation_time.map(|x| fmt_time(x, lang)))}
+            </dl>
+            {findings_view(&t.findings, lang)}
+        }
+    });
+    view! {
+        <h3 class="sigs-title">{l.pick("Chứng thư số trong tệp", "Certificates in the file")}" ("{cards.len()}")"</h3>
+        <ol class="signatures">{cards}</ol>
+        {trust}
+    }
+    .into_any()
+}
+
 /// "Thông tin văn bản / Document": what the document says it is (read from
 /// its pages), shown before the signatures, with the cross-checks beside it.
 fn document_card(a: &AdministrativeInfo, findings: &[Finding], lang: Lang) -> AnyView {
@@ -302,6 +374,7 @@ pub fn report_view(r: Arc<Report>, file_id: u32, lang: Lang) -> AnyView {
             })}
         </dl>
         {findings_view(&other_findings, lang)}
+        {(!r.certificates.is_empty()).then(|| certificates_view(&r, lang))}
         {(!signatures.is_empty()).then(|| view! {
             <h3 class="sigs-title">{l.pick("Chữ ký", "Signatures")}" ("{signatures.len()}")"</h3>
             <ol class="signatures">{signatures}</ol>
@@ -323,23 +396,7 @@ fn signature_view(s: &SignatureReport, file_id: u32, file_name: &str, lang: Lang
             .unwrap_or_else(|| l.pick("Không rõ người ký", "Unknown signer").to_owned()),
     };
     let signer = s.signer.clone();
-    let identifiers = signer
-        .as_ref()
-        .map(|c| {
-            c.identifiers
-                .iter()
-                .map(|i| {
-                    let meaning = if lang == Lang::Vi {
-                        &i.meaning_vi
-                    } else {
-                        &i.meaning_en
-                    };
-                    format!("{meaning}: {}", i.value)
-                })
-                .collect::<Vec<_>>()
-                .join("; ")
-        })
-        .filter(|s| !s.is_empty());
+    let identifiers = signer.as_ref().and_then(|c| identifiers_line(c, lang));
     let st = &s.signing_time;
     let proven = st.timestamp.map(|t| fmt_time(t, lang));
     let claimed = st.cms_signing_time.or(st.pdf_m).map(|t| fmt_time(t, lang));

@@ -196,6 +196,14 @@ pub fn render(r: &Report, lang: Lang) -> String {
         o.line(0, o.t("── Chứng thư số ──", "── Certificate ──"));
         cert(&mut o, 2, c);
     }
+    if let Some(t) = &r.certificate_trust {
+        o.line(0, "");
+        let l = o.l;
+        chain_lines(&mut o, l, t);
+        for f in &t.findings {
+            o.finding(4, f);
+        }
+    }
     for s in &r.signatures {
         o.line(0, "");
         signature(&mut o, s);
@@ -422,27 +430,7 @@ fn signature(o: &mut Out<'_>, s: &SignatureReport) {
     if !alg.is_empty() {
         o.kv(2, "Thuật toán", "Algorithms", alg);
     }
-    // Chain.
-    let mut chain = l.chain(s.trust.status).to_string();
-    if let Some(a) = &s.trust.anchor {
-        chain.push_str(&format!(" — {} {a}", o.t("đến", "to")));
-    }
-    o.kv(2, "Chuỗi chứng thư", "Certificate chain", chain);
-    for c in s.trust.chain.iter().skip(1) {
-        o.line(
-            4,
-            format!("↑ {}", c.common_name.as_deref().unwrap_or(&c.subject)),
-        );
-    }
-    if let (Some(t), Some(src)) = (s.trust.validation_time, s.trust.validation_time_source) {
-        let src = l.validation_time_source(src);
-        o.kv(
-            2,
-            "Kiểm tra tại thời điểm",
-            "Validated at",
-            format!("{} ({src})", t.to_vietnam_display()),
-        );
-    }
+    chain_lines(o, l, &s.trust);
     if let Some(ts) = &s.timestamp {
         let who = ts
             .authority
@@ -626,4 +614,28 @@ fn administrative(o: &mut Out<'_>, r: &Report, a: &kyso_report::AdministrativeIn
         o.finding(2, f);
     }
     o.line(0, "");
+}
+
+/// A certificate chain and when it was validated.
+fn chain_lines(o: &mut Out<'_>, l: Labels, trust: &kyso_report::TrustInfo) {
+    let mut chain = l.chain(trust.status).to_string();
+    if let Some(a) = &trust.anchor {
+        chain.push_str(&format!(" — {} {a}", o.t("đến", "to")));
+    }
+    o.kv(2, "Chuỗi chứng thư", "Certificate chain", chain);
+    for c in trust.chain.iter().skip(1) {
+        o.line(
+            4,
+            format!("↑ {}", c.common_name.as_deref().unwrap_or(&c.subject)),
+        );
+    }
+    if let (Some(t), Some(src)) = (trust.validation_time, trust.validation_time_source) {
+        let src = l.validation_time_source(src);
+        o.kv(
+            2,
+            "Kiểm tra tại thời điểm",
+            "Validated at",
+            format!("{} ({src})", t.to_vietnam_display()),
+        );
+    }
 }

@@ -12,6 +12,4 @@ pub const INPUT_CERTIFICATE_UNREADABLE: &str = "input.certificate_unreadable";
 /// Kyso hit an internal error (a caught panic); no conclusion is drawn (in `error`).
 pub const INTERNAL_ERROR: &str = "core.internal_error";
 /// A recognised format whose signatures Kyso does not verify yet (warning).
-pub const FORMAT_NOT_VERIFIED_YET: &str = "core.format.not_verified_yet";
-/// The input is a certificate: described, no document signature to verify (info).
-pub const CERTIFICATE_DESCRIBED: &str = "core.certificate.described";
+pub const FORMAT_NOT_VERIFIED_YET: &str = kyso_report::verdict::FORMAT_NOT_VERIFIED_YET;

@@ -146,7 +146,7 @@ fn run(
             });
         }
         Format::Pdf => pdf_pipeline(bytes, opts, report),
-        Format::Certificate => certificate_input(bytes, report),
+        Format::Certificate => certificate_input(bytes, opts, report),
         Format::Cms => {
             let verify_child = child_verifier(opts);
             let nested = kyso_validation::Nested {
@@ -197,32 +197,17 @@ fn pdf_pipeline(bytes: &[u8], opts: &Options, report: &mut Report) {
     kyso_pades::verify_pdf(bytes, &opts.validation(), nested, report);
 }
 
-/// A certificate (DER, PEM, or several PEM blocks): describe each one. There is
-/// no signature to verify, so the verdict is `NO_SIGNATURE`.
-fn certificate_input(bytes: &[u8], report: &mut Report) {
-    let mut store = kyso_pki::TrustStore::empty();
-    match store.add_pem_der_or_p7b(bytes, kyso_pki::AnchorSource::User) {
-        Ok(_) => {
-            report.certificates = store
-                .anchors()
-                .iter()
-                .filter_map(|a| kyso_pki::describe_certificate(&a.der))
-                .collect();
-            report.findings.push(Finding::info(
-                codes::CERTIFICATE_DESCRIBED,
-                format!("Tệp là chứng thư số ({} chứng thư); không có chữ ký tài liệu nào để kiểm tra.", report.certificates.len()),
-                format!("The file is a certificate ({} certificate(s)); there is no document signature to verify.", report.certificates.len()),
-            ));
-        }
-        Err(e) => {
-            report.error = Some(InputError {
-                code: codes::INPUT_CERTIFICATE_UNREADABLE.into(),
-                message_vi: "Tệp trông như chứng thư số nhưng không đọc được.".into(),
-                message_en: format!(
-                    "The file looks like a certificate but could not be read: {e}."
-                ),
-            });
-        }
+/// A certificate file: described by `kyso_validation::certfile`; an
+/// unreadable one is an input error.
+fn certificate_input(bytes: &[u8], opts: &Options, report: &mut Report) {
+    if let Err(e) =
+        kyso_validation::certfile::describe_certificate_file(bytes, &opts.validation(), report)
+    {
+        report.error = Some(InputError {
+            code: codes::INPUT_CERTIFICATE_UNREADABLE.into(),
+            message_vi: "Tệp trông như chứng thư số nhưng không đọc được.".into(),
+            message_en: format!("The file looks like a certificate but could not be read: {e}."),
+        });
     }
 }
 

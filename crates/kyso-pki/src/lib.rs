@@ -77,6 +77,13 @@ mod store;
 
 pub use describe::{decode_identifier, describe_certificate, eku_name};
 pub use error::PkiError;
+
+/// Every certificate in a certificate file: DER, PEM (one or several
+/// CERTIFICATE / PKCS7 blocks) or a PKCS#7 bundle (`.p7b`, `.p7c`), at most
+/// as many as a trust store takes from one input.
+pub fn certificates_in(bytes: &[u8]) -> Result<Vec<Vec<u8>>, PkiError> {
+    cert::split_certificates(bytes, store::MAX_CERTS_PER_INPUT)
+}
 pub use path::{
     validate, validate_with_options, KeyPurpose, PathRequest, PathResult, ValidationOptions,
 };

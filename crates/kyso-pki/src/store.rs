@@ -10,7 +10,7 @@ include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
 
 /// At most this many certificates are read from one user input (a PEM file or
 /// `.p7b` bundle); real CA bundles hold a few hundred.
-const MAX_CERTS_PER_INPUT: usize = 1000;
+pub(crate) const MAX_CERTS_PER_INPUT: usize = 1000;
 
 /// What an entry of the store may be used for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

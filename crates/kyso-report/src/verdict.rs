@@ -12,6 +12,10 @@ use crate::{
 };
 use crate::{Labels, Lang, Severity};
 
+/// The finding a pipeline adds for a recognised format whose signatures it
+/// does not verify yet: the summary then says so instead of "no signature".
+pub const FORMAT_NOT_VERIFIED_YET: &str = "core.format.not_verified_yet";
+
 /// Derive `(indication, sub_indication)` for one signature from its facts.
 pub fn derive_signature(
     facts: &SignatureFacts,
@@ -235,6 +239,31 @@ fn summary(report: &Report, ind: Indication, sub: Option<SubIndication>) -> (Str
         );
     }
     match ind {
+        Indication::NoSignature if report.format == crate::Format::Certificate => {
+            let (cvi, cen) = match &report.certificate_trust {
+                Some(t) => (
+                    format!(" Chuỗi chứng thư: {}.", vi_l.chain(t.status)),
+                    format!(" Certificate chain: {}.", en_l.chain(t.status)),
+                ),
+                None => (String::new(), String::new()),
+            };
+            (
+                format!("Đây là chứng thư số, không phải tài liệu được ký: không có chữ ký nào để kiểm tra.{cvi}"),
+                format!("This is a certificate, not a signed document: there is no signature to verify.{cen}"),
+            )
+        }
+        Indication::NoSignature
+            if report
+                .findings
+                .iter()
+                .any(|f| f.code == FORMAT_NOT_VERIFIED_YET) =>
+        {
+            let (fvi, fen) = (vi_l.format(report.format), en_l.format(report.format));
+            (
+                format!("Kyso chưa kiểm tra được chữ ký trong tệp {fvi}: chưa có kết luận nào về chữ ký của tệp này (không có nghĩa là tệp không được ký)."),
+                format!("Kyso cannot verify signatures in {fen} files yet: there is no conclusion about this file's signatures (which does not mean it is unsigned)."),
+            )
+        }
         Indication::NoSignature => (
             "Tài liệu không có chữ ký số nào.".into(),
             "The document carries no digital signature.".into(),

@@ -41,3 +41,5 @@ pub const TIMESTAMP_UNTRUSTED: &str = "core.timestamp.untrusted";
 
 /// Vietnamese signing software wrote local time labelled UTC (claimed − timestamp ≈ 7 h ± 15 min) (info).
 pub const TIME_LOCAL_LABELLED_UTC: &str = "core.time.local_labelled_utc";
+/// The input is a certificate file: each certificate described, its path checked; no document signature to verify (info).
+pub const CERTIFICATE_DESCRIBED: &str = "core.certificate.described";

@@ -11,6 +11,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod certfile;
 pub mod codes;
 pub mod signer;
 pub mod time;
