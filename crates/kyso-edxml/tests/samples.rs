@@ -698,6 +698,10 @@ fn placeholder_xml_signature_never_counts_as_valid() {
         assert!(facts.xmldsig_namespace && facts.verified, "{facts:?}");
         assert!(has(&r, codes::ENVELOPE_SIGNATURE_CHECKED));
         assert_eq!(r.signatures.len(), 1, "{:?}", r.findings);
+        println!(
+            "placeholder (empty value: {}): {:?} {:?}",
+            facts.empty_value, r.signatures[0].indication, r.signatures[0].sub_indication
+        );
         assert_ne!(r.signatures[0].indication, Indication::TotalPassed);
         assert_ne!(r.verdict.indication, Indication::TotalPassed);
         assert_eq!(
