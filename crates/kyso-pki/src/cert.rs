@@ -149,31 +149,18 @@ impl ParsedCert {
 }
 
 /// Every certificate in a DER certificate, a PEM file (CERTIFICATE and PKCS7
-/// blocks), or a PKCS#7 / CMS SignedData bundle (`.p7b`, DER).
+/// blocks, with any text around them, as OpenSSL writes "Bag Attributes"), or
+/// a PKCS#7 / CMS SignedData bundle (`.p7b`, DER or BER).
 pub(crate) fn split_certificates(bytes: &[u8], max: usize) -> Result<Vec<Vec<u8>>, PkiError> {
     let mut out = Vec::new();
     if let Ok(text) = core::str::from_utf8(bytes) {
         if text.contains("-----BEGIN ") {
-            let mut rest = text;
-            while let Some(start) = rest.find("-----BEGIN ") {
-                let after = &rest[start + 11..];
-                let Some(label_end) = after.find("-----") else {
-                    break;
-                };
-                let label = &after[..label_end];
-                let body = &after[label_end + 5..];
-                let end_marker = format!("-----END {label}-----");
-                let Some(end) = body.find(&end_marker) else {
-                    break;
-                };
-                let b64: String = body[..end]
-                    .lines()
-                    .filter(|l| !l.contains(':'))
-                    .flat_map(|l| l.chars())
-                    .filter(|c| !c.is_whitespace())
-                    .collect();
-                let der = Base64::decode_vec(&b64)
-                    .map_err(|e| PkiError::NotACertificate(format!("PEM {label}: {e}")))?;
+            for block in pem_blocks(text) {
+                // Each block is decoded by pem-rfc7468 (RFC 7468: label,
+                // Base64 body, matching END line); only the boundaries are
+                // found here.
+                let (label, der) = pem_rfc7468::decode_vec(block.as_bytes())
+                    .map_err(|e| PkiError::NotACertificate(format!("PEM: {e}")))?;
                 match label {
                     "CERTIFICATE" | "X509 CERTIFICATE" | "TRUSTED CERTIFICATE" => out.push(der),
                     "PKCS7" | "CMS" => out.extend(p7b_certificates(&der)?),
@@ -182,7 +169,6 @@ pub(crate) fn split_certificates(bytes: &[u8], max: usize) -> Result<Vec<Vec<u8>
                 if out.len() > max {
                     return Err(PkiError::TooMany(out.len()));
                 }
-                rest = &body[end + end_marker.len()..];
             }
             if out.is_empty() {
                 return Err(PkiError::NotACertificate(
@@ -202,33 +188,27 @@ pub(crate) fn split_certificates(bytes: &[u8], max: usize) -> Result<Vec<Vec<u8>
     Ok(certs)
 }
 
-/// Certificates of a CMS ContentInfo holding SignedData (RFC 5652 §5.1), as in `.p7b` files.
+/// The `-----BEGIN X-----` … `-----END X-----` blocks of a PEM text, in order.
+fn pem_blocks(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let start = rest.find("-----BEGIN ")?;
+        let after = &rest[start + 11..];
+        let label = &after[..after.find("-----")?];
+        let end_marker = format!("-----END {label}-----");
+        let end = rest[start..].find(&end_marker)? + start + end_marker.len();
+        let block = &rest[start..end];
+        rest = &rest[end..];
+        Some(block)
+    })
+}
+
+/// Certificates of a CMS ContentInfo holding SignedData (RFC 5652 §5.1), as
+/// in `.p7b` files, read by kyso-cms (the one CMS reader: BER included).
 fn p7b_certificates(der: &[u8]) -> Result<Vec<Vec<u8>>, PkiError> {
-    use cms::cert::CertificateChoices;
-    use cms::content_info::ContentInfo;
-    use cms::signed_data::SignedData;
-    let ci = ContentInfo::from_der(der).map_err(|e| PkiError::NotACertificate(e.to_string()))?;
-    if ci.content_type != const_oid::db::rfc5911::ID_SIGNED_DATA {
-        return Err(PkiError::NotACertificate(format!(
-            "PKCS#7 content type {} is not signedData",
-            ci.content_type
-        )));
-    }
-    let sd: SignedData = ci
-        .content
-        .decode_as()
+    let sd = kyso_cms::parse_signed_data(der, &kyso_cms::Limits::default())
         .map_err(|e| PkiError::NotACertificate(e.to_string()))?;
-    let mut out = Vec::new();
-    if let Some(set) = sd.certificates {
-        for c in set.0.iter() {
-            if let CertificateChoices::Certificate(cert) = c {
-                out.push(
-                    cert.to_der()
-                        .map_err(|e| PkiError::NotACertificate(e.to_string()))?,
-                );
-            }
-        }
-    }
+    let out: Vec<Vec<u8>> = sd.certificates().iter().map(|c| c.der.clone()).collect();
     if out.is_empty() {
         return Err(PkiError::NotACertificate(
             "PKCS#7 bundle without certificates".into(),

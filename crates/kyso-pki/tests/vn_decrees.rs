@@ -6,8 +6,6 @@
 
 mod common;
 
-use cms::content_info::ContentInfo;
-use cms::signed_data::{SignedData, SignerIdentifier};
 use der::{Decode, Encode};
 use kyso_crypto::policy::AlgorithmPolicy;
 use kyso_pki::{
@@ -56,61 +54,39 @@ struct Sig {
     gen_time: i64,
 }
 
-fn signed_data(der: &[u8]) -> SignedData {
-    let ci = ContentInfo::from_der(der).unwrap();
-    ci.content.decode_as::<SignedData>().unwrap()
-}
-
-fn certs_and_signer(sd: &SignedData) -> (Vec<u8>, Vec<Vec<u8>>) {
-    let certs: Vec<x509_cert::Certificate> = sd
-        .certificates
-        .iter()
-        .flat_map(|s| s.0.iter())
-        .filter_map(|c| match c {
-            cms::cert::CertificateChoices::Certificate(c) => Some(c.clone()),
-            _ => None,
-        })
-        .collect();
-    let si = sd.signer_infos.0.iter().next().unwrap();
-    let SignerIdentifier::IssuerAndSerialNumber(isn) = &si.sid else {
-        panic!("subjectKeyIdentifier sid")
-    };
-    let leaf = certs
-        .iter()
-        .find(|c| c.tbs_certificate.serial_number == isn.serial_number)
-        .expect("signer certificate in the CMS")
-        .to_der()
-        .unwrap();
-    (leaf, certs.iter().map(|c| c.to_der().unwrap()).collect())
+/// The signer certificate (found as kyso-cms finds it: issuer and serial
+/// or key identifier) and every certificate of a SignedData.
+fn certs_and_signer(sd: &kyso_cms::SignedDataView) -> (Vec<u8>, Vec<Vec<u8>>) {
+    let res = kyso_cms::verify_signer(
+        sd,
+        0,
+        kyso_cms::Content::Encapsulated,
+        &AlgorithmPolicy::default(),
+    );
+    let certs: Vec<Vec<u8>> = sd.certificates().iter().map(|c| c.der.clone()).collect();
+    let leaf = certs[res.signer_cert.expect("signer certificate in the CMS")].clone();
+    (leaf, certs)
 }
 
 fn read_sig(pdf: &[u8]) -> Sig {
-    let sd = signed_data(&pdf_cms(pdf));
+    let limits = kyso_cms::Limits::default();
+    let sd = kyso_cms::parse_signed_data(&pdf_cms(pdf), &limits).unwrap();
     let (leaf, certs) = certs_and_signer(&sd);
-    let si = sd.signer_infos.0.iter().next().unwrap();
-    let tst_oid = const_oid::ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.16.2.14");
-    let token = si
+    let token = sd.signer_infos()[0]
         .unsigned_attrs
-        .as_ref()
-        .and_then(|a| a.iter().find(|a| a.oid == tst_oid))
-        .expect("signature timestamp")
-        .values
         .iter()
-        .next()
-        .unwrap()
-        .to_der()
-        .unwrap();
-    let tsd = signed_data(&token);
-    let (tsa, tsa_certs) = certs_and_signer(&tsd);
-    let econtent = tsd.encap_content_info.econtent.unwrap();
-    let tst = x509_tsp::TstInfo::from_der(econtent.value()).unwrap();
-    let gen_time = tst.gen_time.to_unix_duration().as_secs() as i64;
+        .find(|a| a.oid == kyso_cms::oids::ATTR_SIGNATURE_TIMESTAMP)
+        .expect("signature timestamp")
+        .values[0]
+        .clone();
+    let tok = kyso_cms::tsp::parse_token(&token, &limits).unwrap();
+    let (tsa, tsa_certs) = certs_and_signer(&tok.cms);
     Sig {
         leaf,
         certs,
         tsa,
         tsa_certs,
-        gen_time,
+        gen_time: tok.gen_time.0,
     }
 }
 
