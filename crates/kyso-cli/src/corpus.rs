@@ -334,7 +334,10 @@ pub fn is_pdf_row(format_column: &str) -> bool {
 
 /// Whether Kyso verifies this format today (others are counted as skipped).
 pub fn format_supported(format: Format) -> bool {
-    matches!(format, Format::Pdf | Format::Cms)
+    matches!(
+        format,
+        Format::Pdf | Format::Cms | Format::Xml | Format::Edxml
+    )
 }
 
 /// One row of a corpus `MANIFEST.tsv`.

@@ -163,7 +163,19 @@ fn run(
                 report,
             );
         }
-        Format::Xml | Format::Ooxml | Format::Odf | Format::Edxml => {
+        Format::Xml => {
+            kyso_xades::verify_xml_document(bytes, &opts.validation(), None, report);
+        }
+        Format::Edxml => {
+            let verify_child = child_verifier(opts);
+            let nested = kyso_validation::Nested {
+                verify: &verify_child,
+                max_files: MAX_NESTED_FILES,
+            };
+            let nested = (opts.nesting < MAX_NESTING).then_some(&nested);
+            kyso_edxml::verify_edxml(name, bytes, &opts.validation(), nested, report);
+        }
+        Format::Ooxml | Format::Odf => {
             let name = kyso_report::Labels(kyso_report::Lang::En).format(format);
             let name_vi = kyso_report::Labels(kyso_report::Lang::Vi).format(format);
             report.findings.push(Finding::warning(
