@@ -125,7 +125,30 @@ pub fn finalize(report: &mut Report) {
         finalize(&mut child.report);
     }
     let (indication, sub) = document_indication(report);
-    let (mut vi, mut en) = summary(report, indication, sub);
+    let (mut vi, mut en) = match deciding_child(report, indication, sub) {
+        Some(c) => {
+            let (vi_l, en_l) = (Labels(Lang::Vi), Labels(Lang::En));
+            let name = c
+                .report
+                .file
+                .name
+                .clone()
+                .unwrap_or_else(|| c.location.clone());
+            (
+                format!(
+                    "{}: kết luận này do tài liệu bên trong “{name}” quyết định. {}",
+                    vi_l.indication(indication),
+                    c.report.verdict.summary_vi
+                ),
+                format!(
+                    "{}: decided by the nested document “{name}”. {}",
+                    en_l.indication(indication),
+                    c.report.verdict.summary_en
+                ),
+            )
+        }
+        None => summary(report, indication, sub),
+    };
     if let Some((cvi, cen)) = choice_note(report) {
         vi = format!("{vi} {cvi}");
         en = format!("{en} {cen}");
@@ -194,6 +217,31 @@ fn document_indication(report: &Report) -> (Indication, Option<SubIndication>) {
         return (i, s);
     }
     (Indication::TotalPassed, None)
+}
+
+/// The nested document that decided a failing or indeterminate verdict: the
+/// first counted child with that verdict, when none of the document's own
+/// signatures has it (then the summary names the child and quotes it).
+fn deciding_child(
+    report: &Report,
+    ind: Indication,
+    sub: Option<SubIndication>,
+) -> Option<&crate::ChildReport> {
+    if matches!(ind, Indication::TotalPassed | Indication::NoSignature) || report.error.is_some() {
+        return None;
+    }
+    if report
+        .signatures
+        .iter()
+        .any(|s| s.indication == ind && s.sub_indication == sub)
+    {
+        return None;
+    }
+    report.children.iter().find(|c| {
+        c.counts_for_verdict
+            && c.report.verdict.indication == ind
+            && c.report.verdict.sub_indication == sub
+    })
 }
 
 /// A verdict reached at a validation time the user chose holds at that time
@@ -353,6 +401,33 @@ mod tests {
                 Indication::TotalFailed
             );
         }
+    }
+
+    #[test]
+    fn a_failing_child_decides_and_is_named() {
+        let mut child = report(vec![]);
+        child.file.name = Some("QD-12.pdf".into());
+        let mut bad = good();
+        bad.facts.digest_matches = Some(false);
+        child.signatures.push(bad);
+        let mut parent = report(vec![good()]);
+        parent.children.push(crate::ChildReport {
+            location: "content:QD-12.pdf".into(),
+            report: child,
+            counts_for_verdict: true,
+        });
+        finalize(&mut parent);
+        assert_eq!(parent.verdict.indication, Indication::TotalFailed);
+        assert!(parent
+            .verdict
+            .summary_en
+            .contains("decided by the nested document “QD-12.pdf”"));
+        assert!(parent.verdict.summary_vi.contains("QD-12.pdf"));
+        // Not counted: the parent's own verdict, no mention.
+        parent.children[0].counts_for_verdict = false;
+        finalize(&mut parent);
+        assert_eq!(parent.verdict.indication, Indication::TotalPassed);
+        assert!(!parent.verdict.summary_en.contains("nested"));
     }
 
     #[test]
