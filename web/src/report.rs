@@ -400,6 +400,29 @@ fn signature_view(s: &SignatureReport, file_id: u32, file_name: &str, lang: Lang
     let st = &s.signing_time;
     let proven = st.timestamp.map(|t| fmt_time(t, lang));
     let claimed = st.cms_signing_time.or(st.pdf_m).map(|t| fmt_time(t, lang));
+    // XML signatures: exactly the elements each reference signed (signature
+    // wrapping: what is shown is what was signed, nothing else).
+    let signed_refs: Vec<_> = s
+        .signed_references
+        .iter()
+        .map(|r| {
+            let what = match (&r.element, &r.id, &r.uri) {
+                (Some(e), Some(id), _) => format!("<{e} Id=\"{id}\">"),
+                (Some(e), None, _) => format!("<{e}> {}", r.path.clone().unwrap_or_default()),
+                (None, _, Some(u)) => u.clone(),
+                _ => String::new(),
+            };
+            let ok = match r.digest_ok {
+                Some(true) => "✓",
+                Some(false) => "✗",
+                None => "?",
+            };
+            view! {
+                <li data-target=format!("{:?}", r.target)>{format!("{ok} {}: {what}{}", l.signed_target(r.target), if r.signed_properties { " (XAdES SignedProperties)" } else { "" })}</li>
+            }
+        })
+        .collect();
+    let has_refs = !signed_refs.is_empty();
     let trust = &s.trust;
     let chain = (!trust.chain.is_empty()).then(|| {
         trust
@@ -554,6 +577,10 @@ fn signature_view(s: &SignatureReport, file_id: u32, file_name: &str, lang: Lang
                 {row(l.pick("Nơi ký", "Location"), s.location.clone())}
                 <dt>{l.pick("Phạm vi ký", "Coverage")}</dt><dd data-testid="coverage">{l.coverage(s.coverage)}</dd>
                 {row(l.pick("Thay đổi sau khi ký", "Changes after signing"), s.modification_level.map(|m| l.modification(m).to_owned()))}
+                {has_refs.then(move || view! {
+                    <dt>{l.pick("Những gì được ký", "What is signed")}</dt>
+                    <dd><ul class="signed-refs" data-testid="signed-references">{signed_refs}</ul></dd>
+                })}
                 <dt>{l.pick("Chuỗi tin cậy", "Trust chain")}</dt>
                 <dd data-testid="trust">{l.chain(trust.status)}{trust.anchor.clone().map(|a| format!(" · {a}"))}</dd>
                 {row(l.pick("Chuỗi chứng thư", "Certificate path"), chain)}

@@ -430,6 +430,15 @@ fn signature(o: &mut Out<'_>, s: &SignatureReport) {
     if !alg.is_empty() {
         o.kv(2, "Thuật toán", "Algorithms", alg);
     }
+    if !s.signed_references.is_empty() {
+        o.line(
+            2,
+            o.t("Những gì chữ ký này ký:", "What this signature signs:"),
+        );
+        for r in &s.signed_references {
+            o.line(4, signed_reference_line(l, r));
+        }
+    }
     chain_lines(o, l, &s.trust);
     if let Some(ts) = &s.timestamp {
         let who = ts
@@ -638,4 +647,29 @@ fn chain_lines(o: &mut Out<'_>, l: Labels, trust: &kyso_report::TrustInfo) {
             format!("{} ({src})", t.to_vietnam_display()),
         );
     }
+}
+
+/// One reference of an XML signature: what it signed, and whether its digest matched.
+pub(crate) fn signed_reference_line(l: Labels, r: &kyso_report::SignedReference) -> String {
+    let mut line = l.signed_target(r.target).to_string();
+    let what = match (&r.element, &r.id, &r.path, &r.uri) {
+        (Some(e), Some(id), _, _) => Some(format!("<{e} Id=\"{id}\">")),
+        (Some(e), None, Some(p), _) => Some(format!("<{e}> {p}")),
+        (Some(e), None, None, _) => Some(format!("<{e}>")),
+        (None, _, _, Some(u)) if !u.is_empty() => Some(u.clone()),
+        _ => None,
+    };
+    if let Some(w) = what {
+        line.push_str(": ");
+        line.push_str(&w);
+    }
+    if r.signed_properties {
+        line.push_str(" (XAdES SignedProperties)");
+    }
+    line.push_str(match r.digest_ok {
+        Some(true) => " ✓",
+        Some(false) => " ✗",
+        None => " ?",
+    });
+    line
 }

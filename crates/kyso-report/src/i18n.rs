@@ -159,6 +159,30 @@ impl Labels {
         }
     }
 
+    /// What an XML signature's reference signed.
+    pub fn signed_target(&self, t: crate::SignedTarget) -> &'static str {
+        use crate::SignedTarget as T;
+        match t {
+            T::WholeDocument => pick!(self, "Toàn bộ tài liệu", "The whole document"),
+            T::Element => pick!(
+                self,
+                "Một phần tử của tài liệu",
+                "One element of the document"
+            ),
+            T::External => pick!(
+                self,
+                "Dữ liệu bên ngoài tài liệu (đã đối chiếu)",
+                "Data outside the document (checked)"
+            ),
+            T::ExternalMissing => pick!(
+                self,
+                "Dữ liệu bên ngoài tài liệu (không có để đối chiếu)",
+                "Data outside the document (not available to check)"
+            ),
+            T::Unresolved => pick!(self, "Không xác định được", "Could not be resolved"),
+        }
+    }
+
     /// Chain status.
     pub fn chain(&self, c: ChainStatus) -> &'static str {
         match c {
