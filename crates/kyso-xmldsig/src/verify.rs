@@ -26,6 +26,15 @@ pub const XPATH10: &str = "http://www.w3.org/TR/1999/REC-xpath-19991116";
 /// `http://www.w3.org/2002/06/xmldsig-filter2`
 pub const XPATH_FILTER2: &str = "http://www.w3.org/2002/06/xmldsig-filter2";
 
+/// `http://schemas.openxmlformats.org/package/2006/RelationshipTransform`
+/// (ECMA-376 Part 2 §13.2.4.24): OPC relationship parts signed by selection.
+pub const OPC_RELATIONSHIP: &str =
+    "http://schemas.openxmlformats.org/package/2006/RelationshipTransform";
+/// The OPC digital-signature namespace (`mdssi:`).
+const OPC_DSIG_NS: &str = "http://schemas.openxmlformats.org/package/2006/digital-signature";
+/// The OPC relationships namespace.
+const OPC_RELS_NS: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
+
 /// The caller's resolver for references outside the document: URI → bytes.
 pub type ExternalResolver<'r> = &'r dyn Fn(&str) -> Option<Vec<u8>>;
 
@@ -314,10 +323,50 @@ fn verify_signature_element<'a>(
         ));
         return res;
     }
+    let mut manifests = Vec::new();
     for r in refs {
         let rr = reference(&ctx, r, &mut res);
         all_ok &= rr.digest_ok == Some(true);
+        // A signed ds:Object (or ds:Manifest) holding a Manifest: its references
+        // are what the signer meant (OPC packages sign their parts this way,
+        // ECMA-376 Part 2 §13.2.4.3). Only when the caller resolves external
+        // data, i.e. knows what the manifest's URIs name.
+        if opts.resolve_external.is_some() {
+            if let Some(id) = rr.uri.as_deref().and_then(|u| u.strip_prefix('#')) {
+                if let Ok(n) = ids.unique(doc, id) {
+                    for m in n.descendants().filter(|d| is_ds(*d, "Manifest")) {
+                        if !manifests.contains(&m) {
+                            manifests.push(m);
+                        }
+                    }
+                }
+            }
+        }
         res.references.push(rr);
+    }
+    let manifest_refs: Vec<Node<'_, 'a>> = manifests
+        .iter()
+        .flat_map(|m| children(*m, DSIG_NS, "Reference"))
+        .collect();
+    if manifest_refs.len().saturating_mul(doc.node_count()) > REFERENCE_WORK_BUDGET {
+        res.findings.push(Finding::error(
+            codes::MALFORMED,
+            format!(
+                "Manifest có quá nhiều tham chiếu ({}) cho kích thước tài liệu.",
+                manifest_refs.len()
+            ),
+            format!(
+                "The Manifest has too many references ({}) for the document's size.",
+                manifest_refs.len()
+            ),
+        ));
+        all_ok = false;
+    } else {
+        for r in manifest_refs {
+            let rr = reference(&ctx, r, &mut res);
+            all_ok &= rr.digest_ok == Some(true);
+            res.references.push(rr);
+        }
     }
     res.all_references_ok = all_ok;
 
@@ -762,6 +811,14 @@ fn apply_transform<'a>(
             }
         };
     }
+    if alg == OPC_RELATIONSHIP {
+        return match data {
+            Data::Octets(o) => relationship_transform(t, &o, &ctx.opts.limits)
+                .map(Data::Octets)
+                .map_err(failed),
+            Data::Nodes(_) => Err(failed("relationship transform over a node-set".into())),
+        };
+    }
     match alg {
         BASE64 => {
             let text = match &data {
@@ -794,4 +851,95 @@ fn apply_transform<'a>(
         },
         other => Err(unsupported(format!("transform {other}"))),
     }
+}
+
+/// An attribute value escaped for re-parsing (XML 1.0 §3.3.3 keeps character
+/// references to whitespace as written).
+fn escape_attr(v: &str) -> String {
+    let mut out = String::with_capacity(v.len());
+    for c in v.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '"' => out.push_str("&quot;"),
+            '\t' => out.push_str("&#9;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// ECMA-376 Part 2 §13.2.4.24 (the Relationship transform), over a
+/// relationships part: keep the `Relationship` elements whose `Id` a
+/// `mdssi:RelationshipReference SourceId` names or whose `Type` a
+/// `mdssi:RelationshipsGroupReference SourceType` names, drop everything else
+/// (other elements, whitespace, namespace declarations but the relationships
+/// one, prefixes), add `TargetMode="Internal"` where absent, sort by `Id`
+/// (ordinal). The result is written in canonical form (attributes sorted,
+/// empty elements as start-end pairs); the C14N transform that must follow
+/// leaves it unchanged.
+fn relationship_transform(
+    t: Node<'_, '_>,
+    part: &[u8],
+    limits: &Limits,
+) -> Result<Vec<u8>, String> {
+    let mut ids: Vec<&str> = Vec::new();
+    let mut types: Vec<&str> = Vec::new();
+    for c in t
+        .children()
+        .filter(|c| c.is_element() && c.tag_name().namespace() == Some(OPC_DSIG_NS))
+    {
+        match c.tag_name().name() {
+            "RelationshipReference" => ids.extend(c.attribute("SourceId")),
+            "RelationshipsGroupReference" => types.extend(c.attribute("SourceType")),
+            _ => {}
+        }
+    }
+    let text = kyso_xml::decode(part).map_err(|e| e.to_string())?;
+    let doc = kyso_xml::parse(&text, limits).map_err(|e| e.to_string())?;
+    let root = doc.tree().root_element();
+    if root.tag_name().namespace() != Some(OPC_RELS_NS) || root.tag_name().name() != "Relationships"
+    {
+        return Err("not an OPC relationships part".into());
+    }
+    let mut kept: Vec<(String, String)> = Vec::new();
+    for r in root.children().filter(|c| {
+        c.is_element()
+            && c.tag_name().namespace() == Some(OPC_RELS_NS)
+            && c.tag_name().name() == "Relationship"
+    }) {
+        let id = r.attribute("Id").unwrap_or("");
+        let ty = r.attribute("Type").unwrap_or("");
+        if !ids.contains(&id) && !types.contains(&ty) {
+            continue;
+        }
+        let mut attrs: Vec<(String, String)> = r
+            .attributes()
+            .filter(|a| a.namespace().is_none())
+            .map(|a| (a.name().to_string(), a.value().to_string()))
+            .collect();
+        if !attrs.iter().any(|(n, _)| n == "TargetMode") {
+            attrs.push(("TargetMode".into(), "Internal".into()));
+        }
+        attrs.sort();
+        let mut el = String::from("<Relationship");
+        for (n, v) in attrs {
+            el.push(' ');
+            el.push_str(&n);
+            el.push_str("=\"");
+            el.push_str(&escape_attr(&v));
+            el.push('"');
+        }
+        el.push_str("></Relationship>");
+        kept.push((id.to_string(), el));
+    }
+    kept.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut out = format!("<Relationships xmlns=\"{OPC_RELS_NS}\">");
+    for (_, el) in kept {
+        out.push_str(&el);
+    }
+    out.push_str("</Relationships>");
+    Ok(out.into_bytes())
 }
