@@ -284,3 +284,49 @@ fn fuzz_entry_does_not_panic() {
         kyso_package::fuzzing::package_one(&b);
     }
 }
+
+#[test]
+fn changed_content_type_of_a_signed_part_is_an_error() {
+    let Some(b) = corpus("poi__hello-world-signed.docx") else {
+        return;
+    };
+    let mut e = entries(&b);
+    for (n, d) in e.iter_mut() {
+        if n == "[Content_Types].xml" {
+            let s = String::from_utf8(d.clone()).expect("utf8");
+            let s = s.replace(
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml",
+                "application/vnd.ms-office.vbaProject",
+            );
+            *d = s.into_bytes();
+        }
+    }
+    let r = run(&build(&e));
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.code == codes::CONTENT_TYPE_MISMATCH)
+        .expect("content type mismatch");
+    assert!(f.message_en.contains("word/styles.xml"), "{}", f.message_en);
+    assert!(!errors(&r).is_empty());
+}
+
+#[test]
+fn path_trick_entry_is_an_error() {
+    let Some(b) = corpus("poi__hello-world-signed.docx") else {
+        return;
+    };
+    let mut e = entries(&b);
+    e.push(("word/media/aaaaaaaa.png".into(), b"x".to_vec()));
+    let mut z = build(&e);
+    let (from, to) = (b"word/media/aaaaaaaa.png", b"../../../../../evil.png");
+    let mut i = 0;
+    while i + from.len() <= z.len() {
+        if &z[i..i + from.len()] == from {
+            z[i..i + from.len()].copy_from_slice(to);
+        }
+        i += 1;
+    }
+    let r = run(&z);
+    assert!(has(&r, codes::PATH_TRICK), "{:#?}", errors(&r));
+}

@@ -943,3 +943,29 @@ fn relationship_transform(
     out.push_str("</Relationships>");
     Ok(out.into_bytes())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relationship_transform_selects_sorts_and_defaults() {
+        let t_xml = format!(
+            r#"<ds:Transform xmlns:ds="{DSIG_NS}" xmlns:mdssi="{OPC_DSIG_NS}" Algorithm="{OPC_RELATIONSHIP}"><mdssi:RelationshipReference SourceId="rId3"/><mdssi:RelationshipReference SourceId="rId1"/><mdssi:RelationshipsGroupReference SourceType="http://x/styles"/></ds:Transform>"#
+        );
+        let limits = Limits::default();
+        let t_doc = kyso_xml::parse(&t_xml, &limits).expect("transform");
+        let part = format!(
+            "<?xml version=\"1.0\"?>\n<Relationships xmlns=\"{OPC_RELS_NS}\">\n <Relationship Target=\"b.xml\" Type=\"http://x/b\" Id=\"rId3\"/>\n <Relationship Id=\"rId2\" Type=\"http://x/unsigned\" Target=\"evil.xml\"/>\n <Relationship Id=\"rId1\" Type=\"http://x/a\" Target=\"http://e/&amp;\" TargetMode=\"External\"/>\n <Relationship Id=\"rId4\" Type=\"http://x/styles\" Target=\"s.xml\"/>\n</Relationships>"
+        );
+        let out = relationship_transform(t_doc.tree().root_element(), part.as_bytes(), &limits)
+            .expect("applied");
+        assert_eq!(
+            String::from_utf8(out).expect("utf8"),
+            format!(
+                "<Relationships xmlns=\"{OPC_RELS_NS}\"><Relationship Id=\"rId1\" Target=\"http://e/&amp;\" TargetMode=\"External\" Type=\"http://x/a\"></Relationship><Relationship Id=\"rId3\" Target=\"b.xml\" TargetMode=\"Internal\" Type=\"http://x/b\"></Relationship><Relationship Id=\"rId4\" Target=\"s.xml\" TargetMode=\"Internal\" Type=\"http://x/styles\"></Relationship></Relationships>"
+            )
+        );
+        assert!(relationship_transform(t_doc.tree().root_element(), b"<x/>", &limits).is_err());
+    }
+}
