@@ -330,3 +330,51 @@ fn path_trick_entry_is_an_error() {
     let r = run(&z);
     assert!(has(&r, codes::PATH_TRICK), "{:#?}", errors(&r));
 }
+
+/// An ODF package whose document signature references `content.xml` only
+/// (with its true digest; the signature value itself is not genuine): the
+/// reference resolves to the file, and every other file is reported unsigned.
+#[test]
+fn odf_coverage_names_unsigned_files() {
+    use base64ct::{Base64, Encoding};
+    use sha2::Digest;
+    let content = b"<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\"/>".to_vec();
+    let digest = Base64::encode_string(&sha2::Sha256::digest(&content));
+    let sig = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<document-signatures xmlns="urn:oasis:names:tc:opendocument:xmlns:digitalsignature:1.0"><Signature xmlns="http://www.w3.org/2000/09/xmldsig#" Id="s1"><SignedInfo><CanonicalizationMethod Algorithm="http://www.w3.org/TR/2001/REC-xml-c14n-20010315"/><SignatureMethod Algorithm="http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"/><Reference URI="content.xml"><DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/><DigestValue>{digest}</DigestValue></Reference></SignedInfo><SignatureValue>AAAA</SignatureValue></Signature></document-signatures>"#
+    );
+    let z = build(&[
+        (
+            "mimetype".into(),
+            b"application/vnd.oasis.opendocument.text".to_vec(),
+        ),
+        ("content.xml".into(), content),
+        ("styles.xml".into(), b"<x/>".to_vec()),
+        ("META-INF/manifest.xml".into(), b"<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\"><manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.text\"/></manifest:manifest>".to_vec()),
+        ("META-INF/documentsignatures.xml".into(), sig.into_bytes()),
+    ]);
+    let mut r = Report::new(
+        FileInfo {
+            name: None,
+            size: z.len() as u64,
+            sha256: String::new(),
+        },
+        Format::Odf,
+    );
+    verify_odf(&z, &opts(), &mut r);
+    finalize(&mut r);
+    assert_eq!(r.signatures.len(), 1);
+    let refs = &r.signatures[0].signed_references;
+    assert_eq!(refs.len(), 1);
+    assert_eq!(refs[0].digest_ok, Some(true));
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.code == codes::CONTENT_UNSIGNED)
+        .expect("unsigned files");
+    for n in ["styles.xml", "META-INF/manifest.xml", "mimetype"] {
+        assert!(f.message_en.contains(n), "{n}: {}", f.message_en);
+    }
+    assert!(!f.message_en.contains("content.xml,"), "{}", f.message_en);
+}
