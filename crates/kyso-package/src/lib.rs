@@ -43,6 +43,13 @@ fn part_of_uri(uri: &str) -> Option<(&str, Option<&str>)> {
     Some((name, ct))
 }
 
+/// A part's bytes for a reference, within what is left of the package's budget.
+pub(crate) fn take_budget(budget: &std::cell::Cell<u64>, part: &[u8]) -> Option<Vec<u8>> {
+    let left = budget.get().checked_sub(part.len() as u64)?;
+    budget.set(left);
+    Some(part.to_vec())
+}
+
 /// Names joined for a message, at most 20 of them.
 fn list(names: &[String]) -> String {
     let mut s = names
@@ -99,9 +106,10 @@ pub fn verify_ooxml(bytes: &[u8], opts: &ValidationOptions<'_>, report: &mut Rep
         ));
         return;
     }
+    let budget = std::cell::Cell::new(zipread::MAX_RESOLVED);
     let resolver = |uri: &str| -> Option<Vec<u8>> {
         let (name, _) = part_of_uri(uri)?;
-        parts.get(name).map(<[u8]>::to_vec)
+        take_budget(&budget, parts.get(name)?)
     };
     let first_sig = report.signatures.len();
     for sp in sig_parts.iter().take(MAX_SIGNATURE_PARTS) {

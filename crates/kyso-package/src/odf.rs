@@ -95,9 +95,10 @@ pub fn verify_odf(bytes: &[u8], opts: &ValidationOptions<'_>, report: &mut Repor
     let Some(parts) = read_package(bytes, &mut report.findings) else {
         return;
     };
+    let budget = std::cell::Cell::new(crate::zipread::MAX_RESOLVED);
     let resolver = |uri: &str| -> Option<Vec<u8>> {
         let n = file_of_uri(&parts, uri)?;
-        parts.get(n).map(<[u8]>::to_vec)
+        crate::take_budget(&budget, parts.get(n)?)
     };
     let first = report.signatures.len();
     let Some(sigs) = parts.get(DOCUMENT_SIGNATURES) else {

@@ -18,6 +18,11 @@ pub const MAX_TOTAL_SIZE: u64 = 512 * 1024 * 1024;
 pub const MAX_RATIO: u64 = 200;
 /// Entries up to this size may compress any amount (small XML, zeros).
 pub const RATIO_FLOOR: u64 = 1024 * 1024;
+/// Most bytes handed to the signatures' references of one package, all
+/// references together: a manifest that names one large part ten thousand
+/// times is refused past this (the references left are unresolved, so the
+/// signature is not intact), instead of hashing terabytes.
+pub const MAX_RESOLVED: u64 = 2 * MAX_TOTAL_SIZE;
 
 /// The parts of a package, in archive order (names as in the ZIP, no leading `/`).
 #[derive(Debug, Default)]
@@ -202,7 +207,11 @@ fn central_directory_names(b: &[u8]) -> Option<Vec<Vec<u8>>> {
     let mut names = Vec::new();
     let mut at = offset;
     for _ in 0..entries.min(MAX_ENTRIES + 1) {
-        if b.get(at..at + 4) != Some(b"PK\x01\x02") {
+        // Offsets come from the file: checked, so that a 32-bit target never
+        // overflows on a forged end record.
+        if at.checked_add(46).is_none_or(|e| e > b.len())
+            || b.get(at..at + 4) != Some(b"PK\x01\x02")
+        {
             break;
         }
         let (n, m, k) = (le16(at + 28)?, le16(at + 30)?, le16(at + 32)?);
