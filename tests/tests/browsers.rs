@@ -111,6 +111,22 @@ for (const type of ['dragenter', 'dragover', 'drop']) {
 return true;
 "#;
 
+/// Drop several files at once: `arguments[0]` is `[[base64, name], ...]`.
+const DROP_FILES: &str = r#"
+const dt = new DataTransfer();
+for (const [b64, name] of arguments[0]) {
+    const bin = atob(b64);
+    const bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    dt.items.add(new File([bytes], name));
+}
+const zone = document.querySelector('[data-testid="drop-zone"]');
+for (const type of ['dragenter', 'dragover', 'drop']) {
+    zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
+}
+return true;
+"#;
+
 async fn screenshot(c: &Client, browser: Browser, tag: &str) {
     match c.screenshot().await {
         Ok(png) => {
@@ -324,6 +340,86 @@ async fn scenario(c: &Client, browser: Browser, server: &StaticServer, decree: O
         "[{name}] an unsigned PDF: {r}"
     );
     assert_eq!(r["signatures"], json!(0));
+
+    // 2a. A detached signature dropped with the file it signs is verified with
+    // it, as one result (fixtures by scripts/gen-cades-fixtures.sh); a .p7m
+    // around a signed PDF shows the PDF as a nested report.
+    let cades = kyso_e2e::repo_root().join("crates/kyso-cades/tests/data");
+    let enc = |f: &str| {
+        base64::engine::general_purpose::STANDARD
+            .encode(std::fs::read(cades.join(f)).expect("cades fixture"))
+    };
+    c.execute(
+        DROP_FILES,
+        vec![json!([
+            [enc("content.txt.p7s"), "content.txt.p7s"],
+            [enc("content.txt"), "content.txt"],
+            [enc("decision.pdf.p7m"), "decision.pdf.p7m"]
+        ])],
+    )
+    .await
+    .expect("drop a pair");
+    let r = wait_for(
+        c,
+        "the detached signature's report",
+        READ_RESULT,
+        vec![json!("content.txt.p7s + content.txt")],
+        60,
+    )
+    .await;
+    eprintln!(
+        "[{name}] detached pair: {}",
+        serde_json::to_string(&r).unwrap()
+    );
+    assert_eq!(r["state"], json!("done"), "[{name}] {r}");
+    assert_eq!(r["signatures"], json!(1), "[{name}] {r}");
+    let with_data: serde_json::Value = c
+        .execute(
+            "const card = [...document.querySelectorAll('[data-testid=\"file-result\"]')].find(e => e.dataset.fileName === 'content.txt.p7s + content.txt'); return card.querySelectorAll('[data-code=\"cades.detached.with_data\"]').length",
+            vec![],
+        )
+        .await
+        .expect("finding");
+    assert_eq!(
+        with_data,
+        json!(1),
+        "[{name}] checked against the dropped file: {r}"
+    );
+    // The intact signature reaches no trusted CA: indeterminate, never failed.
+    assert_eq!(r["indication"], json!("INDETERMINATE"), "[{name}] {r}");
+    let alone: serde_json::Value = c
+        .execute(
+            "return document.querySelectorAll('[data-testid=\"file-result\"][data-file-name=\"content.txt\"]').length",
+            vec![],
+        )
+        .await
+        .expect("count");
+    assert_eq!(
+        alone,
+        json!(0),
+        "[{name}] the signed file is not verified on its own"
+    );
+    let r = wait_for(
+        c,
+        "the .p7m's report",
+        READ_RESULT,
+        vec![json!("decision.pdf.p7m")],
+        60,
+    )
+    .await;
+    assert_eq!(r["state"], json!("done"), "[{name}] {r}");
+    let nested: serde_json::Value = c
+        .execute(
+            "const card = [...document.querySelectorAll('[data-testid=\"file-result\"]')].find(e => e.dataset.fileName === 'decision.pdf.p7m'); return card.querySelectorAll('[data-testid=\"child-report\"][data-counts=\"true\"] [data-testid=\"signature\"]').length",
+            vec![],
+        )
+        .await
+        .expect("nested");
+    assert_eq!(
+        nested,
+        json!(1),
+        "[{name}] the PDF inside the .p7m and its signature: {r}"
+    );
 
     // 2b. A later change that hides signed text: the verdict is not valid and
     // the page sketch shows where (fixture by scripts/gen-attack-fixtures.py).

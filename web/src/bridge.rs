@@ -101,6 +101,7 @@ pub fn start(ready: RwSignal<bool>, failed: RwSignal<Option<String>>) {
 /// time; `None` for the default), passed as `options.at`.
 pub fn submit(
     file: File,
+    signed: Option<File>,
     status: RwSignal<Status>,
     extra_trust: &[Vec<u8>],
     at: Option<&str>,
@@ -129,6 +130,11 @@ pub fn submit(
     let _ = Reflect::set(&msg, &"name".into(), &file.name().into());
     let _ = Reflect::set(&msg, &"file".into(), &file);
     let _ = Reflect::set(&msg, &"options".into(), &options);
+    // A detached signature's signed file travels with it (a handle, no copy).
+    if let Some(signed) = &signed {
+        let _ = Reflect::set(&msg, &"signed_name".into(), &signed.name().into());
+        let _ = Reflect::set(&msg, &"signed_file".into(), signed);
+    }
     FILES.with(|f| f.borrow_mut().insert(id, file));
     STATUS.with(|s| s.borrow_mut().insert(id, status));
     let msg: JsValue = msg.into();

@@ -125,12 +125,28 @@ fn App() -> impl IntoView {
         let extra: Vec<Vec<u8>> =
             anchors.with_untracked(|a| a.iter().map(trust::Anchor::bytes).collect());
         let at = validation_time.with_untracked(validation_time::Setting::option);
-        for i in 0..files.length() {
-            let Some(file) = files.get(i) else { continue };
+        let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+        // A detached signature `X.p7s` dropped together with `X` is verified
+        // with it; `X` is then not verified on its own.
+        let partner = |f: &web_sys::File| -> Option<web_sys::File> {
+            let stem = kyso_report::detached_partner_name(&f.name())?.to_owned();
+            files.iter().find(|g| g.name() == stem).cloned()
+        };
+        let consumed: Vec<String> = files
+            .iter()
+            .filter_map(&partner)
+            .map(|g| g.name())
+            .collect();
+        for file in files.iter().filter(|f| !consumed.contains(&f.name())) {
+            let signed = partner(file);
+            let file = file.clone();
             let status = RwSignal::new(Status::Pending);
-            let name = file.name();
+            let name = match &signed {
+                Some(s) => format!("{} + {}", file.name(), s.name()),
+                None => file.name(),
+            };
             let size = file.size() as u64;
-            let id = bridge::submit(file, status, &extra, at.as_deref());
+            let id = bridge::submit(file, signed, status, &extra, at.as_deref());
             entries.update(|e| {
                 e.insert(
                     0,

@@ -75,19 +75,7 @@ pub fn verify(name: Option<&str>, bytes: &[u8], opts: &Options) -> Report {
     verify_detached(name, bytes, None, opts)
 }
 
-/// The name of the file a detached signature file signs, by the convention
-/// every CMS signing tool follows: `X.p7s` (or `X.sig`) signs `X`. `None`
-/// for other names. Front ends pair the files a user gives with it.
-pub fn detached_partner_name(signature_name: &str) -> Option<&str> {
-    let base = signature_name
-        .rsplit(['/', '\\'])
-        .next()
-        .unwrap_or(signature_name);
-    [".p7s", ".P7S", ".sig", ".SIG"]
-        .iter()
-        .find_map(|ext| base.strip_suffix(ext))
-        .filter(|stem| !stem.is_empty())
-}
+pub use kyso_report::detached_partner_name;
 
 /// Verify a detached signature file (`.p7s`) together with the file it signs
 /// (`X` beside `X.p7s`, or the file the user chose for it): `signed` is that
@@ -253,16 +241,6 @@ fn guarded(report: &mut Report, f: impl FnOnce(&mut Report)) {
 mod tests {
     use super::*;
 
-    #[test]
-    fn detached_partners() {
-        assert_eq!(
-            detached_partner_name("dir/CV-986.pdf.p7s"),
-            Some("CV-986.pdf")
-        );
-        assert_eq!(detached_partner_name("a.docx.sig"), Some("a.docx"));
-        assert_eq!(detached_partner_name(".p7s"), None);
-        assert_eq!(detached_partner_name("a.p7m"), None);
-    }
     use kyso_report::Indication;
 
     #[test]
@@ -278,16 +256,38 @@ mod tests {
     }
 
     #[test]
-    fn recognised_but_unverified_formats_say_so() {
+    fn unsigned_xml_has_no_signature() {
         let r = verify(None, b"<?xml version=\"1.0\"?><a/>", &Options::default());
         assert_eq!(r.format, Format::Xml);
         assert!(r.error.is_none());
-        assert!(r
+        assert!(r.signatures.is_empty());
+        assert_eq!(r.verdict.indication, Indication::NoSignature);
+        assert!(!r
             .findings
             .iter()
             .any(|f| f.code == codes::FORMAT_NOT_VERIFIED_YET));
-        assert!(r.signatures.is_empty());
+    }
+
+    #[test]
+    fn a_format_not_verified_never_reads_as_unsigned() {
+        // An ODF package's first entry (ODF 1.2 Part 3 §3.3): `mimetype`, stored.
+        let mut odf = b"PK\x03\x04".to_vec();
+        odf.extend_from_slice(&[0u8; 22]);
+        odf.extend_from_slice(&[8, 0, 0, 0]);
+        odf.extend_from_slice(b"mimetypeapplication/vnd.oasis.opendocument.text");
+        let r = verify(Some("a.odt"), &odf, &Options::default());
+        assert_eq!(r.format, Format::Odf);
         assert_ne!(r.verdict.indication, Indication::TotalPassed);
+        if r.findings
+            .iter()
+            .any(|f| f.code == codes::FORMAT_NOT_VERIFIED_YET)
+        {
+            assert!(r.verdict.summary_en.contains("cannot verify signatures"));
+            assert!(!r
+                .verdict
+                .summary_en
+                .contains("carries no digital signature"));
+        }
     }
 
     #[test]

@@ -29,3 +29,33 @@ pub use time::Time;
 
 /// Version of the JSON report schema. Bumped on any incompatible change.
 pub const SCHEMA_VERSION: u32 = 1;
+
+/// The name of the file a detached signature file signs, by the convention
+/// every CMS signing tool follows: `X.p7s` (or `X.sig`) signs `X`. `None`
+/// for other names. Front ends pair the files a user gives with it.
+pub fn detached_partner_name(signature_name: &str) -> Option<&str> {
+    let base = signature_name
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or(signature_name);
+    [".p7s", ".P7S", ".sig", ".SIG"]
+        .iter()
+        .find_map(|ext| base.strip_suffix(ext))
+        .filter(|stem| !stem.is_empty())
+}
+
+#[cfg(test)]
+mod partner_tests {
+    use super::*;
+
+    #[test]
+    fn detached_partners() {
+        assert_eq!(
+            detached_partner_name("dir/CV-986.pdf.p7s"),
+            Some("CV-986.pdf")
+        );
+        assert_eq!(detached_partner_name("a.docx.sig"), Some("a.docx"));
+        assert_eq!(detached_partner_name(".p7s"), None);
+        assert_eq!(detached_partner_name("a.p7m"), None);
+    }
+}

@@ -46,6 +46,26 @@ pub fn verify(name: Option<String>, bytes: &[u8], options: JsValue) -> Result<Js
     report_to_js(&report)
 }
 
+/// [`verify`] for a detached signature file (`X.p7s`) together with the file
+/// it signs (`signed_name`, `signed_bytes`): `kyso_core::verify_detached`.
+#[wasm_bindgen]
+pub fn verify_detached(
+    name: Option<String>,
+    bytes: &[u8],
+    signed_name: String,
+    signed_bytes: &[u8],
+    options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let opts = options_from_js(&options)?;
+    let report = kyso_core::verify_detached(
+        name.as_deref(),
+        bytes,
+        Some((signed_name.as_str(), signed_bytes)),
+        &opts,
+    );
+    report_to_js(&report)
+}
+
 /// The report as a JavaScript object with the JSON form's field names
 /// (`Option::None` is omitted, maps become plain objects).
 pub fn report_to_js(report: &Report) -> Result<JsValue, JsValue> {

@@ -3,7 +3,9 @@
 //!
 //! Protocol (structured-clone messages):
 //! - worker → page, once initialised: `{ ready: true, version }`;
-//! - page → worker: `{ id, name, file: Blob, options: { extra_trust: [Uint8Array], now, at } }`
+//! - page → worker: `{ id, name, file: Blob, options: { extra_trust: [Uint8Array], now, at },
+//!   signed_name?, signed_file?: Blob }` (the file a detached `.p7s` signs, when
+//!   the user gave both);
 //!   (`at`: `"claimed"`, an RFC 3339 time, or absent for the default; passed
 //!   through to `kyso_wasm::verify`, which reads it);
 //! - worker → page: `{ id, report }` or `{ id, error }`.
@@ -90,6 +92,17 @@ mod worker {
                 &(js_sys::Date::now() / 1000.0).into(),
             )?;
         }
-        kyso_wasm::verify(name, &bytes, options)
+        let signed_name = Reflect::get(data, &"signed_name".into())?.as_string();
+        let signed_file = Reflect::get(data, &"signed_file".into())?
+            .dyn_into::<Blob>()
+            .ok();
+        match (signed_name, signed_file) {
+            (Some(signed_name), Some(signed)) if signed.size() <= MAX_FILE_BYTES => {
+                let buf = JsFuture::from(signed.array_buffer()).await?;
+                let signed_bytes = Uint8Array::new(&buf).to_vec();
+                kyso_wasm::verify_detached(name, &bytes, signed_name, &signed_bytes, options)
+            }
+            _ => kyso_wasm::verify(name, &bytes, options),
+        }
     }
 }
