@@ -19,6 +19,7 @@ pub mod codes;
 pub mod fuzzing;
 mod odf;
 pub mod opc;
+mod selection;
 pub mod zipread;
 
 pub use odf::verify_odf;
@@ -112,10 +113,14 @@ pub fn verify_ooxml(bytes: &[u8], opts: &ValidationOptions<'_>, report: &mut Rep
         take_budget(&budget, parts.get(name)?)
     };
     let first_sig = report.signatures.len();
+    let mut selections: Vec<Vec<selection::Selection>> = Vec::new();
     for sp in sig_parts.iter().take(MAX_SIGNATURE_PARTS) {
         infra.push(rels_name(sp));
         match parts.get(sp) {
-            Some(b) => kyso_xades::verify_xml_document(b, opts, Some(&resolver), report),
+            Some(b) => {
+                kyso_xades::verify_xml_document(b, opts, Some(&resolver), report);
+                selections.push(selection::selections(b).unwrap_or_default());
+            }
             None => report.findings.push(Finding::error(
                 codes::SIGNATURE_PART_MISSING,
                 format!("Phần chữ ký “{sp}” được khai báo nhưng không có trong gói."),
@@ -124,7 +129,7 @@ pub fn verify_ooxml(bytes: &[u8], opts: &ValidationOptions<'_>, report: &mut Rep
         }
     }
     infra.extend(sig_parts.iter().cloned());
-    coverage_ooxml(&parts, &root_rels, &infra, first_sig, report);
+    coverage_ooxml(&parts, &root_rels, &infra, &selections, first_sig, report);
 }
 
 /// The coverage rule for OOXML.
@@ -137,17 +142,32 @@ pub fn verify_ooxml(bytes: &[u8], opts: &ValidationOptions<'_>, report: &mut Rep
 /// decide what is shown). Each signature must reference each content part
 /// (the Relationship transform may select some relationships only; the parts
 /// the unselected ones reach are content parts themselves and are caught
-/// here). Unsigned content part: error. Every other unsigned part (metadata,
+/// here), and each relationship of those relationships parts must be
+/// selected by each signature's Relationship transform (module `selection`), else
+/// its target (an external hyperlink, a template) can be changed without
+/// breaking the signature: it is named `part#Id`. Office selects every
+/// relationship there, and only the content ones of `_rels/.rels`. Unsigned
+/// content part or relationship: error. Every other unsigned part (metadata,
 /// `[Content_Types].xml`, parts no relationship reaches): info. A signed
 /// reference whose `ContentType` differs from the package's: error.
 fn coverage_ooxml(
     parts: &Parts,
     root_rels: &[opc::Rel],
     infra: &[String],
+    selections: &[Vec<selection::Selection>],
     first_sig: usize,
     report: &mut Report,
 ) {
     let eq = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
+    // Relationships of content relationships parts that some signature leaves
+    // out of its Relationship transform: their target can be changed freely.
+    let mut loose: Vec<String> = Vec::new();
+    let root_content: Vec<opc::Rel> = root_rels
+        .iter()
+        .filter(|r| r.ty != REL_ORIGIN && !is_metadata_rel(&r.ty))
+        .cloned()
+        .collect();
+    unselected("_rels/.rels", &root_content, selections, &mut loose);
     // Reachable content parts.
     let mut content: Vec<String> = vec!["_rels/.rels".into()];
     let mut queue: Vec<String> = root_rels
@@ -167,7 +187,10 @@ fn coverage_ooxml(
         if let Some(b) = parts.get(&rn) {
             content.push(rn.clone());
             match parse_rels(&p, b) {
-                Some(rels) => queue.extend(rels.into_iter().filter_map(|r| r.target)),
+                Some(rels) => {
+                    unselected(&rn, &rels, selections, &mut loose);
+                    queue.extend(rels.into_iter().filter_map(|r| r.target));
+                }
                 None => report.findings.push(Finding::warning(
                     codes::RELS_UNREADABLE,
                     format!("Không đọc được phần quan hệ “{rn}”."),
@@ -194,6 +217,7 @@ fn coverage_ooxml(
         }
     }
     unsigned_content.extend(parts.refused.iter().cloned());
+    unsigned_content.extend(loose);
     let mut other: Vec<String> = Vec::new();
     for (n, _) in &parts.parts {
         if content.iter().any(|c| eq(c, n)) || infra.iter().any(|c| eq(c, n)) {
@@ -249,6 +273,34 @@ fn coverage_ooxml(
             format!("Các phần không được ký (thuộc tính tài liệu, khai báo loại nội dung, phần không được tham chiếu; Office thường không ký các phần này): {}.", list(&other)),
             format!("Parts not signed (document properties, content-type declarations, unreferenced parts; Office usually leaves these unsigned): {}.", list(&other)),
         ));
+    }
+}
+
+/// The relationships of the content relationships part `rn` that some
+/// signature part does not sign (by selection or whole), as `part#Id`. A
+/// relationships part no signature references at all is already unsigned
+/// content itself.
+fn unselected(
+    rn: &str,
+    rels: &[opc::Rel],
+    selections: &[Vec<selection::Selection>],
+    out: &mut Vec<String>,
+) {
+    for r in rels {
+        let signed_by_all = selections.iter().all(|sels| {
+            let of_part: Vec<_> = sels
+                .iter()
+                .filter(|s| s.rels.eq_ignore_ascii_case(rn))
+                .collect();
+            // Not referenced by this signature: the part itself is reported unsigned.
+            of_part.is_empty() || of_part.iter().any(|s| s.selects(&r.id, &r.ty))
+        });
+        if !signed_by_all {
+            let n = format!("{rn}#{}", r.id);
+            if !out.contains(&n) {
+                out.push(n);
+            }
+        }
     }
 }
 

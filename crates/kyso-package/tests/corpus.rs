@@ -378,3 +378,34 @@ fn odf_coverage_names_unsigned_files() {
     }
     assert!(!f.message_en.contains("content.xml,"), "{}", f.message_en);
 }
+
+#[test]
+fn unsigned_external_relationship_is_an_error() {
+    let Some(b) = corpus("poi__hello-world-signed.docx") else {
+        return;
+    };
+    let mut e = entries(&b);
+    for (n, d) in e.iter_mut() {
+        if n == "word/_rels/document.xml.rels" {
+            let s = String::from_utf8(d.clone()).expect("utf8");
+            *d = s
+                .replace(
+                    "</Relationships>",
+                    "<Relationship Id=\"rId98\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink\" Target=\"https://evil.example/\" TargetMode=\"External\"/></Relationships>",
+                )
+                .into_bytes();
+        }
+    }
+    let r = run(&build(&e));
+    assert!(r.signatures.iter().all(|s| s.intact));
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.code == codes::CONTENT_UNSIGNED)
+        .expect("unsigned relationship");
+    assert!(
+        f.message_en.contains("word/_rels/document.xml.rels#rId98"),
+        "{}",
+        f.message_en
+    );
+}
