@@ -409,3 +409,54 @@ fn unsigned_external_relationship_is_an_error() {
         f.message_en
     );
 }
+
+/// Every file but `mimetype` referenced, and `mimetype` equal to the signed
+/// manifest's root media type: coverage is complete; a `mimetype` that says
+/// something else is unsigned content.
+#[test]
+fn odf_mimetype_is_covered_through_the_signed_manifest() {
+    use base64ct::{Base64, Encoding};
+    use sha2::Digest;
+    let files: Vec<(String, Vec<u8>)> = vec![
+        ("content.xml".into(), b"<c/>".to_vec()),
+        ("META-INF/manifest.xml".into(), b"<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\"><manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.text\"/></manifest:manifest>".to_vec()),
+    ];
+    let refs: String = files
+        .iter()
+        .map(|(n, d)| {
+            format!(
+                r#"<Reference URI="{n}"><DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/><DigestValue>{}</DigestValue></Reference>"#,
+                Base64::encode_string(&sha2::Sha256::digest(d))
+            )
+        })
+        .collect();
+    let sig = format!(
+        r#"<document-signatures xmlns="urn:oasis:names:tc:opendocument:xmlns:digitalsignature:1.0"><Signature xmlns="http://www.w3.org/2000/09/xmldsig#"><SignedInfo><CanonicalizationMethod Algorithm="http://www.w3.org/TR/2001/REC-xml-c14n-20010315"/><SignatureMethod Algorithm="http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"/>{refs}</SignedInfo><SignatureValue>AAAA</SignatureValue></Signature></document-signatures>"#
+    );
+    for (mimetype, complete) in [
+        (&b"application/vnd.oasis.opendocument.text"[..], true),
+        (
+            &b"application/vnd.oasis.opendocument.spreadsheet"[..],
+            false,
+        ),
+    ] {
+        let mut all = vec![("mimetype".to_string(), mimetype.to_vec())];
+        all.extend(files.iter().cloned());
+        all.push((
+            "META-INF/documentsignatures.xml".into(),
+            sig.clone().into_bytes(),
+        ));
+        let z = build(&all);
+        let mut r = Report::new(
+            FileInfo {
+                name: None,
+                size: z.len() as u64,
+                sha256: String::new(),
+            },
+            Format::Odf,
+        );
+        verify_odf(&z, &opts(), &mut r);
+        assert_eq!(has(&r, codes::COVERAGE_COMPLETE), complete);
+        assert_eq!(has(&r, codes::CONTENT_UNSIGNED), !complete);
+    }
+}
