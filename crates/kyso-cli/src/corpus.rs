@@ -336,7 +336,7 @@ pub fn is_pdf_row(format_column: &str) -> bool {
 pub fn format_supported(format: Format) -> bool {
     matches!(
         format,
-        Format::Pdf | Format::Cms | Format::Xml | Format::Edxml
+        Format::Pdf | Format::Cms | Format::Xml | Format::Edxml | Format::Ooxml | Format::Odf
     )
 }
 

@@ -17,7 +17,7 @@ pub use detect::detect_format;
 pub use kyso_report as report;
 pub use kyso_report::ValidationTimeChoice;
 
-use kyso_report::{FileInfo, Finding, Format, InputError, Report};
+use kyso_report::{FileInfo, Format, InputError, Report};
 use sha2::{Digest, Sha256};
 
 /// Largest input verified, in bytes. A PDF is held in memory once (the parser
@@ -163,15 +163,8 @@ fn run(
             let nested = (opts.nesting < MAX_NESTING).then_some(&nested);
             kyso_edxml::verify_edxml(name, bytes, &opts.validation(), nested, report);
         }
-        Format::Ooxml | Format::Odf => {
-            let name = kyso_report::Labels(kyso_report::Lang::En).format(format);
-            let name_vi = kyso_report::Labels(kyso_report::Lang::Vi).format(format);
-            report.findings.push(Finding::warning(
-                codes::FORMAT_NOT_VERIFIED_YET,
-                format!("Đã nhận dạng tệp {name_vi}, nhưng Kyso chưa kiểm tra chữ ký của định dạng này. Kết quả dưới đây không phải là kết luận về chữ ký."),
-                format!("Recognised a {name} file, but Kyso does not verify signatures in this format yet. What follows is not a verdict on its signatures."),
-            ));
-        }
+        Format::Ooxml => kyso_package::verify_ooxml(bytes, &opts.validation(), report),
+        Format::Odf => kyso_package::verify_odf(bytes, &opts.validation(), report),
     }
 }
 
