@@ -198,6 +198,76 @@ fn certificates_view(r: &Report, lang: Lang) -> AnyView {
     .into_any()
 }
 
+/// "Gói tin edXML / edXML package": the header as the sender wrote it
+/// (QCVN 102:2016/BTTTT), before the attached documents' own reports.
+fn edxml_card(e: &kyso_report::EdxmlInfo, lang: Lang) -> AnyView {
+    let l = Labels(lang);
+    let number = match (&e.code_number, &e.code_notation) {
+        (Some(n), Some(k)) => Some(format!("{n}/{k}")),
+        (Some(n), None) => Some(n.clone()),
+        (None, Some(k)) => Some(k.clone()),
+        _ => None,
+    };
+    let org = |o: &kyso_report::EdxmlOrganization| {
+        o.organ_name
+            .clone()
+            .or_else(|| o.organ_id.clone())
+            .unwrap_or_default()
+    };
+    let date = e.promulgation_date.as_ref().map(|d| match &d.iso {
+        Some(iso) => fmt_iso_date(iso, lang),
+        None => d.as_written.clone(),
+    });
+    let signer = e.signer.as_ref().map(|s| {
+        [&s.competence, &s.position, &s.full_name]
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" / ")
+    });
+    let status = e.status.as_ref().map(|st| {
+        let meaning = if lang == Lang::Vi {
+            st.meaning_vi.clone()
+        } else {
+            st.meaning_en.clone()
+        };
+        format!("{} — {}", st.code, meaning.unwrap_or_default())
+    });
+    let business = e
+        .business
+        .as_ref()
+        .and_then(|b| b.doc_type)
+        .map(|t| l.edxml_business_type(t).to_owned());
+    let to: Vec<String> = e.to.iter().map(org).collect();
+    view! {
+        <section class="document-card" data-testid="edxml-card">
+            <h3>{l.pick("Gói tin edXML (do bên gửi ghi)", "edXML package (as the sender wrote it)")}</h3>
+            <dl class="facts">
+                {row(l.pick("Loại gói tin", "Message"), e.kind.map(|k| l.edxml_message_kind(k).to_owned()))}
+                {row(l.pick("Nơi gửi", "From"), e.from.as_ref().map(org))}
+                {row(l.pick("Nơi nhận", "To"), (!to.is_empty()).then(|| to.join("; ")))}
+                {row(l.pick("Số, ký hiệu", "Number"), number)}
+                {row(l.pick("Loại văn bản", "Document type"), e.document_type_name.clone())}
+                {row(l.pick("Nơi, ngày ban hành", "Place, date"), match (&e.promulgation_place, date) {
+                    (Some(p), Some(d)) => Some(format!("{p}, {d}")),
+                    (p, d) => p.clone().or(d),
+                })}
+                {row(l.pick("Trích yếu", "Subject"), e.subject.clone())}
+                {row(l.pick("Người ký", "Signer"), signer)}
+                {row(l.pick("Nghiệp vụ", "Business"), business)}
+                {row(l.pick("Trạng thái", "Status"), status)}
+                {row(l.pick("Tệp đính kèm", "Attachments"), (!e.attachments.is_empty()).then(|| e.attachments.len().to_string()))}
+            </dl>
+            <p class="note">{l.pick(
+                "Các thông tin này do bên gửi ghi trong gói tin; chỉ chữ ký của các văn bản đính kèm chứng minh nội dung.",
+                "These details are written by the sender; only the attached documents' signatures prove their content.",
+            )}</p>
+        </section>
+    }
+    .into_any()
+}
+
 /// "Thông tin văn bản / Document": what the document says it is (read from
 /// its pages), shown before the signatures, with the cross-checks beside it.
 fn document_card(a: &AdministrativeInfo, findings: &[Finding], lang: Lang) -> AnyView {
@@ -357,6 +427,7 @@ pub fn report_view(r: Arc<Report>, file_id: u32, lang: Lang) -> AnyView {
         {choice_line}
         {error.map(|e| view! { <p class="alert" data-testid="input-error">{e}</p> })}
         {doc.administrative.as_ref().map(|a| document_card(a, &admin_findings, lang))}
+        {doc.edxml.as_ref().map(|e| edxml_card(e, lang))}
         <dl class="facts">
             <dt>{l.pick("Định dạng", "Format")}</dt><dd data-testid="format">{l.format(r.format)}</dd>
             <dt>{l.pick("Kích thước", "Size")}</dt><dd data-testid="size" data-bytes=r.file.size.to_string()>{fmt_size(r.file.size, lang)}</dd>

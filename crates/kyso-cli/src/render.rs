@@ -102,6 +102,9 @@ pub fn render(r: &Report, lang: Lang) -> String {
             what,
         );
     }
+    if let Some(e) = r.document.as_ref().and_then(|d| d.edxml.as_ref()) {
+        edxml(&mut o, e);
+    }
     if let Some(a) = r.document.as_ref().and_then(|d| d.administrative.as_ref()) {
         administrative(&mut o, r, a);
     }
@@ -672,4 +675,79 @@ pub(crate) fn signed_reference_line(l: Labels, r: &kyso_report::SignedReference)
         None => " ?",
     });
     line
+}
+
+/// The edXML header as the sender wrote it.
+fn edxml(o: &mut Out<'_>, e: &kyso_report::EdxmlInfo) {
+    let l = o.l;
+    o.line(0, "");
+    o.line(
+        0,
+        o.t(
+            "── Gói tin edXML (do bên gửi ghi) ──",
+            "── edXML package (as the sender wrote it) ──",
+        ),
+    );
+    let org = |x: &kyso_report::EdxmlOrganization| {
+        x.organ_name
+            .clone()
+            .or_else(|| x.organ_id.clone())
+            .unwrap_or_default()
+    };
+    if let Some(k) = e.kind {
+        o.kv(2, "Loại gói tin", "Message", l.edxml_message_kind(k));
+    }
+    if let Some(f) = &e.from {
+        o.kv(2, "Nơi gửi", "From", org(f));
+    }
+    if !e.to.is_empty() {
+        let to: Vec<String> = e.to.iter().map(org).collect();
+        o.kv(2, "Nơi nhận", "To", to.join("; "));
+    }
+    match (&e.code_number, &e.code_notation) {
+        (Some(n), Some(k)) => o.kv(2, "Số, ký hiệu", "Number", format!("{n}/{k}")),
+        (Some(x), None) | (None, Some(x)) => o.kv(2, "Số, ký hiệu", "Number", x.clone()),
+        _ => {}
+    }
+    if let Some(t) = &e.document_type_name {
+        o.kv(2, "Loại văn bản", "Document type", t.clone());
+    }
+    let date = e
+        .promulgation_date
+        .as_ref()
+        .map(|d| d.iso.clone().unwrap_or_else(|| d.as_written.clone()));
+    match (&e.promulgation_place, date) {
+        (Some(p), Some(d)) => o.kv(2, "Nơi, ngày ban hành", "Place, date", format!("{p}, {d}")),
+        (Some(x), None) => o.kv(2, "Nơi, ngày ban hành", "Place, date", x.clone()),
+        (None, Some(d)) => o.kv(2, "Nơi, ngày ban hành", "Place, date", d),
+        _ => {}
+    }
+    if let Some(s) = &e.subject {
+        o.kv(2, "Trích yếu", "Subject", s.clone());
+    }
+    if let Some(s) = &e.signer {
+        let who: Vec<String> = [&s.competence, &s.position, &s.full_name]
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect();
+        if !who.is_empty() {
+            o.kv(2, "Người ký", "Signer", who.join(" / "));
+        }
+    }
+    if let Some(t) = e.business.as_ref().and_then(|b| b.doc_type) {
+        o.kv(2, "Nghiệp vụ", "Business", l.edxml_business_type(t));
+    }
+    if let Some(st) = &e.status {
+        let meaning = o.t(
+            st.meaning_vi.as_deref().unwrap_or(""),
+            st.meaning_en.as_deref().unwrap_or(""),
+        );
+        o.kv(
+            2,
+            "Trạng thái",
+            "Status",
+            format!("{} — {meaning}", st.code),
+        );
+    }
 }

@@ -127,22 +127,21 @@ pub fn finalize(report: &mut Report) {
     let (indication, sub) = document_indication(report);
     let (mut vi, mut en) = match deciding_child(report, indication, sub) {
         Some(c) => {
-            let (vi_l, en_l) = (Labels(Lang::Vi), Labels(Lang::En));
             let name = c
                 .report
                 .file
                 .name
                 .clone()
                 .unwrap_or_else(|| c.location.clone());
+            // The child's own summary (which names its own deciding child in
+            // turn), after the path to it.
             (
                 format!(
-                    "{}: kết luận này do tài liệu bên trong “{name}” quyết định. {}",
-                    vi_l.indication(indication),
+                    "Theo tài liệu bên trong “{name}”: {}",
                     c.report.verdict.summary_vi
                 ),
                 format!(
-                    "{}: decided by the nested document “{name}”. {}",
-                    en_l.indication(indication),
+                    "Decided by the nested document “{name}”: {}",
                     c.report.verdict.summary_en
                 ),
             )
@@ -421,7 +420,7 @@ mod tests {
         assert!(parent
             .verdict
             .summary_en
-            .contains("decided by the nested document “QD-12.pdf”"));
+            .starts_with("Decided by the nested document “QD-12.pdf”: "));
         assert!(parent.verdict.summary_vi.contains("QD-12.pdf"));
         // Not counted: the parent's own verdict, no mention.
         parent.children[0].counts_for_verdict = false;
