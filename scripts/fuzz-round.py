@@ -81,6 +81,13 @@ TARGETS = [
     "pdf_parse",
     "pdf_diff",
     "verify_any",
+    # Issues 10 and 11: text layout, XML, edXML and Office packages. Seeds are
+    # whole files of the matching kind (see build_seeds).
+    "vn_doc",
+    "xml_c14n",
+    "xml_dsig",
+    "edxml",
+    "package",
 ]
 # Whole signed documents are up to ~1 MB; mutating those runs at ~50 exec/s.
 # The PDF-level targets are capped so libFuzzer keeps to small inputs (seeds
@@ -106,6 +113,10 @@ def input_files() -> list[Path]:
         files += [p for p in sorted(sc.iterdir()) if p.is_file()]
     else:
         print(f"note: no shared corpus at {sc}", file=sys.stderr)
+    # The Vietnamese material beside it: edXML packages and the model letter.
+    vn = sc.parent / "vn"
+    files += [p for p in sorted((vn / "edxml").glob("*.edxml")) if p.is_file()]
+    files += [p for p in sorted(vn.glob("*.txt")) if p.is_file()]
     return files
 
 
@@ -387,6 +398,17 @@ def build_seeds(targets: list[str]) -> dict[str, list[bytes]]:
                 seeds[t] += [p.read_bytes() for p in pdfs]
     if "verify_any" in seeds:
         seeds["verify_any"] += [p.read_bytes() for p in files if ext(p) in any_ext]
+    # Whole files for the targets that read one document kind.
+    by_ext = {
+        "xml_c14n": {"xml", "edxml"},
+        "xml_dsig": {"xml", "edxml"},
+        "edxml": {"edxml"},
+        "package": {"docx", "xlsx", "pptx", "odt", "ods", "odp"},
+        "vn_doc": {"txt"},
+    }
+    for t, exts in by_ext.items():
+        if t in seeds:
+            seeds[t] += [p.read_bytes() for p in files if ext(p) in exts]
 
     cms_blobs: list[bytes] = []
     if {"cms_verify", "pki_path"} & set(seeds):
