@@ -28,9 +28,8 @@ use kyso_crypto::policy::AlgorithmPolicy;
 use kyso_pki::{RevocationEvidence, TrustStore};
 use kyso_report::{
     ChildReport, Coverage, DocumentInfo, Finding, Format, Report, SignatureKind, SignatureReport,
-    Time,
 };
-use kyso_validation::signer::{apply_signer, local_time_note, verify_timestamp};
+use kyso_validation::signer::{apply_signer, local_time_note, signature_timestamps};
 use kyso_validation::trust::{build_store, chosen_time_notes, validate_signer, Clock};
 pub use kyso_validation::{Nested, ValidationOptions};
 use std::borrow::Cow;
@@ -234,30 +233,15 @@ fn finish(ctx: &Ctx, sd: &SignedDataView, mut res: SignerResult, r: &mut Signatu
     let evidence = gather_evidence(sd, &res);
     let mut all_extra = extra;
     all_extra.extend(evidence.certs.iter().cloned());
-    let mut ts_proof: Option<Time> = None;
-    for (k, tok) in res.timestamp_tokens.iter().enumerate().take(4) {
-        let sigval = res.signature_value.clone();
-        let out = verify_timestamp(
-            tok,
-            &|a| a.digest(&sigval),
-            &all_extra,
-            &evidence,
-            &ctx.store,
-            &ctx.policy,
-        );
-        if !out.valid {
-            r.facts.timestamp_invalid = true;
-        }
-        if out.valid && out.info.trusted {
-            ts_proof = match (ts_proof, out.info.gen_time) {
-                (Some(a), Some(b)) => Some(std::cmp::min(a, b)),
-                (a, b) => a.or(b),
-            };
-        }
-        if k == 0 || r.timestamp.is_none() {
-            r.timestamp = Some(out.info);
-        }
-    }
+    let sigval = res.signature_value.clone();
+    let hash = |a: kyso_crypto::DigestAlg| a.digest(&sigval);
+    let tokens: Vec<(&[u8], kyso_validation::signer::Imprint<'_>)> = res
+        .timestamp_tokens
+        .iter()
+        .take(4)
+        .map(|t| (t.as_slice(), &hash as kyso_validation::signer::Imprint<'_>))
+        .collect();
+    let ts_proof = signature_timestamps(&tokens, &all_extra, &evidence, &ctx.store, &ctx.policy, r);
     if ts_proof.is_some() {
         res.reassess_with_poe(&ctx.policy, ts_proof);
     }

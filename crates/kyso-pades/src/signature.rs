@@ -13,7 +13,7 @@ use kyso_pdf::byte_range::ByteRangeCheck;
 use kyso_pdf::SignatureDict;
 use kyso_pki::RevocationEvidence;
 use kyso_report::{Finding, SignatureKind, SignatureReport, Time, ValidationTimeSource};
-use kyso_validation::signer::{apply_signer, local_time_note, verify_timestamp};
+use kyso_validation::signer::{apply_signer, local_time_note, signature_timestamps};
 use kyso_validation::trust::{chosen_time_notes, validate_signer};
 
 /// The common part of every signature report: where it is and what it covers.
@@ -246,30 +246,15 @@ fn cms_signature(
     extra.extend(ctx.dss.certs.iter().cloned());
     let evidence = gather_evidence(&sd, &res, &ctx.dss);
     extra.extend(evidence.certs.iter().cloned());
-    let mut ts_proof = None;
-    for (k, tok) in res.timestamp_tokens.iter().enumerate().take(4) {
-        let sigval = res.signature_value.clone();
-        let out = verify_timestamp(
-            tok,
-            &|a| a.digest(&sigval),
-            &extra,
-            &evidence,
-            &ctx.store,
-            &ctx.policy,
-        );
-        if !out.valid {
-            r.facts.timestamp_invalid = true;
-        }
-        if out.valid && out.info.trusted {
-            ts_proof = match (ts_proof, out.info.gen_time) {
-                (Some(a), Some(b)) => Some(std::cmp::min(a, b)),
-                (a, b) => a.or(b),
-            };
-        }
-        if k == 0 || r.timestamp.is_none() {
-            r.timestamp = Some(out.info);
-        }
-    }
+    let sigval = res.signature_value.clone();
+    let hash = |a: DigestAlg| a.digest(&sigval);
+    let tokens: Vec<(&[u8], kyso_validation::signer::Imprint<'_>)> = res
+        .timestamp_tokens
+        .iter()
+        .take(4)
+        .map(|t| (t.as_slice(), &hash as kyso_validation::signer::Imprint<'_>))
+        .collect();
+    let ts_proof = signature_timestamps(&tokens, &extra, &evidence, &ctx.store, &ctx.policy, r);
     if let Some(t) = ts_proof.or(later_doc_ts) {
         res.reassess_with_poe(&ctx.policy, Some(t));
     }

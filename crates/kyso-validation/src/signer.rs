@@ -45,6 +45,43 @@ pub struct TokenOutcome {
     pub tsa_cert: Option<Vec<u8>>,
 }
 
+/// How a timestamp's imprint is computed: the digest, by the token's
+/// algorithm, of what the token covers.
+pub type Imprint<'a> = &'a dyn Fn(DigestAlg) -> Vec<u8>;
+
+/// Every signature timestamp of one signature (RFC 3161 tokens over what the
+/// format says they cover: the CMS signature value, a XAdES signature's
+/// canonicalized SignatureValue), verified with [`verify_timestamp`] and
+/// recorded on `sig`: `facts.timestamp_invalid` when any token fails, the
+/// first token's facts as `sig.timestamp`. Returns the proof of existence:
+/// the earliest genTime of the valid tokens whose authority is trusted.
+pub fn signature_timestamps(
+    tokens: &[(&[u8], Imprint<'_>)],
+    extra_certs: &[Vec<u8>],
+    evidence: &RevocationEvidence,
+    store: &TrustStore,
+    policy: &AlgorithmPolicy,
+    sig: &mut SignatureReport,
+) -> Option<Time> {
+    let mut proof: Option<Time> = None;
+    for (k, (token, hash)) in tokens.iter().enumerate() {
+        let out = verify_timestamp(token, *hash, extra_certs, evidence, store, policy);
+        if !out.valid {
+            sig.facts.timestamp_invalid = true;
+        }
+        if out.valid && out.info.trusted {
+            proof = match (proof, out.info.gen_time) {
+                (Some(a), Some(b)) => Some(std::cmp::min(a, b)),
+                (a, b) => a.or(b),
+            };
+        }
+        if k == 0 || sig.timestamp.is_none() {
+            sig.timestamp = Some(out.info);
+        }
+    }
+    proof
+}
+
 /// Parse and verify a timestamp token whose imprint is computed by `hash`,
 /// then validate its authority's path for time-stamping.
 ///

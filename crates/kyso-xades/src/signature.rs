@@ -13,7 +13,7 @@ use kyso_report::{
     Coverage as ReportCoverage, Finding, SignatureKind, SignatureReport, SignedReference,
     SignedTarget, Time,
 };
-use kyso_validation::signer::{local_time_note, verify_timestamp};
+use kyso_validation::signer::{local_time_note, signature_timestamps};
 use kyso_validation::trust::{chosen_time_notes, validate_signer};
 use kyso_xmldsig::codes as dsig;
 use kyso_xmldsig::{Coverage, ReferenceResult, SignatureResult, XadesLevel};
@@ -214,36 +214,32 @@ pub(crate) fn signature(ctx: &Ctx, pos: usize, s: &SignatureResult) -> Signature
     }
     evidence.certs = certs.clone();
     let certs = &certs;
-    let mut ts_proof: Option<Time> = None;
-    let stamps = s
+    let stamps: Vec<_> = s
         .xades
         .iter()
         .flat_map(|x| x.timestamps.iter())
         .filter(|t| t.kind == "SignatureTimeStamp" && !t.token_der.is_empty())
-        .take(MAX_TIMESTAMPS);
-    for (k, t) in stamps.enumerate() {
-        let covered = &t.imprint_input;
-        let out = verify_timestamp(
-            &t.token_der,
-            &|a| a.digest(covered),
-            certs,
-            &evidence,
-            &ctx.store,
-            &ctx.policy,
-        );
-        if !out.valid {
-            r.facts.timestamp_invalid = true;
-        }
-        if out.valid && out.info.trusted {
-            ts_proof = match (ts_proof, out.info.gen_time) {
-                (Some(a), Some(b)) => Some(std::cmp::min(a, b)),
-                (a, b) => a.or(b),
-            };
-        }
-        if k == 0 || r.timestamp.is_none() {
-            r.timestamp = Some(out.info);
-        }
-    }
+        .take(MAX_TIMESTAMPS)
+        .collect();
+    // One closure per token: each covers its own canonicalized bytes.
+    let hashes: Vec<_> = stamps
+        .iter()
+        .map(|t| {
+            let covered = &t.imprint_input;
+            move |a: kyso_crypto::DigestAlg| a.digest(covered)
+        })
+        .collect();
+    let tokens: Vec<(&[u8], kyso_validation::signer::Imprint<'_>)> = stamps
+        .iter()
+        .zip(&hashes)
+        .map(|(t, h)| {
+            (
+                t.token_der.as_slice(),
+                h as kyso_validation::signer::Imprint<'_>,
+            )
+        })
+        .collect();
+    let ts_proof = signature_timestamps(&tokens, certs, &evidence, &ctx.store, &ctx.policy, &mut r);
     r.signing_time.timestamp = ts_proof;
     if let Some(n) = local_time_note(claimed, ts_proof) {
         r.signing_time.notes.push(n);
