@@ -1,12 +1,10 @@
-//! The package's ZIP archive read under bounds (the approach of
-//! `kyso-edxml`'s attachment reader): entry count, size per entry and in
+//! The package's ZIP archive read under bounds by kyso-zip: entry count, size per entry and in
 //! total, compression ratio, never more than declared; duplicated names (as
 //! written in the central directory, and OPC's case-insensitive comparison)
 //! and path tricks refused as findings, never a blow-up.
 
 use crate::codes;
 use kyso_report::Finding;
-use std::io::Read;
 
 /// Most entries read from one package.
 pub const MAX_ENTRIES: usize = 4096;
@@ -48,177 +46,64 @@ impl Parts {
     }
 }
 
-/// An entry name that would leave the extraction folder, or hide what it is.
-fn path_trick(name: &str) -> bool {
-    let n = name.replace('\\', "/");
-    n.starts_with('/')
-        || n.contains('\0')
-        || n.split('/').any(|c| c == "..")
-        || n.as_bytes().get(1) == Some(&b':')
-}
+const LIMITS: kyso_zip::ZipLimits = kyso_zip::ZipLimits {
+    max_entries: MAX_ENTRIES,
+    max_entry_size: MAX_ENTRY_SIZE,
+    max_total_size: MAX_TOTAL_SIZE,
+    max_ratio: MAX_RATIO,
+    ratio_floor: RATIO_FLOOR,
+    // OPC part names are compared without ASCII case (ECMA-376 Part 2 §9.1.1.1).
+    case_insensitive_names: true,
+};
 
-/// Read the package `bytes`; every refusal is a finding.
+/// Read the package `bytes` (kyso-zip, within this profile's limits); every
+/// refusal is a finding.
 pub fn read_package(bytes: &[u8], findings: &mut Vec<Finding>) -> Option<Parts> {
-    let mut out = Parts::default();
-    let (count, duplicates) = match central_directory_names(bytes) {
-        Some(names) => {
-            let lower: Vec<Vec<u8>> = names.iter().map(|n| n.to_ascii_lowercase()).collect();
-            let mut dups: Vec<Vec<u8>> = Vec::new();
-            for (i, n) in lower.iter().enumerate() {
-                if lower[..i].contains(n) && !dups.contains(n) {
-                    dups.push(n.clone());
-                }
-            }
-            (names.len(), dups)
-        }
-        None => (0, Vec::new()),
-    };
-    let mut archive = match zip::ZipArchive::new(std::io::Cursor::new(bytes)) {
+    let archive = match kyso_zip::read(bytes, &LIMITS) {
         Ok(a) => a,
-        Err(e) => {
-            findings.push(unreadable(&e.to_string()));
+        Err(kyso_zip::ArchiveError::Unreadable(e)) => {
+            findings.push(unreadable(&e));
+            return None;
+        }
+        Err(kyso_zip::ArchiveError::TooManyEntries { count, limit }) => {
+            findings.push(Finding::error(
+                codes::ZIP_BOMB,
+                format!("Tệp là gói nén có {count} mục trở lên, vượt giới hạn {limit}: có thể là “bom nén”, không đọc."),
+                format!("The package is a ZIP archive with {count} entries or more, above the limit of {limit}: possibly a ZIP bomb, not read."),
+            ));
             return None;
         }
     };
-    let count = count.max(archive.len());
-    if count > MAX_ENTRIES {
-        findings.push(Finding::error(
-            codes::ZIP_BOMB,
-            format!("Tệp là gói nén có {count} mục trở lên, vượt giới hạn {MAX_ENTRIES}: có thể là “bom nén”, không đọc."),
-            format!("The package is a ZIP archive with {count} entries or more, above the limit of {MAX_ENTRIES}: possibly a ZIP bomb, not read."),
-        ));
-        return None;
-    }
-    for d in &duplicates {
-        let name = String::from_utf8_lossy(d).into_owned();
-        findings.push(Finding::error(
-            codes::DUPLICATE_NAME,
-            format!("Gói có nhiều mục cùng tên “{name}” (không phân biệt hoa thường): các phần mềm khác nhau có thể mở ra nội dung khác nhau. Không mục nào tên này được đọc."),
-            format!("The package has several entries named “{name}” (case-insensitively): different tools may open different content. None of them is read."),
-        ));
-        out.refused.push(name);
-    }
-    let mut total: u64 = 0;
-    for i in 0..archive.len().min(MAX_ENTRIES) {
-        let mut entry = match archive.by_index(i) {
-            Ok(e) => e,
-            Err(e) => {
-                findings.push(unreadable(&e.to_string()));
-                continue;
-            }
-        };
-        let name = entry.name().to_owned();
-        if entry.is_dir()
-            || duplicates
-                .iter()
-                .any(|d| d.as_slice() == entry.name_raw().to_ascii_lowercase().as_slice())
-        {
-            continue;
-        }
-        if path_trick(&name) {
-            findings.push(Finding::error(
+    let mut out = Parts {
+        parts: archive.files,
+        refused: Vec::new(),
+    };
+    for r in archive.refused {
+        let name = r.name().to_owned();
+        findings.push(match &r {
+            kyso_zip::Refusal::Duplicate(_) => Finding::error(
+                codes::DUPLICATE_NAME,
+                format!("Gói có nhiều mục cùng tên “{name}” (không phân biệt hoa thường): các phần mềm khác nhau có thể mở ra nội dung khác nhau. Không mục nào tên này được đọc."),
+                format!("The package has several entries named “{name}” (case-insensitively): different tools may open different content. None of them is read."),
+            ),
+            kyso_zip::Refusal::PathTrick(_) => Finding::error(
                 codes::PATH_TRICK,
                 format!("Mục “{name}” trong gói có đường dẫn tìm cách thoát ra ngoài gói (“..”, đường dẫn tuyệt đối): không đọc."),
                 format!("The package entry “{name}” has a path that tries to leave the package (“..”, absolute path): not read."),
-            ));
-            out.refused.push(name);
-            continue;
-        }
-        let declared = entry.size();
-        let compressed = entry.compressed_size();
-        let bomb = |why_vi: String, why_en: String| {
-            Finding::error(
-                codes::ZIP_BOMB,
-                format!("Mục “{name}” trong gói {why_vi}: có thể là “bom nén”, không đọc."),
-                format!("The package entry “{name}” {why_en}: possibly a ZIP bomb, not read."),
-            )
-        };
-        let refusal = if declared > MAX_ENTRY_SIZE {
-            Some(bomb(
-                format!("khai báo {declared} byte khi giải nén, vượt giới hạn {MAX_ENTRY_SIZE} byte"),
-                format!("declares {declared} bytes uncompressed, above the limit of {MAX_ENTRY_SIZE} bytes"),
-            ))
-        } else if total.saturating_add(declared) > MAX_TOTAL_SIZE {
-            Some(bomb(
-                format!("đưa tổng dung lượng giải nén vượt giới hạn {MAX_TOTAL_SIZE} byte"),
-                format!("brings the uncompressed total above the limit of {MAX_TOTAL_SIZE} bytes"),
-            ))
-        } else if declared > RATIO_FLOOR && declared / compressed.max(1) > MAX_RATIO {
-            Some(bomb(
-                format!("nén với tỉ lệ {}:1 ({compressed} → {declared} byte), vượt giới hạn {MAX_RATIO}:1", declared / compressed.max(1)),
-                format!("is compressed at {}:1 ({compressed} → {declared} bytes), above the limit of {MAX_RATIO}:1", declared / compressed.max(1)),
-            ))
-        } else {
-            None
-        };
-        if let Some(f) = refusal {
-            findings.push(f);
-            out.refused.push(name);
-            continue;
-        }
-        // Never more than declared: reading stops one byte past it.
-        let cap = usize::try_from(declared.min(16 * 1024 * 1024)).unwrap_or(0);
-        let mut data = Vec::with_capacity(cap);
-        let read = (&mut entry).take(declared + 1).read_to_end(&mut data);
-        if data.len() as u64 > declared {
-            findings.push(bomb(
-                format!("giải nén ra nhiều hơn kích thước đã khai báo ({declared} byte)"),
-                format!("inflates to more than its declared size ({declared} bytes)"),
-            ));
-            out.refused.push(name);
-            continue;
-        }
-        if let Err(e) = read {
-            findings.push(unreadable(&format!("{name}: {e}")));
-            out.refused.push(name);
-            continue;
-        }
-        total += data.len() as u64;
-        out.parts.push((name, data));
+            ),
+            kyso_zip::Refusal::Bomb(_, why) => {
+                let (vi, en) = why.describe();
+                Finding::error(
+                    codes::ZIP_BOMB,
+                    format!("Mục “{name}” trong gói {vi}: có thể là “bom nén”, không đọc."),
+                    format!("The package entry “{name}” {en}: possibly a ZIP bomb, not read."),
+                )
+            }
+            kyso_zip::Refusal::Unreadable(_, e) => unreadable(&format!("{name}: {e}")),
+        });
+        out.refused.push(name);
     }
     Some(out)
-}
-
-/// The names in the central directory, as written, at most [`MAX_ENTRIES`] + 1
-/// of them; `None` when there is no plain (non-ZIP64) end record to follow.
-fn central_directory_names(b: &[u8]) -> Option<Vec<Vec<u8>>> {
-    const EOCD: &[u8] = b"PK\x05\x06";
-    let le16 = |at: usize| -> Option<usize> {
-        Some(u16::from_le_bytes([*b.get(at)?, *b.get(at + 1)?]) as usize)
-    };
-    let le32 = |at: usize| -> Option<usize> {
-        let v = u32::from_le_bytes([
-            *b.get(at)?,
-            *b.get(at + 1)?,
-            *b.get(at + 2)?,
-            *b.get(at + 3)?,
-        ]);
-        usize::try_from(v).ok()
-    };
-    let from = b.len().saturating_sub(22 + 65_535);
-    let eocd = (from..b.len().saturating_sub(21))
-        .rev()
-        .find(|&i| b.get(i..i + 4) == Some(EOCD))?;
-    let entries = le16(eocd + 10)?;
-    let offset = le32(eocd + 16)?;
-    if entries == 0xFFFF || offset == 0xFFFF_FFFF {
-        return None;
-    }
-    let mut names = Vec::new();
-    let mut at = offset;
-    for _ in 0..entries.min(MAX_ENTRIES + 1) {
-        // Offsets come from the file: checked, so that a 32-bit target never
-        // overflows on a forged end record.
-        if at.checked_add(46).is_none_or(|e| e > b.len())
-            || b.get(at..at + 4) != Some(b"PK\x01\x02")
-        {
-            break;
-        }
-        let (n, m, k) = (le16(at + 28)?, le16(at + 30)?, le16(at + 32)?);
-        names.push(b.get(at + 46..at + 46 + n)?.to_vec());
-        at = at + 46 + n + m + k;
-    }
-    Some(names)
 }
 
 fn unreadable(why: &str) -> Finding {
@@ -232,14 +117,6 @@ fn unreadable(why: &str) -> Finding {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn tricks() {
-        assert!(path_trick("../etc/passwd"));
-        assert!(path_trick("/abs.xml"));
-        assert!(path_trick("C:\\x.xml"));
-        assert!(!path_trick("word/document.xml"));
-    }
 
     #[test]
     fn garbage_is_a_finding() {
