@@ -410,15 +410,15 @@ async fn scenario(c: &Client, browser: Browser, server: &StaticServer, decree: O
     assert_eq!(r["state"], json!("done"), "[{name}] {r}");
     let nested: serde_json::Value = c
         .execute(
-            "const card = [...document.querySelectorAll('[data-testid=\"file-result\"]')].find(e => e.dataset.fileName === 'decision.pdf.p7m'); return card.querySelectorAll('[data-testid=\"child-report\"][data-counts=\"true\"] [data-testid=\"signature\"]').length",
+            "const card = [...document.querySelectorAll('[data-testid=\"file-result\"]')].find(e => e.dataset.fileName === 'decision.pdf.p7m'); return card.querySelectorAll('[data-testid=\"child-report\"][data-counts=\"true\"] [data-testid=\"signature\"]').length + 10 * card.querySelectorAll('[data-testid=\"download-child\"]').length",
             vec![],
         )
         .await
         .expect("nested");
     assert_eq!(
         nested,
-        json!(1),
-        "[{name}] the PDF inside the .p7m and its signature: {r}"
+        json!(11),
+        "[{name}] the PDF inside the .p7m, its signature (1) and the download of the PDF (10): {r}"
     );
 
     // 2b. A later change that hides signed text: the verdict is not valid and

@@ -161,9 +161,15 @@ pub fn forget(id: u32) {
 /// Offer the first `len` bytes of file `id` — the version a signature covers —
 /// as a download. A `blob:` URL: nothing leaves the browser.
 pub fn download_prefix(id: u32, len: u64, download_name: &str) -> Result<(), JsValue> {
+    download_slice(id, 0, len, download_name)
+}
+
+/// Offer bytes `start..end` of file `id` — a document inside it, such as a
+/// `.p7m`'s content — as a download. A `blob:` URL: nothing leaves the browser.
+pub fn download_slice(id: u32, start: u64, end: u64, download_name: &str) -> Result<(), JsValue> {
     let blob = FILES.with(|f| -> Result<Option<web_sys::Blob>, JsValue> {
         match f.borrow().get(&id) {
-            Some(file) => Ok(Some(file.slice_with_f64_and_f64(0.0, len as f64)?)),
+            Some(file) => Ok(Some(file.slice_with_f64_and_f64(start as f64, end as f64)?)),
             None => Ok(None),
         }
     })?;

@@ -413,6 +413,15 @@ pub fn report_view(r: Arc<Report>, file_id: u32, lang: Lang) -> AnyView {
                             "The embedded file is verified on its own; this result is not counted in the enclosing file's verdict (whose signatures already cover its bytes).",
                         )}</p>
                     })}
+                    {c.range.map(|[start, end]| {
+                        let name = c.report.file.name.clone().unwrap_or_else(|| "content".to_owned());
+                        view! {
+                            <button class="download" data-testid="download-child"
+                                on:click=move |_| { let _ = crate::bridge::download_slice(file_id, start, end, &name); }>
+                                {l.pick("Tải tài liệu bên trong", "Download the document inside")}
+                            </button>
+                        }
+                    })}
                     {report_view(Arc::new(c.report.clone()), file_id, lang)}
                 </section>
             }

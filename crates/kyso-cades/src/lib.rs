@@ -154,7 +154,7 @@ pub fn verify_cms_file(
         }
     }
     if let (Some(c), Some(n)) = (econtent, nested) {
-        content_child(name, c, n, report);
+        content_child(name, bytes, c, n, report);
     }
 }
 
@@ -340,7 +340,13 @@ fn counter_signatures(
 
 /// The encapsulated document, verified as a child report when it is a
 /// format Kyso reads.
-fn content_child(name: Option<&str>, content: &[u8], nested: &Nested<'_>, report: &mut Report) {
+fn content_child(
+    name: Option<&str>,
+    file: &[u8],
+    content: &[u8],
+    nested: &Nested<'_>,
+    report: &mut Report,
+) {
     let inner_name = content_name(name);
     let child = (nested.verify)(&inner_name, content);
     if child.format == Format::Unknown {
@@ -355,7 +361,25 @@ fn content_child(name: Option<&str>, content: &[u8], nested: &Nested<'_>, report
         location: format!("content:{inner_name}"),
         report: child,
         counts_for_verdict: true,
+        range: content_range(file, content),
     });
+}
+
+/// Where the content lies in the file as given, when it is there as one
+/// slice (a primitive OCTET STRING in DER; not in a text-encoded file, nor in
+/// BER's segmented form) and only once: the front end offers that slice of
+/// the user's file for download.
+fn content_range(file: &[u8], content: &[u8]) -> Option<[u64; 2]> {
+    if content.is_empty() {
+        return None;
+    }
+    let at = memchr::memmem::find(file, content)?;
+    let after = at + content.len();
+    // Found twice: which one is the content is not certain; offer nothing.
+    if memchr::memmem::find(&file[at + 1..], content).is_some() {
+        return None;
+    }
+    Some([at as u64, after as u64])
 }
 
 /// `X.pdf.p7m` → `X.pdf`; otherwise `content`.

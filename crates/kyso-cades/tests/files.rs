@@ -313,6 +313,13 @@ fn enveloped_document_is_verified_as_a_counted_child() {
     assert_eq!(r.children[0].location, "content:decision.pdf");
     assert!(r.children[0].counts_for_verdict);
     assert!(has(&r, codes::CONTENT_VERIFIED));
+    // The PDF is one slice of the .p7m: offered for download from the file.
+    let [a, b] = r.children[0].range.expect("content range");
+    let pdf = std::fs::read(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/pdf/i3-rsa2048-cades.pdf"),
+    )
+    .unwrap();
+    assert_eq!(&bytes[a as usize..b as usize], pdf.as_slice());
     // Plain text content is not a document: no child.
     seen.borrow_mut().clear();
     let mut r = Report::new(

@@ -495,6 +495,7 @@ fn attachments(
                 location: format!("attachment:{cid_loc}/{fname}"),
                 report: child,
                 counts_for_verdict: true,
+                range: None,
             });
         }
     }

@@ -280,6 +280,7 @@ fn verify_embedded(
             location: format!("embedded:{name}"),
             report: child,
             counts_for_verdict: false,
+            range: None,
         });
     }
 }

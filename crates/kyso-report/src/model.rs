@@ -81,6 +81,11 @@ pub struct ChildReport {
     /// counted.
     #[serde(default = "yes")]
     pub counts_for_verdict: bool,
+    /// Where the child's bytes lie in the parent file, `[start, end)`, when
+    /// they are one contiguous slice of it (a `.p7m`'s DER content): front
+    /// ends offer them for download from the file the user gave.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub range: Option<[u64; 2]>,
 }
 
 fn yes() -> bool {

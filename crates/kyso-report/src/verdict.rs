@@ -392,6 +392,7 @@ mod tests {
                 location: "embedded:x.pdf".into(),
                 report: report(vec![forged.clone()]),
                 counts_for_verdict: counts,
+                range: None,
             });
             finalize(&mut r);
             assert_eq!(r.verdict.indication, want, "counts_for_verdict = {counts}");
@@ -414,6 +415,7 @@ mod tests {
             location: "content:QD-12.pdf".into(),
             report: child,
             counts_for_verdict: true,
+            range: None,
         });
         finalize(&mut parent);
         assert_eq!(parent.verdict.indication, Indication::TotalFailed);
