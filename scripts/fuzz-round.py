@@ -88,6 +88,7 @@ TARGETS = [
     "xml_dsig",
     "edxml",
     "package",
+    "zip",
 ]
 # Whole signed documents are up to ~1 MB; mutating those runs at ~50 exec/s.
 # The PDF-level targets are capped so libFuzzer keeps to small inputs (seeds
@@ -405,6 +406,7 @@ def build_seeds(targets: list[str]) -> dict[str, list[bytes]]:
         "edxml": {"edxml"},
         "package": {"docx", "xlsx", "pptx", "odt", "ods", "odp"},
         "vn_doc": {"txt"},
+        "zip": {"docx", "xlsx", "pptx", "odt", "ods", "odp", "zip"},
     }
     for t, exts in by_ext.items():
         if t in seeds:

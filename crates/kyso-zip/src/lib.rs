@@ -165,19 +165,29 @@ pub fn read(bytes: &[u8], limits: &ZipLimits) -> Result<Archive, ArchiveError> {
             n.to_vec()
         }
     };
+    // Duplicates found through a set: linear in the entries, whatever their names.
     let (count, duplicates) = match central_directory_names(bytes, limits.max_entries) {
         Some(names) => {
-            let folded: Vec<Vec<u8>> = names.iter().map(|n| fold(n)).collect();
-            let mut dups: Vec<Vec<u8>> = Vec::new();
-            for (i, n) in folded.iter().enumerate() {
-                if folded[..i].contains(n) && !dups.contains(n) {
-                    dups.push(n.clone());
+            let mut seen = std::collections::HashSet::with_capacity(names.len());
+            let mut dups = std::collections::HashSet::new();
+            for n in &names {
+                let f = fold(n);
+                if !seen.insert(f.clone()) {
+                    dups.insert(f);
                 }
             }
             (names.len(), dups)
         }
-        None => (0, Vec::new()),
+        None => (0, std::collections::HashSet::new()),
     };
+    // Refused before the `zip` crate reads (and allocates for) a central
+    // directory that is already known to be too long.
+    if count > limits.max_entries {
+        return Err(ArchiveError::TooManyEntries {
+            count,
+            limit: limits.max_entries,
+        });
+    }
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|e| ArchiveError::Unreadable(e.to_string()))?;
     let count = count.max(archive.len());
@@ -188,7 +198,9 @@ pub fn read(bytes: &[u8], limits: &ZipLimits) -> Result<Archive, ArchiveError> {
         });
     }
     let mut out = Archive::default();
-    for d in &duplicates {
+    let mut listed: Vec<&Vec<u8>> = duplicates.iter().collect();
+    listed.sort();
+    for d in listed {
         out.refused
             .push(Refusal::Duplicate(String::from_utf8_lossy(d).into_owned()));
     }
