@@ -24,3 +24,15 @@ pub const COUNTER_SIGNATURE_OF: &str = "cades.counter_signature.of";
 pub const CONTENT_VERIFIED: &str = "cades.content.verified";
 /// The signed content was not verified on its own (nesting limit) (info).
 pub const CONTENT_NOT_VERIFIED: &str = "cades.content.not_verified";
+/// A content timestamp (signed, taken before signing) matches the content and its authority is trusted (passed).
+pub const CONTENT_TIMESTAMP_VALID: &str = "cades.content_timestamp.valid";
+/// A content timestamp matches the content, but its authority is not trusted (warning).
+pub const CONTENT_TIMESTAMP_UNTRUSTED: &str = "cades.content_timestamp.untrusted";
+/// A content timestamp does not match the content, or its authority's signature fails (error).
+pub const CONTENT_TIMESTAMP_INVALID: &str = "cades.content_timestamp.invalid";
+/// A content timestamp could not be checked: the signed content is not at hand (warning).
+pub const CONTENT_TIMESTAMP_NOT_CHECKED: &str = "cades.content_timestamp.not_checked";
+/// A content timestamp is later than the signature timestamp (error, TIMESTAMP_ORDER_FAILURE).
+pub const CONTENT_TIMESTAMP_AFTER_SIGNATURE: &str = "cades.content_timestamp.after_signature";
+/// The signature carries archive timestamps (CAdES-A/LTA); each is read, none is used as proof (info).
+pub const ARCHIVE_TIMESTAMPS: &str = "cades.archive_timestamps";

@@ -29,8 +29,10 @@ use kyso_pki::{RevocationEvidence, TrustStore};
 use kyso_report::{
     ChildReport, Coverage, DocumentInfo, Finding, Format, Report, SignatureKind, SignatureReport,
 };
-use kyso_validation::signer::{apply_signer, local_time_note, signature_timestamps};
-use kyso_validation::trust::{build_store, chosen_time_notes, validate_signer, Clock};
+use kyso_validation::signer::{
+    apply_signer, judge_signer, signature_timestamps, verify_timestamp, SignerEvidence,
+};
+use kyso_validation::trust::{build_store, Clock};
 pub use kyso_validation::{Nested, ValidationOptions};
 use std::borrow::Cow;
 
@@ -131,7 +133,7 @@ pub fn verify_cms_file(
                 "Đây là chữ ký tách rời (.p7s): nội dung được ký là một tệp khác. Hãy chọn cả tệp đã ký cùng với tệp chữ ký (ví dụ “X” và “X.p7s”) để kiểm tra tệp đó có bị thay đổi hay không.",
                 "This is a detached signature (.p7s): what it signs is another file. Give the signed file together with the signature file (e.g. “X” and “X.p7s”) to check whether it was changed.",
             ));
-            Content::Encapsulated
+            Content::NotSupplied
         }
     };
     let ctx = Ctx {
@@ -146,7 +148,11 @@ pub fn verify_cms_file(
         }
         let res = kyso_cms::verify_signer(&sd, i, content, &ctx.policy);
         let mut r = new_report(report.signatures.len(), &sd, &res, whole, false);
-        finish(&ctx, &sd, res.clone(), &mut r);
+        let signed = match content {
+            Content::Bytes(d) => Some(d),
+            _ => econtent,
+        };
+        finish(&ctx, &sd, res.clone(), signed, &mut r);
         report.signatures.push(r);
         let parent = report.signatures.len();
         if let Some(si) = sd.signer_infos().get(i) {
@@ -228,7 +234,13 @@ fn new_report(
 
 /// Timestamps, facts, the signer's path: the same steps as a PDF signature's
 /// (kyso-pades), without a document timestamp.
-fn finish(ctx: &Ctx, sd: &SignedDataView, mut res: SignerResult, r: &mut SignatureReport) {
+fn finish(
+    ctx: &Ctx,
+    sd: &SignedDataView,
+    mut res: SignerResult,
+    content: Option<&[u8]>,
+    r: &mut SignatureReport,
+) {
     let extra: Vec<Vec<u8>> = sd.certificates().iter().map(|c| c.der.clone()).collect();
     let evidence = gather_evidence(sd, &res);
     let mut all_extra = extra;
@@ -245,31 +257,135 @@ fn finish(ctx: &Ctx, sd: &SignedDataView, mut res: SignerResult, r: &mut Signatu
     if ts_proof.is_some() {
         res.reassess_with_poe(&ctx.policy, ts_proof);
     }
+    content_timestamps(ctx, &res, content, &all_extra, &evidence, ts_proof, r);
+    archive_timestamps(ctx, &res, &all_extra, &evidence, r);
     apply_signer(r, &res, sd);
-    r.signing_time.timestamp = ts_proof;
-    if let Some(n) = local_time_note(r.signing_time.cms_signing_time, ts_proof) {
-        r.signing_time.notes.push(n);
-    }
-    let Some(leaf) = res
-        .signer_cert
-        .and_then(|i| sd.certificates().get(i))
-        .map(|c| c.der.clone())
-    else {
-        return;
-    };
+    let leaf = res.signer_cert.and_then(|i| sd.certificates().get(i));
     let claimed = r.signing_time.cms_signing_time;
-    let when = ctx.clock.time_for(ctx.clock.usable(ts_proof), claimed);
-    let (trust, rev) = validate_signer(
-        &leaf,
-        &all_extra,
-        when,
-        ctx.clock.recheck_at(),
-        &evidence,
-        &ctx.store,
-    );
-    r.trust = trust;
-    r.revocation = rev;
-    chosen_time_notes(&mut r.trust, ts_proof, claimed);
+    let signer = SignerEvidence {
+        leaf: leaf.map(|c| c.der.as_slice()),
+        certs: &all_extra,
+        evidence: &evidence,
+        proof: ts_proof,
+        later_proof: None,
+        signer_clock: claimed,
+        claimed,
+    };
+    judge_signer(r, &ctx.clock, &ctx.store, &signer);
+}
+
+/// At most this many content or archive timestamps are verified per signer
+/// (the CMS reader already bounds how many it keeps); real files carry one.
+const MAX_EXTRA_TIMESTAMPS: usize = 4;
+
+/// Content timestamps (signed attributes, ETSI EN 319 122-1 §5.2.8): each
+/// token's imprint must be the digest of the signed content, and a trusted
+/// one proves the content existed at its time, before the signing. One that
+/// does not verify makes the signature indeterminate as a broken signature
+/// timestamp does; one later than the signature's own timestamp contradicts
+/// it (ETSI EN 319 102-1 §5.6.2.3: TIMESTAMP_ORDER_FAILURE).
+fn content_timestamps(
+    ctx: &Ctx,
+    res: &SignerResult,
+    content: Option<&[u8]>,
+    certs: &[Vec<u8>],
+    evidence: &RevocationEvidence,
+    signature_proof: Option<kyso_report::Time>,
+    r: &mut SignatureReport,
+) {
+    for token in res
+        .content_timestamp_tokens
+        .iter()
+        .take(MAX_EXTRA_TIMESTAMPS)
+    {
+        let Some(data) = content else {
+            r.findings.push(Finding::warning(
+                codes::CONTENT_TIMESTAMP_NOT_CHECKED,
+                "Chữ ký có dấu thời gian nội dung, nhưng không có nội dung được ký để đối chiếu.",
+                "The signature carries a content timestamp, but the signed content is not at hand to check it against.",
+            ));
+            continue;
+        };
+        let hash = |a: kyso_crypto::DigestAlg| a.digest(data);
+        let out = verify_timestamp(token, &hash, certs, evidence, &ctx.store, &ctx.policy);
+        let at = out.info.gen_time;
+        let when_vi = at.map(|t| t.to_vietnam_display()).unwrap_or_default();
+        let when_en = at.map(|t| t.to_rfc3339()).unwrap_or_default();
+        if !out.valid {
+            r.facts.timestamp_invalid = true;
+            r.findings.extend(out.info.findings);
+            r.findings.push(Finding::error(
+                codes::CONTENT_TIMESTAMP_INVALID,
+                "Dấu thời gian nội dung (do người ký lấy trước khi ký) không khớp với nội dung hoặc chữ ký của đơn vị cấp dấu thời gian sai.",
+                "The content timestamp (taken by the signer before signing) does not match the content, or its authority's signature is wrong.",
+            ));
+            continue;
+        }
+        if !out.info.trusted {
+            r.findings.push(Finding::warning(
+                codes::CONTENT_TIMESTAMP_UNTRUSTED,
+                format!("Dấu thời gian nội dung ({when_vi}) khớp với nội dung, nhưng đơn vị cấp dấu thời gian không thuộc danh sách tin cậy."),
+                format!("The content timestamp ({when_en}) matches the content, but its authority is not trusted."),
+            ));
+            continue;
+        }
+        r.findings.push(Finding::passed(
+            codes::CONTENT_TIMESTAMP_VALID,
+            format!("Dấu thời gian nội dung hợp lệ: nội dung được ký đã tồn tại lúc {when_vi}, trước khi ký."),
+            format!("The content timestamp is valid: the signed content existed at {when_en}, before it was signed."),
+        ));
+        if let (Some(c), Some(s)) = (at, signature_proof) {
+            if c > s {
+                r.facts.timestamp_order_failure = true;
+                r.findings.push(Finding::error(
+                    codes::CONTENT_TIMESTAMP_AFTER_SIGNATURE,
+                    format!("Dấu thời gian nội dung ({when_vi}) lại muộn hơn dấu thời gian của chữ ký ({}): hai bằng chứng thời gian mâu thuẫn nhau.", s.to_vietnam_display()),
+                    format!("The content timestamp ({when_en}) is later than the signature timestamp ({}): the two proofs of time contradict each other.", s.to_rfc3339()),
+                ));
+            }
+        }
+    }
+}
+
+/// Archive timestamps (CAdES-A v2, CAdES-B-LTA v3): read and reported with
+/// their authority's signature and path; what they cover is not rebuilt
+/// (ETSI EN 319 122-1 §5.5.3's hash index), so they prove nothing here and
+/// never change the verdict.
+fn archive_timestamps(
+    ctx: &Ctx,
+    res: &SignerResult,
+    certs: &[Vec<u8>],
+    evidence: &RevocationEvidence,
+    r: &mut SignatureReport,
+) {
+    let n = res.archive_timestamp_tokens.len();
+    if n == 0 {
+        return;
+    }
+    r.findings.push(Finding::info(
+        codes::ARCHIVE_TIMESTAMPS,
+        format!("Chữ ký có {n} dấu thời gian lưu trữ (CAdES-A/LTA), dùng để gia hạn khả năng kiểm chứng lâu dài."),
+        format!("The signature carries {n} archive timestamp(s) (CAdES-A/LTA), which extend its long-term verifiability."),
+    ));
+    for token in res
+        .archive_timestamp_tokens
+        .iter()
+        .take(MAX_EXTRA_TIMESTAMPS)
+    {
+        let out = kyso_validation::signer::read_unbound_timestamp(
+            token,
+            certs,
+            evidence,
+            &ctx.store,
+            &ctx.policy,
+        );
+        r.findings.extend(
+            out.info
+                .findings
+                .into_iter()
+                .filter(|f| f.code == kyso_validation::codes::TIMESTAMP_UNBOUND),
+        );
+    }
 }
 
 /// Revocation evidence carried by the file: CMS `crls` and `otherRevInfo`
@@ -314,7 +430,7 @@ fn counter_signatures(
                 let res = kyso_cms::verify_counter_signer(sd, &csi, &si.signature, &ctx.policy);
                 let mut r = new_report(index, sd, &res, true, true);
                 r.findings.push(of);
-                finish(ctx, sd, res, &mut r);
+                finish(ctx, sd, res, None, &mut r);
                 report.signatures.push(r);
                 counter_signatures(ctx, sd, &csi, index + 1, depth + 1, report);
             }

@@ -104,6 +104,12 @@ fn detached_signature_needs_its_file() {
         Some(SubIndication::SignedDataNotFound)
     );
     assert!(has(&r, codes::DETACHED_WITHOUT_DATA));
+    // Said once: the document's finding explains it, the signature does not
+    // repeat it in CMS terms.
+    assert!(!r.signatures[0]
+        .findings
+        .iter()
+        .any(|f| f.code == "cms.content.absent"));
     // With it: passes.
     let r = trusted(name, Some(&data("content.txt")));
     assert_eq!(r.verdict.indication, Indication::TotalPassed, "{r:#?}");
@@ -340,4 +346,64 @@ fn enveloped_document_is_verified_as_a_counted_child() {
     );
     assert_eq!(seen.borrow()[0].0, "content");
     assert!(r.children.is_empty());
+}
+
+fn ts_trusted(name: &str) -> Report {
+    run(name, &data(name), None, Some(data("ts-ca.crt")))
+}
+
+#[test]
+fn content_timestamp_is_checked_against_the_content() {
+    // pyHanko's CAdES with a content timestamp (signed) and a signature timestamp.
+    let r = ts_trusted("ts-content.p7m");
+    assert_eq!(r.verdict.indication, Indication::TotalPassed, "{r:#?}");
+    assert!(has(&r, codes::CONTENT_TIMESTAMP_VALID));
+    assert!(r.signatures[0].signing_time.timestamp.is_some());
+    // Its authority untrusted: a warning, the signature itself undecided for the same reason.
+    let r = run("ts-content.p7m", &data("ts-content.p7m"), None, None);
+    assert!(has(&r, codes::CONTENT_TIMESTAMP_UNTRUSTED), "{r:#?}");
+    assert_ne!(r.verdict.indication, Indication::TotalPassed);
+}
+
+#[test]
+fn content_timestamp_over_other_bytes_is_a_broken_timestamp() {
+    let r = ts_trusted("ts-content-mismatch.p7m");
+    assert_eq!(r.verdict.indication, Indication::Indeterminate, "{r:#?}");
+    assert_eq!(
+        r.verdict.sub_indication,
+        Some(SubIndication::SigConstraintsFailure)
+    );
+    assert!(has(&r, codes::CONTENT_TIMESTAMP_INVALID));
+    assert!(!has(&r, codes::CONTENT_TIMESTAMP_VALID));
+}
+
+#[test]
+fn content_timestamp_later_than_the_signature_timestamp() {
+    let r = ts_trusted("ts-content-late.p7m");
+    assert_eq!(r.verdict.indication, Indication::Indeterminate, "{r:#?}");
+    assert_eq!(
+        r.verdict.sub_indication,
+        Some(SubIndication::TimestampOrderFailure)
+    );
+    assert!(has(&r, codes::CONTENT_TIMESTAMP_AFTER_SIGNATURE));
+}
+
+#[test]
+fn archive_timestamps_are_read_not_used() {
+    let r = ts_trusted("ts-archive.p7m");
+    assert_eq!(r.verdict.indication, Indication::TotalPassed, "{r:#?}");
+    assert!(has(&r, codes::ARCHIVE_TIMESTAMPS));
+    let read: Vec<_> = r.signatures[0]
+        .findings
+        .iter()
+        .filter(|f| f.code == kyso_validation::codes::TIMESTAMP_UNBOUND)
+        .collect();
+    assert_eq!(read.len(), 1);
+    assert_eq!(read[0].severity, kyso_report::Severity::Info, "{read:?}");
+    // The proof of time is still the signature timestamp, not the archive one.
+    let plain = ts_trusted("ts-content.p7m");
+    assert_eq!(
+        r.signatures[0].signing_time.timestamp,
+        plain.signatures[0].signing_time.timestamp
+    );
 }

@@ -22,6 +22,13 @@ pub const ATTR_SIGNING_CERTIFICATE: Oid = Oid::new_unwrap("1.2.840.113549.1.9.16
 pub const ATTR_SIGNING_CERTIFICATE_V2: Oid = Oid::new_unwrap("1.2.840.113549.1.9.16.2.47");
 /// id-aa-signatureTimeStampToken (RFC 3161 Appendix A).
 pub const ATTR_SIGNATURE_TIMESTAMP: Oid = Oid::new_unwrap("1.2.840.113549.1.9.16.2.14");
+/// id-aa-ets-contentTimestamp (RFC 5126 §5.11.4, ETSI EN 319 122-1 §5.2.8): a
+/// signed attribute whose token's imprint covers the signed content.
+pub const ATTR_CONTENT_TIMESTAMP: Oid = Oid::new_unwrap("1.2.840.113549.1.9.16.2.20");
+/// id-aa-ets-archiveTimestampV2 (RFC 5126 §6.4.1): CAdES-A, an unsigned attribute.
+pub const ATTR_ARCHIVE_TIMESTAMP_V2: Oid = Oid::new_unwrap("1.2.840.113549.1.9.16.2.48");
+/// id-aa-ets-archiveTimestampV3 (ETSI EN 319 122-1 §5.5.3): CAdES-B-LTA, an unsigned attribute.
+pub const ATTR_ARCHIVE_TIMESTAMP_V3: Oid = Oid::new_unwrap("0.4.0.1733.2.4");
 /// adbe-revocationInfoArchival (ISO 32000-1 §12.8.3.3.2).
 pub const ATTR_ADBE_REVOCATION: Oid = Oid::new_unwrap("1.2.840.113583.1.1.8");
 /// id-ri-ocsp-response (RFC 5940 §4): OCSP response in `OtherRevocationInfoFormat`.

@@ -576,11 +576,17 @@ fn read_signer_info(si: &Tlv<'_>, limits: &Limits) -> Result<SignerInfoView, Cms
         unsigned_attrs = read_attributes(&ua, limits)?;
         let tokens: usize = unsigned_attrs
             .iter()
-            .filter(|a| a.oid == oids::ATTR_SIGNATURE_TIMESTAMP)
+            .filter(|a| {
+                a.oid == oids::ATTR_SIGNATURE_TIMESTAMP
+                    || a.oid == oids::ATTR_ARCHIVE_TIMESTAMP_V2
+                    || a.oid == oids::ATTR_ARCHIVE_TIMESTAMP_V3
+            })
             .map(|a| a.values.len())
             .sum();
         if tokens > limits.max_timestamp_tokens {
-            return Err(CmsError::LimitExceeded("signature timestamp count"));
+            return Err(CmsError::LimitExceeded(
+                "signature and archive timestamp count",
+            ));
         }
     }
     r.finish("SignerInfo")?;

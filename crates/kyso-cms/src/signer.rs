@@ -19,6 +19,10 @@ pub enum Content<'a> {
     Bytes(&'a [u8]),
     /// The SignedData's own `eContent` (enveloping `.p7m`, `adbe.pkcs7.sha1`, timestamp tokens).
     Encapsulated,
+    /// Detached content the caller does not have (a `.p7s` given alone). No
+    /// digest can be compared; the caller says so in its own words, so no
+    /// `cms.content.absent` finding is added here.
+    NotSupplied,
 }
 
 /// Facts about one SignerInfo. `None` means "not established".
@@ -64,6 +68,13 @@ pub struct SignerResult {
     pub revocation_info_archival: Option<Vec<u8>>,
     /// Signature timestamp tokens (id-aa-signatureTimeStampToken values, raw DER ContentInfo).
     pub timestamp_tokens: Vec<Vec<u8>>,
+    /// Content timestamp tokens (signed id-aa-ets-contentTimestamp values,
+    /// raw DER): their imprint covers the signed content, taken before signing.
+    pub content_timestamp_tokens: Vec<Vec<u8>>,
+    /// Archive timestamp tokens (unsigned archive-time-stamp v2/v3 values, raw
+    /// DER), read but not bound: their imprint covers the signature and its
+    /// validation data in a way (ETSI EN 319 122-1 §5.5.3) Kyso does not rebuild.
+    pub archive_timestamp_tokens: Vec<Vec<u8>>,
     /// Number of countersignatures (recorded, not verified).
     pub counter_signatures: usize,
     /// The signature value: what a signature timestamp's imprint covers (RFC 3161 Appendix A).
@@ -348,6 +359,7 @@ fn verify_signer_info(
             Content::Detached(f) => Some(f(d)),
             Content::Bytes(b) => Some(d.digest(b)),
             Content::Encapsulated => econtent.map(|b| d.digest(b)),
+            Content::NotSupplied => None,
         }
     };
     if matches!(content, Content::Encapsulated) && econtent.is_none() {
@@ -380,6 +392,7 @@ fn verify_signer_info(
                     Content::Detached(_) => Some(Err(CryptoError::Unsupported(
                         "pure EdDSA over detached, pre-hashed content".into(),
                     ))),
+                    Content::NotSupplied => None,
                 },
             };
             if let Some(res) = res {
@@ -399,6 +412,11 @@ fn verify_signer_info(
         if a.oid == oids::ATTR_SIGNATURE_TIMESTAMP {
             // Bounded by `Limits::max_timestamp_tokens` when the SignerInfo was read.
             r.timestamp_tokens.extend(a.values.iter().cloned());
+        } else if a.oid == oids::ATTR_ARCHIVE_TIMESTAMP_V2
+            || a.oid == oids::ATTR_ARCHIVE_TIMESTAMP_V3
+        {
+            // Bounded likewise (counted with the signature timestamps).
+            r.archive_timestamp_tokens.extend(a.values.iter().cloned());
         } else if a.oid == oids::ATTR_COUNTER_SIGNATURE {
             r.counter_signatures += a.values.len();
         }
@@ -612,6 +630,11 @@ fn check_signed_attrs(
                 ));
             }
         }
+    }
+
+    // Content timestamps (signed: covered by the signature itself).
+    for a in sa.iter().filter(|a| a.oid == oids::ATTR_CONTENT_TIMESTAMP) {
+        r.content_timestamp_tokens.extend(a.values.iter().cloned());
     }
 
     // Adobe revocation archive (ISO 32000-1 §12.8.3.3.2).

@@ -212,6 +212,22 @@ pub fn verify_token_with(
     hash: &dyn Fn(DigestAlg) -> Vec<u8>,
     policy: &AlgorithmPolicy,
 ) -> TokenResult {
+    verify_token_inner(tok, Some(hash), policy)
+}
+
+/// [`verify_token_with`] for a token whose imprint cannot be recomputed here
+/// (an archive timestamp): everything but the imprint is checked, and
+/// `imprint_matches` stays `None`, so [`TokenResult::is_valid`] is false and
+/// the token is never a proof of existence of anything.
+pub fn verify_token_unbound(tok: &TimestampToken, policy: &AlgorithmPolicy) -> TokenResult {
+    verify_token_inner(tok, None, policy)
+}
+
+fn verify_token_inner(
+    tok: &TimestampToken,
+    hash: Option<&dyn Fn(DigestAlg) -> Vec<u8>>,
+    policy: &AlgorithmPolicy,
+) -> TokenResult {
     let mut res = TokenResult::default();
     if tok.cms.signer_count() != 1 {
         // RFC 3161 §2.4.1: the token has exactly one SignerInfo.
@@ -272,6 +288,9 @@ pub fn verify_token_with(
                     ));
                 }
             }
+            let Some(hash) = hash else {
+                return verify_token_signer(tok, policy, res);
+            };
             let ok = hash(d) == tok.imprint;
             res.imprint_matches = Some(ok);
             if ok {
@@ -289,6 +308,16 @@ pub fn verify_token_with(
             }
         }
     }
+    verify_token_signer(tok, policy, res)
+}
+
+/// The TSA's SignerInfo, certificate usage and signing time: the part of a
+/// token's verification that does not depend on what it stamped.
+fn verify_token_signer(
+    tok: &TimestampToken,
+    policy: &AlgorithmPolicy,
+    mut res: TokenResult,
+) -> TokenResult {
     let mut signer = verify_signer(&tok.cms, 0, Content::Encapsulated, policy);
     // Algorithms of the TSA's own signature are judged at genTime.
     signer.reassess_with_poe(policy, Some(tok.gen_time));

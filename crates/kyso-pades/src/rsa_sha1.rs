@@ -8,7 +8,7 @@ use kyso_crypto::policy::{Acceptance, Use};
 use kyso_crypto::{DigestAlg, KeyInfo, Message, SignatureAlg};
 use kyso_pdf::SignatureDict;
 use kyso_report::{Finding, SignatureReport, Time};
-use kyso_validation::trust::{chosen_time_notes, validate_signer};
+use kyso_validation::signer::{judge_signer, SignerEvidence};
 
 /// adbe.x509.rsa_sha1 (ISO 32000-1 §12.8.3.2): /Contents is a DER OCTET STRING
 /// holding a PKCS#1 v1.5 signature over the SHA-1 of the byte ranges; the
@@ -107,13 +107,16 @@ pub(crate) fn x509_rsa_sha1(
     }
     let mut candidates: Vec<Vec<u8>> = s.cert.iter().skip(1).cloned().collect();
     candidates.extend(ctx.dss.certs.iter().cloned());
-    let claimed = r.signing_time.pdf_m;
-    let when = ctx.clock.time_for(ctx.clock.usable(later_doc_ts), claimed);
-    let recheck = ctx.clock.recheck_at();
-    let (trust, rev) = validate_signer(leaf, &candidates, when, recheck, &ctx.dss, &ctx.store);
-    r.trust = trust;
-    r.revocation = rev;
-    chosen_time_notes(&mut r.trust, later_doc_ts, claimed);
+    let signer = SignerEvidence {
+        leaf: Some(leaf),
+        certs: &candidates,
+        evidence: &ctx.dss,
+        proof: None,
+        later_proof: later_doc_ts,
+        signer_clock: None,
+        claimed: r.signing_time.pdf_m,
+    };
+    judge_signer(r, &ctx.clock, &ctx.store, &signer);
 }
 
 /// The content octets of a DER OCTET STRING at the start of `b` (zero padding

@@ -13,8 +13,7 @@ use kyso_pdf::byte_range::ByteRangeCheck;
 use kyso_pdf::SignatureDict;
 use kyso_pki::RevocationEvidence;
 use kyso_report::{Finding, SignatureKind, SignatureReport, Time, ValidationTimeSource};
-use kyso_validation::signer::{apply_signer, local_time_note, signature_timestamps};
-use kyso_validation::trust::{chosen_time_notes, validate_signer};
+use kyso_validation::signer::{apply_signer, judge_signer, signature_timestamps, SignerEvidence};
 
 /// The common part of every signature report: where it is and what it covers.
 pub(crate) fn skeleton(
@@ -275,27 +274,21 @@ fn cms_signature(
             ));
         }
     }
-    r.signing_time.timestamp = ts_proof;
-    if let Some(n) = local_time_note(r.signing_time.cms_signing_time, ts_proof) {
-        r.signing_time.notes.push(n);
-    }
-    let Some(leaf) = res
-        .signer_cert
-        .and_then(|i| sd.certificates().get(i))
-        .map(|c| c.der.clone())
-    else {
-        return;
+    let leaf = res.signer_cert.and_then(|i| sd.certificates().get(i));
+    let signer = SignerEvidence {
+        leaf: leaf.map(|c| c.der.as_slice()),
+        certs: &extra,
+        evidence: &evidence,
+        proof: ts_proof,
+        later_proof: later_doc_ts,
+        signer_clock: r.signing_time.cms_signing_time,
+        claimed: r.signing_time.cms_signing_time.or(r.signing_time.pdf_m),
     };
-    let claimed = r.signing_time.cms_signing_time.or(r.signing_time.pdf_m);
+    judge_signer(r, &ctx.clock, &ctx.store, &signer);
+    if leaf.is_none() {
+        return;
+    }
     let sig_proof = ctx.clock.usable(ts_proof);
-    let when = ctx
-        .clock
-        .time_for(sig_proof.or(ctx.clock.usable(later_doc_ts)), claimed);
-    let recheck = ctx.clock.recheck_at();
-    let (trust, rev) = validate_signer(&leaf, &extra, when, recheck, &evidence, &ctx.store);
-    r.trust = trust;
-    r.revocation = rev;
-    chosen_time_notes(&mut r.trust, ts_proof.or(later_doc_ts), claimed);
     if r.trust.validation_time_source == Some(ValidationTimeSource::Timestamp)
         && sig_proof.is_none()
     {

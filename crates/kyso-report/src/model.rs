@@ -914,6 +914,11 @@ pub struct SignatureFacts {
     pub signing_certificate_ref_ok: Option<bool>,
     /// A signature timestamp is present and broken (imprint or signature).
     pub timestamp_invalid: bool,
+    /// Two of the signature's timestamps contradict each other: a content
+    /// timestamp (taken before signing) is later than the signature timestamp
+    /// (ETSI EN 319 102-1 §5.6.2.3, TIMESTAMP_ORDER_FAILURE).
+    #[serde(default)]
+    pub timestamp_order_failure: bool,
     /// Changes after this signature that no rule allows.
     pub disallowed_changes: bool,
     /// The signature is in the file, but the document's cross-reference

@@ -79,6 +79,9 @@ pub fn derive_signature(
     if facts.timestamp_invalid {
         return (Indeterminate, Some(S::SigConstraintsFailure));
     }
+    if facts.timestamp_order_failure {
+        return (Indeterminate, Some(S::TimestampOrderFailure));
+    }
     match chain {
         ChainStatus::Trusted => (TotalPassed, None),
         ChainStatus::NotChecked | ChainStatus::NoChainFound => {

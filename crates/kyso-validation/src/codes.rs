@@ -38,6 +38,8 @@ pub const TIMESTAMP_VALID: &str = "core.timestamp.valid";
 pub const TIMESTAMP_INVALID: &str = "core.timestamp.invalid";
 /// The timestamp authority is not trusted, so the timestamp proves no time (warning).
 pub const TIMESTAMP_UNTRUSTED: &str = "core.timestamp.untrusted";
+/// An archive timestamp was read: its authority's signature checked, what it covers not (info; warning when its signature fails).
+pub const TIMESTAMP_UNBOUND: &str = "core.timestamp.archive_read";
 
 /// Vietnamese signing software wrote local time labelled UTC (claimed − timestamp ≈ 7 h ± 15 min) (info).
 pub const TIME_LOCAL_LABELLED_UTC: &str = "core.time.local_labelled_utc";

@@ -3,6 +3,7 @@
 //! verdict comes from `kyso_report::verdict`.
 
 use crate::codes;
+use crate::trust::{chosen_time_notes, validate_signer, Clock};
 use kyso_cms::tsp::{self, TokenResult};
 use kyso_cms::{SignedDataView, SignerResult};
 use kyso_crypto::policy::AlgorithmPolicy;
@@ -97,6 +98,30 @@ pub fn verify_timestamp(
     store: &TrustStore,
     policy: &AlgorithmPolicy,
 ) -> TokenOutcome {
+    timestamp_outcome(token_der, Some(hash), extra_certs, evidence, store, policy)
+}
+
+/// Read a timestamp token whose imprint Kyso does not recompute (an archive
+/// timestamp): its authority's signature and path are checked and reported,
+/// the imprint is not, so it is never valid and never a proof of existence.
+pub fn read_unbound_timestamp(
+    token_der: &[u8],
+    extra_certs: &[Vec<u8>],
+    evidence: &RevocationEvidence,
+    store: &TrustStore,
+    policy: &AlgorithmPolicy,
+) -> TokenOutcome {
+    timestamp_outcome(token_der, None, extra_certs, evidence, store, policy)
+}
+
+fn timestamp_outcome(
+    token_der: &[u8],
+    hash: Option<&dyn Fn(DigestAlg) -> Vec<u8>>,
+    extra_certs: &[Vec<u8>],
+    evidence: &RevocationEvidence,
+    store: &TrustStore,
+    policy: &AlgorithmPolicy,
+) -> TokenOutcome {
     let mut info = TimestampInfo::default();
     let tok = match tsp::parse_token(token_der, &kyso_cms::Limits::default()) {
         Ok(t) => t,
@@ -115,7 +140,10 @@ pub fn verify_timestamp(
             };
         }
     };
-    let res = tsp::verify_token_with(&tok, hash, policy);
+    let res = match hash {
+        Some(h) => tsp::verify_token_with(&tok, h, policy),
+        None => tsp::verify_token_unbound(&tok, policy),
+    };
     info.gen_time = Some(tok.gen_time);
     info.accuracy_ms = tok.accuracy_ms;
     info.policy = Some(tok.policy.clone()).filter(|p| !p.is_empty());
@@ -155,6 +183,29 @@ pub fn verify_timestamp(
         info.findings.extend(trust.findings);
     }
     let valid = res.is_valid();
+    if hash.is_none() {
+        // Unbound: say what was and was not checked, and nothing else.
+        let sig_ok = info.signature_valid && tsa_cert.is_some() && !res.signer.format_failure;
+        info.findings.push(if sig_ok {
+            Finding::info(
+                codes::TIMESTAMP_UNBOUND,
+                format!("Dấu thời gian lưu trữ ngày {}: chữ ký của đơn vị cấp dấu thời gian đúng; Kyso chưa kiểm tra nó phủ những dữ liệu nào, nên không dùng nó làm bằng chứng.", tok.gen_time.to_vietnam_display()),
+                format!("Archive timestamp of {}: the authority's signature is correct; Kyso does not check what it covers, so it is not used as proof.", tok.gen_time.to_rfc3339()),
+            )
+        } else {
+            Finding::warning(
+                codes::TIMESTAMP_UNBOUND,
+                "Dấu thời gian lưu trữ không kiểm tra được (chữ ký của đơn vị cấp dấu thời gian sai hoặc thiếu chứng thư); nó không được dùng làm bằng chứng.",
+                "The archive timestamp does not verify (bad authority signature or missing certificate); it is not used as proof.",
+            )
+        });
+        return TokenOutcome {
+            info,
+            valid: false,
+            result: Some(res),
+            tsa_cert,
+        };
+    }
     info.findings.push(if valid {
         Finding::passed(
             codes::TIMESTAMP_VALID,
@@ -205,6 +256,54 @@ pub fn local_time_note(claimed: Option<Time>, proven: Option<Time>) -> Option<Fi
         ));
     }
     None
+}
+
+/// What a signature profile knows of its signer once the signature's own
+/// checks and its timestamps are done: the input of [`judge_signer`].
+pub struct SignerEvidence<'a> {
+    /// The signer's certificate (DER), when the signature names one that is present.
+    pub leaf: Option<&'a [u8]>,
+    /// Every certificate the file offers for the path.
+    pub certs: &'a [Vec<u8>],
+    /// Revocation data the file carries.
+    pub evidence: &'a RevocationEvidence,
+    /// The earliest trusted signature timestamp ([`signature_timestamps`]).
+    pub proof: Option<Time>,
+    /// A later proof of existence that is not the signature's own (a PDF
+    /// document timestamp added after it), used when `proof` is absent.
+    pub later_proof: Option<Time>,
+    /// The time the signer's software wrote (CMS signingTime, XAdES
+    /// SigningTime): the 7-hour local-time note compares it with `proof`.
+    pub signer_clock: Option<Time>,
+    /// The claimed signing time used when no proof is usable (may fall back to
+    /// a container's own date, e.g. the PDF /M).
+    pub claimed: Option<Time>,
+}
+
+/// The tail every signature profile shares once its own checks are done: the
+/// proven time and the local-time note on the report, then the signer's path
+/// validated at the one time [`Clock`] chooses, and the notes when the user
+/// chose that time. One function, so that PDF, CMS and XML signatures cannot
+/// drift apart in how the validation time is picked.
+pub fn judge_signer(
+    r: &mut SignatureReport,
+    clock: &Clock,
+    store: &TrustStore,
+    s: &SignerEvidence<'_>,
+) {
+    r.signing_time.timestamp = s.proof;
+    if let Some(n) = local_time_note(s.signer_clock, s.proof) {
+        r.signing_time.notes.push(n);
+    }
+    let Some(leaf) = s.leaf else {
+        return;
+    };
+    let usable = clock.usable(s.proof).or(clock.usable(s.later_proof));
+    let when = clock.time_for(usable, s.claimed);
+    let (trust, rev) = validate_signer(leaf, s.certs, when, clock.recheck_at(), s.evidence, store);
+    r.trust = trust;
+    r.revocation = rev;
+    chosen_time_notes(&mut r.trust, s.proof.or(s.later_proof), s.claimed);
 }
 
 #[cfg(test)]

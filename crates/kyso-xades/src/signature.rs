@@ -13,8 +13,7 @@ use kyso_report::{
     Coverage as ReportCoverage, Finding, SignatureKind, SignatureReport, SignedReference,
     SignedTarget, Time,
 };
-use kyso_validation::signer::{local_time_note, signature_timestamps};
-use kyso_validation::trust::{chosen_time_notes, validate_signer};
+use kyso_validation::signer::{judge_signer, signature_timestamps, SignerEvidence};
 use kyso_xmldsig::codes as dsig;
 use kyso_xmldsig::{Coverage, ReferenceResult, SignatureResult, XadesLevel};
 
@@ -240,26 +239,21 @@ pub(crate) fn signature(ctx: &Ctx, pos: usize, s: &SignatureResult) -> Signature
         })
         .collect();
     let ts_proof = signature_timestamps(&tokens, certs, &evidence, &ctx.store, &ctx.policy, &mut r);
-    r.signing_time.timestamp = ts_proof;
-    if let Some(n) = local_time_note(claimed, ts_proof) {
-        r.signing_time.notes.push(n);
-    }
-
     // Algorithm policy, with the proof of existence when there is one
     // (kyso-xmldsig judged without any).
     judge_algorithms(ctx, s, key.as_ref(), ts_proof, &mut r);
 
     // The signer's path at the time the clock chooses.
-    let Some(leaf) = leaf else {
-        return r;
+    let signer = SignerEvidence {
+        leaf: leaf.as_deref(),
+        certs,
+        evidence: &evidence,
+        proof: ts_proof,
+        later_proof: None,
+        signer_clock: claimed,
+        claimed,
     };
-    let sig_proof = ctx.clock.usable(ts_proof);
-    let when = ctx.clock.time_for(sig_proof, claimed);
-    let recheck = ctx.clock.recheck_at();
-    let (trust, rev) = validate_signer(&leaf, certs, when, recheck, &evidence, &ctx.store);
-    r.trust = trust;
-    r.revocation = rev;
-    chosen_time_notes(&mut r.trust, ts_proof, claimed);
+    judge_signer(&mut r, &ctx.clock, &ctx.store, &signer);
     r
 }
 
