@@ -640,6 +640,8 @@ fn reference<'a>(
     let fail = |res: &mut SignatureResult, code: &'static str, vi: String, en: String| {
         res.findings.push(Finding::error(code, vi, en));
     };
+    // An OPC relationships part, kept to retry its digest in xmlsec1's legacy form.
+    let mut legacy_input: Option<Vec<u8>> = None;
     // Dereference.
     let mut data = match uri.as_deref() {
         Some("") => {
@@ -688,7 +690,12 @@ fn reference<'a>(
                 resolved: bytes.is_some(),
             };
             match bytes {
-                Some(b) => Data::Octets(b),
+                Some(b) => {
+                    if has_relationship_transform(r) {
+                        legacy_input = Some(b.clone());
+                    }
+                    Data::Octets(b)
+                }
                 None => {
                     res.findings.push(Finding::warning(
                         codes::REFERENCE_DETACHED,
@@ -757,9 +764,20 @@ fn reference<'a>(
         malformed(res, "DigestValue");
         return rr;
     };
-    let ok = d.digest(&octets) == expected;
+    let mut ok = d.digest(&octets) == expected;
+    let legacy = !ok
+        && legacy_input
+            .and_then(|o| legacy_relationship_octets(ctx, r, o))
+            .is_some_and(|o| d.digest(&o) == expected);
+    ok |= legacy;
     rr.digest_ok = Some(ok);
-    if ok {
+    if legacy {
+        res.findings.push(Finding::passed(
+            codes::REFERENCE_DIGEST_OK,
+            format!("Dữ liệu của tham chiếu {label} không bị thay đổi (giá trị băm khớp với dạng phép biến đổi Relationship của xmlsec1 cũ mà LibreOffice dùng: mỗi khoảng trắng thành một phần tử <text/> rỗng; các quan hệ được chọn vẫn được ký đầy đủ)."),
+            format!("The data of reference {label} is unchanged (the digest matches the Relationship transform as older xmlsec1, which LibreOffice uses, computes it: each whitespace node becomes an empty <text/> element; the selected relationships are signed in full)."),
+        ));
+    } else if ok {
         res.findings.push(Finding::passed(
             codes::REFERENCE_DIGEST_OK,
             format!("Dữ liệu của tham chiếu {label} không bị thay đổi."),
@@ -813,7 +831,7 @@ fn apply_transform<'a>(
     }
     if alg == OPC_RELATIONSHIP {
         return match data {
-            Data::Octets(o) => relationship_transform(t, &o, &ctx.opts.limits)
+            Data::Octets(o) => relationship_transform(t, &o, &ctx.opts.limits, false)
                 .map(Data::Octets)
                 .map_err(failed),
             Data::Nodes(_) => Err(failed("relationship transform over a node-set".into())),
@@ -871,6 +889,38 @@ fn escape_attr(v: &str) -> String {
     out
 }
 
+fn has_relationship_transform(r: Node<'_, '_>) -> bool {
+    child(r, DSIG_NS, "Transforms").is_some_and(|ts| {
+        children(ts, DSIG_NS, "Transform")
+            .any(|t| t.attribute("Algorithm") == Some(OPC_RELATIONSHIP))
+    })
+}
+
+/// The reference's transforms over `octets` with the Relationship transform
+/// in xmlsec1's legacy form ([`relationship_transform`] with `legacy`);
+/// `None` when any transform fails.
+fn legacy_relationship_octets<'a>(
+    ctx: &Ctx<'_, '_, 'a>,
+    r: Node<'_, 'a>,
+    octets: Vec<u8>,
+) -> Option<Vec<u8>> {
+    let mut data = Data::Octets(octets);
+    for t in children(child(r, DSIG_NS, "Transforms")?, DSIG_NS, "Transform") {
+        let alg = t.attribute("Algorithm").unwrap_or("");
+        data = match (alg == OPC_RELATIONSHIP, data) {
+            (true, Data::Octets(o)) => {
+                Data::Octets(relationship_transform(t, &o, &ctx.opts.limits, true).ok()?)
+            }
+            (true, Data::Nodes(_)) => return None,
+            (false, d) => apply_transform(ctx, t, alg, d).ok()?,
+        };
+    }
+    match data {
+        Data::Octets(o) => Some(o),
+        Data::Nodes(_) => None,
+    }
+}
+
 /// ECMA-376 Part 2 §13.2.4.24 (the Relationship transform), over a
 /// relationships part: keep the `Relationship` elements whose `Id` a
 /// `mdssi:RelationshipReference SourceId` names or whose `Type` a
@@ -880,10 +930,21 @@ fn escape_attr(v: &str) -> String {
 /// (ordinal). The result is written in canonical form (attributes sorted,
 /// empty elements as start-end pairs); the C14N transform that must follow
 /// leaves it unchanged.
+///
+/// `legacy`: the output of xmlsec1's implementation before it followed
+/// step 3 (xmlsec1 1.2.x, as LibreOffice 7 signs with it, e.g. Debian 12's
+/// 1.2.37): every text and comment child of `Relationships` is written as an
+/// empty `<text></text>` / `<comment></comment>` element, in document order
+/// before the sorted relationships. Only the plain shape LibreOffice writes
+/// is modelled (no other elements, no namespaced attributes, no children of
+/// a relationship): anything else is an error, i.e. no match. Which
+/// relationships are selected, and all their attributes, are signed the same
+/// way in both forms.
 fn relationship_transform(
     t: Node<'_, '_>,
     part: &[u8],
     limits: &Limits,
+    legacy: bool,
 ) -> Result<Vec<u8>, String> {
     let mut ids: Vec<&str> = Vec::new();
     let mut types: Vec<&str> = Vec::new();
@@ -905,6 +966,29 @@ fn relationship_transform(
         return Err("not an OPC relationships part".into());
     }
     let mut kept: Vec<(String, String)> = Vec::new();
+    let mut legacy_front = String::new();
+    if legacy {
+        if root
+            .namespaces()
+            .any(|n| n.name().is_some() && n.name() != Some("xml"))
+        {
+            return Err("legacy form: prefixed namespace declarations".into());
+        }
+        for c in root.children() {
+            if c.is_text() {
+                legacy_front.push_str("<text></text>");
+            } else if c.is_comment() {
+                legacy_front.push_str("<comment></comment>");
+            } else if !(c.is_element()
+                && c.tag_name().namespace() == Some(OPC_RELS_NS)
+                && c.tag_name().name() == "Relationship"
+                && !c.has_children()
+                && c.attributes().all(|a| a.namespace().is_none()))
+            {
+                return Err("legacy form: content other than relationships".into());
+            }
+        }
+    }
     for r in root.children().filter(|c| {
         c.is_element()
             && c.tag_name().namespace() == Some(OPC_RELS_NS)
@@ -936,7 +1020,7 @@ fn relationship_transform(
         kept.push((id.to_string(), el));
     }
     kept.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut out = format!("<Relationships xmlns=\"{OPC_RELS_NS}\">");
+    let mut out = format!("<Relationships xmlns=\"{OPC_RELS_NS}\">{legacy_front}");
     for (_, el) in kept {
         out.push_str(&el);
     }
@@ -958,14 +1042,35 @@ mod tests {
         let part = format!(
             "<?xml version=\"1.0\"?>\n<Relationships xmlns=\"{OPC_RELS_NS}\">\n <Relationship Target=\"b.xml\" Type=\"http://x/b\" Id=\"rId3\"/>\n <Relationship Id=\"rId2\" Type=\"http://x/unsigned\" Target=\"evil.xml\"/>\n <Relationship Id=\"rId1\" Type=\"http://x/a\" Target=\"http://e/&amp;\" TargetMode=\"External\"/>\n <Relationship Id=\"rId4\" Type=\"http://x/styles\" Target=\"s.xml\"/>\n</Relationships>"
         );
-        let out = relationship_transform(t_doc.tree().root_element(), part.as_bytes(), &limits)
-            .expect("applied");
+        let out =
+            relationship_transform(t_doc.tree().root_element(), part.as_bytes(), &limits, false)
+                .expect("applied");
         assert_eq!(
             String::from_utf8(out).expect("utf8"),
             format!(
                 "<Relationships xmlns=\"{OPC_RELS_NS}\"><Relationship Id=\"rId1\" Target=\"http://e/&amp;\" TargetMode=\"External\" Type=\"http://x/a\"></Relationship><Relationship Id=\"rId3\" Target=\"b.xml\" TargetMode=\"Internal\" Type=\"http://x/b\"></Relationship><Relationship Id=\"rId4\" Target=\"s.xml\" TargetMode=\"Internal\" Type=\"http://x/styles\"></Relationship></Relationships>"
             )
         );
-        assert!(relationship_transform(t_doc.tree().root_element(), b"<x/>", &limits).is_err());
+        assert!(
+            relationship_transform(t_doc.tree().root_element(), b"<x/>", &limits, false).is_err()
+        );
+        // xmlsec1's legacy form (LibreOffice 7): whitespace nodes become <text></text>, first.
+        let legacy =
+            relationship_transform(t_doc.tree().root_element(), part.as_bytes(), &limits, true)
+                .expect("legacy");
+        let legacy = String::from_utf8(legacy).expect("utf8");
+        assert!(
+            legacy.starts_with(&format!(
+                "<Relationships xmlns=\"{OPC_RELS_NS}\"><text></text><text></text><text></text><text></text><text></text><Relationship Id=\"rId1\""
+            )),
+            "{legacy}"
+        );
+        assert!(!legacy.contains("evil.xml"));
+        // Other content has no legacy form modelled.
+        let odd = format!("<Relationships xmlns=\"{OPC_RELS_NS}\"><Other/></Relationships>");
+        assert!(
+            relationship_transform(t_doc.tree().root_element(), odd.as_bytes(), &limits, true)
+                .is_err()
+        );
     }
 }
