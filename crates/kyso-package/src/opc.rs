@@ -14,13 +14,17 @@ pub const REL_SIGNATURE: &str =
 /// unsigned: document properties and the thumbnail (metadata, not content:
 /// ECMA-376 Part 2 §13.2.1 lets the producer choose what it signs; Office and
 /// Apache POI's `OOXMLSignatureFacet` sign every relationship type except
-/// these). The suffix after the last `/` is compared, so the strict
-/// (`purl.oclc.org`) and transitional namespaces agree.
+/// these). The suffix after the last `/` is compared, so the namespaces
+/// agree; ISO/IEC 29500 Strict also renames the properties types
+/// (`http://purl.oclc.org/ooxml/officeDocument/relationships/extendedProperties`,
+/// `…/customProperties`), which are listed too.
 pub const METADATA_REL_SUFFIXES: &[&str] = &[
     "core-properties",
     "metadata/core-properties",
     "extended-properties",
     "custom-properties",
+    "extendedProperties",
+    "customProperties",
     "metadata/thumbnail",
     "thumbnail",
 ];
@@ -191,6 +195,17 @@ mod tests {
         ));
         assert!(!is_metadata_rel(
             "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+        ));
+        // ISO/IEC 29500 Strict names.
+        for t in [
+            "http://purl.oclc.org/ooxml/officeDocument/relationships/extendedProperties",
+            "http://purl.oclc.org/ooxml/officeDocument/relationships/customProperties",
+            "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail",
+        ] {
+            assert!(is_metadata_rel(t), "{t}");
+        }
+        assert!(!is_metadata_rel(
+            "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"
         ));
     }
 }
