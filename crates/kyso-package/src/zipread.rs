@@ -99,7 +99,13 @@ pub fn read_package(bytes: &[u8], findings: &mut Vec<Finding>) -> Option<Parts> 
                     format!("The package entry “{name}” {en}: possibly a ZIP bomb, not read."),
                 )
             }
-            kyso_zip::Refusal::Unreadable(_, e) => unreadable(&format!("{name}: {e}")),
+            // One entry (damaged data, unsupported method, a local header
+            // naming another entry): the rest of the package is still read.
+            kyso_zip::Refusal::Unreadable(_, e) => Finding::error(
+                codes::UNREADABLE,
+                format!("Mục “{name}” trong gói không đọc được ({e}): không đọc."),
+                format!("The package entry “{name}” cannot be read ({e}): not read."),
+            ),
         });
         out.refused.push(name);
     }

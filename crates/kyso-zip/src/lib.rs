@@ -7,7 +7,9 @@
 //! [`ZipLimits::max_ratio`] beyond [`ZipLimits::ratio_floor`]. Names that
 //! would leave an extraction folder and names written twice (the `zip` crate
 //! keys entries by name, so a duplicate would silently hide one: the central
-//! directory is walked here first) are refused. Every refusal is a value
+//! directory is walked here first) are refused, and so is an entry whose
+//! local header names another entry than its central directory record (a
+//! streaming reader would open something else). Every refusal is a value
 //! ([`Refusal`]) that the profile turns into its own finding; nothing here
 //! allocates more than a limit allows.
 #![forbid(unsafe_code)]
@@ -222,6 +224,18 @@ pub fn read(bytes: &[u8], limits: &ZipLimits) -> Result<Archive, ArchiveError> {
             out.refused.push(Refusal::PathTrick(name));
             continue;
         }
+        // A local header that names something else than the central directory
+        // does: a reader that walks the local headers (streaming) opens
+        // another entry than one that reads the central directory, as with
+        // duplicate names.
+        if local_header_name(bytes, entry.header_start()) != Some(entry.name_raw()) {
+            out.refused.push(Refusal::Unreadable(
+                name,
+                "its local header names another entry than the central directory (ambiguous archive)"
+                    .into(),
+            ));
+            continue;
+        }
         let declared = entry.size();
         let compressed = entry.compressed_size();
         let reason = if declared > limits.max_entry_size {
@@ -266,6 +280,16 @@ pub fn read(bytes: &[u8], limits: &ZipLimits) -> Result<Archive, ArchiveError> {
         out.files.push((name, data));
     }
     Ok(out)
+}
+
+/// The name written in the local file header at `at`, if there is one.
+fn local_header_name(b: &[u8], at: u64) -> Option<&[u8]> {
+    let at = usize::try_from(at).ok()?;
+    if b.get(at..at.checked_add(4)?)? != b"PK\x03\x04" {
+        return None;
+    }
+    let n = u16::from_le_bytes([*b.get(at + 26)?, *b.get(at + 27)?]) as usize;
+    b.get(at + 30..(at + 30).checked_add(n)?)
 }
 
 /// The names in the central directory, as written, at most `max` + 1 of
@@ -323,6 +347,47 @@ mod tests {
         assert!(path_trick("..\\x.pdf"));
         assert!(!path_trick("văn bản..pdf"));
         assert!(!path_trick("dir/file.pdf"));
+    }
+
+    #[test]
+    fn local_header_naming_another_entry_is_refused() {
+        use std::io::Write;
+        let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let o = zip::write::SimpleFileOptions::default();
+        for (n, d) in [
+            ("a.xml", &b"<a/>"[..]),
+            ("b.xml", b"<b/>"),
+            ("c.xml", b"<c/>"),
+        ] {
+            w.start_file(n, o).expect("start");
+            w.write_all(d).expect("write");
+        }
+        let mut z = w.finish().expect("finish").into_inner();
+        // The local header of c.xml renamed a.xml; its central record still says c.xml.
+        let at = z
+            .windows(4)
+            .enumerate()
+            .filter(|(_, w)| *w == b"PK\x03\x04")
+            .map(|(i, _)| i)
+            .nth(2)
+            .expect("third local header");
+        z[at + 30..at + 35].copy_from_slice(b"a.xml");
+        let l = ZipLimits {
+            max_entries: 8,
+            max_entry_size: 1 << 20,
+            max_total_size: 1 << 20,
+            max_ratio: 100,
+            ratio_floor: 1 << 10,
+            case_insensitive_names: false,
+        };
+        let a = read(&z, &l).expect("archive");
+        let names: Vec<&str> = a.files.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["a.xml", "b.xml"]);
+        assert!(
+            matches!(&a.refused[..], [Refusal::Unreadable(n, why)] if n == "c.xml" && why.contains("local header")),
+            "{:?}",
+            a.refused
+        );
     }
 
     #[test]
