@@ -117,6 +117,24 @@ write("attack-macro-as-document.odt", [
 forged = sub(TEXT, "Kyso FORGED fixture")(dict((n, d) for n, d, _ in docx)["word/document.xml"])
 write("attack-duplicate-entry.docx", docx + [("word/document.xml", forged, DEFL)])
 
+# Local header vs central directory: a forged document.xml whose central
+# directory record says word/media/image8.png (unreferenced, so a reader of
+# the central directory never shows it) while its local header says
+# word/document.xml, so a reader that walks the local headers (streaming
+# extraction) meets word/document.xml twice and may keep the forged one.
+write("attack-local-header-name.docx", docx + [("word/media/image8.png", forged, DEFL)])
+path = f"{D}/attack-local-header-name.docx"
+data = bytearray(open(path, "rb").read())
+old_name, new_name = b"word/media/image8.png", b"word/document.xml"
+i = data.rfind(b"PK\x03\x04", 0, data.find(b"PK\x01\x02"))
+assert bytes(data[i + 30:i + 30 + len(old_name)]) == old_name
+assert struct.unpack_from("<HH", data, i + 26) == (len(old_name), 0)
+# Every offset kept: the local name is 4 bytes shorter, and those 4 bytes
+# become an empty extra field record (id 0, size 0).
+struct.pack_into("<HH", data, i + 26, len(new_name), len(old_name) - len(new_name))
+data[i + 30:i + 30 + len(old_name)] = new_name + b"\0" * (len(old_name) - len(new_name))
+open(path, "wb").write(bytes(data))
+
 # ZIP bomb: 64 MiB of zeros deflate to ~64 KB (ratio ~1000:1), and one more
 # entry whose headers declare 3 GiB (over every size limit) for 1 KiB of zeros.
 BOMB = 64 << 20

@@ -484,6 +484,31 @@ fn duplicate_entry_name_is_refused() {
     assert!(!r.signatures[0].intact, "{d}");
 }
 
+/// An entry whose local header names `word/document.xml` while the central
+/// directory says `word/media/image8.png`: a streaming reader and a central
+/// directory reader open different documents. Refused by name, never valid.
+#[test]
+fn local_header_naming_another_entry_is_refused() {
+    let r = verify("attack-local-header-name.docx");
+    let d = dump(&r);
+    assert_eq!(r.verdict.indication, Indication::TotalFailed, "{d}");
+    let f = finding(&r, codes::UNREADABLE);
+    assert_eq!(f.severity, Severity::Error);
+    assert!(
+        f.message_en.contains("“word/media/image8.png”") && f.message_en.contains("local header"),
+        "{d}"
+    );
+    assert_names(
+        finding(&r, codes::CONTENT_UNSIGNED),
+        &["word/media/image8.png"],
+    );
+    // The signed parts are read from the central directory, untouched.
+    assert!(
+        r.signatures[0].intact && r.signatures[0].signature_valid,
+        "{d}"
+    );
+}
+
 /// A ZIP bomb inside a signed .odt: one entry inflating 1000:1, one declaring
 /// 3 GiB. Both refused by name (not inflated), both reported unsigned, never
 /// valid, and quickly.
