@@ -11,6 +11,7 @@ pub const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
 pub struct Doc<'a> {
     tree: Document<'a>,
     text: &'a str,
+    external_dtd: Option<&'a str>,
 }
 
 impl<'a> Doc<'a> {
@@ -22,6 +23,13 @@ impl<'a> Doc<'a> {
     /// The text the tree was parsed from (after byte-order-mark removal).
     pub fn text(&self) -> &'a str {
         self.text
+    }
+
+    /// The external identifier of the DOCTYPE (`PUBLIC "…" "…"` or `SYSTEM
+    /// "…"`, as written), when it names one. It was never read: Kyso loads
+    /// nothing from outside the document.
+    pub fn external_dtd(&self) -> Option<&'a str> {
+        self.external_dtd
     }
 
     /// Number of nodes (the root node included); node ids run below it.
@@ -95,15 +103,23 @@ fn declared_encoding(text: &str) -> Option<&str> {
 }
 
 /// What the prolog holds before the root element.
-enum Doctype {
+enum Doctype<'a> {
     None,
     /// `<!DOCTYPE name>` without external identifier or internal subset.
     Bare,
+    /// `<!DOCTYPE name PUBLIC "…" "…">` or `SYSTEM "…"` without an internal
+    /// subset: the external identifier as written. LibreOffice writes one in
+    /// every Basic library of an ODF package (`libraries.dtd`), which its
+    /// signatures cover. The external subset is never loaded (no request, no
+    /// file), so it can neither inject entities nor default attributes here;
+    /// an entity it would declare stays undeclared and the parser refuses
+    /// its use.
+    External(&'a str),
 }
 
 /// Scan the prolog (XML declaration, comments, processing instructions,
 /// whitespace) for a document type declaration and judge it.
-fn scan_prolog(text: &str) -> Result<Doctype, XmlError> {
+fn scan_prolog(text: &str) -> Result<Doctype<'_>, XmlError> {
     let mut rest = text;
     loop {
         rest = rest.trim_start_matches([' ', '\t', '\r', '\n']);
@@ -125,11 +141,11 @@ fn scan_prolog(text: &str) -> Result<Doctype, XmlError> {
             }
             let head_end = r.find(['[', '>']).unwrap_or(r.len());
             let head = &r[..head_end];
-            if head.contains("SYSTEM") || head.contains("PUBLIC") {
-                return Err(XmlError::ExternalDtd);
-            }
             if r[head_end..].starts_with('[') {
                 return Err(XmlError::DtdNotAllowed);
+            }
+            if let Some(i) = head.find("SYSTEM").or_else(|| head.find("PUBLIC")) {
+                return Ok(Doctype::External(head[i..].trim_end()));
             }
             return Ok(Doctype::Bare);
         } else {
@@ -141,9 +157,10 @@ fn scan_prolog(text: &str) -> Result<Doctype, XmlError> {
 /// Parse `text` as XML 1.0 with namespaces under `limits`.
 ///
 /// Refused before parsing: input above [`Limits::max_bytes`]; a DOCTYPE that
-/// declares entities ([`XmlError::EntityDeclared`]), names an external DTD or
-/// has an internal subset. A bare `<!DOCTYPE name>` is accepted (it declares
-/// nothing). After parsing: nesting deeper than [`Limits::max_depth`] and
+/// declares entities ([`XmlError::EntityDeclared`]) or has an internal subset
+/// ([`XmlError::DtdNotAllowed`]). A bare `<!DOCTYPE name>` is accepted (it
+/// declares nothing), and so is one that only names an external DTD, which is
+/// never loaded ([`Doc::external_dtd`]). After parsing: nesting deeper than [`Limits::max_depth`] and
 /// elements with more than [`Limits::max_attributes`] attributes.
 pub fn parse<'a>(text: &'a str, limits: &Limits) -> Result<Doc<'a>, XmlError> {
     if text.len() > limits.max_bytes {
@@ -155,7 +172,7 @@ pub fn parse<'a>(text: &'a str, limits: &Limits) -> Result<Doc<'a>, XmlError> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let doctype = scan_prolog(text)?;
     let opts = ParsingOptions {
-        allow_dtd: matches!(doctype, Doctype::Bare),
+        allow_dtd: matches!(doctype, Doctype::Bare | Doctype::External(_)),
         nodes_limit: limits.max_nodes,
         ..ParsingOptions::default()
     };
@@ -188,7 +205,15 @@ pub fn parse<'a>(text: &'a str, limits: &Limits) -> Result<Doc<'a>, XmlError> {
             return Err(XmlError::TooManyAttributes);
         }
     }
-    Ok(Doc { tree, text })
+    let external_dtd = match doctype {
+        Doctype::External(id) => Some(id),
+        Doctype::None | Doctype::Bare => None,
+    };
+    Ok(Doc {
+        tree,
+        text,
+        external_dtd,
+    })
 }
 
 /// The element's qualified name as written (`ds:Signature`), from the source text.
@@ -241,9 +266,28 @@ mod tests {
             parse("<!DOCTYPE a [<!ENTITY x 'y'>]><a>&x;</a>", &l).err(),
             Some(XmlError::EntityDeclared)
         );
+        // Named, never loaded (LibreOffice's Basic libraries in ODF packages).
+        let d = parse("<!DOCTYPE a SYSTEM 'http://x/a.dtd'><a/>", &l).unwrap();
+        assert_eq!(d.external_dtd(), Some("SYSTEM 'http://x/a.dtd'"));
+        let d = parse(
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE library:libraries PUBLIC \"-//OpenOffice.org//DTD OfficeDocument 1.0//EN\" \"libraries.dtd\">\n<library:libraries xmlns:library=\"http://openoffice.org/2000/library\"/>",
+            &l,
+        )
+        .unwrap();
+        assert!(d.external_dtd().unwrap().starts_with("PUBLIC"));
+        // An entity its DTD would declare stays undeclared: refused.
+        assert!(matches!(
+            parse("<!DOCTYPE a SYSTEM 'a.dtd'><a>&x;</a>", &l),
+            Err(XmlError::Malformed(_))
+        ));
+        // With an internal subset as well: refused as before.
         assert_eq!(
-            parse("<!DOCTYPE a SYSTEM 'http://x/a.dtd'><a/>", &l).err(),
-            Some(XmlError::ExternalDtd)
+            parse(
+                "<!DOCTYPE a SYSTEM 'a.dtd' [<!ATTLIST a b CDATA 'c'>]><a/>",
+                &l
+            )
+            .err(),
+            Some(XmlError::DtdNotAllowed)
         );
         assert_eq!(
             parse("<!DOCTYPE a [<!ATTLIST a b CDATA 'c'>]><a/>", &l).err(),

@@ -7,8 +7,6 @@ pub enum XmlError {
     /// The document type declaration declares entities (`<!ENTITY`): refused
     /// (entity expansion, external entities, "billion laughs").
     EntityDeclared,
-    /// The document type declaration names an external DTD (`SYSTEM`/`PUBLIC`).
-    ExternalDtd,
     /// The document type declaration has an internal subset (element, attribute
     /// list or notation declarations): refused, since attribute defaults and
     /// ID types from a DTD would change what was signed.
@@ -41,7 +39,6 @@ impl XmlError {
     pub fn code(&self) -> &'static str {
         match self {
             XmlError::EntityDeclared => "xml.parse.entity_declared",
-            XmlError::ExternalDtd => "xml.parse.external_dtd",
             XmlError::DtdNotAllowed => "xml.parse.dtd_not_allowed",
             XmlError::TooLarge { .. } => "xml.parse.too_large",
             XmlError::TooManyNodes => "xml.parse.too_many_nodes",
@@ -57,7 +54,6 @@ impl XmlError {
     pub fn message_vi(&self) -> String {
         match self {
             XmlError::EntityDeclared => "Tệp XML khai báo thực thể (DOCTYPE với ENTITY): bị từ chối vì có thể dùng để tấn công (chèn dữ liệu, đọc tệp ngoài).".into(),
-            XmlError::ExternalDtd => "Tệp XML tham chiếu một DTD bên ngoài: bị từ chối.".into(),
             XmlError::DtdNotAllowed => "Tệp XML có khai báo DTD nội bộ: bị từ chối vì DTD có thể thay đổi nội dung đã ký.".into(),
             XmlError::TooLarge { size, limit } => format!("Tệp XML quá lớn ({size} byte, giới hạn {limit})."),
             XmlError::TooManyNodes => "Tệp XML có quá nhiều nút.".into(),
@@ -74,7 +70,6 @@ impl fmt::Display for XmlError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             XmlError::EntityDeclared => f.write_str("the DOCTYPE declares entities: refused"),
-            XmlError::ExternalDtd => f.write_str("the DOCTYPE names an external DTD: refused"),
             XmlError::DtdNotAllowed => f.write_str(
                 "the DOCTYPE has an internal subset: refused (DTDs can change what was signed)",
             ),
