@@ -21,6 +21,7 @@
 
 use crate::{doc::XML_NS, element_qname, prefix_of_qname, Doc, NodeSet, XmlError};
 use roxmltree::Node;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
@@ -107,6 +108,10 @@ impl C14nMethod {
         }
     }
 }
+
+/// An attribute to write: namespace URI, local name, qualified name as
+/// written, value.
+type Attr<'d> = (&'d str, &'d str, Cow<'d, str>, Cow<'d, str>);
 
 /// Namespace context: prefix (`""` for the default namespace) → URI.
 type NsMap<'d> = Rc<BTreeMap<&'d str, &'d str>>;
@@ -212,8 +217,7 @@ impl<'d, 'a: 'd> Canon<'d, 'a, '_> {
                         included,
                         pushed,
                     });
-                    let children: Vec<_> = n.children().collect();
-                    stack.extend(children.into_iter().rev().map(Frame::Enter));
+                    stack.extend(n.children().rev().map(Frame::Enter));
                 }
                 Frame::Enter(n) => {
                     if self.set.contains(n) {
@@ -247,6 +251,13 @@ impl<'d, 'a: 'd> Canon<'d, 'a, '_> {
         qname: &'a str,
         ctx: &NsMap<'d>,
     ) -> Result<NsMap<'d>, XmlError> {
+        if self.method.algorithm != C14nAlgorithm::Exclusive && self.same_namespaces_as_parent(n) {
+            // Inclusive C14N: the parent was output with these very in-scope
+            // namespaces, so `ctx` is already this element's context and
+            // nothing is declared (what the general case below computes).
+            self.write_start_tag(n, qname, Vec::new());
+            return Ok(ctx.clone());
+        }
         let mut in_scope: BTreeMap<&'d str, &'d str> = BTreeMap::new();
         for ns in n.namespaces() {
             if ns.uri() == XML_NS {
@@ -321,15 +332,35 @@ impl<'d, 'a: 'd> Canon<'d, 'a, '_> {
             }
         };
 
-        // Attributes: the element's own, plus xml:* of omitted ancestors.
-        let mut attrs: Vec<(&'d str, &'d str, String, String)> = Vec::new(); // (uri, local, qname, value)
+        self.write_start_tag(n, qname, decls);
+        Ok(new_ctx)
+    }
+
+    /// Whether `n`'s parent is an element in the set with the same in-scope
+    /// namespaces as `n` (roxmltree gives an element that declares none the
+    /// very namespace list of its parent: compared by identity, not by text).
+    fn same_namespaces_as_parent(&self, n: Node<'d, 'a>) -> bool {
+        let Some(p) = n
+            .parent()
+            .filter(|p| p.is_element() && self.set.contains(*p))
+        else {
+            return false;
+        };
+        let (mine, theirs) = (n.namespaces(), p.namespaces());
+        mine.len() == theirs.len() && mine.zip(theirs).all(|(a, b)| std::ptr::eq(a, b))
+    }
+
+    /// `<qname`, the namespace declarations `decls` (sorted), the attributes
+    /// (the element's own and `xml:*` of omitted ancestors, sorted), `>`.
+    fn write_start_tag(&mut self, n: Node<'d, 'a>, qname: &'a str, decls: Vec<(&'d str, &'d str)>) {
+        let mut attrs: Vec<Attr<'d>> = Vec::new();
         for a in n.attributes() {
             let aq = self.doc.text().get(a.range_qname()).unwrap_or(a.name());
             attrs.push((
                 a.namespace().unwrap_or(""),
                 a.name(),
-                aq.to_string(),
-                a.value().to_string(),
+                Cow::Borrowed(aq),
+                Cow::Borrowed(a.value()),
             ));
         }
         self.inherit_xml_attrs(n, &mut attrs);
@@ -356,16 +387,11 @@ impl<'d, 'a: 'd> Canon<'d, 'a, '_> {
             self.out.push('"');
         }
         self.out.push('>');
-        Ok(new_ctx)
     }
 
     /// C14N 1.0 §2.4 / C14N 1.1 §2.4: when an element's parent is not in the
     /// set, its ancestors' `xml:*` attributes are carried down to it.
-    fn inherit_xml_attrs(
-        &self,
-        n: Node<'d, 'a>,
-        attrs: &mut Vec<(&'d str, &'d str, String, String)>,
-    ) {
+    fn inherit_xml_attrs(&self, n: Node<'d, 'a>, attrs: &mut Vec<Attr<'d>>) {
         if self.method.algorithm == C14nAlgorithm::Exclusive {
             return;
         }
@@ -397,7 +423,12 @@ impl<'d, 'a: 'd> Canon<'d, 'a, '_> {
                 if attrs.iter().any(|x| x.0 == XML_NS && x.1 == local) {
                     continue;
                 }
-                attrs.push((XML_NS, local, format!("xml:{local}"), a.value().to_string()));
+                attrs.push((
+                    XML_NS,
+                    local,
+                    Cow::Owned(format!("xml:{local}")),
+                    Cow::Borrowed(a.value()),
+                ));
             }
         }
         if v11 && !bases.is_empty() {
@@ -411,9 +442,9 @@ impl<'d, 'a: 'd> Canon<'d, 'a, '_> {
                 };
             }
             if let Some(own) = attrs.iter_mut().find(|x| x.0 == XML_NS && x.1 == "base") {
-                own.3 = join_uri(&base, &own.3);
+                own.3 = Cow::Owned(join_uri(&base, &own.3));
             } else {
-                attrs.push((XML_NS, "base", "xml:base".into(), base));
+                attrs.push((XML_NS, "base", Cow::Borrowed("xml:base"), Cow::Owned(base)));
             }
         }
     }
