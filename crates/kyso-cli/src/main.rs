@@ -171,6 +171,27 @@ fn display_name(p: &Path) -> String {
 }
 
 fn read_input(path: &Path) -> Result<Vec<u8>, Box<Report>> {
+    // Refused before reading: a file larger than the core accepts (a sparse
+    // multi-GiB file took seconds and its size in memory, then this refusal).
+    if let Ok(m) = std::fs::metadata(path) {
+        if m.len() > kyso_core::MAX_INPUT_LEN as u64 {
+            let gib = kyso_core::MAX_INPUT_LEN.div_ceil(1 << 30);
+            return Err(Box::new(input_error_report(
+                path,
+                kyso_core::codes::INPUT_TOO_LARGE,
+                format!(
+                    "Tệp quá lớn để kiểm tra ({} byte; giới hạn {gib} GiB); tệp không được đọc. ({})",
+                    m.len(),
+                    path.display()
+                ),
+                format!(
+                    "The file is too large to verify ({} bytes; limit {gib} GiB); it was not read. ({})",
+                    m.len(),
+                    path.display()
+                ),
+            )));
+        }
+    }
     std::fs::read(path).map_err(|e| {
         let (code, vi) = match e.kind() {
             std::io::ErrorKind::NotFound => ("io.not_found", "Không tìm thấy tệp."),

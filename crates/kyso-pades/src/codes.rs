@@ -8,6 +8,8 @@ pub const PDF_ENCRYPTED: &str = "core.pdf.encrypted";
 pub const PDF_ENCRYPTED_LOCKED: &str = "core.pdf.encrypted_locked";
 /// The document has signature fields not signed yet (info).
 pub const PDF_EMPTY_SIGNATURE_FIELDS: &str = "core.pdf.empty_signature_fields";
+/// More signature dictionaries than [`crate::MAX_SIGNATURES_EXAMINED`]: only the first are examined, the document is INDETERMINATE (warning).
+pub const PDF_TOO_MANY_SIGNATURES: &str = "core.pdf.signatures.too_many";
 /// The document carries a Document Security Store (DSS) with certificates, CRLs, OCSP responses (info).
 pub const PDF_DSS: &str = "core.pdf.dss";
 /// A signed revision the cross-reference chain no longer reaches: what readers show is not what was signed (error).

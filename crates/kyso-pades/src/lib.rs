@@ -30,6 +30,15 @@ use signature::signature;
 use std::cell::RefCell;
 use std::collections::HashMap;
 
+/// Signature dictionaries examined in one PDF (chained and unreached
+/// together). Real documents carry a handful (a Vietnamese official document:
+/// the signer's and the agency's, 1–5; long approval chains stay well under
+/// 100); EU DSS and pyHanko have no explicit cap but their cost grows with
+/// every dictionary. Beyond it the rest is not examined and the document is
+/// INDETERMINATE (`Report::budget_exceeded`), so a file of thousands of tiny
+/// dictionaries costs at most this many checks and this many report entries.
+pub const MAX_SIGNATURES_EXAMINED: usize = 500;
+
 /// Everything shared by the signatures of one document.
 struct Ctx<'a> {
     hasher: RangeHasher<'a>,
@@ -121,11 +130,22 @@ pub fn verify_pdf(
         });
     }
 
-    let sigs = doc.signatures();
+    let mut sigs = doc.signatures();
     // Signature dictionaries in the bytes that the cross-reference chain does
     // not reach (an update whose /Prev skips the signed revision): listed,
     // never a silent "no signature".
-    let hidden = doc.unreached_signatures(&sigs);
+    let mut hidden = doc.unreached_signatures(&sigs);
+    if sigs.len() + hidden.len() > MAX_SIGNATURES_EXAMINED {
+        let total = sigs.len() + hidden.len();
+        report.findings.push(Finding::warning(
+            codes::PDF_TOO_MANY_SIGNATURES,
+            format!("Tài liệu có {total} từ điển chữ ký, nhiều hơn giới hạn {MAX_SIGNATURES_EXAMINED} mà Kyso kiểm tra: chỉ {MAX_SIGNATURES_EXAMINED} chữ ký đầu tiên (theo thứ tự phiên bản) được kiểm tra, nên không thể kết luận tài liệu hợp lệ. Không văn bản thật nào có nhiều chữ ký như vậy; đây có thể là tệp được tạo ra để làm treo trình kiểm tra."),
+            format!("The document has {total} signature dictionaries, more than the {MAX_SIGNATURES_EXAMINED} Kyso examines: only the first {MAX_SIGNATURES_EXAMINED} (in revision order) are checked, so the document cannot be called valid. No real document carries that many; the file may be built to exhaust verifiers."),
+        ));
+        report.budget_exceeded = true;
+        sigs.truncate(MAX_SIGNATURES_EXAMINED);
+        hidden.truncate(MAX_SIGNATURES_EXAMINED - sigs.len());
+    }
     let unsigned = fields.iter().filter(|f| f.value.is_none()).count();
     if unsigned > 0 {
         report.findings.push(Finding::info(
@@ -155,7 +175,6 @@ pub fn verify_pdf(
     // From here on the unreached signatures follow the chain's, indices
     // `chained..`; they are verified like the others.
     let chained = sigs.len();
-    let mut sigs = sigs;
     checks.extend(kyso_pdf::byte_range::check_unreached(&doc, &hidden));
     sigs.extend(hidden.iter().map(|h| h.sig.clone()));
 

@@ -15,6 +15,10 @@ use crate::sig::{byte_range_values, SignatureDict};
 use crate::unreached::UnreachedSignature;
 use kyso_report::{Coverage, Finding};
 
+/// Colliding signatures named in one `pdf.byte_range.collision` finding;
+/// the rest are counted ("and N more").
+const COLLISIONS_NAMED: usize = 5;
+
 /// The outcome for one signature.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ByteRangeCheck {
@@ -176,7 +180,12 @@ fn check_one(
             "The position of the signature's /Contents in the file could not be located, so the unsigned gap cannot be confirmed to hold only the signature.".into(),
         )),
     }
-    // Collisions with other signatures (DSS ByteRangeCollisionCheck).
+    // Collisions with other signatures (DSS ByteRangeCollisionCheck). One
+    // finding per signature, naming the first few it collides with: a file
+    // with thousands of signature dictionaries must not make the report
+    // quadratic (N findings for each of N signatures).
+    let mut collides: Vec<usize> = Vec::new();
+    let mut n_collides = 0usize;
     for (j, other) in ranges.iter().enumerate() {
         let Some([oa, ob, oc, od]) = *other else {
             continue;
@@ -194,18 +203,32 @@ fn check_one(
         // My gap must not fall inside what an earlier-or-equal signature signed.
         let inside_other = oend <= end && gap_start < oend && !(gap_start == ogap && c == oc);
         if gaps_meet || inside_other || oend == end {
-            findings.push(err(
-                "pdf.byte_range.collision",
-                format!(
-                    "/ByteRange của chữ ký này chồng lấn với chữ ký thứ {} trong tệp.",
-                    j + 1
-                ),
-                format!(
-                    "This signature's /ByteRange overlaps that of signature #{} in the file.",
-                    j + 1
-                ),
-            ));
+            n_collides += 1;
+            if collides.len() < COLLISIONS_NAMED {
+                collides.push(j + 1);
+            }
         }
+    }
+    if n_collides > 0 {
+        let list = collides
+            .iter()
+            .map(|k| format!("#{k}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let more = n_collides - collides.len();
+        let (more_vi, more_en) = if more > 0 {
+            (
+                format!(" và {more} chữ ký khác"),
+                format!(" and {more} more"),
+            )
+        } else {
+            (String::new(), String::new())
+        };
+        findings.push(err(
+            "pdf.byte_range.collision",
+            format!("/ByteRange của chữ ký này chồng lấn với chữ ký {list}{more_vi} trong tệp."),
+            format!("This signature's /ByteRange overlaps that of signature {list}{more_en} in the file."),
+        ));
     }
     // Coverage.
     let revs = doc.revisions();

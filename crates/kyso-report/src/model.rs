@@ -44,6 +44,12 @@ pub struct Report {
     /// A statement of what was asked, never a proof of anything.
     #[serde(skip_serializing_if = "ValidationTimeChoice::is_default", default)]
     pub validation_time_choice: ValidationTimeChoice,
+    /// Kyso stopped at one of its resource budgets (e.g. more signature
+    /// dictionaries than it examines) and left part of the document
+    /// unexamined: the document is never better than INDETERMINATE. A
+    /// document-level finding says which budget.
+    #[serde(skip_serializing_if = "std::ops::Not::not", default)]
+    pub budget_exceeded: bool,
 }
 
 impl Report {
@@ -63,6 +69,7 @@ impl Report {
             certificate_trust: None,
             error: None,
             validation_time_choice: ValidationTimeChoice::Default,
+            budget_exceeded: false,
         }
     }
 }

@@ -212,6 +212,14 @@ fn document_indication(report: &Report) -> (Indication, Option<SubIndication>) {
     {
         return (Indication::TotalFailed, Some(SubIndication::FormatFailure));
     }
+    // Part of the document was left unexamined: whatever passed, nothing
+    // permits a pass (FORMAT_FAILURE: Kyso could not process it whole).
+    if report.budget_exceeded {
+        return (
+            Indication::Indeterminate,
+            Some(SubIndication::FormatFailure),
+        );
+    }
     if all.is_empty() {
         return (Indication::NoSignature, None);
     }
