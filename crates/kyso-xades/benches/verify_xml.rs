@@ -63,7 +63,8 @@ fn load(opts: &ValidationOptions<'_>) -> Vec<(String, Vec<u8>)> {
             ),
         }
     }
-    // A benchmark of a failing verification is worthless: say what it gave.
+    // A benchmark of a failing verification is worthless: say what it gave,
+    // and time only what verifies.
     for (id, bytes) in &out {
         let r = verify(bytes, opts);
         eprintln!(
@@ -79,9 +80,13 @@ fn load(opts: &ValidationOptions<'_>) -> Vec<(String, Vec<u8>)> {
                 .chain(r.findings.iter())
                 .map(|f| f.code.as_str())
                 .collect();
-            eprintln!("verify_xml:   not TOTAL_PASSED: {}", codes.join(" "));
+            eprintln!(
+                "verify_xml:   not TOTAL_PASSED, not timed: {}",
+                codes.join(" ")
+            );
         }
     }
+    out.retain(|(_, b)| verify(b, opts).verdict.indication == Indication::TotalPassed);
     out
 }
 
