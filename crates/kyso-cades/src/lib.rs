@@ -73,7 +73,16 @@ pub fn verify_cms_file(
             "The signature file is text-encoded (PEM/Base64); Kyso decoded it to check it.",
         ));
     }
-    let sd = match kyso_cms::parse_signed_data(&der, &kyso_cms::Limits::default()) {
+    // The file is the CMS structure: its size bound is the file's own (the
+    // pipeline already refused inputs above its limit), not the 64 MiB that
+    // keeps a PDF's /Contents or a timestamp token small; an enveloping .p7m
+    // carries the whole document.
+    let defaults = kyso_cms::Limits::default();
+    let limits = kyso_cms::Limits {
+        max_der_len: defaults.max_der_len.max(der.len()),
+        ..defaults
+    };
+    let sd = match kyso_cms::parse_signed_data(&der, &limits) {
         Ok(sd) => sd,
         Err(e) => {
             unreadable(report, Some(e.to_finding()));
