@@ -11,6 +11,7 @@
 //! format); 64 usage error. `corpus` exits 0 unless `--strict` and a row disagrees.
 #![forbid(unsafe_code)]
 
+mod input;
 mod render;
 
 use kyso_cli::corpus;
@@ -170,7 +171,7 @@ fn display_name(p: &Path) -> String {
         .unwrap_or_else(|| p.display().to_string())
 }
 
-fn read_input(path: &Path) -> Result<Vec<u8>, Box<Report>> {
+fn read_input(path: &Path) -> Result<input::Input, Box<Report>> {
     // Refused before reading: a file larger than the core accepts (a sparse
     // multi-GiB file took seconds and its size in memory, then this refusal).
     if let Ok(m) = std::fs::metadata(path) {
@@ -192,7 +193,7 @@ fn read_input(path: &Path) -> Result<Vec<u8>, Box<Report>> {
             )));
         }
     }
-    std::fs::read(path).map_err(|e| {
+    input::read(path).map_err(|e| {
         let (code, vi) = match e.kind() {
             std::io::ErrorKind::NotFound => ("io.not_found", "Không tìm thấy tệp."),
             std::io::ErrorKind::PermissionDenied => {
@@ -264,13 +265,13 @@ fn verify_cmd(args: &[String]) -> ExitCode {
         let r = match read_input(path) {
             Ok(bytes) => {
                 let signed = partner(path).and_then(|p| {
-                    let data = std::fs::read(&p).ok()?;
+                    let data = input::read(&p).ok()?;
                     Some((display_name(&p), data))
                 });
                 let r = kyso_core::verify_detached(
                     Some(&display_name(path)),
                     &bytes,
-                    signed.as_ref().map(|(n, d)| (n.as_str(), d.as_slice())),
+                    signed.as_ref().map(|(n, d)| (n.as_str(), &d[..])),
                     &opts,
                 );
                 if let Some(dir) = &a.extract {
