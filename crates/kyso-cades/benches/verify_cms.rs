@@ -15,6 +15,7 @@
 //! loaded machine.
 
 #[cfg(target_os = "linux")]
+#[path = "../../kyso-core/benches/cpu/mod.rs"]
 mod cpu;
 
 use std::path::{Path, PathBuf};

@@ -1,6 +1,7 @@
 //! CPU time of the calling thread (`CLOCK_THREAD_CPUTIME_ID`) as a criterion
 //! measurement: on a loaded machine it is steadier than wall time, and the
-//! verification is single-threaded. (The same as kyso-core's change_analysis bench.)
+//! verification is single-threaded. Used by kyso-core's change_analysis bench and,
+//! through `#[path]`, by kyso-cades' verify_cms and kyso-xades' verify_xml.
 
 use criterion::measurement::{Measurement, ValueFormatter};
 use criterion::Throughput;
