@@ -35,25 +35,7 @@ fn many_signature_dictionaries(n: usize) -> Vec<u8> {
         format!("<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [{fields}] /SigFlags 3 >> >>");
     objs[1] = "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".into();
     objs[2] = format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Annots [{fields}] >>");
-    let mut out = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n".to_vec();
-    let mut offsets = Vec::with_capacity(objs.len());
-    for (i, o) in objs.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
-    }
-    let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objs.len() + 1).as_bytes());
-    for o in offsets {
-        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objs.len() + 1
-        )
-        .as_bytes(),
-    );
-    out
+    common::pdf_from_objects(&objs)
 }
 
 /// Run `kyso verify --json` on `bytes` and check the invariants every
