@@ -399,6 +399,63 @@ async fn scenario(c: &Client, browser: Browser, server: &StaticServer, decree: O
         json!(0),
         "[{name}] the signed file is not verified on its own"
     );
+    // 2b. A detached signature given alone says so and offers to choose the
+    // signed file, whatever its name; choosing it verifies the pair.
+    c.execute(
+        DROP_FILES,
+        vec![json!([[enc("detached-pss.p7s"), "detached-pss.p7s"]])],
+    )
+    .await
+    .expect("drop a lone signature");
+    let r = wait_for(
+        c,
+        "the lone signature's report",
+        READ_RESULT,
+        vec![json!("detached-pss.p7s")],
+        60,
+    )
+    .await;
+    assert_eq!(r["state"], json!("done"), "[{name}] {r}");
+    assert_eq!(r["indication"], json!("INDETERMINATE"), "[{name}] {r}");
+    let chooser = c
+        .find(Locator::Css(
+            "[data-testid=\"file-result\"][data-file-name=\"detached-pss.p7s\"] [data-testid=\"choose-signed-file\"]",
+        ))
+        .await
+        .unwrap_or_else(|e| panic!("[{name}] no chooser for the signed file: {e}"));
+    chooser
+        .send_keys(
+            &cades
+                .join("content.txt")
+                .canonicalize()
+                .unwrap()
+                .display()
+                .to_string(),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("[{name}] choosing the signed file: {e}"));
+    let r = wait_for(
+        c,
+        "the chosen pair's report",
+        READ_RESULT,
+        vec![json!("detached-pss.p7s + content.txt")],
+        60,
+    )
+    .await;
+    assert_eq!(r["state"], json!("done"), "[{name}] {r}");
+    let paired: serde_json::Value = c
+        .execute(
+            "const card = [...document.querySelectorAll('[data-testid=\"file-result\"]')].find(e => e.dataset.fileName === 'detached-pss.p7s + content.txt'); return card.querySelectorAll('[data-code=\"cades.detached.with_data\"]').length + 10 * card.querySelectorAll('[data-testid=\"choose-signed\"]').length + 100 * document.querySelectorAll('[data-testid=\"file-result\"][data-file-name=\"detached-pss.p7s\"]').length",
+            vec![],
+        )
+        .await
+        .expect("paired");
+    assert_eq!(
+        paired,
+        json!(1),
+        "[{name}] checked against the chosen file, no chooser left, the lone result replaced: {r}"
+    );
+
     let r = wait_for(
         c,
         "the .p7m's report",

@@ -153,6 +153,11 @@ pub fn submit(
 }
 
 /// Forget a file (the user removed its result).
+/// The file the user gave for result `id`, while the result is shown.
+pub fn file(id: u32) -> Option<File> {
+    FILES.with(|f| f.borrow().get(&id).cloned())
+}
+
 pub fn forget(id: u32) {
     FILES.with(|f| f.borrow_mut().remove(&id));
     STATUS.with(|s| s.borrow_mut().remove(&id));

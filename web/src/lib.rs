@@ -121,10 +121,32 @@ fn App() -> impl IntoView {
     });
     bridge::start(ready, failed);
 
-    let add_files = move |files: web_sys::FileList| {
+    // Verify `file` (with `signed`, the file it signs, when it is a detached
+    // signature) as one result, shown first.
+    let submit = move |file: web_sys::File, signed: Option<web_sys::File>| {
         let extra: Vec<Vec<u8>> =
             anchors.with_untracked(|a| a.iter().map(trust::Anchor::bytes).collect());
         let at = validation_time.with_untracked(validation_time::Setting::option);
+        let status = RwSignal::new(Status::Pending);
+        let name = match &signed {
+            Some(s) => format!("{} + {}", file.name(), s.name()),
+            None => file.name(),
+        };
+        let size = file.size() as u64;
+        let id = bridge::submit(file, signed, status, &extra, at.as_deref());
+        entries.update(|e| {
+            e.insert(
+                0,
+                Entry {
+                    id,
+                    name: StoredValue::new(name),
+                    size,
+                    status,
+                },
+            )
+        });
+    };
+    let add_files = move |files: web_sys::FileList| {
         let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
         // A detached signature `X.p7s` dropped together with `X` is verified
         // with it; `X` is then not verified on its own.
@@ -138,27 +160,21 @@ fn App() -> impl IntoView {
             .map(|g| g.name())
             .collect();
         for file in files.iter().filter(|f| !consumed.contains(&f.name())) {
-            let signed = partner(file);
-            let file = file.clone();
-            let status = RwSignal::new(Status::Pending);
-            let name = match &signed {
-                Some(s) => format!("{} + {}", file.name(), s.name()),
-                None => file.name(),
-            };
-            let size = file.size() as u64;
-            let id = bridge::submit(file, signed, status, &extra, at.as_deref());
-            entries.update(|e| {
-                e.insert(
-                    0,
-                    Entry {
-                        id,
-                        name: StoredValue::new(name),
-                        size,
-                        status,
-                    },
-                )
-            });
+            submit(file.clone(), partner(file));
         }
+    };
+    // The user chose the file a detached signature signs (whatever its
+    // name): the signature's result is replaced by the pair's.
+    // The new result's signals belong to the app, not to the card whose
+    // chooser fired (that card is removed here, and its owner with it).
+    let app = StoredValue::new(Owner::current().expect("the app has an owner"));
+    let pair = move |id: u32, signed: web_sys::File| {
+        let Some(signature) = bridge::file(id) else {
+            return;
+        };
+        app.with_value(|owner| owner.with(|| submit(signature, Some(signed))));
+        bridge::forget(id);
+        entries.update(|e| e.retain(|x| x.id != id));
     };
 
     let l = move || Labels(lang.get());
@@ -188,7 +204,7 @@ fn App() -> impl IntoView {
                     <FileResult entry=entry on_remove=move |id| {
                         bridge::forget(id);
                         entries.update(|e| e.retain(|x| x.id != id));
-                    } />
+                    } on_pair=pair />
                 </For>
             </section>
             <ValidationTimePanel setting=validation_time />
@@ -244,7 +260,11 @@ fn DropZone(
 }
 
 #[component]
-fn FileResult(entry: Entry, on_remove: impl Fn(u32) + Copy + 'static) -> impl IntoView {
+fn FileResult(
+    entry: Entry,
+    on_remove: impl Fn(u32) + Copy + 'static,
+    on_pair: impl Fn(u32, web_sys::File) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let lang = expect_context::<RwSignal<Lang>>();
     let l = move || Labels(lang.get());
     let state = move || match entry.status.get() {
@@ -267,9 +287,40 @@ fn FileResult(entry: Entry, on_remove: impl Fn(u32) + Copy + 'static) -> impl In
                 Status::Failed(e) => view! {
                     <p class="alert" data-testid="verdict" data-indication="ERROR">{l().pick("Không kiểm tra được tệp: ", "The file could not be checked: ")}{e}</p>
                 }.into_any(),
-                Status::Done(r) => report::report_view(r, entry.id, lang.get()),
+                Status::Done(r) => {
+                    let awaits = kyso_report::awaits_signed_file(&r);
+                    view! {
+                        {report::report_view(r, entry.id, lang.get())}
+                        {awaits.then(|| view! { <ChooseSignedFile id=entry.id on_pair=on_pair /> })}
+                    }.into_any()
+                }
             }}
         </article>
+    }
+}
+
+/// A detached signature verified alone: let the user choose the file it
+/// signs, whatever its name, and verify both together.
+#[component]
+fn ChooseSignedFile(
+    id: u32,
+    on_pair: impl Fn(u32, web_sys::File) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let lang = expect_context::<RwSignal<Lang>>();
+    let l = move || Labels(lang.get());
+    view! {
+        <label class="choose-signed" data-testid="choose-signed">
+            <span>{move || l().pick(
+                "Chọn tệp đã được ký bằng chữ ký này để kiểm tra tệp đó có bị thay đổi hay không",
+                "Choose the file this signature signs, to check whether it was changed")}</span>
+            <input type="file" data-testid="choose-signed-file"
+                on:change=move |ev| {
+                    let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+                    if let Some(f) = input.files().and_then(|fs| fs.get(0)) {
+                        on_pair(id, f);
+                    }
+                } />
+        </label>
     }
 }
 

@@ -104,6 +104,12 @@ fn detached_signature_needs_its_file() {
         Some(SubIndication::SignedDataNotFound)
     );
     assert!(has(&r, codes::DETACHED_WITHOUT_DATA));
+    // The front ends recognise it through kyso-report (the same code).
+    assert_eq!(
+        kyso_report::DETACHED_WITHOUT_DATA,
+        codes::DETACHED_WITHOUT_DATA
+    );
+    assert!(kyso_report::awaits_signed_file(&r));
     // Said once: the document's finding explains it, the signature does not
     // repeat it in CMS terms.
     assert!(!r.signatures[0]
@@ -114,6 +120,7 @@ fn detached_signature_needs_its_file() {
     let r = trusted(name, Some(&data("content.txt")));
     assert_eq!(r.verdict.indication, Indication::TotalPassed, "{r:#?}");
     assert!(has(&r, codes::DETACHED_WITH_DATA));
+    assert!(!kyso_report::awaits_signed_file(&r));
     // With another file: the content was changed.
     let mut other = data("content.txt");
     other[0] ^= 0x20;

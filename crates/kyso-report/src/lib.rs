@@ -30,6 +30,20 @@ pub use time::Time;
 /// Version of the JSON report schema. Bumped on any incompatible change.
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// The code of the document finding a CMS profile gives a detached signature
+/// verified without the file it signs (kyso-cades' `DETACHED_WITHOUT_DATA`,
+/// held equal by its tests). Front ends offer to choose that file.
+pub const DETACHED_WITHOUT_DATA: &str = "cades.detached.without_data";
+
+/// Whether `report` is a detached signature verified without the file it
+/// signs: a front end then offers to choose that file and verify both again.
+pub fn awaits_signed_file(report: &Report) -> bool {
+    report
+        .findings
+        .iter()
+        .any(|f| f.code == DETACHED_WITHOUT_DATA)
+}
+
 /// The name of the file a detached signature file signs, by the convention
 /// every CMS signing tool follows: `X.p7s` (or `X.sig`) signs `X`. `None`
 /// for other names. Front ends pair the files a user gives with it.
