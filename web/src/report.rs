@@ -9,6 +9,10 @@ use kyso_report::{
 use leptos::prelude::*;
 use std::sync::Arc;
 
+/// Changes listed under one signature; the rest are counted (the report
+/// has them all, aggregated per revision and kind).
+const MAX_CHANGES_SHOWN: usize = 50;
+
 /// Size for humans: exact bytes plus KiB/MiB, with the language's separators.
 pub fn fmt_size(n: u64, lang: Lang) -> String {
     let sep = if lang == Lang::Vi { '.' } else { ',' };
@@ -392,7 +396,7 @@ pub fn report_view(r: Arc<Report>, file_id: u32, lang: Lang) -> AnyView {
     let signatures: Vec<_> = r
         .signatures
         .iter()
-        .map(|s| signature_view(s, file_id, &file_name, lang))
+        .map(|s| signature_view(&r, s, file_id, &file_name, lang))
         .collect();
     // The document card shows its own cross-checks (doc.admin.*) beside it.
     let (admin_findings, other_findings): (Vec<Finding>, Vec<Finding>) = r
@@ -464,7 +468,13 @@ pub fn report_view(r: Arc<Report>, file_id: u32, lang: Lang) -> AnyView {
     .into_any()
 }
 
-fn signature_view(s: &SignatureReport, file_id: u32, file_name: &str, lang: Lang) -> impl IntoView {
+fn signature_view(
+    r: &Report,
+    s: &SignatureReport,
+    file_id: u32,
+    file_name: &str,
+    lang: Lang,
+) -> impl IntoView {
     let l = Labels(lang);
     let ind = s.indication;
     let title = match (&s.signer, s.kind) {
@@ -559,9 +569,9 @@ fn signature_view(s: &SignatureReport, file_id: u32, file_name: &str, lang: Lang
     .cloned()
     .collect::<Vec<_>>()
     .join(" · ");
-    let changes: Vec<_> = s
-        .changes_after
-        .iter()
+    let changes: Vec<_> = r
+        .changes_after(s)
+        .take(MAX_CHANGES_SHOWN)
         .map(|c| {
             let msg = if lang == Lang::Vi {
                 c.message_vi.clone()
@@ -582,6 +592,18 @@ fn signature_view(s: &SignatureReport, file_id: u32, file_name: &str, lang: Lang
             }
         })
         .collect();
+    let more_changes = s
+        .changes_after
+        .map_or(0, |c| c.count as usize)
+        .checked_sub(MAX_CHANGES_SHOWN)
+        .filter(|n| *n > 0)
+        .map(|n| {
+            view! {
+                <li class="change more">
+                    {format!("… {n} {}", l.pick("thay đổi nữa", "more changes"))}
+                </li>
+            }
+        });
     // A sketch of each page where a later change hides signed content: the
     // page box and the hidden rectangle (PDF points, origin bottom-left).
     let sketches: Vec<_> = s
@@ -673,7 +695,7 @@ fn signature_view(s: &SignatureReport, file_id: u32, file_name: &str, lang: Lang
                 {row(l.pick("Thuật toán", "Algorithms"), (!algs.is_empty()).then_some(algs))}
                 {row(l.pick("Mức chứng nhận (DocMDP)", "Certification level (DocMDP)"), s.certification_level.map(|n| n.to_string()))}
             </dl>
-            {(!changes.is_empty()).then(|| view! { <ul class="changes">{changes}</ul> })}
+            {(!changes.is_empty()).then(|| view! { <ul class="changes">{changes}{more_changes}</ul> })}
             {(!sketches.is_empty()).then(|| view! { <div class="page-sketches">{sketches}</div> })}
             {findings_view(&all_findings, lang)}
             {download}

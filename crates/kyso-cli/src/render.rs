@@ -209,7 +209,7 @@ pub fn render(r: &Report, lang: Lang) -> String {
     }
     for s in &r.signatures {
         o.line(0, "");
-        signature(&mut o, s);
+        signature(&mut o, r, s);
     }
     for c in &r.children {
         o.line(0, "");
@@ -307,7 +307,7 @@ fn cert(o: &mut Out<'_>, ind: usize, c: &CertificateInfo) {
     o.kv(ind, "Số hiệu", "Serial", &c.serial);
 }
 
-fn signature(o: &mut Out<'_>, s: &SignatureReport) {
+fn signature(o: &mut Out<'_>, r: &Report, s: &SignatureReport) {
     let l = o.l;
     let title = format!(
         "── {} #{}{} ──",
@@ -488,7 +488,7 @@ fn signature(o: &mut Out<'_>, s: &SignatureReport) {
             "Changes after signing",
             l.modification(m),
         );
-        for c in s.changes_after.iter().take(20) {
+        for c in r.changes_after(s).take(20) {
             let msg = if o.lang == Lang::Vi {
                 &c.message_vi
             } else {
@@ -504,8 +504,9 @@ fn signature(o: &mut Out<'_>, s: &SignatureReport) {
                 ),
             );
         }
-        if s.changes_after.len() > 20 {
-            let n = s.changes_after.len() - 20;
+        let total = s.changes_after.map_or(0, |c| c.count as usize);
+        if total > 20 {
+            let n = total - 20;
             o.line(4, format!("… {n} {}", o.t("thay đổi nữa", "more changes")));
         }
     }

@@ -161,9 +161,10 @@ pub fn verify_pdf(
     }
     let mut checks = kyso_pdf::byte_range::check_all(&doc, &sigs);
     // Changes are analysed along the chain, for the signatures it reaches.
-    let analysis = if sigs.is_empty() {
+    let mut analysis = if sigs.is_empty() {
         kyso_pdf_diff::Analysis {
             per_signature: Vec::new(),
+            changes: Vec::new(),
             document_findings: Vec::new(),
         }
     } else {
@@ -172,6 +173,8 @@ pub fn verify_pdf(
     report
         .findings
         .extend(analysis.document_findings.iter().cloned());
+    // Listed once; each signature refers to those after its revision.
+    report.changes = std::mem::take(&mut analysis.changes);
     // From here on the unreached signatures follow the chain's, indices
     // `chained..`; they are verified like the others.
     let chained = sigs.len();
@@ -251,7 +254,7 @@ pub fn verify_pdf(
         r.index = u32::try_from(pos).unwrap_or(u32::MAX);
         if let Some(ch) = analysis.per_signature.get(i) {
             r.modification_level = Some(ch.modification_level);
-            r.changes_after = ch.changes_after.clone();
+            r.changes_after = ch.changes_after;
             r.covered = ch.covered.clone();
             r.facts.disallowed_changes = ch.disallowed;
             r.findings.extend(ch.findings.iter().cloned());

@@ -38,7 +38,7 @@ fn main() {
                 s.modification_level,
                 s.disallowed
             );
-            for ch in &s.changes_after {
+            for ch in a.changes_after(i) {
                 println!(
                     "    r{} [{}{}] {} {}",
                     ch.revision,

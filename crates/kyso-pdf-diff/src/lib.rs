@@ -46,10 +46,25 @@ pub use budget::{Budget, DEFAULT_OBJECT_LOADS, MAX_CHANGED_PER_REVISION, MAX_REV
 use kyso_pdf::byte_range::ByteRangeCheck;
 use kyso_pdf::object::Object;
 use kyso_pdf::{Document, SigField, SignatureDict};
-use kyso_report::{Change, CoveredRegion, Finding, ModificationLevel, Severity};
+use kyso_report::{Change, ChangesAfter, CoveredRegion, Finding, ModificationLevel, Severity};
 use policy::{DocMdp, SigPolicy, StepPolicy};
 use std::collections::{BTreeMap, BTreeSet};
 use step::{SigIndex, StepContext, StepResult};
+
+/// Distinct findings of later updates repeated under one signature. Each
+/// signature lists what the updates after it did (an attack in revision 7
+/// concerns every signature before it); real documents have a handful, a
+/// file built with thousands of hostile updates would otherwise multiply
+/// them by its signatures. The rest are counted (`pdf.changes.findings_omitted`).
+const MAX_LATER_FINDINGS_PER_SIGNATURE: usize = 20;
+
+/// Regions hidden by later changes kept per signature, for the page sketch
+/// (the portal draws at most 6; a real attack hides one or a few).
+const MAX_COVERED_PER_SIGNATURE: usize = 20;
+
+fn count_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
 
 /// Object loads reserved for looking for unused object graphs in signed
 /// revisions (an information-only check); the rest goes to the change analysis.
@@ -60,9 +75,28 @@ const UNUSED_OBJECTS_BUDGET: usize = 300_000;
 pub struct Analysis {
     /// One entry per signature, in the order of the `sigs` given to [`analyze`].
     pub per_signature: Vec<SignatureChanges>,
+    /// Every change of every revision analysed (those after the first
+    /// signed one), once, in revision order; each signature refers to those
+    /// after its own revision ([`SignatureChanges::changes_after`]).
+    pub changes: Vec<Change>,
     /// Findings about the document as a whole (bytes after the last revision,
     /// budget exhausted).
     pub document_findings: Vec<Finding>,
+}
+
+impl Analysis {
+    /// The changes after signature `i` (in the order of the `sigs` given to
+    /// [`analyze`]): the entries of [`Analysis::changes`] it refers to.
+    pub fn changes_after(&self, i: usize) -> impl Iterator<Item = &Change> {
+        let after = self
+            .per_signature
+            .get(i)
+            .and_then(|s| s.changes_after)
+            .map(|c| c.after_revision);
+        self.changes
+            .iter()
+            .filter(move |c| after.is_some_and(|a| c.revision > a))
+    }
 }
 
 /// What happened after one signature.
@@ -70,8 +104,10 @@ pub struct Analysis {
 pub struct SignatureChanges {
     /// The most invasive class of change after the signed revision.
     pub modification_level: ModificationLevel,
-    /// Every change after the signed revision, aggregated per revision and kind.
-    pub changes_after: Vec<Change>,
+    /// The changes after the signed revision, by reference to
+    /// [`Analysis::changes`] (aggregated per revision and kind there);
+    /// `None` when the signature ends at no revision boundary.
+    pub changes_after: Option<ChangesAfter>,
     /// Whether any change after the signature is not permitted.
     pub disallowed: bool,
     /// Explanations: `pdf.changes.*` and `pdf.attack.*`.
@@ -126,8 +162,14 @@ pub fn analyze_with_budget(
         .enumerate()
         .map(|(i, findings)| judge_signature(&mut later, &signed, i, findings, &mut budget))
         .collect();
+    let changes = later
+        .steps
+        .into_values()
+        .flat_map(|st| st.changes)
+        .collect();
     Analysis {
         per_signature,
+        changes,
         document_findings,
     }
 }
@@ -390,7 +432,7 @@ fn judge_signature(
     }
     let mut out = SignatureChanges {
         modification_level: ModificationLevel::None,
-        changes_after: Vec::new(),
+        changes_after: None,
         disallowed: false,
         findings: Vec::new(),
         covered: Vec::new(),
@@ -398,22 +440,41 @@ fn judge_signature(
     match signed.rev[i] {
         Some(s) => {
             let mut seen_codes = BTreeSet::new();
-            for r in s + 1..n {
-                let Some(st) = later.steps.get(&r) else {
-                    continue;
-                };
+            let mut after = ChangesAfter {
+                after_revision: u32::try_from(s + 1).unwrap_or(u32::MAX),
+                count: 0,
+                not_permitted: 0,
+            };
+            let mut later_findings_omitted = 0usize;
+            for (_, st) in later.steps.range(s + 1..n) {
                 out.modification_level = out.modification_level.max(st.level);
                 out.disallowed |= st.disallowed;
-                out.changes_after.extend(st.changes.iter().cloned());
-                out.covered.extend(st.covered.iter().cloned());
+                let bad = st.changes.iter().filter(|c| !c.allowed).count();
+                after.count = after.count.saturating_add(count_u32(st.changes.len()));
+                after.not_permitted = after.not_permitted.saturating_add(count_u32(bad));
+                for c in &st.covered {
+                    if out.covered.len() < MAX_COVERED_PER_SIGNATURE {
+                        out.covered.push(c.clone());
+                    }
+                }
                 for f in &st.findings {
-                    if seen_codes.insert((f.code.clone(), f.message_en.clone())) {
+                    if seen_codes.len() >= MAX_LATER_FINDINGS_PER_SIGNATURE {
+                        later_findings_omitted += 1;
+                    } else if seen_codes.insert((f.code.clone(), f.message_en.clone())) {
                         findings.push(f.clone());
                     }
                 }
             }
+            if later_findings_omitted > 0 {
+                findings.push(Finding::info(
+                    "pdf.changes.findings_omitted",
+                    format!("Các bản cập nhật sau chữ ký này còn {later_findings_omitted} nhận định khác không được liệt kê ở đây (chỉ nêu {MAX_LATER_FINDINGS_PER_SIGNATURE} nhận định đầu tiên)."),
+                    format!("The updates after this signature gave {later_findings_omitted} more findings, not listed here (only the first {MAX_LATER_FINDINGS_PER_SIGNATURE} are)."),
+                ));
+            }
+            out.changes_after = Some(after);
             if out.disallowed {
-                let n_bad = out.changes_after.iter().filter(|c| !c.allowed).count();
+                let n_bad = after.not_permitted;
                 findings.push(Finding::error(
                     "pdf.changes.disallowed",
                     format!("Sau khi ký, tài liệu đã bị thay đổi theo cách không được phép ({n_bad} thay đổi). Nội dung đang hiển thị có thể khác nội dung đã ký; hãy xem bản đã ký (phiên bản {}).", s + 1),

@@ -28,7 +28,10 @@ pub use model::*;
 pub use time::Time;
 
 /// Version of the JSON report schema. Bumped on any incompatible change.
-pub const SCHEMA_VERSION: u32 = 1;
+///
+/// 2: a signature's `changes_after` became a reference (`{after_revision,
+/// count, not_permitted}`) to the document's `changes`, listed once.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The code of the document finding a CMS profile gives a detached signature
 /// verified without the file it signs (kyso-cades' `DETACHED_WITHOUT_DATA`,

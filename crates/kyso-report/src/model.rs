@@ -23,6 +23,14 @@ pub struct Report {
     pub document: Option<DocumentInfo>,
     /// Every signature and timestamp found, in document order (oldest revision first).
     pub signatures: Vec<SignatureReport>,
+    /// Every change made by the updates after the first signed revision,
+    /// listed once for the document, in revision order (already aggregated
+    /// per revision and kind by the change analysis). A signature refers to
+    /// those after its own revision ([`SignatureReport::changes_after`],
+    /// [`Report::changes_after`]) instead of carrying a copy: with many
+    /// signatures, copies made the report quadratic in size.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub changes: Vec<Change>,
     /// Document-level findings (structure, parse warnings, unsigned parts).
     pub findings: Vec<Finding>,
     /// Reports for nested documents (edXML attachments, PDF embedded files).
@@ -63,6 +71,7 @@ impl Report {
             verdict: Verdict::default(),
             document: None,
             signatures: Vec::new(),
+            changes: Vec::new(),
             findings: Vec::new(),
             children: Vec::new(),
             certificates: Vec::new(),
@@ -71,6 +80,16 @@ impl Report {
             validation_time_choice: ValidationTimeChoice::Default,
             budget_exceeded: false,
         }
+    }
+
+    /// The changes made after `sig` (the document's [`Report::changes`] of
+    /// the revisions after the one it signed), in revision order; none when
+    /// no change analysis applies to it.
+    pub fn changes_after<'a>(&'a self, sig: &SignatureReport) -> impl Iterator<Item = &'a Change> {
+        let after = sig.changes_after.map(|c| c.after_revision);
+        self.changes
+            .iter()
+            .filter(move |c| after.is_some_and(|a| c.revision > a))
     }
 }
 
@@ -878,6 +897,18 @@ impl Default for TrustInfo {
     }
 }
 
+/// The changes after one signature, by reference: those of
+/// [`Report::changes`] whose revision is later than `after_revision`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChangesAfter {
+    /// The revision (1-based) the signature covers.
+    pub after_revision: u32,
+    /// How many entries of [`Report::changes`] follow it.
+    pub count: u32,
+    /// How many of those the permission rules do not accept.
+    pub not_permitted: u32,
+}
+
 /// One change made after a signature, in a later revision.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Change {
@@ -1025,9 +1056,11 @@ pub struct SignatureReport {
     /// Most permissive class of change after this signature.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub modification_level: Option<ModificationLevel>,
-    /// Changes after this signature.
-    #[serde(default)]
-    pub changes_after: Vec<Change>,
+    /// What changed after this signature: a reference to the document's
+    /// [`Report::changes`] (those of revisions after `after_revision`) with
+    /// their counts; `None` when no change analysis applies.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub changes_after: Option<ChangesAfter>,
     /// Places where a change made after this signature hides signed content
     /// of a page (`pdf.attack.covers_signed_content`), for a sketch of the page.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -1121,7 +1154,7 @@ impl SignatureReport {
             trust: TrustInfo::default(),
             revocation: RevocationInfo::default(),
             modification_level: None,
-            changes_after: Vec::new(),
+            changes_after: None,
             covered: Vec::new(),
             signed_references: Vec::new(),
             facts: SignatureFacts::default(),
