@@ -47,7 +47,7 @@
 //! |---|---|---|
 //! | `pki.chain.trusted` | Trusted | path to an anchor at the time |
 //! | `pki.chain.no_issuer`, `pki.chain.self_signed`, `pki.chain.no_anchors` | NoChainFound | issuer unknown / self-signed and untrusted / store empty |
-//! | `pki.chain.budget_exceeded` | (extra) | path building stopped on its budget |
+//! | `pki.chain.budget_exceeded` | NoChainFound (error: no path, the search stopped at a named budget), or beside another outcome (warning) | path building stopped on one of its budgets |
 //! | `pki.leaf.expired`, `pki.ca.expired` | ExpiredNoPoe | expired at the time |
 //! | `pki.leaf.not_yet_valid`, `pki.ca.not_yet_valid` | NotYetValid | |
 //! | `pki.signature.invalid` | CertificateSignatureInvalid | an issuer signature does not verify |

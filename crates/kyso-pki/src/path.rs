@@ -212,6 +212,8 @@ struct Ctx<'a> {
     budgets: Budgets,
     best: RefCell<Option<Failure>>,
     budget_hit: Cell<bool>,
+    /// Which budget stopped the search first (for the finding's wording).
+    stop: Cell<Option<Stop>>,
     issuer_cache: RefCell<HashMap<[u8; 32], Issuers>>,
 }
 
@@ -247,6 +249,7 @@ impl<'a> Ctx<'a> {
                 AnchorPurpose::Intermediate => pool.push(pc),
             }
         }
+        let truncated = req.candidates.len() > MAX_CANDIDATES || ev.certs.len() > MAX_CANDIDATES;
         for der in req.candidates.iter().take(MAX_CANDIDATES) {
             if let Ok(pc) = ParsedCert::parse(der) {
                 pool.push(pc);
@@ -268,7 +271,8 @@ impl<'a> Ctx<'a> {
             pool,
             budgets,
             best: RefCell::new(None),
-            budget_hit: Cell::new(false),
+            budget_hit: Cell::new(truncated),
+            stop: Cell::new(truncated.then_some(Stop::Candidates)),
             issuer_cache: RefCell::new(HashMap::new()),
         }
     }
@@ -324,7 +328,7 @@ impl<'a> Ctx<'a> {
             Some(f) => {
                 let mut findings = vec![f.finding];
                 if self.budget_hit.get() {
-                    findings.push(budget_finding());
+                    findings.push(budget_finding(self.stop.get()));
                 }
                 PathResult {
                     status: f.status,
@@ -340,7 +344,7 @@ impl<'a> Ctx<'a> {
                 let issuer = describe_parsed(leaf)
                     .issuer_common_name
                     .unwrap_or_else(|| crate::names::rfc4514(&leaf.tbs().issuer));
-                let mut findings = vec![if leaf.is_self_signed() {
+                let findings = vec![if leaf.is_self_signed() {
                     Finding::error(
                         "pki.chain.self_signed",
                         "Chứng thư số tự ký (tự phát hành cho chính mình) và không nằm trong danh sách tin cậy: không có tổ chức nào xác nhận danh tính người ký.",
@@ -351,6 +355,20 @@ impl<'a> Ctx<'a> {
                         "pki.chain.no_anchors",
                         "Không có chứng thư gốc tin cậy nào được cài đặt, nên không thể xác thực người ký.",
                         "No trusted anchors are installed, so the signer cannot be authenticated.",
+                    )
+                } else if let Some(stop) = self.stop.get() {
+                    // The search stopped at a budget: the issuer may well be
+                    // known; say which limit, not "unknown issuer".
+                    stopped_finding(stop)
+                } else if !self.issuers_of(leaf).1.is_empty() {
+                    Finding::error(
+                        "pki.chain.no_issuer",
+                        format!(
+                            "Không tìm thấy đường dẫn tới chứng thư gốc tin cậy: chứng thư của tổ chức phát hành \"{issuer}\" có trong chữ ký, nhưng từ đó không đi tới được chứng thư gốc nào trong danh sách tin cậy (tổ chức cấp trên không được biết)."
+                        ),
+                        format!(
+                            "No path to a trusted anchor: the certificate of the issuer \"{issuer}\" is in the signature, but from it no path reaches an anchor of the trust list (a superior authority is unknown)."
+                        ),
                     )
                 } else {
                     Finding::error(
@@ -363,9 +381,6 @@ impl<'a> Ctx<'a> {
                         ),
                     )
                 }];
-                if self.budget_hit.get() {
-                    findings.push(budget_finding());
-                }
                 PathResult {
                     status: ChainStatus::NoChainFound,
                     chain: vec![leaf.der.clone()],
@@ -387,6 +402,14 @@ impl<'a> Ctx<'a> {
         };
         if replace {
             *best = Some(f);
+        }
+    }
+
+    /// Record that a budget stopped the search (the first one is named).
+    fn stopped(&self, why: Stop) {
+        self.budget_hit.set(true);
+        if self.stop.get().is_none() {
+            self.stop.set(Some(why));
         }
     }
 
@@ -422,8 +445,12 @@ impl<'a> Ctx<'a> {
         let issuers = self.issuers_of(cur);
         let spend = || {
             let calls = self.budgets.build_calls.get();
-            if calls == 0 || self.budgets.signatures.get() == 0 {
-                self.budget_hit.set(true);
+            if calls == 0 {
+                self.stopped(Stop::BuildCalls);
+                return false;
+            }
+            if self.budgets.signatures.get() == 0 {
+                self.stopped(Stop::SignatureChecks);
                 return false;
             }
             self.budgets.build_calls.set(calls - 1);
@@ -440,6 +467,9 @@ impl<'a> Ctx<'a> {
             }
         }
         if path.len() > MAX_INTERMEDIATES {
+            if !issuers.1.is_empty() {
+                self.stopped(Stop::Depth);
+            }
             return None;
         }
         for &i in &issuers.1 {
@@ -508,7 +538,7 @@ impl<'a> Ctx<'a> {
             Ok(v) => v,
             Err(e) => {
                 if self.budgets.signatures.get() == 0 {
-                    self.budget_hit.set(true);
+                    self.stopped(Stop::SignatureChecks);
                 }
                 let (status, finding) = explain(&e, path, root, self.req.time, &log.borrow());
                 return Err(fail(status, finding));
@@ -761,7 +791,7 @@ impl SignerTrust for Ctx<'_> {
     fn spend_signature(&self) -> bool {
         let left = self.budgets.revocation_signatures.get();
         if left == 0 {
-            self.budget_hit.set(true);
+            self.stopped(Stop::RevocationSignatureChecks);
             return false;
         }
         self.budgets.revocation_signatures.set(left - 1);
@@ -853,11 +883,67 @@ fn policy_tree_empty_but_required(
     }
 }
 
-fn budget_finding() -> Finding {
+/// The budget that stopped a path search.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stop {
+    /// [`MAX_SIGNATURE_CHECKS`].
+    SignatureChecks,
+    /// [`MAX_BUILD_CALLS`].
+    BuildCalls,
+    /// [`MAX_INTERMEDIATES`].
+    Depth,
+    /// [`MAX_CANDIDATES`].
+    Candidates,
+    /// [`MAX_REVOCATION_SIGNATURE_CHECKS`].
+    RevocationSignatureChecks,
+}
+
+impl Stop {
+    fn describe(self) -> (String, String) {
+        match self {
+            Stop::SignatureChecks => (
+                format!("tối đa {MAX_SIGNATURE_CHECKS} lần kiểm tra chữ ký trên chứng thư"),
+                format!("at most {MAX_SIGNATURE_CHECKS} certificate signature checks"),
+            ),
+            Stop::BuildCalls => (
+                format!("tối đa {MAX_BUILD_CALLS} bước dựng đường dẫn"),
+                format!("at most {MAX_BUILD_CALLS} path-building steps"),
+            ),
+            Stop::Depth => (
+                format!("tối đa {MAX_INTERMEDIATES} chứng thư trung gian trong một đường dẫn"),
+                format!("at most {MAX_INTERMEDIATES} intermediate certificates in one path"),
+            ),
+            Stop::Candidates => (
+                format!("tối đa {MAX_CANDIDATES} chứng thư ứng viên từ chữ ký và dữ liệu kèm theo"),
+                format!("at most {MAX_CANDIDATES} candidate certificates from the signature and its evidence"),
+            ),
+            Stop::RevocationSignatureChecks => (
+                format!("tối đa {MAX_REVOCATION_SIGNATURE_CHECKS} lần kiểm tra chữ ký của dữ liệu thu hồi"),
+                format!("at most {MAX_REVOCATION_SIGNATURE_CHECKS} signature checks of revocation data"),
+            ),
+        }
+    }
+}
+
+/// No path was found because the search stopped at `stop` (an error: the
+/// signer could not be authenticated, and the reason is a limit, not an
+/// unknown issuer).
+fn stopped_finding(stop: Stop) -> Finding {
+    let (vi, en) = stop.describe();
+    Finding::error(
+        "pki.chain.budget_exceeded",
+        format!("Không dựng được đường dẫn tới chứng thư gốc tin cậy: Kyso dừng tìm kiếm ở giới hạn an toàn ({vi}). Chữ ký mang nhiều chứng thư bất thường; không thể xác thực người ký."),
+        format!("No path to a trusted anchor could be built: Kyso stopped searching at its safety limit ({en}). The signature carries an unusual number of certificates; the signer cannot be authenticated."),
+    )
+}
+
+/// A path search stopped at a budget, after or beside another outcome.
+fn budget_finding(stop: Option<Stop>) -> Finding {
+    let (vi, en) = stop.unwrap_or(Stop::BuildCalls).describe();
     Finding::warning(
         "pki.chain.budget_exceeded",
-        "Dừng tìm đường dẫn chứng thư vì quá nhiều chứng thư ứng viên (giới hạn an toàn).",
-        "Stopped building certificate paths: too many candidate certificates (safety limit).",
+        format!("Dừng tìm đường dẫn chứng thư ở giới hạn an toàn ({vi}); có thể còn đường dẫn khác chưa được thử."),
+        format!("Stopped building certificate paths at a safety limit ({en}); other paths may not have been tried."),
     )
 }
 
