@@ -559,6 +559,43 @@ async fn scenario(c: &Client, browser: Browser, server: &StaticServer, decree: O
         "[{name}] English labels: {text}"
     );
 
+    // 4b. A file above the one size limit is refused from `File.size`, before
+    // the worker reads a byte (a sparse file: nothing is on disk, and a
+    // read would take seconds and its size in memory), with the core's
+    // plain bilingual message, never a raw code or a developer string.
+    let big_dir = std::env::temp_dir().join(format!("kyso-e2e-big-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&big_dir).unwrap();
+    let big = big_dir.join("qua-lon.pdf");
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(kyso_report::MAX_INPUT_LEN + (64 << 20))
+        .unwrap();
+    let input = c
+        .find(Locator::Css("[data-testid=\"file-input\"]"))
+        .await
+        .expect("file input");
+    input
+        .send_keys(&big.display().to_string())
+        .await
+        .unwrap_or_else(|e| panic!("[{name}] choosing the large file: {e}"));
+    let r = wait_for(
+        c,
+        "the large file's refusal",
+        READ_RESULT,
+        vec![json!("qua-lon.pdf")],
+        30,
+    )
+    .await;
+    let _ = std::fs::remove_dir_all(&big_dir);
+    assert_eq!(r["state"], json!("done"), "[{name}] {r}");
+    assert_eq!(r["indication"], json!("INDETERMINATE"), "[{name}] {r}");
+    let text = r["text"].as_str().unwrap_or_default();
+    assert!(
+        text.contains("Tệp quá lớn để kiểm tra") && text.contains("1 GiB"),
+        "[{name}] the refusal says why: {text}"
+    );
+    assert!(!text.contains("kyso-worker"), "[{name}] {text}");
+
     // 5. Phone width: nothing wider than the screen.
     c.set_window_size(390, 844).await.expect("phone size");
     tokio::time::sleep(Duration::from_millis(500)).await;

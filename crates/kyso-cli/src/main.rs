@@ -176,20 +176,9 @@ fn read_input(path: &Path) -> Result<input::Input, Box<Report>> {
     // multi-GiB file took seconds and its size in memory, then this refusal).
     if let Ok(m) = std::fs::metadata(path) {
         if m.len() > kyso_core::MAX_INPUT_LEN as u64 {
-            let gib = kyso_core::MAX_INPUT_LEN.div_ceil(1 << 30);
-            return Err(Box::new(input_error_report(
-                path,
-                kyso_core::codes::INPUT_TOO_LARGE,
-                format!(
-                    "Tệp quá lớn để kiểm tra ({} byte; giới hạn {gib} GiB); tệp không được đọc. ({})",
-                    m.len(),
-                    path.display()
-                ),
-                format!(
-                    "The file is too large to verify ({} bytes; limit {gib} GiB); it was not read. ({})",
-                    m.len(),
-                    path.display()
-                ),
+            return Err(Box::new(kyso_core::refused_too_large(
+                Some(&display_name(path)),
+                m.len(),
             )));
         }
     }

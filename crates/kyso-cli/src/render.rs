@@ -110,7 +110,10 @@ pub fn render(r: &Report, lang: Lang) -> String {
     }
     o.kv(0, "Định dạng", "Format", o.l.format(r.format));
     o.kv(0, "Kích thước", "Size", format!("{} bytes", r.file.size));
-    o.kv(0, "SHA-256", "SHA-256", &r.file.sha256);
+    // Empty when the file was not read (refused from its size).
+    if !r.file.sha256.is_empty() {
+        o.kv(0, "SHA-256", "SHA-256", &r.file.sha256);
+    }
     if let Some(d) = &r.document {
         if let Some(v) = &d.pdf_version {
             o.kv(0, "Phiên bản PDF", "PDF version", v);

@@ -509,3 +509,30 @@ fn trust_option_adds_an_anchor_for_this_run_only() {
     assert_eq!(v["verdict"]["indication"], "TOTAL_PASSED");
     assert_eq!(code, 0);
 }
+
+/// An encrypted PDF that needs a password, with no signature Kyso can see:
+/// undecided, said plainly, never "unsigned" and never "0/0 signatures";
+/// the parser's own "needs a password" is not repeated beside the
+/// document finding.
+#[test]
+fn an_encrypted_pdf_that_needs_a_password_is_undecided_not_unsigned() {
+    let p = common::repo().join("crates/kyso-pdf/tests/data/aes-256-user-password.pdf");
+    let (v, code) = common::verify_json(&[p.to_str().unwrap()]);
+    assert_eq!(v["verdict"]["indication"], "INDETERMINATE", "{v}");
+    assert_eq!(v["needs_password"], true);
+    let en = v["verdict"]["summary_en"].as_str().unwrap();
+    assert!(en.contains("needs a password"), "{en}");
+    assert!(!en.contains("0/0"), "{en}");
+    let codes: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        codes,
+        [kyso_pades::codes::PDF_ENCRYPTED_LOCKED],
+        "{codes:?}"
+    );
+    assert_eq!(code, 2, "undecided");
+}

@@ -5,8 +5,8 @@
 
 /// The file format was not recognised (in `error`).
 pub const INPUT_UNKNOWN_FORMAT: &str = "input.unknown_format";
-/// The file is larger than the 2 GiB Kyso verifies (in `error`).
-pub const INPUT_TOO_LARGE: &str = "input.too_large";
+/// The file is larger than the one limit, [`crate::MAX_INPUT_LEN`]; it was not read (in `error`).
+pub const INPUT_TOO_LARGE: &str = kyso_report::INPUT_TOO_LARGE;
 /// The file looks like a certificate but could not be read (in `error`).
 pub const INPUT_CERTIFICATE_UNREADABLE: &str = "input.certificate_unreadable";
 /// Kyso hit an internal error (a caught panic); no conclusion is drawn (in `error`).

@@ -20,10 +20,25 @@ pub use kyso_report::ValidationTimeChoice;
 use kyso_report::{FileInfo, Format, InputError, Report};
 use sha2::{Digest, Sha256};
 
-/// Largest input verified, in bytes. A PDF is held in memory once (the parser
-/// borrows it, hashing streams over slices); 2 GiB is past any real signed
-/// document and still addressable in wasm32's 4 GiB memory.
-pub const MAX_INPUT_LEN: usize = 2 * 1024 * 1024 * 1024 - 1;
+/// Largest input verified, in bytes: the one limit, [`kyso_report::MAX_INPUT_LEN`]
+/// (front ends check it before reading, see [`refused_too_large`]).
+pub const MAX_INPUT_LEN: usize = kyso_report::MAX_INPUT_LEN as usize;
+
+/// The report for a file larger than [`MAX_INPUT_LEN`], built from its size
+/// alone: front ends call this instead of reading the file.
+pub fn refused_too_large(name: Option<&str>, size: u64) -> Report {
+    let mut report = Report::new(
+        FileInfo {
+            name: name.map(str::to_owned),
+            size,
+            sha256: String::new(),
+        },
+        Format::Unknown,
+    );
+    report.error = Some(kyso_report::input_too_large(size));
+    kyso_report::verdict::finalize(&mut report);
+    report
+}
 
 /// What the caller decides; everything else is policy in the core.
 #[derive(Debug, Clone, Default)]
@@ -96,11 +111,7 @@ pub fn verify_detached(
     let mut report = Report::new(file, format);
     report.validation_time_choice = opts.validation_time;
     if bytes.len() > MAX_INPUT_LEN {
-        report.error = Some(InputError {
-            code: codes::INPUT_TOO_LARGE.into(),
-            message_vi: "Tệp quá lớn để kiểm tra (giới hạn 2 GiB).".into(),
-            message_en: "The file is too large to verify (limit 2 GiB).".into(),
-        });
+        report.error = Some(kyso_report::input_too_large(bytes.len() as u64));
     } else {
         guarded(&mut report, |report| {
             run(name, format, bytes, signed, opts, report)

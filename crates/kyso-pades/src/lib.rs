@@ -82,7 +82,15 @@ pub fn verify_pdf(
             return;
         }
     };
-    report.findings.extend(doc.warnings().iter().cloned());
+    // The parser's "needs a password" is said once, below, as
+    // `core.pdf.encrypted_locked` with what it means for the verdict.
+    let needs_password = kyso_pdf::PdfError::NeedsPassword.code();
+    report.findings.extend(
+        doc.warnings()
+            .iter()
+            .filter(|w| w.code != needs_password)
+            .cloned(),
+    );
     let revs = doc.revisions().len();
     let last = revs.saturating_sub(1);
     let fields = doc.signature_fields(last);
@@ -122,6 +130,10 @@ pub fn verify_pdf(
                 format!("The document is encrypted ({}) and opens with the empty password; signatures are checked over the bytes as received.", e.algorithm),
             )
         } else {
+            // What is inside encrypted objects (object streams, pages, the
+            // form) cannot be read: neither "no signature" nor "unchanged
+            // since signing" can be concluded.
+            report.needs_password = true;
             Finding::warning(
                 codes::PDF_ENCRYPTED_LOCKED,
                 format!("Tài liệu được mã hóa ({}) và cần mật khẩu: chỉ kiểm tra được phần chữ ký, không đọc được nội dung.", e.algorithm),

@@ -7,8 +7,9 @@
 /// Parser budgets. Exceeding one yields [`crate::PdfError::Limit`] with a `pdf.limit.*` code.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Limits {
-    /// Largest input accepted (bytes). 512 MiB: above every real signed
-    /// document we know of, below what a browser tab can comfortably hold twice.
+    /// Largest input accepted (bytes). By default the one limit every front
+    /// end states, `kyso_report::MAX_INPUT_LEN` (1 GiB), so the parser never
+    /// refuses a file the pipeline accepted.
     pub max_file_size: usize,
     /// Most objects (xref entries across all revisions) followed in one walk
     /// (page tree, field tree, signature scan). 1,000,000: large books have ~10^5.
@@ -44,7 +45,7 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Self {
         Limits {
-            max_file_size: 512 << 20,
+            max_file_size: kyso_report::MAX_INPUT_LEN as usize,
             max_objects: 1_000_000,
             max_depth: 64,
             max_stream_len: 256 << 20,

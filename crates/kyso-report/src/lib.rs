@@ -27,6 +27,37 @@ pub use i18n::{Labels, Lang};
 pub use model::*;
 pub use time::Time;
 
+/// The one size limit: the largest input, in bytes, that Kyso verifies,
+/// whatever the front end (CLI, portal, widget) and whatever the format. A
+/// larger file is refused **before it is read** (from the file system's
+/// size, or `File.size` in the browser) with [`input_too_large`].
+///
+/// 1 GiB: above every real signed document (the national decrees in the
+/// reference set are a few MB; scanned dossiers tens of MB), and what the
+/// browser's worker can hold with its working memory inside wasm32's 4 GiB
+/// today, where the input is read whole. The native parser takes the same
+/// number, so the CLI and the portal give the same answer for one file.
+pub const MAX_INPUT_LEN: u64 = 1 << 30;
+
+/// The input error of a file larger than [`MAX_INPUT_LEN`] (`input.too_large`),
+/// plain and bilingual: its size, the limit, and that it was not read.
+pub fn input_too_large(size: u64) -> InputError {
+    let gib = MAX_INPUT_LEN >> 30;
+    let size_mib = size.div_ceil(1 << 20);
+    InputError {
+        code: INPUT_TOO_LARGE.into(),
+        message_vi: format!(
+            "Tệp quá lớn để kiểm tra ({size_mib} MiB; Kyso kiểm tra tệp đến {gib} GiB, tức {MAX_INPUT_LEN} byte): tệp không được đọc, và điều này không nói gì về chữ ký của tệp."
+        ),
+        message_en: format!(
+            "The file is too large to verify ({size_mib} MiB; Kyso verifies files up to {gib} GiB, {MAX_INPUT_LEN} bytes): it was not read, and this says nothing about its signatures."
+        ),
+    }
+}
+
+/// The code of [`input_too_large`].
+pub const INPUT_TOO_LARGE: &str = "input.too_large";
+
 /// Version of the JSON report schema. Bumped on any incompatible change.
 ///
 /// 2: a signature's `changes_after` became a reference (`{after_revision,

@@ -58,6 +58,13 @@ pub struct Report {
     /// document-level finding says which budget.
     #[serde(skip_serializing_if = "std::ops::Not::not", default)]
     pub budget_exceeded: bool,
+    /// The document is encrypted and does not open without a password, so
+    /// Kyso could not read what is inside encrypted objects: signatures
+    /// stored there cannot be found. When none is found the document is
+    /// INDETERMINATE, never said to be unsigned; signatures that are found
+    /// are verified over the bytes as received and judged as usual.
+    #[serde(skip_serializing_if = "std::ops::Not::not", default)]
+    pub needs_password: bool,
 }
 
 impl Report {
@@ -79,6 +86,7 @@ impl Report {
             error: None,
             validation_time_choice: ValidationTimeChoice::Default,
             budget_exceeded: false,
+            needs_password: false,
         }
     }
 

@@ -221,6 +221,16 @@ fn document_indication(report: &Report) -> (Indication, Option<SubIndication>) {
         );
     }
     if all.is_empty() {
+        // An encrypted document Kyso cannot open may keep its signatures in
+        // encrypted objects: "no signature" cannot be concluded. (Signatures
+        // it does find are verified over the bytes as received, and judged
+        // as usual.)
+        if report.needs_password {
+            return (
+                Indication::Indeterminate,
+                Some(SubIndication::FormatFailure),
+            );
+        }
         return (Indication::NoSignature, None);
     }
     if let Some(&(i, s)) = all.iter().find(|(i, _)| *i == Indication::Indeterminate) {
@@ -296,6 +306,12 @@ fn summary(report: &Report, ind: Indication, sub: Option<SubIndication>) -> (Str
             format!("The file could not be read: {}", e.message_en),
         );
     }
+    if report.needs_password && n == 0 && ind != Indication::TotalFailed {
+        return (
+            "Chưa xác định được: tài liệu được mã hóa và cần mật khẩu để mở. Kyso không đọc được bên trong nên không biết tài liệu có chữ ký số hay không. Hãy đề nghị nơi gửi cung cấp bản không đặt mật khẩu mở.".into(),
+            "Indeterminate: the document is encrypted and needs a password to open. Kyso cannot read inside it, so it cannot tell whether it carries a digital signature. Ask the sender for a copy without an opening password.".into(),
+        );
+    }
     match ind {
         Indication::NoSignature if report.format == crate::Format::Certificate => {
             let (cvi, cen) = match &report.certificate_trust {
@@ -330,6 +346,42 @@ fn summary(report: &Report, ind: Indication, sub: Option<SubIndication>) -> (Str
             format!("Hợp lệ: {n} chữ ký, tất cả còn nguyên vẹn, đúng người ký và được tin cậy."),
             format!("Valid: {n} signature(s), all intact, genuine and trusted."),
         ),
+        // No signature, yet the document fails or is undecided: the reason is
+        // a document finding, said as such (never "0/0 signatures pass").
+        _ if n == 0 => {
+            let first = report
+                .findings
+                .iter()
+                .find(|f| f.severity == Severity::Error)
+                .or_else(|| {
+                    report
+                        .findings
+                        .iter()
+                        .find(|f| f.severity == Severity::Warning)
+                });
+            let (fvi, fen) = first
+                .map(|f| (f.message_vi.clone(), f.message_en.clone()))
+                .unwrap_or_else(|| {
+                    (
+                        sub.map(|s| vi_l.sub_indication(s))
+                            .unwrap_or("")
+                            .to_string(),
+                        sub.map(|s| en_l.sub_indication(s))
+                            .unwrap_or("")
+                            .to_string(),
+                    )
+                });
+            (
+                format!(
+                    "{}: tài liệu không có chữ ký nào được kiểm tra. {fvi}",
+                    vi_l.indication(ind)
+                ),
+                format!(
+                    "{}: no signature was checked in the document. {fen}",
+                    en_l.indication(ind)
+                ),
+            )
+        }
         _ => {
             let why_vi = sub.map(|s| vi_l.sub_indication(s)).unwrap_or("");
             let why_en = sub.map(|s| en_l.sub_indication(s)).unwrap_or("");
@@ -607,6 +659,45 @@ mod tests {
         for bad in ["", "now", "2025-01-01", "2025-01-01T00:00:00", "garbage"] {
             assert_eq!(ValidationTimeChoice::parse(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn a_locked_document_without_visible_signatures_is_not_called_unsigned() {
+        let mut r = report(vec![]);
+        assert_eq!(r.verdict.indication, Indication::NoSignature);
+        r.needs_password = true;
+        finalize(&mut r);
+        assert_eq!(r.verdict.indication, Indication::Indeterminate);
+        assert!(
+            r.verdict.summary_en.contains("needs a password"),
+            "{}",
+            r.verdict.summary_en
+        );
+        assert!(!r.verdict.summary_en.contains("0/0"));
+        // Signatures that are found are judged as usual.
+        let mut r = report(vec![good()]);
+        r.needs_password = true;
+        finalize(&mut r);
+        assert_eq!(r.verdict.indication, Indication::TotalPassed);
+    }
+
+    #[test]
+    fn no_signature_and_a_document_error_says_the_error_not_zero_of_zero() {
+        let mut r = report(vec![]);
+        r.findings.push(crate::Finding::error(
+            "pdf.test",
+            "Cấu trúc hỏng.",
+            "The structure is broken.",
+        ));
+        finalize(&mut r);
+        assert_eq!(r.verdict.indication, Indication::TotalFailed);
+        assert!(
+            r.verdict.summary_en.contains("The structure is broken."),
+            "{}",
+            r.verdict.summary_en
+        );
+        assert!(!r.verdict.summary_en.contains("0/0"));
+        assert!(!r.verdict.summary_vi.contains("0/0"));
     }
 
     fn serde_json_value(r: &Report) -> String {

@@ -32,9 +32,9 @@ mod worker {
     use wasm_bindgen_futures::JsFuture;
     use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageEvent};
 
-    /// Files above this size are refused before reading: wasm32 memory is at
-    /// most 4 GiB and the core keeps the whole input plus working copies.
-    const MAX_FILE_BYTES: f64 = 1024.0 * 1024.0 * 1024.0;
+    /// Files above the one limit (`kyso_core::MAX_INPUT_LEN`) are refused
+    /// from `File.size`, before a byte is read, with the core's report.
+    const MAX_FILE_BYTES: f64 = kyso_core::MAX_INPUT_LEN as f64;
 
     pub fn run() {
         let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
@@ -74,7 +74,8 @@ mod worker {
             .dyn_into()
             .map_err(|_| JsValue::from_str("kyso-worker: message without a file"))?;
         if file.size() > MAX_FILE_BYTES {
-            return Err(JsValue::from_str("kyso-worker: file larger than 1 GiB"));
+            let report = kyso_core::refused_too_large(name.as_deref(), file.size() as u64);
+            return kyso_wasm::report_to_js(&report);
         }
         let buf = JsFuture::from(file.array_buffer()).await?;
         let bytes = Uint8Array::new(&buf).to_vec();
@@ -97,7 +98,12 @@ mod worker {
             .dyn_into::<Blob>()
             .ok();
         match (signed_name, signed_file) {
-            (Some(signed_name), Some(signed)) if signed.size() <= MAX_FILE_BYTES => {
+            (Some(signed_name), Some(signed)) if signed.size() > MAX_FILE_BYTES => {
+                // The file a detached signature signs is as large as any input.
+                let report = kyso_core::refused_too_large(Some(&signed_name), signed.size() as u64);
+                kyso_wasm::report_to_js(&report)
+            }
+            (Some(signed_name), Some(signed)) => {
                 let buf = JsFuture::from(signed.array_buffer()).await?;
                 let signed_bytes = Uint8Array::new(&buf).to_vec();
                 kyso_wasm::verify_detached(name, &bytes, signed_name, &signed_bytes, options)
