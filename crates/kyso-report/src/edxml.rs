@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// What an edXML message carries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EdxmlMessageKind {
     /// An electronic document (văn bản điện tử) with its attachments.
@@ -19,6 +20,7 @@ pub enum EdxmlMessageKind {
 
 /// `TraceHeaderList/Bussiness/BussinessDocType`: why the document is sent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EdxmlBusinessType {
     /// 0: a new document.
@@ -46,6 +48,7 @@ impl EdxmlBusinessType {
 
 /// `StatusCode` of a status message (QCVN 102:2016/BTTTT, processing states).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EdxmlStatusCode {
     /// 01: arrived, received by the document software, not yet handled by the clerk.
@@ -153,6 +156,7 @@ impl Labels {
 
 /// An organisation in the header (`From`, `To`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EdxmlOrganization {
     /// `OrganId`: the organisation's code on the axis (e.g. `000.00.00.G22`).
     #[serde(skip_serializing_if = "Option::is_none", default)]
@@ -182,6 +186,7 @@ pub struct EdxmlOrganization {
 
 /// A date as written in the envelope and, when it is a real calendar date, in ISO form.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EdxmlDate {
     /// `yyyy-mm-dd`, when the value is a real calendar date.
     #[serde(skip_serializing_if = "Option::is_none", default)]
@@ -192,6 +197,7 @@ pub struct EdxmlDate {
 
 /// A document referred to (`ResponseFor`, the document a revocation or replacement concerns).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EdxmlDocumentRef {
     /// `OrganId` of the organisation that issued it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
@@ -212,6 +218,7 @@ pub struct EdxmlDocumentRef {
 
 /// `SignerInfo`: who signed the paper-equivalent document, as the sender says.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EdxmlSigner {
     /// `Competence`: thẩm quyền ký (`TL. BỘ TRƯỞNG`, `KT. CHỦ TỊCH`...).
     #[serde(skip_serializing_if = "Option::is_none", default)]
@@ -226,6 +233,7 @@ pub struct EdxmlSigner {
 
 /// One `TraceHeader`: an organisation the message passed through.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EdxmlTrace {
     /// `OrganId`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
@@ -237,6 +245,7 @@ pub struct EdxmlTrace {
 
 /// `TraceHeaderList/Bussiness`: why the document is sent.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EdxmlBusiness {
     /// `BussinessDocType` understood.
     #[serde(skip_serializing_if = "Option::is_none", default)]
@@ -257,6 +266,7 @@ pub struct EdxmlBusiness {
 
 /// A status message's status.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EdxmlStatus {
     /// `StatusCode` as written.
     pub code: String,
@@ -285,6 +295,7 @@ pub struct EdxmlStatus {
 
 /// A file found inside an attachment (the ZIP's entry, or the attachment itself).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EdxmlAttachedFile {
     /// Entry name (or the attachment name when the attachment is not a ZIP).
     pub name: String,
@@ -296,6 +307,7 @@ pub struct EdxmlAttachedFile {
 
 /// One attachment: the manifest's `Reference` and the `Attachment` that carries it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EdxmlAttachment {
     /// `ContentId` (`cid:...`).
     #[serde(skip_serializing_if = "Option::is_none", default)]
@@ -331,6 +343,7 @@ pub struct EdxmlAttachment {
 
 /// The envelope's `Signature` element, as found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EdxmlEnvelopeSignature {
     /// In the XML-DSig namespace (`http://www.w3.org/2000/09/xmldsig#`). Many
     /// senders write `<Signature>` without its namespace, so it falls into
@@ -352,6 +365,7 @@ pub struct EdxmlEnvelopeSignature {
 
 /// What an edXML package says about itself (all as written by the sender).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EdxmlInfo {
     /// Document or status message.
     #[serde(skip_serializing_if = "Option::is_none", default)]

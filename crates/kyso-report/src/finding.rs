@@ -2,6 +2,7 @@ use serde::{Deserialize, Serialize};
 
 /// How much a finding matters to the reader. Ordered: `Passed < Info < Warning < Error`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// A check was made and passed ("the signed bytes are unchanged").
@@ -19,6 +20,7 @@ pub enum Severity {
 /// `code` is stable (e.g. `pdf.byte_range.gap_not_contents`): tests, policies
 /// and integrators match on it; the messages may be reworded at any time.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Finding {
     /// Stable dotted code, `area.check.outcome`.
     pub code: String,

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// Display language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Lang {
     /// Tiếng Việt (default).

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 /// The report for one input. Nested inputs (an edXML attachment, a file
 /// embedded in a PDF) get their own `Report` in [`Report::children`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Report {
     /// [`crate::SCHEMA_VERSION`].
     pub schema_version: u32,
@@ -103,6 +104,7 @@ impl Report {
 
 /// A nested document and where it was found.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ChildReport {
     /// Where inside the parent: `attachment:ContentId`, `embedded:name.docx`, `zip:word/document.xml`.
     pub location: String,
@@ -128,6 +130,7 @@ fn yes() -> bool {
 
 /// The input as received.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FileInfo {
     /// File name as given by the user, if any.
     #[serde(skip_serializing_if = "Option::is_none", default)]
@@ -140,6 +143,7 @@ pub struct FileInfo {
 
 /// What kind of container the bytes are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Format {
     /// PDF (PAdES / ISO 32000 signatures).
@@ -162,6 +166,7 @@ pub enum Format {
 
 /// ETSI EN 319 102-1 main indication.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum Indication {
     /// Every check passed: intact, genuine, trusted, valid at the validation time.
@@ -178,6 +183,7 @@ pub enum Indication {
 /// ETSI EN 319 102-1 sub-indications (clause 5.1.3), names as in the standard.
 #[allow(missing_docs)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum SubIndication {
     // TOTAL_FAILED
@@ -209,6 +215,7 @@ pub enum SubIndication {
 
 /// The bottom line for a document or a signature.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Verdict {
     /// Main indication.
     pub indication: Indication,
@@ -223,6 +230,7 @@ pub struct Verdict {
 
 /// Why the input could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct InputError {
     /// Stable code, e.g. `io.not_found`, `pdf.no_trailer`, `input.too_large`.
     pub code: String,
@@ -234,6 +242,7 @@ pub struct InputError {
 
 /// Facts about the document (format-specific, all optional).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DocumentInfo {
     /// PDF header version, e.g. `1.7`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
@@ -289,6 +298,7 @@ pub struct DocumentInfo {
 
 /// Encryption of a PDF.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EncryptionInfo {
     /// Security handler filter, e.g. `Standard`.
     pub filter: String,
@@ -300,6 +310,7 @@ pub struct EncryptionInfo {
 
 /// Descriptive metadata; every field optional.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Metadata {
     #[allow(missing_docs)]
     #[serde(skip_serializing_if = "Option::is_none", default)]
@@ -329,6 +340,7 @@ pub struct Metadata {
 
 /// A file embedded in the document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EmbeddedFile {
     /// Name as given in the document.
     pub name: String,
@@ -345,6 +357,7 @@ pub struct EmbeddedFile {
 
 /// A page size and how many pages have it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PageSize {
     /// `A4`, `A3`, `Letter`, … when the size is a standard one (either orientation), else empty.
     pub name: String,
@@ -363,6 +376,7 @@ pub struct PageSize {
 /// it changes a signature's verdict. Cross-checks against the signatures are
 /// findings on the report (`doc.admin.*`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AdministrativeInfo {
     /// Where the facts were read from (`pdf_text`, `text`, `edxml_header`, ...).
     pub source: String,
@@ -451,6 +465,7 @@ impl AdministrativeInfo {
 
 /// Whether the document's pages carry text that can be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Readability {
     /// The pages read were text.
@@ -466,6 +481,7 @@ pub enum Readability {
 
 /// How sure a reading is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Confidence {
     /// Found where the decree's layout puts it, in the expected form, but some heuristics were needed.
@@ -478,6 +494,7 @@ pub enum Confidence {
 
 /// One value read from the document, with its origin.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ReadValue {
     /// The value, normalised (NFC, single spaces; dates as `YYYY-MM-DD`).
     pub value: String,
@@ -509,6 +526,7 @@ impl ReadValue {
 
 /// An appendix (Phụ lục) and what it says it is attached to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AppendixInfo {
     /// Its heading, e.g. `Phụ lục I`.
     pub label: ReadValue,
@@ -528,6 +546,7 @@ pub struct AppendixInfo {
 
 /// A visible signature stamp as drawn by Vietnamese signing software.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SignatureStamp {
     /// Name of the signature field whose appearance drew it, when it is a widget.
     #[serde(skip_serializing_if = "Option::is_none", default)]
@@ -557,6 +576,7 @@ pub struct SignatureStamp {
 
 /// What a signature is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SignatureKind {
     /// A signature by a person or organisation.
@@ -567,6 +587,7 @@ pub enum SignatureKind {
 
 /// How much of the file a signature's byte range covers. Ordered from worst to best.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Coverage {
     /// The byte range could not be interpreted.
@@ -581,6 +602,7 @@ pub enum Coverage {
 
 /// What changed after a signature, as the most permissive class needed. Ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ModificationLevel {
     /// Nothing after the signed revision.
@@ -597,6 +619,7 @@ pub enum ModificationLevel {
 
 /// A certificate as shown to a reader.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CertificateInfo {
     /// Subject common name.
     #[serde(skip_serializing_if = "Option::is_none", default)]
@@ -661,6 +684,7 @@ pub struct CertificateInfo {
 
 /// A decoded identifier from a Vietnamese certificate's `UID` attribute.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Identifier {
     /// The prefix as written: `CMND`, `CCCD`, `MST`, `MNS`, `HC`, `BHXH`, or empty.
     pub kind: String,
@@ -674,6 +698,7 @@ pub struct Identifier {
 
 /// The times a signature claims, and the proven one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SigningTime {
     /// The PDF signature dictionary's /M, as parsed.
     #[serde(skip_serializing_if = "Option::is_none", default)]
@@ -695,6 +720,7 @@ pub struct SigningTime {
 
 /// Algorithms used by a signature.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Algorithms {
     /// Digest algorithm name, e.g. `SHA-256`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
@@ -709,6 +735,7 @@ pub struct Algorithms {
 
 /// An RFC 3161 timestamp token (signature timestamp or document timestamp).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TimestampInfo {
     /// The time the authority asserts.
     #[serde(skip_serializing_if = "Option::is_none", default)]
@@ -741,6 +768,7 @@ pub struct TimestampInfo {
 
 /// Revocation status of a certificate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RevocationStatus {
     /// Evidence shows the certificate was not revoked.
@@ -753,6 +781,7 @@ pub enum RevocationStatus {
 
 /// Revocation facts for the signer (and the path).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RevocationInfo {
     /// Status of the signer certificate.
     pub status: RevocationStatus,
@@ -780,6 +809,7 @@ impl Default for RevocationInfo {
 
 /// Where the validation time came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ValidationTimeSource {
     /// A valid signature timestamp (or a later document timestamp) proves existence then.
@@ -801,6 +831,7 @@ pub enum ValidationTimeSource {
 /// JSON: omitted for `Default`; `{"kind":"at","time":"2025-01-01T00:00:00Z"}`;
 /// `{"kind":"claimed"}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ValidationTimeChoice {
     /// Kyso's rule: a signature is validated at the time a valid timestamp
@@ -845,6 +876,7 @@ impl ValidationTimeChoice {
 
 /// Outcome of the certificate path validation for a signer (or a TSA).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ChainStatus {
     /// Not attempted (e.g. the signature itself failed).
@@ -872,6 +904,7 @@ pub enum ChainStatus {
 
 /// Certificate path validation facts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TrustInfo {
     /// Outcome.
     pub status: ChainStatus,
@@ -908,6 +941,7 @@ impl Default for TrustInfo {
 /// The changes after one signature, by reference: those of
 /// [`Report::changes`] whose revision is later than `after_revision`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ChangesAfter {
     /// The revision (1-based) the signature covers.
     pub after_revision: u32,
@@ -919,6 +953,7 @@ pub struct ChangesAfter {
 
 /// One change made after a signature, in a later revision.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Change {
     /// The revision (1-based) that made it.
     pub revision: u32,
@@ -938,6 +973,7 @@ pub struct Change {
 /// The typed facts the verdict is derived from. Each is set by the stage that
 /// establishes it; `None` means "not established" (stage not reached or not applicable).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SignatureFacts {
     /// The container around the signature is malformed or malicious
     /// (ByteRange, /Contents, CMS ASN.1). Set with an error finding.
@@ -977,6 +1013,7 @@ pub struct SignatureFacts {
 /// A region of a page that a later change hides: what the sketch of the page
 /// shows (page box and rectangle in PDF points, origin bottom-left).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CoveredRegion {
     /// 1-based revision of the change.
     pub revision: u32,
@@ -994,6 +1031,7 @@ pub struct CoveredRegion {
 
 /// Everything about one signature or document timestamp.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SignatureReport {
     /// Index in the report (0-based, document order).
     pub index: u32,
@@ -1086,6 +1124,7 @@ pub struct SignatureReport {
 
 /// What one reference of an XML signature (XML-DSig 1.1 §4.4.3 `ds:Reference`) covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SignedTarget {
     /// `URI=""` or `#xpointer(/)`: the whole document (after its transforms,
@@ -1104,6 +1143,7 @@ pub enum SignedTarget {
 /// One reference of an XML signature and the element it signed, for the
 /// reader: a front end shows that element and nothing else.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SignedReference {
     /// The `URI` attribute as written (absent: `None`).
     #[serde(default, skip_serializing_if = "Option::is_none")]

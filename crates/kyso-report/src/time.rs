@@ -163,6 +163,27 @@ impl<'de> Deserialize<'de> for Time {
     }
 }
 
+/// In the JSON Schema of the report: an RFC 3339 string, always UTC (`Z`).
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Time {
+    fn schema_name() -> String {
+        "Time".into()
+    }
+
+    fn json_schema(_: &mut schemars::gen::SchemaGenerator) -> schemars::schema::Schema {
+        schemars::schema::SchemaObject {
+            instance_type: Some(schemars::schema::InstanceType::String.into()),
+            format: Some("date-time".into()),
+            metadata: Some(Box::new(schemars::schema::Metadata {
+                description: Some("An instant, RFC 3339 in UTC: `2026-06-10T07:15:42Z`.".into()),
+                ..Default::default()
+            })),
+            ..Default::default()
+        }
+        .into()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
