@@ -1,3 +1,4 @@
+use crate::codes;
 use core::fmt;
 
 /// Why a CMS structure could not be read. Verification outcomes (a digest
@@ -22,11 +23,11 @@ impl CmsError {
     /// Stable machine code, e.g. `cms.structure`.
     pub fn code(&self) -> &'static str {
         match self {
-            CmsError::Empty => "cms.empty",
-            CmsError::Structure(_) => "cms.structure",
-            CmsError::NotSignedData(_) => "cms.not_signed_data",
-            CmsError::NotTstInfo(_) => "tsp.not_tst_info",
-            CmsError::LimitExceeded(_) => "cms.limit_exceeded",
+            CmsError::Empty => codes::EMPTY,
+            CmsError::Structure(_) => codes::STRUCTURE,
+            CmsError::NotSignedData(_) => codes::NOT_SIGNED_DATA,
+            CmsError::NotTstInfo(_) => codes::TSP_NOT_TST_INFO,
+            CmsError::LimitExceeded(_) => codes::LIMIT_EXCEEDED,
         }
     }
 

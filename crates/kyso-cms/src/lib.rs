@@ -11,6 +11,8 @@
 //!   and findings ([`SignerResult`]); it does not decide a verdict.
 //! - [`tsp`] parses and verifies RFC 3161 timestamp tokens.
 //!
+//! Every finding code (`cms.*`, `tsp.*`) is a constant of [`codes`].
+//!
 //! Certificate path validation is not done here: the signer certificate and
 //! every embedded certificate are handed to `kyso-pki`.
 #![forbid(unsafe_code)]
@@ -18,6 +20,7 @@
 
 mod attrs;
 mod ber;
+pub mod codes;
 mod error;
 mod limits;
 pub mod oids;

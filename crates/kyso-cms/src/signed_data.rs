@@ -2,7 +2,7 @@
 //! BER reader and kept as raw bytes wherever a signature or digest covers them.
 
 use crate::ber::{self, Class, Reader, Tlv};
-use crate::{oids, CmsError, Limits};
+use crate::{codes, oids, CmsError, Limits};
 use const_oid::ObjectIdentifier;
 use der::Decode;
 use kyso_report::Finding;
@@ -308,7 +308,7 @@ pub fn parse_signed_data(der: &[u8], limits: &Limits) -> Result<SignedDataView, 
     let mut findings = Vec::new();
     if !trailing.iter().all(|&b| b == 0) {
         findings.push(Finding::warning(
-            "cms.trailing_data",
+            codes::TRAILING_DATA,
             format!(
                 "Sau khối chữ ký CMS có {} byte dữ liệu lạ (không phải số 0 đệm).",
                 trailing.len()
@@ -321,7 +321,7 @@ pub fn parse_signed_data(der: &[u8], limits: &Limits) -> Result<SignedDataView, 
     }
     if ber::uses_indefinite(ci.raw, 0) {
         findings.push(Finding::info(
-            "cms.ber_encoding",
+            codes::BER_ENCODING,
             "Khối CMS dùng mã hoá BER (độ dài không xác định); vẫn đọc được theo RFC 5652.",
             "The CMS structure uses BER (indefinite lengths), which RFC 5652 permits.",
         ));
@@ -381,7 +381,7 @@ fn read_signed_data(sd: &Tlv<'_>, limits: &Limits) -> Result<SignedDataView, Cms
             // PKCS #7 v1.5 (RFC 2315 §7) allowed any type here; its digest covers the
             // contents octets of the element (RFC 2315 §9.3).
             findings.push(Finding::info(
-                "cms.econtent_not_octet_string",
+                codes::ECONTENT_NOT_OCTET_STRING,
                 "Nội dung đóng gói theo kiểu PKCS #7 cũ (không phải OCTET STRING).",
                 "The encapsulated content uses the PKCS #7 v1.5 form (not an OCTET STRING).",
             ));
@@ -409,7 +409,7 @@ fn read_signed_data(sd: &Tlv<'_>, limits: &Limits) -> Result<SignedDataView, Cms
                 Ok(cd) => {
                     if cd.parsed.is_none() {
                         findings.push(Finding::info(
-                            "cms.certificate_not_der",
+                            codes::CERTIFICATE_NOT_DER,
                             "Một chứng thư số nhúng không theo đúng mã hoá DER; vẫn dùng được để đối chiếu người ký.",
                             "An embedded certificate is not strict DER; it is still used to identify the signer.",
                         ));
@@ -419,7 +419,7 @@ fn read_signed_data(sd: &Tlv<'_>, limits: &Limits) -> Result<SignedDataView, Cms
                 Err(e) => {
                     unreadable += 1;
                     findings.push(Finding::warning(
-                        "cms.certificate_unreadable",
+                        codes::CERTIFICATE_UNREADABLE,
                         "Một chứng thư số nhúng trong chữ ký không đọc được và bị bỏ qua.",
                         format!("An embedded certificate could not be read and was skipped: {e}."),
                     ));

@@ -2,6 +2,7 @@
 
 use crate::attrs::{self, EssOutcome};
 use crate::ber;
+use crate::codes;
 use crate::oids;
 use crate::signed_data::{CertDer, SignedDataView, SignerIdentifier, SignerInfoView};
 use crate::time::parse_time_tlv;
@@ -84,9 +85,9 @@ pub struct SignerResult {
 }
 
 const WEAK_CODES: [&str; 3] = [
-    "cms.algorithm.weak",
-    "cms.key.weak",
-    "cms.algorithm.weak_accepted",
+    codes::ALGORITHM_WEAK,
+    codes::KEY_WEAK,
+    codes::ALGORITHM_WEAK_ACCEPTED,
 ];
 
 impl SignerResult {
@@ -119,7 +120,7 @@ impl SignerResult {
         match a {
             Acceptance::Accepted => {}
             Acceptance::AcceptedWithWarning(reason) => self.findings.push(Finding::warning(
-                "cms.algorithm.weak_accepted",
+                codes::ALGORITHM_WEAK_ACCEPTED,
                 format!("Thuật toán {what} đã cũ nhưng vẫn được chấp nhận ({reason})."),
                 format!("Algorithm {what} is dated but accepted ({reason})."),
             )),
@@ -127,7 +128,7 @@ impl SignerResult {
                 self.weak_algorithm = true;
                 self.weak_algorithm_no_poe |= no_poe;
                 self.findings.push(Finding::error(
-                    "cms.algorithm.weak",
+                    codes::ALGORITHM_WEAK,
                     format!("Chữ ký dùng thuật toán {what} không còn an toàn ({reason})."),
                     format!("The signature uses {what}, which the policy rejects ({reason})."),
                 ));
@@ -139,7 +140,7 @@ impl SignerResult {
         match a {
             Acceptance::Accepted => {}
             Acceptance::AcceptedWithWarning(reason) => self.findings.push(Finding::warning(
-                "cms.algorithm.weak_accepted",
+                codes::ALGORITHM_WEAK_ACCEPTED,
                 format!("Khoá {what} đã cũ nhưng vẫn được chấp nhận ({reason})."),
                 format!("Key {what} is dated but accepted ({reason})."),
             )),
@@ -147,7 +148,7 @@ impl SignerResult {
                 self.weak_algorithm = true;
                 self.weak_algorithm_no_poe |= no_poe;
                 self.findings.push(Finding::error(
-                    "cms.key.weak",
+                    codes::KEY_WEAK,
                     format!("Khoá của người ký ({what}) quá yếu ({reason})."),
                     format!("The signer's key ({what}) is too weak ({reason})."),
                 ));
@@ -193,7 +194,7 @@ fn crypto_finding(
         Ok(_) => {
             r.crypto_valid = Some(true);
             r.push(Finding::passed(
-                "cms.signature.valid",
+                codes::SIGNATURE_VALID,
                 format!(
                     "Giá trị chữ ký khớp với khoá công khai của người ký ({}).",
                     over.0
@@ -207,7 +208,7 @@ fn crypto_finding(
         Err(CryptoError::BadSignature) => {
             r.crypto_valid = Some(false);
             r.push(Finding::error(
-                "cms.signature.invalid",
+                codes::SIGNATURE_INVALID,
                 "Giá trị chữ ký KHÔNG khớp với khoá công khai của người ký: chữ ký bị hỏng hoặc giả mạo.",
                 "The signature value does NOT verify with the signer's public key: it is broken or forged.",
             ));
@@ -215,7 +216,7 @@ fn crypto_finding(
         Err(CryptoError::KeyAlgorithmMismatch) => {
             r.crypto_valid = Some(false);
             r.push(Finding::error(
-                "cms.signature.key_mismatch",
+                codes::SIGNATURE_KEY_MISMATCH,
                 "Loại khoá của chứng thư không phù hợp với thuật toán chữ ký.",
                 "The certificate's key type does not match the signature algorithm.",
             ));
@@ -223,7 +224,7 @@ fn crypto_finding(
         Err(e) => {
             r.unsupported_algorithm = true;
             r.push(Finding::warning(
-                "cms.signature.undecided",
+                codes::SIGNATURE_UNDECIDED,
                 format!("Không kiểm tra được giá trị chữ ký: {e}."),
                 format!("The signature value could not be checked: {e}."),
             ));
@@ -244,7 +245,7 @@ pub fn verify_signer(
             ..Default::default()
         };
         r.push(Finding::error(
-            "cms.signer.missing",
+            codes::SIGNER_MISSING,
             "Khối CMS không có thông tin người ký (SignerInfo) cần kiểm tra.",
             format!("The CMS has no SignerInfo #{index}."),
         ));
@@ -300,7 +301,7 @@ fn verify_signer_info(
         Err(e) => {
             r.unsupported_algorithm = true;
             r.push(Finding::warning(
-                "cms.digest_algorithm.unsupported",
+                codes::DIGEST_ALGORITHM_UNSUPPORTED,
                 format!("Thuật toán băm chưa được hỗ trợ ({e}); không thể kết luận."),
                 format!("The digest algorithm cannot be used ({e}); cannot decide."),
             ));
@@ -312,7 +313,7 @@ fn verify_signer_info(
     let cert = r.signer_cert.map(|i| &sd.certificates()[i]);
     match cert {
         Some(c) => r.push(Finding::passed(
-            "cms.signer_cert.found",
+            codes::SIGNER_CERT_FOUND,
             format!(
                 "Tìm thấy chứng thư số của người ký trong chữ ký: {}.",
                 c.subject_display()
@@ -323,7 +324,7 @@ fn verify_signer_info(
             ),
         )),
         None => r.push(Finding::warning(
-            "cms.signer_cert.missing",
+            codes::SIGNER_CERT_MISSING,
             "Chữ ký không kèm chứng thư số của người ký nên không thể kiểm tra.",
             "The signer's certificate is not embedded in the signature, so it cannot be checked.",
         )),
@@ -346,7 +347,7 @@ fn verify_signer_info(
             r.unsupported_algorithm = true;
             r.signature_alg = Some(si.signature_algorithm.oid.to_string());
             r.push(Finding::warning(
-                "cms.signature_algorithm.unsupported",
+                codes::SIGNATURE_ALGORITHM_UNSUPPORTED,
                 format!("Thuật toán chữ ký chưa được hỗ trợ: {e}."),
                 format!("Unsupported signature algorithm: {e}."),
             ));
@@ -364,7 +365,7 @@ fn verify_signer_info(
     };
     if matches!(content, Content::Encapsulated) && econtent.is_none() {
         r.push(Finding::error(
-            "cms.content.absent",
+            codes::CONTENT_ABSENT,
             "Chữ ký tách rời nhưng không có tệp nội dung đi kèm để đối chiếu.",
             "The signature is detached but no signed content was supplied.",
         ));
@@ -374,7 +375,7 @@ fn verify_signer_info(
         check_signed_attrs(&mut r, sd, si, raw, &digest_of, cert, spki.as_ref(), role);
     } else {
         r.push(Finding::info(
-            "cms.signed_attrs.absent",
+            codes::SIGNED_ATTRS_ABSENT,
             "Chữ ký không có thuộc tính ký (signed attributes): chữ ký được tính trực tiếp trên nội dung.",
             "The SignerInfo has no signed attributes: the signature is computed directly over the content.",
         ));
@@ -423,7 +424,7 @@ fn verify_signer_info(
     }
     if !r.timestamp_tokens.is_empty() {
         r.push(Finding::info(
-            "cms.signature_timestamp.present",
+            codes::SIGNATURE_TIMESTAMP_PRESENT,
             format!(
                 "Chữ ký có {} dấu thời gian (RFC 3161).",
                 r.timestamp_tokens.len()
@@ -436,7 +437,7 @@ fn verify_signer_info(
     }
     if r.counter_signatures > 0 {
         r.push(Finding::info(
-            "cms.counter_signature.present",
+            codes::COUNTER_SIGNATURE_PRESENT,
             format!(
                 "Chữ ký có {} chữ ký đối ứng (countersignature), ký lên giá trị chữ ký này.",
                 r.counter_signatures
@@ -467,7 +468,7 @@ fn check_signed_attrs(
     let malformed = |r: &mut SignerResult, e: String| {
         r.format_failure = true;
         r.push(Finding::error(
-            "cms.signed_attrs.malformed",
+            codes::SIGNED_ATTRS_MALFORMED,
             format!("Thuộc tính ký không hợp lệ theo RFC 5652: {e}."),
             format!("Signed attributes violate RFC 5652: {e}."),
         ));
@@ -475,7 +476,7 @@ fn check_signed_attrs(
     // DER order of the SET OF (X.690 §11.6) is informational only: the bytes are hashed as received.
     if !set_is_der_sorted(raw) {
         r.push(Finding::info(
-            "cms.signed_attrs.not_der_sorted",
+            codes::SIGNED_ATTRS_NOT_DER_SORTED,
             "Các thuộc tính ký không được sắp xếp theo DER; chữ ký vẫn được kiểm tra trên đúng các byte đã nhận.",
             "The signed attributes are not in DER order; the signature is checked over the bytes exactly as received.",
         ));
@@ -498,7 +499,7 @@ fn check_signed_attrs(
                         if actual == md {
                             r.digest_matches = Some(true);
                             r.push(Finding::passed(
-                                "cms.message_digest.match",
+                                codes::MESSAGE_DIGEST_MATCH,
                                 format!(
                                     "Nội dung đã ký không bị thay đổi (giá trị băm {} khớp).",
                                     d.name()
@@ -511,7 +512,7 @@ fn check_signed_attrs(
                         } else {
                             r.digest_matches = Some(false);
                             r.push(Finding::error(
-                                "cms.message_digest.mismatch",
+                                codes::MESSAGE_DIGEST_MISMATCH,
                                 "Nội dung đã bị thay đổi sau khi ký: giá trị băm không khớp.",
                                 format!("The content was changed after signing: its {} digest does not match.", d.name()),
                             ));
@@ -534,7 +535,7 @@ fn check_signed_attrs(
         Ok(None) => {
             r.content_type_ok = Some(false);
             r.push(Finding::warning(
-                "cms.content_type.missing",
+                codes::CONTENT_TYPE_MISSING,
                 "Thiếu thuộc tính loại nội dung (content-type) bắt buộc theo RFC 5652.",
                 "The content-type signed attribute required by RFC 5652 §5.3 is missing.",
             ));
@@ -547,7 +548,7 @@ fn check_signed_attrs(
             r.content_type_ok = Some(ok);
             if ok {
                 r.push(Finding::passed(
-                    "cms.content_type.match",
+                    codes::CONTENT_TYPE_MATCH,
                     "Thuộc tính loại nội dung khớp với nội dung được ký.",
                     "The content-type attribute matches the signed content type.",
                 ));
@@ -568,7 +569,7 @@ fn check_signed_attrs(
             Some((t, _)) => {
                 r.signing_time = Some(t);
                 r.push(Finding::info(
-                    "cms.signing_time",
+                    codes::SIGNING_TIME,
                     format!(
                         "Thời điểm ký do người ký tự khai: {}.",
                         t.to_vietnam_display()
@@ -577,7 +578,7 @@ fn check_signed_attrs(
                 ));
             }
             None => r.push(Finding::warning(
-                "cms.signing_time.malformed",
+                codes::SIGNING_TIME_MALFORMED,
                 "Thuộc tính thời điểm ký không đọc được.",
                 "The signingTime attribute could not be read.",
             )),
@@ -605,13 +606,13 @@ fn check_signed_attrs(
             EssOutcome::Match => {
                 r.signing_certificate_ref_ok = Some(true);
                 r.push(Finding::passed(
-                    "cms.ess_signing_cert.match",
+                    codes::ESS_SIGNING_CERT_MATCH,
                     "Tham chiếu chứng thư ký (signing-certificate) trong phần đã ký khớp với chứng thư của người ký.",
                     "The signed signing-certificate reference matches the signer's certificate.",
                 ));
             }
             EssOutcome::UnsupportedHash(o) => r.push(Finding::warning(
-                "cms.ess_signing_cert.unsupported",
+                codes::ESS_SIGNING_CERT_UNSUPPORTED,
                 format!("Không kiểm tra được tham chiếu chứng thư ký (thuật toán băm {o})."),
                 format!("The signing-certificate reference uses an unsupported hash ({o})."),
             )),
@@ -624,7 +625,7 @@ fn check_signed_attrs(
                     _ => String::new(),
                 };
                 r.push(Finding::error(
-                    "cms.ess_signing_cert.mismatch",
+                    codes::ESS_SIGNING_CERT_MISMATCH,
                     "Tham chiếu chứng thư ký trong phần đã ký KHÔNG khớp với chứng thư kèm theo (có thể bị thay chứng thư).",
                     format!("The signed signing-certificate reference does NOT match the embedded certificate ({detail})."),
                 ));
@@ -688,7 +689,7 @@ pub fn check_adbe_sha1_digest(
         None => (
             None,
             Finding::error(
-                "cms.adbe_sha1.no_content",
+                codes::ADBE_SHA1_NO_CONTENT,
                 "Chữ ký kiểu adbe.pkcs7.sha1 nhưng không chứa giá trị băm của tài liệu.",
                 "An adbe.pkcs7.sha1 signature without the encapsulated document digest.",
             ),
@@ -696,7 +697,7 @@ pub fn check_adbe_sha1_digest(
         Some(e) if e == hash(DigestAlg::Sha1).as_slice() => (
             Some(true),
             Finding::passed(
-                "cms.adbe_sha1.match",
+                codes::ADBE_SHA1_MATCH,
                 "Giá trị băm SHA-1 của tài liệu nằm trong chữ ký khớp với tài liệu.",
                 "The SHA-1 document digest encapsulated in the signature matches the document.",
             ),
@@ -704,7 +705,7 @@ pub fn check_adbe_sha1_digest(
         Some(_) => (
             Some(false),
             Finding::error(
-                "cms.adbe_sha1.mismatch",
+                codes::ADBE_SHA1_MISMATCH,
                 "Tài liệu đã bị thay đổi sau khi ký: giá trị băm SHA-1 trong chữ ký không khớp.",
                 "The document was changed after signing: the encapsulated SHA-1 digest does not match.",
             ),

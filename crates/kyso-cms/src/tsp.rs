@@ -8,7 +8,7 @@ use crate::ber::{self, Class};
 use crate::signed_data::{alg_id, parse_signed_data, SignedDataView};
 use crate::signer::{verify_signer, Content, SignerResult};
 use crate::time::parse_time_tlv;
-use crate::{oids, CmsError, Limits};
+use crate::{codes, oids, CmsError, Limits};
 use der::Decode;
 use kyso_crypto::policy::{Acceptance, AlgorithmPolicy, Use};
 use kyso_crypto::DigestAlg;
@@ -232,7 +232,7 @@ fn verify_token_inner(
     if tok.cms.signer_count() != 1 {
         // RFC 3161 §2.4.1: the token has exactly one SignerInfo.
         res.findings.push(Finding::error(
-            "tsp.signer_count",
+            codes::TSP_SIGNER_COUNT,
             format!(
                 "Dấu thời gian phải có đúng một chữ ký của đơn vị cấp dấu thời gian, ở đây có {}.",
                 tok.cms.signer_count()
@@ -245,7 +245,7 @@ fn verify_token_inner(
     }
     match tok.imprint_alg {
         None => res.findings.push(Finding::warning(
-            "tsp.imprint_algorithm.unsupported",
+            codes::TSP_IMPRINT_ALGORITHM_UNSUPPORTED,
             format!(
                 "Thuật toán băm của dấu thời gian ({}) chưa được hỗ trợ.",
                 tok.imprint_alg_oid
@@ -261,7 +261,7 @@ fn verify_token_inner(
                 Acceptance::AcceptedWithWarning(why) => {
                     res.imprint_weak = true;
                     res.findings.push(Finding::warning(
-                        "tsp.imprint_algorithm.weak",
+                        codes::TSP_IMPRINT_ALGORITHM_WEAK,
                         format!(
                             "Dấu thời gian dùng thuật toán băm {} đã cũ ({why}).",
                             d.name()
@@ -276,7 +276,7 @@ fn verify_token_inner(
                     res.imprint_weak = true;
                     res.signer.weak_algorithm = true;
                     res.findings.push(Finding::error(
-                        "tsp.imprint_algorithm.rejected",
+                        codes::TSP_IMPRINT_ALGORITHM_REJECTED,
                         format!(
                             "Dấu thời gian dùng thuật toán băm {} không an toàn ({reason}).",
                             d.name()
@@ -295,13 +295,13 @@ fn verify_token_inner(
             res.imprint_matches = Some(ok);
             if ok {
                 res.findings.push(Finding::passed(
-                    "tsp.imprint.match",
+                    codes::TSP_IMPRINT_MATCH,
                     "Dấu thời gian đúng là cấp cho dữ liệu này (giá trị băm khớp).",
                     "The timestamp was issued for this data (message imprint matches).",
                 ));
             } else {
                 res.findings.push(Finding::error(
-                    "tsp.imprint.mismatch",
+                    codes::TSP_IMPRINT_MISMATCH,
                     "Dấu thời gian KHÔNG khớp với dữ liệu được đóng dấu (giá trị băm khác).",
                     "The timestamp does NOT match the data it should cover (message imprint differs).",
                 ));
@@ -332,13 +332,13 @@ fn verify_token_signer(
         res.tsa_eku_ok = Some(ok);
         if ok {
             res.findings.push(Finding::passed(
-                "tsp.tsa_eku.ok",
+                codes::TSP_TSA_EKU_OK,
                 "Chứng thư của đơn vị cấp dấu thời gian có mục đích sử dụng cấp dấu thời gian (timeStamping).",
                 "The TSA certificate has the critical timeStamping extended key usage.",
             ));
         } else {
             res.findings.push(Finding::warning(
-                "tsp.tsa_eku.missing",
+                codes::TSP_TSA_EKU_MISSING,
                 "Chứng thư của đơn vị cấp dấu thời gian không có đúng mục đích timeStamping (bắt buộc, critical).",
                 "The TSA certificate lacks the sole, critical timeStamping extended key usage (RFC 3161 §2.3).",
             ));
@@ -363,7 +363,7 @@ fn verify_token_signer(
         if t.0 < nb || t.0 > na {
             res.signed_outside_validity = true;
             res.findings.push(Finding::error(
-                "tsp.signing_time.outside_tsa_validity",
+                codes::TSP_SIGNING_TIME_OUTSIDE_TSA_VALIDITY,
                 format!(
                     "Đơn vị cấp dấu thời gian tự ghi rằng đã ký lúc {}, khi chứng thư của chính họ không còn (hoặc chưa) có hiệu lực: dấu thời gian không có giá trị.",
                     t.to_vietnam_display()
@@ -379,7 +379,7 @@ fn verify_token_signer(
     let sig_ok = res.signer.crypto_valid == Some(true) && res.signer.digest_matches == Some(true);
     res.findings.push(if sig_ok {
         Finding::passed(
-            "tsp.signature.valid",
+            codes::TSP_SIGNATURE_VALID,
             format!(
                 "Chữ ký của đơn vị cấp dấu thời gian hợp lệ; thời điểm: {}.",
                 tok.gen_time.to_vietnam_display()
@@ -391,7 +391,7 @@ fn verify_token_signer(
         )
     } else {
         Finding::error(
-            "tsp.signature.invalid",
+            codes::TSP_SIGNATURE_INVALID,
             "Chữ ký của đơn vị cấp dấu thời gian không kiểm tra được hoặc không hợp lệ.",
             "The TSA's signature on the timestamp could not be verified or is invalid.",
         )

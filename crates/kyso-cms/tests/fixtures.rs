@@ -1,6 +1,7 @@
 //! Generated fixtures (scripts/gen-cms-fixtures.sh): each case asserts the
 //! facts a correct verifier must establish.
 
+use kyso_cms::codes;
 use kyso_cms::tsp::{parse_token, verify_token};
 use kyso_cms::{parse_signed_data, verify_signer, Content, Limits, SignedDataView, SignerResult};
 use kyso_crypto::policy::AlgorithmPolicy;
@@ -127,7 +128,7 @@ fn detached_signatures_with_each_algorithm_verify() {
         // The same signature over changed content: the digest no longer matches.
         let (_, bad) = verify_detached(name, &data("content-tampered.txt"));
         assert_eq!(bad.digest_matches, Some(false), "{name}");
-        assert!(has(&bad, "cms.message_digest.mismatch"));
+        assert!(has(&bad, codes::MESSAGE_DIGEST_MISMATCH));
     }
 }
 
@@ -147,14 +148,14 @@ fn sha1_is_verified_but_weak_without_proof_of_existence() {
     let (_, mut r) = verify_detached("rsa-sha1-detached.p7s", &data("content.txt"));
     assert_good("sha1", &r);
     assert!(r.weak_algorithm && r.weak_algorithm_no_poe);
-    assert!(has(&r, "cms.algorithm.weak"));
+    assert!(has(&r, codes::ALGORITHM_WEAK));
     // A proof of existence before the 2013 sunset lifts the rejection.
     r.reassess_with_poe(
         &AlgorithmPolicy::default(),
         Some(kyso_report::Time(1_300_000_000)),
     );
-    assert!(!r.weak_algorithm && !has(&r, "cms.algorithm.weak"));
-    assert!(has(&r, "cms.algorithm.weak_accepted"));
+    assert!(!r.weak_algorithm && !has(&r, codes::ALGORITHM_WEAK));
+    assert!(has(&r, codes::ALGORITHM_WEAK_ACCEPTED));
 }
 
 #[test]
@@ -184,7 +185,7 @@ fn enveloping_signatures_verify_over_econtent() {
 fn no_signed_attributes_signature_over_content_digest() {
     let (_, r) = verify_detached("rsa-noattr-detached.p7s", &data("content.txt"));
     assert_good("noattr", &r);
-    assert!(!r.has_signed_attrs && has(&r, "cms.signed_attrs.absent"));
+    assert!(!r.has_signed_attrs && has(&r, codes::SIGNED_ATTRS_ABSENT));
     assert_eq!(r.content_type_ok, None);
     let (_, bad) = verify_detached("rsa-noattr-detached.p7s", &data("content-tampered.txt"));
     assert_eq!(bad.crypto_valid, Some(false));
@@ -203,19 +204,19 @@ fn tampered_signed_attribute_breaks_the_signature_only() {
     let (_, r) = verify_detached("rsa-sha256-tampered-attr.p7s", &data("content.txt"));
     assert_eq!(r.digest_matches, Some(true));
     assert_eq!(r.crypto_valid, Some(false));
-    assert!(has(&r, "cms.signature.invalid"));
+    assert!(has(&r, codes::SIGNATURE_INVALID));
 }
 
 #[test]
 fn unsorted_signed_attributes_are_hashed_as_received() {
     let (_, r) = verify_detached("rsa-sha256-unsorted-attrs.p7s", &data("content.txt"));
     assert!(
-        has(&r, "cms.signed_attrs.not_der_sorted"),
+        has(&r, codes::SIGNED_ATTRS_NOT_DER_SORTED),
         "fixture must really be out of DER order"
     );
     assert_good("unsorted", &r);
     let (_, sorted) = verify_detached("rsa-sha256-detached.p7s", &data("content.txt"));
-    assert!(!has(&sorted, "cms.signed_attrs.not_der_sorted"));
+    assert!(!has(&sorted, codes::SIGNED_ATTRS_NOT_DER_SORTED));
 }
 
 #[test]
@@ -269,7 +270,7 @@ fn two_signers_are_reported_each() {
         Content::Detached(&hash),
         &AlgorithmPolicy::default(),
     );
-    assert!(r.format_failure && has(&r, "cms.signer.missing"));
+    assert!(r.format_failure && has(&r, codes::SIGNER_MISSING));
 }
 
 #[test]
@@ -279,7 +280,7 @@ fn missing_certificate_is_undecided_not_invalid() {
     assert_eq!(r.signer_cert, None);
     assert_eq!(r.crypto_valid, None);
     assert_eq!(r.digest_matches, Some(true));
-    assert!(has(&r, "cms.signer_cert.missing"));
+    assert!(has(&r, codes::SIGNER_CERT_MISSING));
 }
 
 #[test]
@@ -290,12 +291,12 @@ fn pdf_contents_padding_and_garbage() {
     assert!(sd.findings().is_empty());
     raw.push(0x41);
     let sd = parse_signed_data(&raw, &Limits::default()).unwrap();
-    assert!(sd.findings().iter().any(|f| f.code == "cms.trailing_data"));
+    assert!(sd.findings().iter().any(|f| f.code == codes::TRAILING_DATA));
     assert_eq!(
         parse_signed_data(&[0u8; 64], &Limits::default())
             .unwrap_err()
             .code(),
-        "cms.empty"
+        codes::EMPTY
     );
     // A token is not id-signedData's content type id-data: a ContentInfo of id-data is refused.
     let data_ci = [
@@ -306,7 +307,7 @@ fn pdf_contents_padding_and_garbage() {
         parse_signed_data(&data_ci, &Limits::default())
             .unwrap_err()
             .code(),
-        "cms.not_signed_data"
+        codes::NOT_SIGNED_DATA
     );
     let no_tokens = Limits {
         max_timestamp_tokens: 0,
@@ -317,7 +318,7 @@ fn pdf_contents_padding_and_garbage() {
         parse_signed_data(&data("rsa-sha256-tst.p7s"), &no_tokens)
             .unwrap_err()
             .code(),
-        "cms.limit_exceeded"
+        codes::LIMIT_EXCEEDED
     );
     let tight = Limits {
         max_certificates: 0,
@@ -327,7 +328,7 @@ fn pdf_contents_padding_and_garbage() {
         parse_signed_data(&data("rsa-sha256-detached.p7s"), &tight)
             .unwrap_err()
             .code(),
-        "cms.limit_exceeded"
+        codes::LIMIT_EXCEEDED
     );
 }
 
@@ -365,7 +366,7 @@ fn timestamp_tokens_parse_and_verify() {
         assert_eq!(
             r.findings
                 .iter()
-                .any(|f| f.code == "tsp.imprint_algorithm.weak"),
+                .any(|f| f.code == codes::TSP_IMPRINT_ALGORITHM_WEAK),
             alg == DigestAlg::Sha1
         );
         let wrong = verify_token(&tok, b"other data", &p);
@@ -382,7 +383,7 @@ fn timestamp_tokens_parse_and_verify() {
         parse_token(&data("rsa-sha256-attached.p7m"), &Limits::default())
             .unwrap_err()
             .code(),
-        "tsp.not_tst_info"
+        codes::TSP_NOT_TST_INFO
     );
 }
 

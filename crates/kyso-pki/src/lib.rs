@@ -43,10 +43,13 @@
 //!
 //! # Finding codes (`PathResult::findings`, the most useful one first)
 //!
+//! Each code is a constant of [`codes`], documented there; this table maps
+//! them to the status they come with (`tests/codes_doc.rs` keeps it complete).
+//!
 //! | code | status | meaning |
 //! |---|---|---|
 //! | `pki.chain.trusted` | Trusted | path to an anchor at the time |
-//! | `pki.chain.no_issuer`, `pki.chain.self_signed`, `pki.chain.no_anchors` | NoChainFound | issuer unknown / self-signed and untrusted / store empty |
+//! | `pki.chain.no_issuer`, `pki.chain.self_signed`, `pki.chain.no_anchors`, `pki.leaf.unreadable` | NoChainFound | issuer unknown / self-signed and untrusted / store empty / the certificate cannot be read |
 //! | `pki.chain.budget_exceeded` | NoChainFound (error: no path, the search stopped at a named budget), or beside another outcome (warning) | path building stopped on one of its budgets |
 //! | `pki.leaf.expired`, `pki.ca.expired` | ExpiredNoPoe | expired at the time |
 //! | `pki.leaf.not_yet_valid`, `pki.ca.not_yet_valid` | NotYetValid | |
@@ -66,6 +69,7 @@
 #![warn(missing_docs)]
 
 mod cert;
+pub mod codes;
 mod describe;
 mod error;
 mod names;

@@ -3,6 +3,7 @@
 //! end certificate's purpose, the algorithm policy, and revocation (§6.3).
 
 use crate::cert::ParsedCert;
+use crate::codes;
 use crate::describe::describe_parsed;
 use crate::revocation::{self, ParsedEvidence, RevocationEvidence, SignerTrust, Status};
 use crate::sig::KysoVerifier;
@@ -127,7 +128,7 @@ pub fn validate_with_options(
                 revocation: RevocationInfo::default(),
                 policies: Vec::new(),
                 findings: vec![Finding::error(
-                    "pki.leaf.unreadable",
+                    codes::LEAF_UNREADABLE,
                     "Không đọc được chứng thư số của người ký.",
                     format!("The signer's certificate could not be read: {e}."),
                 )],
@@ -288,7 +289,7 @@ impl<'a> Ctx<'a> {
                 revocation: RevocationInfo::default(),
                 policies: Vec::new(),
                 findings: vec![Finding::passed(
-                    "pki.chain.trusted",
+                    codes::CHAIN_TRUSTED,
                     format!("Chứng thư số là chứng thư gốc tin cậy: {}.", root.label_vi),
                     format!(
                         "The certificate is itself a trusted anchor: {}.",
@@ -300,7 +301,7 @@ impl<'a> Ctx<'a> {
         let mut path = vec![leaf];
         if let Some(ok) = self.build(&mut path) {
             let mut findings = vec![Finding::passed(
-                "pki.chain.trusted",
+                codes::CHAIN_TRUSTED,
                 format!(
                     "Chứng thư số được xác thực tới chứng thư gốc tin cậy \"{}\" tại thời điểm {}.",
                     ok.anchor.0,
@@ -346,13 +347,13 @@ impl<'a> Ctx<'a> {
                     .unwrap_or_else(|| crate::names::rfc4514(&leaf.tbs().issuer));
                 let findings = vec![if leaf.is_self_signed() {
                     Finding::error(
-                        "pki.chain.self_signed",
+                        codes::CHAIN_SELF_SIGNED,
                         "Chứng thư số tự ký (tự phát hành cho chính mình) và không nằm trong danh sách tin cậy: không có tổ chức nào xác nhận danh tính người ký.",
                         "The certificate is self-signed and not in the trust list: no authority vouches for the signer's identity.",
                     )
                 } else if self.store.anchors().is_empty() {
                     Finding::error(
-                        "pki.chain.no_anchors",
+                        codes::CHAIN_NO_ANCHORS,
                         "Không có chứng thư gốc tin cậy nào được cài đặt, nên không thể xác thực người ký.",
                         "No trusted anchors are installed, so the signer cannot be authenticated.",
                     )
@@ -362,7 +363,7 @@ impl<'a> Ctx<'a> {
                     stopped_finding(stop)
                 } else if !self.issuers_of(leaf).1.is_empty() {
                     Finding::error(
-                        "pki.chain.no_issuer",
+                        codes::CHAIN_NO_ISSUER,
                         format!(
                             "Không tìm thấy đường dẫn tới chứng thư gốc tin cậy: chứng thư của tổ chức phát hành \"{issuer}\" có trong chữ ký, nhưng từ đó không đi tới được chứng thư gốc nào trong danh sách tin cậy (tổ chức cấp trên không được biết)."
                         ),
@@ -372,7 +373,7 @@ impl<'a> Ctx<'a> {
                     )
                 } else {
                     Finding::error(
-                        "pki.chain.no_issuer",
+                        codes::CHAIN_NO_ISSUER,
                         format!(
                             "Không tìm thấy đường dẫn tới chứng thư gốc tin cậy: Kyso không biết tổ chức phát hành \"{issuer}\" (chứng thư của tổ chức này không có trong chữ ký và trong danh sách tin cậy)."
                         ),
@@ -548,7 +549,7 @@ impl<'a> Ctx<'a> {
             return Err(fail(
                 ChainStatus::ConstraintsFailure,
                 Finding::error(
-                    "pki.policy.violated",
+                    codes::POLICY_VIOLATED,
                     "Đường dẫn chứng thư không có chính sách chứng thư nào được chấp nhận, trong khi một CA yêu cầu chính sách tường minh.",
                     "No acceptable certificate policy remains for the path, while a CA requires an explicit policy (RFC 5280 §6.1.5(g)).",
                 ),
@@ -565,7 +566,7 @@ impl<'a> Ctx<'a> {
                     return Err(fail(
                         ChainStatus::ConstraintsFailure,
                         Finding::error(
-                            "pki.leaf.key_usage",
+                            codes::LEAF_KEY_USAGE,
                             "Chứng thư số của người ký không được phép dùng để ký (thiếu mục đích digitalSignature/nonRepudiation).",
                             "The signer's certificate is not allowed to sign (key usage has neither digitalSignature nor nonRepudiation).",
                         ),
@@ -581,7 +582,7 @@ impl<'a> Ctx<'a> {
                     return Err(fail(
                         ChainStatus::ConstraintsFailure,
                         Finding::error(
-                            "pki.tsa.eku_missing",
+                            codes::TSA_EKU_MISSING,
                             "Chứng thư của máy chủ cấp dấu thời gian không có mục đích sử dụng \"cấp dấu thời gian\" (id-kp-timeStamping).",
                             "The timestamp authority's certificate lacks the timeStamping extended key usage (RFC 3161 §2.3).",
                         ),
@@ -593,7 +594,7 @@ impl<'a> Ctx<'a> {
                     return Err(fail(
                         ChainStatus::ConstraintsFailure,
                         Finding::error(
-                            "pki.leaf.key_usage",
+                            codes::LEAF_KEY_USAGE,
                             "Chứng thư của máy chủ cấp dấu thời gian không được phép dùng để ký.",
                             "The timestamp authority's certificate is not allowed to sign (key usage).",
                         ),
@@ -615,7 +616,7 @@ impl<'a> Ctx<'a> {
                         match self.req.policy.digest(d, Use::Certificate, Some(self.req.time)) {
                             Acceptance::Accepted => {}
                             Acceptance::AcceptedWithWarning(w) => findings.push(Finding::warning(
-                                "pki.algorithm.weak_certificate_digest",
+                                codes::ALGORITHM_WEAK_CERTIFICATE_DIGEST,
                                 format!(
                                     "Chứng thư \"{}\" được ký bằng thuật toán băm cũ {} (chấp nhận kèm cảnh báo).",
                                     c.subject_display(),
@@ -627,7 +628,7 @@ impl<'a> Ctx<'a> {
                                 return Err(fail(
                                     ChainStatus::CryptoConstraintsFailure,
                                     Finding::error(
-                                        "pki.algorithm.rejected",
+                                        codes::ALGORITHM_REJECTED,
                                         format!(
                                             "Chứng thư \"{}\" dùng thuật toán không còn an toàn ({}).",
                                             c.subject_display(),
@@ -648,7 +649,7 @@ impl<'a> Ctx<'a> {
                     return Err(fail(
                         ChainStatus::CryptoConstraintsFailure,
                         Finding::error(
-                            "pki.algorithm.weak_key",
+                            codes::ALGORITHM_WEAK_KEY,
                             format!(
                                 "Chứng thư \"{}\" có khóa quá yếu ({}).",
                                 c.subject_display(),
@@ -696,7 +697,7 @@ impl<'a> Ctx<'a> {
                         rf.insert(
                             0,
                             Finding::passed(
-                                "pki.revocation.good",
+                                codes::REVOCATION_GOOD,
                                 format!(
                                     "Chứng thư số chưa bị thu hồi tại thời điểm kiểm tra (theo {} đi kèm chữ ký).",
                                     source.to_uppercase()
@@ -709,7 +710,7 @@ impl<'a> Ctx<'a> {
                         );
                         if let Some(later) = revoked_later {
                             rf.push(Finding::info(
-                                "pki.revocation.revoked_later",
+                                codes::REVOCATION_REVOKED_LATER,
                                 format!(
                                     "Chứng thư số bị thu hồi sau đó, từ {}, tức là sau thời điểm ký đã được chứng minh; chữ ký vẫn có giá trị.",
                                     Time(*later).to_vietnam_display()
@@ -733,7 +734,7 @@ impl<'a> Ctx<'a> {
                         let mut f = fail(
                             ChainStatus::ConstraintsFailure,
                             Finding::error(
-                                "pki.revocation.missing",
+                                codes::REVOCATION_MISSING,
                                 format!(
                                     "Không có thông tin thu hồi dùng được cho chứng thư \"{}\".",
                                     c.subject_display()
@@ -931,7 +932,7 @@ impl Stop {
 fn stopped_finding(stop: Stop) -> Finding {
     let (vi, en) = stop.describe();
     Finding::error(
-        "pki.chain.budget_exceeded",
+        codes::CHAIN_BUDGET_EXCEEDED,
         format!("Không dựng được đường dẫn tới chứng thư gốc tin cậy: Kyso dừng tìm kiếm ở giới hạn an toàn ({vi}). Chữ ký mang nhiều chứng thư bất thường; không thể xác thực người ký."),
         format!("No path to a trusted anchor could be built: Kyso stopped searching at its safety limit ({en}). The signature carries an unusual number of certificates; the signer cannot be authenticated."),
     )
@@ -941,7 +942,7 @@ fn stopped_finding(stop: Stop) -> Finding {
 fn budget_finding(stop: Option<Stop>) -> Finding {
     let (vi, en) = stop.unwrap_or(Stop::BuildCalls).describe();
     Finding::warning(
-        "pki.chain.budget_exceeded",
+        codes::CHAIN_BUDGET_EXCEEDED,
         format!("Dừng tìm đường dẫn chứng thư ở giới hạn an toàn ({vi}); có thể còn đường dẫn khác chưa được thử."),
         format!("Stopped building certificate paths at a safety limit ({en}); other paths may not have been tried."),
     )
@@ -950,13 +951,13 @@ fn budget_finding(stop: Option<Stop>) -> Finding {
 fn not_checked_finding(no_evidence: bool) -> Finding {
     if no_evidence {
         Finding::info(
-            "pki.revocation.not_checked",
+            codes::REVOCATION_NOT_CHECKED,
             "Chưa kiểm tra tình trạng thu hồi: chữ ký không kèm dữ liệu thu hồi (CRL/OCSP); Kyso không tự liên hệ máy chủ của CA, và máy chủ OCSP/CRL của CA Chính phủ chỉ dùng http thường.",
             "Revocation not checked: no revocation data is embedded; Kyso does not contact the CA's server, and the government CA's OCSP/CRL are plain http.",
         )
     } else {
         Finding::warning(
-            "pki.revocation.not_checked",
+            codes::REVOCATION_NOT_CHECKED,
             "Chưa kiểm tra được tình trạng thu hồi: dữ liệu thu hồi đi kèm không áp dụng được cho chứng thư này tại thời điểm kiểm tra.",
             "Revocation not checked: the embedded revocation data does not apply to this certificate at the validation time.",
         )
@@ -1004,7 +1005,7 @@ fn explain(
                 Some(CryptoError::Unsupported(a)) => (
                     ChainStatus::CryptoConstraintsFailure,
                     Finding::error(
-                        "pki.signature.unsupported",
+                        codes::SIGNATURE_UNSUPPORTED,
                         format!("{wv} dùng thuật toán chữ ký mà Kyso không hỗ trợ ({a})."),
                         format!("{we} uses a signature algorithm Kyso does not support ({a})."),
                     ),
@@ -1012,7 +1013,7 @@ fn explain(
                 _ => (
                     ChainStatus::CertificateSignatureInvalid,
                     Finding::error(
-                        "pki.signature.invalid",
+                        codes::SIGNATURE_INVALID,
                         format!("{wv} có chữ ký của tổ chức phát hành không hợp lệ."),
                         format!("{we} carries an issuer signature that does not verify."),
                     ),
@@ -1032,7 +1033,7 @@ fn explain(
                 (
                     ChainStatus::ExpiredNoPoe,
                     Finding::error(
-                        if *index == 0 { "pki.leaf.expired" } else { "pki.ca.expired" },
+                        if *index == 0 { codes::LEAF_EXPIRED } else { codes::CA_EXPIRED },
                         format!(
                             "{wv} đã hết hạn ngày {}, trước thời điểm kiểm tra {}, và không có bằng chứng (dấu thời gian) rằng chữ ký có trước khi hết hạn.",
                             Time(c.not_after()).to_vietnam_display(),
@@ -1049,7 +1050,7 @@ fn explain(
                 (
                     ChainStatus::NotYetValid,
                     Finding::error(
-                        if *index == 0 { "pki.leaf.not_yet_valid" } else { "pki.ca.not_yet_valid" },
+                        if *index == 0 { codes::LEAF_NOT_YET_VALID } else { codes::CA_NOT_YET_VALID },
                         format!(
                             "{wv} chỉ có hiệu lực từ {}, sau thời điểm kiểm tra {}.",
                             Time(c.not_before()).to_vietnam_display(),
@@ -1060,19 +1061,19 @@ fn explain(
                 )
             }
         }
-        E::NotCA { index } => constraint("pki.ca.not_ca", *index, "không phải là chứng thư của CA (basicConstraints) nhưng lại phát hành chứng thư khác", "is not a CA certificate (basicConstraints) yet issued another certificate"),
-        E::PathTooLong => constraint("pki.ca.path_length", 1, "vượt quá giới hạn độ dài đường dẫn (pathLenConstraint)", "exceeds a path length constraint (pathLenConstraint)"),
-        E::KeyUsageMissing { index } => constraint("pki.ca.key_usage", *index, "không được phép ký chứng thư (thiếu keyCertSign)", "is not allowed to sign certificates (no keyCertSign)"),
-        E::CrlSignMissing { index } => constraint("pki.ca.crl_sign", *index, "không được phép ký danh sách thu hồi (thiếu cRLSign)", "is not allowed to sign CRLs (no cRLSign)"),
-        E::UnhandledCriticalExtension { index } => constraint("pki.cert.unknown_critical_extension", *index, "có phần mở rộng quan trọng (critical) mà Kyso không hiểu, nên không được chấp nhận", "has a critical extension Kyso does not understand, so it must be rejected (RFC 5280 §4.2)"),
-        E::NameConstraintViolation { index } => constraint("pki.name_constraints.violated", *index, "có tên nằm ngoài phạm vi mà CA cấp trên cho phép (name constraints)", "has a name outside what a superior CA permits (name constraints)"),
-        E::PolicyViolation { index } => constraint("pki.policy.violated", *index, "không đáp ứng chính sách chứng thư yêu cầu (certificate policies)", "does not satisfy the required certificate policies"),
-        E::MalformedCertificate { index } => constraint("pki.cert.malformed", *index, "có cấu trúc không hợp lệ", "is malformed"),
-        E::ChainBroken { index } => constraint("pki.chain.broken", *index, "không nối đúng với tổ chức phát hành", "does not link to its issuer"),
+        E::NotCA { index } => constraint(codes::CA_NOT_CA, *index, "không phải là chứng thư của CA (basicConstraints) nhưng lại phát hành chứng thư khác", "is not a CA certificate (basicConstraints) yet issued another certificate"),
+        E::PathTooLong => constraint(codes::CA_PATH_LENGTH, 1, "vượt quá giới hạn độ dài đường dẫn (pathLenConstraint)", "exceeds a path length constraint (pathLenConstraint)"),
+        E::KeyUsageMissing { index } => constraint(codes::CA_KEY_USAGE, *index, "không được phép ký chứng thư (thiếu keyCertSign)", "is not allowed to sign certificates (no keyCertSign)"),
+        E::CrlSignMissing { index } => constraint(codes::CA_CRL_SIGN, *index, "không được phép ký danh sách thu hồi (thiếu cRLSign)", "is not allowed to sign CRLs (no cRLSign)"),
+        E::UnhandledCriticalExtension { index } => constraint(codes::CERT_UNKNOWN_CRITICAL_EXTENSION, *index, "có phần mở rộng quan trọng (critical) mà Kyso không hiểu, nên không được chấp nhận", "has a critical extension Kyso does not understand, so it must be rejected (RFC 5280 §4.2)"),
+        E::NameConstraintViolation { index } => constraint(codes::NAME_CONSTRAINTS_VIOLATED, *index, "có tên nằm ngoài phạm vi mà CA cấp trên cho phép (name constraints)", "has a name outside what a superior CA permits (name constraints)"),
+        E::PolicyViolation { index } => constraint(codes::POLICY_VIOLATED, *index, "không đáp ứng chính sách chứng thư yêu cầu (certificate policies)", "does not satisfy the required certificate policies"),
+        E::MalformedCertificate { index } => constraint(codes::CERT_MALFORMED, *index, "có cấu trúc không hợp lệ", "is malformed"),
+        E::ChainBroken { index } => constraint(codes::CHAIN_BROKEN, *index, "không nối đúng với tổ chức phát hành", "does not link to its issuer"),
         E::NoTrustedPath => (
             ChainStatus::NoChainFound,
             Finding::error(
-                "pki.chain.no_issuer",
+                codes::CHAIN_NO_ISSUER,
                 "Không tìm thấy đường dẫn tới chứng thư gốc tin cậy.",
                 "No path to a trusted anchor was found.",
             ),
@@ -1080,7 +1081,7 @@ fn explain(
         other => (
             ChainStatus::ConstraintsFailure,
             Finding::error(
-                "pki.chain.invalid",
+                codes::CHAIN_INVALID,
                 "Đường dẫn chứng thư không hợp lệ theo RFC 5280.",
                 format!("The certificate path is not valid under RFC 5280: {other:?}."),
             ),

@@ -9,6 +9,7 @@
 //! revoked later was still good at `t` (reported as information).
 
 use crate::cert::ParsedCert;
+use crate::codes;
 use crate::names;
 use crate::sig;
 use der::{Decode, Encode};
@@ -182,7 +183,7 @@ impl ParsedEvidence {
         for der in ev.crls.iter().take(MAX_ITEMS) {
             if der.len() > MAX_CRL_SIZE {
                 findings.push(Finding::warning(
-                    "pki.crl.too_large",
+                    codes::CRL_TOO_LARGE,
                     format!(
                         "Bỏ qua một danh sách thu hồi (CRL) quá lớn ({} byte).",
                         der.len()
@@ -197,7 +198,7 @@ impl ParsedEvidence {
             match CertificateList::from_der(der) {
                 Ok(c) => crls.push((der.clone(), c)),
                 Err(e) => findings.push(Finding::warning(
-                    "pki.crl.malformed",
+                    codes::CRL_MALFORMED,
                     "Bỏ qua một danh sách thu hồi (CRL) không đọc được.",
                     format!(
                         "Ignored a certificate revocation list (CRL) that could not be read: {e}."
@@ -218,7 +219,7 @@ impl ParsedEvidence {
                     }
                     _ => {
                         findings.push(Finding::warning(
-                            "pki.ocsp.unsuccessful",
+                            codes::OCSP_UNSUCCESSFUL,
                             "Một phản hồi OCSP đi kèm không mang trạng thái chứng thư (phản hồi không thành công).",
                             "An embedded OCSP response carries no certificate status (unsuccessful response).",
                         ));
@@ -239,7 +240,7 @@ impl ParsedEvidence {
                     ocsp.push((basic_der, b));
                 }
                 Err(e) => findings.push(Finding::warning(
-                    "pki.ocsp.malformed",
+                    codes::OCSP_MALFORMED,
                     "Bỏ qua một phản hồi OCSP không đọc được.",
                     format!("Ignored an OCSP response that could not be read: {e}."),
                 )),
@@ -360,7 +361,7 @@ pub(crate) fn check(
         };
     } else if covered_reasons != 0 && good.is_none() {
         findings.push(Finding::warning(
-            "pki.crl.partial_reasons",
+            codes::CRL_PARTIAL_REASONS,
             "Các danh sách thu hồi đi kèm chỉ bao gồm một số lý do thu hồi, không đủ để kết luận.",
             "The embedded revocation lists cover only some revocation reasons, which is not enough to conclude.",
         ));
@@ -415,7 +416,7 @@ fn check_ocsp(
     };
     let unusable = |vi: &str, en: &str| {
         OcspOutcome::Unusable(Finding::warning(
-            "pki.ocsp.unusable",
+            codes::OCSP_UNUSABLE,
             format!("Phản hồi OCSP cho chứng thư này không dùng được: {vi}."),
             format!("The OCSP response for this certificate cannot be used: {en}."),
         ))
@@ -505,7 +506,7 @@ enum CrlOutcome {
 
 fn crl_unusable(vi: &str, en: &str) -> CrlOutcome {
     CrlOutcome::Unusable(Finding::warning(
-        "pki.crl.unusable",
+        codes::CRL_UNUSABLE,
         format!("Danh sách thu hồi (CRL) cho chứng thư này không dùng được: {vi}."),
         format!("The revocation list (CRL) for this certificate cannot be used: {en}."),
     ))
@@ -819,9 +820,9 @@ pub(crate) fn revoked_finding(at: i64, reason: &Option<String>, source: &str, ca
         .unwrap_or_default();
     Finding::error(
         if ca {
-            "pki.revocation.ca_revoked"
+            codes::REVOCATION_CA_REVOKED
         } else {
-            "pki.revocation.revoked"
+            codes::REVOCATION_REVOKED
         },
         format!(
             "{who_vi} đã bị thu hồi từ {}{r}, trước thời điểm kiểm tra (theo {}).",

@@ -6,6 +6,7 @@ mod common;
 
 use common::{data, utc};
 use kyso_crypto::policy::AlgorithmPolicy;
+use kyso_pki::codes;
 use kyso_pki::{
     parse_revocation_info_archival, validate, Anchor, AnchorPurpose, AnchorSource, KeyPurpose,
     PathRequest, PathResult, RevocationEvidence, TrustStore,
@@ -75,12 +76,12 @@ fn good_signer_chain() {
         vec![data("leaf-good.der"), data("ca.der"), data("root.der")]
     );
     assert_eq!(r.anchor_label.as_deref(), Some("Gốc thử nghiệm Kyso"));
-    assert_eq!(first_code(&r), "pki.chain.trusted");
+    assert_eq!(first_code(&r), codes::CHAIN_TRUSTED);
     assert_eq!(r.revocation.status, RevocationStatus::NotChecked);
     // Intermediate missing: no path.
     let r = signer("leaf-good.der", &[]);
     assert_eq!(r.status, ChainStatus::NoChainFound);
-    assert_eq!(first_code(&r), "pki.chain.no_issuer");
+    assert_eq!(first_code(&r), codes::CHAIN_NO_ISSUER);
     assert!(
         r.findings[0].message_vi.contains("Kyso Test CA"),
         "{}",
@@ -103,7 +104,7 @@ fn good_signer_chain() {
     assert_eq!(r.status, ChainStatus::NoChainFound);
     // The issuer's certificate is in the signature: the finding says so
     // instead of calling the issuer unknown.
-    assert_eq!(first_code(&r), "pki.chain.no_issuer");
+    assert_eq!(first_code(&r), codes::CHAIN_NO_ISSUER);
     assert!(
         r.findings[0].message_en.contains("is in the signature"),
         "{}",
@@ -115,7 +116,7 @@ fn good_signer_chain() {
 fn key_usage_and_purpose() {
     let r = signer("leaf-ku-encipher.der", &["ca.der"]);
     assert_eq!(r.status, ChainStatus::ConstraintsFailure);
-    assert_eq!(first_code(&r), "pki.leaf.key_usage");
+    assert_eq!(first_code(&r), codes::LEAF_KEY_USAGE);
     // Any purpose: key usage of the end certificate is not examined.
     let r = run(
         "leaf-ku-encipher.der",
@@ -141,14 +142,14 @@ fn key_usage_and_purpose() {
         KeyPurpose::TimeStamping,
         &RevocationEvidence::default(),
     );
-    assert_eq!(first_code(&r), "pki.tsa.eku_missing");
+    assert_eq!(first_code(&r), codes::TSA_EKU_MISSING);
 }
 
 #[test]
 fn unknown_critical_extension_rejected() {
     let r = signer("leaf-critical-ext.der", &["ca.der"]);
     assert_eq!(r.status, ChainStatus::ConstraintsFailure);
-    assert_eq!(first_code(&r), "pki.cert.unknown_critical_extension");
+    assert_eq!(first_code(&r), codes::CERT_UNKNOWN_CRITICAL_EXTENSION);
 }
 
 #[test]
@@ -160,7 +161,7 @@ fn path_length_constraint() {
         "{:#?}",
         r.findings
     );
-    assert_eq!(first_code(&r), "pki.ca.path_length");
+    assert_eq!(first_code(&r), codes::CA_PATH_LENGTH);
 }
 
 #[test]
@@ -180,7 +181,7 @@ fn name_constraints() {
             "{bad}: {:#?}",
             r.findings
         );
-        assert_eq!(first_code(&r), "pki.name_constraints.violated", "{bad}");
+        assert_eq!(first_code(&r), codes::NAME_CONSTRAINTS_VIOLATED, "{bad}");
     }
 }
 
@@ -188,7 +189,7 @@ fn name_constraints() {
 fn validity_at_time() {
     let r = signer("leaf-expired.der", &["ca.der"]);
     assert_eq!(r.status, ChainStatus::ExpiredNoPoe);
-    assert_eq!(first_code(&r), "pki.leaf.expired");
+    assert_eq!(first_code(&r), codes::LEAF_EXPIRED);
     assert_eq!(r.chain.len(), 3, "the path is reported even when expired");
     // Past-time validation: at a (timestamped) time before expiry it is fine.
     let r = run(
@@ -201,7 +202,7 @@ fn validity_at_time() {
     assert_eq!(r.status, ChainStatus::Trusted);
     let r = signer("leaf-future.der", &["ca.der"]);
     assert_eq!(r.status, ChainStatus::NotYetValid);
-    assert_eq!(first_code(&r), "pki.leaf.not_yet_valid");
+    assert_eq!(first_code(&r), codes::LEAF_NOT_YET_VALID);
 }
 
 #[test]
@@ -221,7 +222,7 @@ fn same_name_ca_with_a_new_key() {
     // Only the wrong one: the signature failure is the reason given.
     let r = signer("rekey-leaf-noaki.der", &["rekey-ca-old-noski.der"]);
     assert_eq!(r.status, ChainStatus::CertificateSignatureInvalid);
-    assert_eq!(first_code(&r), "pki.signature.invalid");
+    assert_eq!(first_code(&r), codes::SIGNATURE_INVALID);
 }
 
 #[test]
@@ -257,7 +258,7 @@ fn sha1_certificate_accepted_with_warning() {
     assert!(r
         .findings
         .iter()
-        .any(|f| f.code == "pki.algorithm.weak_certificate_digest"
+        .any(|f| f.code == codes::ALGORITHM_WEAK_CERTIFICATE_DIGEST
             && f.severity == Severity::Warning));
 }
 
@@ -278,7 +279,7 @@ fn crl_revocation() {
     let e = ev(&["crl-ca.der"], &[], &[]);
     let r = rev("rev-leaf-before.der", &e);
     assert_eq!(r.status, ChainStatus::Revoked, "{:#?}", r.findings);
-    assert_eq!(first_code(&r), "pki.revocation.revoked");
+    assert_eq!(first_code(&r), codes::REVOCATION_REVOKED);
     assert_eq!(r.revocation.status, RevocationStatus::Revoked);
     assert_eq!(r.revocation.revoked_at.map(|t| t.0), Some(utc(2026, 3, 1)));
     assert!(r.findings[0].message_en.contains("keyCompromise"));
@@ -289,7 +290,7 @@ fn crl_revocation() {
         .revocation
         .findings
         .iter()
-        .any(|f| f.code == "pki.revocation.revoked_later" && f.severity == Severity::Info));
+        .any(|f| f.code == codes::REVOCATION_REVOKED_LATER && f.severity == Severity::Info));
     let r = rev("rev-leaf-ok.der", &e);
     assert_eq!(r.status, ChainStatus::Trusted);
     assert_eq!(r.revocation.status, RevocationStatus::Good);
@@ -302,7 +303,7 @@ fn crl_revocation() {
         .revocation
         .findings
         .iter()
-        .any(|f| f.code == "pki.crl.unusable"));
+        .any(|f| f.code == codes::CRL_UNUSABLE));
     // A CRL whose signature does not verify is not believed, even about a revocation.
     let r = rev("rev-leaf-before.der", &ev(&["crl-ca-badsig.der"], &[], &[]));
     assert_eq!(r.status, ChainStatus::Trusted);
@@ -350,7 +351,7 @@ fn ocsp_revocation() {
         .revocation
         .findings
         .iter()
-        .any(|f| f.code == "pki.ocsp.unusable"));
+        .any(|f| f.code == codes::OCSP_UNUSABLE));
 }
 
 #[test]
@@ -437,7 +438,7 @@ fn path_building_stops_on_its_budget() {
     // unknown issuer (the issuers are all in the signature).
     assert_eq!(
         first_code(&r),
-        "pki.chain.budget_exceeded",
+        codes::CHAIN_BUDGET_EXCEEDED,
         "{:#?}",
         r.findings
     );
@@ -446,6 +447,6 @@ fn path_building_stops_on_its_budget() {
         "{}",
         r.findings[0].message_en
     );
-    assert!(!r.findings.iter().any(|f| f.code == "pki.chain.no_issuer"));
+    assert!(!r.findings.iter().any(|f| f.code == codes::CHAIN_NO_ISSUER));
     eprintln!("budget reached in {:?}", started.elapsed());
 }

@@ -8,6 +8,7 @@ mod common;
 
 use der::{Decode, Encode};
 use kyso_crypto::policy::AlgorithmPolicy;
+use kyso_pki::codes;
 use kyso_pki::{
     describe_certificate, validate, KeyPurpose, PathRequest, RevocationEvidence, TrustStore,
 };
@@ -130,7 +131,7 @@ fn check(file: &str, expect_year: i64) {
         res.anchor_label.as_deref(),
         Some("Ban Cơ yếu Chính phủ — RootCA chuyên dùng Chính phủ G2")
     );
-    assert_eq!(res.findings[0].code, "pki.chain.trusted");
+    assert_eq!(res.findings[0].code, codes::CHAIN_TRUSTED);
     assert!(
         res.policies
             .iter()
@@ -142,7 +143,7 @@ fn check(file: &str, expect_year: i64) {
     assert_eq!(res.revocation.status, RevocationStatus::NotChecked);
     assert_eq!(
         res.revocation.findings[0].code,
-        "pki.revocation.not_checked"
+        codes::REVOCATION_NOT_CHECKED
     );
 
     // The same signer is not a timestamp authority.
@@ -154,7 +155,7 @@ fn check(file: &str, expect_year: i64) {
         &store,
     );
     assert_eq!(as_tsa.status, ChainStatus::ConstraintsFailure);
-    assert_eq!(as_tsa.findings[0].code, "pki.tsa.eku_missing");
+    assert_eq!(as_tsa.findings[0].code, codes::TSA_EKU_MISSING);
     // Without the bundle, nobody vouches for the issuer.
     let none = validate(&req, &TrustStore::empty());
     assert_eq!(none.status, ChainStatus::NoChainFound);
@@ -172,7 +173,7 @@ fn check(file: &str, expect_year: i64) {
         "{:#?}",
         late.findings
     );
-    assert_eq!(late.findings[0].code, "pki.leaf.expired");
+    assert_eq!(late.findings[0].code, codes::LEAF_EXPIRED);
 
     // The timestamp authority, at its own genTime.
     let tsa_req = PathRequest {
