@@ -17,6 +17,7 @@
 pub mod edxml;
 mod finding;
 mod i18n;
+pub mod codes;
 mod model;
 mod time;
 pub mod verdict;
@@ -55,8 +56,7 @@ pub fn input_too_large(size: u64) -> InputError {
     }
 }
 
-/// The code of [`input_too_large`].
-pub const INPUT_TOO_LARGE: &str = "input.too_large";
+pub use codes::INPUT_TOO_LARGE;
 
 /// Version of the JSON report schema. Bumped on any incompatible change.
 ///

@@ -14,7 +14,7 @@ use crate::{Labels, Lang, Severity};
 
 /// The finding a pipeline adds for a recognised format whose signatures it
 /// does not verify yet: the summary then says so instead of "no signature".
-pub const FORMAT_NOT_VERIFIED_YET: &str = "core.format.not_verified_yet";
+pub use crate::codes::FORMAT_NOT_VERIFIED_YET;
 
 /// Derive `(indication, sub_indication)` for one signature from its facts.
 pub fn derive_signature(

@@ -1,0 +1,7 @@
+//! The codes the report model itself words or recognises. The values are the
+//! JSON report's public API and never change.
+
+/// The file is larger than the one limit, [`crate::MAX_INPUT_LEN`]; it was refused before being read (in `error`).
+pub const INPUT_TOO_LARGE: &str = "input.too_large";
+/// A recognised format whose signatures Kyso does not verify yet (warning; the verdict says no conclusion is drawn).
+pub const FORMAT_NOT_VERIFIED_YET: &str = "core.format.not_verified_yet";
