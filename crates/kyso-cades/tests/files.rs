@@ -115,7 +115,7 @@ fn detached_signature_needs_its_file() {
     assert!(!r.signatures[0]
         .findings
         .iter()
-        .any(|f| f.code == "cms.content.absent"));
+        .any(|f| f.code == kyso_cms::codes::CONTENT_ABSENT));
     // With it: passes.
     let r = trusted(name, Some(&data("content.txt")));
     assert_eq!(r.verdict.indication, Indication::TotalPassed, "{r:#?}");

@@ -254,7 +254,7 @@ fn xmlsec_enveloping_expired_cert() {
         .trust
         .findings
         .iter()
-        .any(|f| f.code == "pki.leaf.expired"));
+        .any(|f| f.code == kyso_pki::codes::LEAF_EXPIRED));
 }
 
 /// `weak-algorithm`: RSA-MD5 verifies, chains to the test root, and is rejected.
