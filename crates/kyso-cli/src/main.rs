@@ -1,16 +1,23 @@
 //! `kyso`: verify signed documents from the command line.
 //!
 //! ```text
-//! kyso verify [--json] [--lang vi|en] [--trust FILE]... [--at TIME|claimed]
-//!             [--extract-signed-revision DIR] FILE...
+//! kyso verify [--json | --jsonl] [--jobs N] [--lang vi|en] [--trust FILE]...
+//!             [--at TIME|claimed] [--extract-signed-revision DIR] PATH...
 //! kyso corpus DIR [--trust-dir DIR2] [--strict] [--json]
 //! ```
+//! A PATH is a file or a folder, walked recursively (`batch.rs`: order,
+//! links, detached `X.p7s` beside `X`); `--jobs N` verifies N files at a time
+//! and `--jsonl` streams one JSON line per file, then a summary line, in
+//! memory that does not grow with the number of files (docs/scale.md runs it
+//! as the map step over archives larger than one machine).
+//!
 //! Exit status of `verify` (the worst over all files): 0 every file valid
 //! (TOTAL_PASSED); 1 some signature invalid (TOTAL_FAILED); 2 indeterminate, or a
 //! document without any signature; 3 input error (missing, unreadable, unknown
 //! format); 64 usage error. `corpus` exits 0 unless `--strict` and a row disagrees.
 #![forbid(unsafe_code)]
 
+mod batch;
 mod input;
 mod render;
 
@@ -23,10 +30,30 @@ const USAGE: &str = "\
 kyso — kiểm tra chữ ký số / verify digital signatures
 
 Cách dùng / Usage:
-  kyso verify [--json] [--lang vi|en] [--trust FILE]... [--at TIME|claimed]
-              [--extract-signed-revision DIR] FILE...
+  kyso verify [--json | --jsonl] [--jobs N] [--lang vi|en] [--trust FILE]...
+              [--at TIME|claimed] [--extract-signed-revision DIR] PATH...
   kyso corpus DIR [--trust-dir DIR2] [--strict] [--json]
   kyso --version | --help
+
+Nhiều tệp / Many files (verify):
+  PATH                một tệp hoặc một thư mục; thư mục được duyệt đệ quy theo thứ tự
+                      tên, chỉ các tệp thường (liên kết tới thư mục không được theo);
+                      X.p7s cạnh X được kiểm tra cùng X, X không kiểm tra riêng lần nữa
+                      a file or a folder; folders are walked recursively in name order,
+                      regular files only (links to folders are not followed); X.p7s
+                      beside X is verified with X, and X is not verified again alone
+  --jobs N            kiểm tra N tệp song song (mặc định 1; 0 = số lõi CPU)
+                      verify N files in parallel (default 1; 0 = the number of CPUs)
+  --jsonl             mỗi tệp một dòng JSON {path, indication, exit, report},
+                      theo thứ tự xong, rồi một dòng {summary: {...}}; bộ nhớ không
+                      tăng theo số tệp: dùng cho lô lớn
+                      one JSON line per file {path, indication, exit, report},
+                      in completion order, then one {summary: {...}} line; memory does
+                      not grow with the number of files: the form for large batches
+  --json              một báo cáo; một mảng khi có nhiều tệp hoặc một thư mục
+                      one report; an array for several files or a folder
+  Với --jobs 1 thứ tự là thứ tự duyệt; với N > 1 là thứ tự xong.
+  With --jobs 1 the order is the walk order; with N > 1, completion order.
 
 Thời điểm kiểm tra / Validation time (verify --at):
   mặc định / default  theo dấu thời gian hợp lệ; không có thì tại thời điểm hiện tại
@@ -88,7 +115,8 @@ fn usage(msg: &str) -> ExitCode {
 }
 
 struct VerifyArgs {
-    json: bool,
+    output: batch::Output,
+    jobs: usize,
     lang: Lang,
     trust: Vec<PathBuf>,
     at: kyso_core::ValidationTimeChoice,
@@ -98,7 +126,8 @@ struct VerifyArgs {
 
 fn parse_verify(args: &[String]) -> Result<VerifyArgs, String> {
     let mut v = VerifyArgs {
-        json: false,
+        output: batch::Output::Text,
+        jobs: 1,
         lang: Lang::Vi,
         trust: Vec::new(),
         at: kyso_core::ValidationTimeChoice::Default,
@@ -117,8 +146,29 @@ fn parse_verify(args: &[String]) -> Result<VerifyArgs, String> {
                 .cloned()
                 .ok_or(format!("{name} cần một giá trị / needs a value"))
         };
+        let exclusive =
+            "--json và --jsonl không dùng cùng nhau / --json and --jsonl exclude each other";
         match a.as_str() {
-            "--json" => v.json = true,
+            "--json" | "--jsonl" => {
+                let o = if a == "--json" {
+                    batch::Output::Json
+                } else {
+                    batch::Output::Jsonl
+                };
+                if v.output != batch::Output::Text && v.output != o {
+                    return Err(exclusive.into());
+                }
+                v.output = o;
+            }
+            "--jobs" => {
+                let n = value("--jobs")?;
+                v.jobs = n.parse().map_err(|_| {
+                    format!("--jobs: '{n}' không phải số tự nhiên / is not a whole number")
+                })?;
+                if v.jobs == 0 {
+                    v.jobs = std::thread::available_parallelism().map_or(1, |n| n.get());
+                }
+            }
             "--lang" => {
                 let l = value("--lang")?;
                 v.lang = Lang::parse(&l).ok_or(format!("--lang: '{l}' (vi|en)"))?;
@@ -141,7 +191,7 @@ fn parse_verify(args: &[String]) -> Result<VerifyArgs, String> {
         }
     }
     if v.files.is_empty() {
-        return Err("thiếu tệp cần kiểm tra / no file given".into());
+        return Err("thiếu tệp hoặc thư mục cần kiểm tra / no file or folder given".into());
     }
     Ok(v)
 }
@@ -182,21 +232,22 @@ fn read_input(path: &Path) -> Result<input::Input, Box<Report>> {
             )));
         }
     }
-    input::read(path).map_err(|e| {
-        let (code, vi) = match e.kind() {
-            std::io::ErrorKind::NotFound => ("io.not_found", "Không tìm thấy tệp."),
-            std::io::ErrorKind::PermissionDenied => {
-                ("io.permission_denied", "Không có quyền đọc tệp.")
-            }
-            _ => ("io.unreadable", "Không đọc được tệp."),
-        };
-        Box::new(input_error_report(
-            path,
-            code,
-            format!("{vi} ({})", path.display()),
-            format!("{e} ({})", path.display()),
-        ))
-    })
+    input::read(path).map_err(|e| Box::new(io_error_report(path, &e)))
+}
+
+/// The report for a file (or folder) that could not be read.
+fn io_error_report(path: &Path, e: &std::io::Error) -> Report {
+    let (code, vi) = match e.kind() {
+        std::io::ErrorKind::NotFound => ("io.not_found", "Không tìm thấy tệp."),
+        std::io::ErrorKind::PermissionDenied => ("io.permission_denied", "Không có quyền đọc tệp."),
+        _ => ("io.unreadable", "Không đọc được tệp."),
+    };
+    input_error_report(
+        path,
+        code,
+        format!("{vi} ({})", path.display()),
+        format!("{e} ({})", path.display()),
+    )
 }
 
 fn exit_class(r: &Report) -> u8 {
@@ -228,84 +279,14 @@ fn verify_cmd(args: &[String]) -> ExitCode {
             }
         }
     }
-    // A detached signature `X.p7s` is verified with `X`: the one given on the
-    // command line (then not verified on its own), else the one beside it.
-    let stem_of =
-        |path: &Path| kyso_core::detached_partner_name(&display_name(path)).map(str::to_owned);
-    let given_partner = |path: &Path| -> Option<PathBuf> {
-        let stem = stem_of(path)?;
-        a.files
-            .iter()
-            .find(|f| f.file_name().is_some_and(|n| n.to_string_lossy() == stem))
-            .cloned()
+    let set = batch::Settings {
+        opts: &opts,
+        output: a.output,
+        lang: a.lang,
+        extract: a.extract.as_deref(),
+        jobs: a.jobs,
     };
-    let partner = |path: &Path| -> Option<PathBuf> {
-        given_partner(path).or_else(|| {
-            let beside = path.with_file_name(stem_of(path)?);
-            beside.is_file().then_some(beside)
-        })
-    };
-    let consumed: Vec<PathBuf> = a.files.iter().filter_map(|p| given_partner(p)).collect();
-    let mut reports = Vec::new();
-    for path in &a.files {
-        if consumed.contains(path) {
-            continue;
-        }
-        let r = match read_input(path) {
-            Ok(bytes) => {
-                let signed = partner(path).and_then(|p| {
-                    let data = input::read(&p).ok()?;
-                    Some((display_name(&p), data))
-                });
-                let r = kyso_core::verify_detached(
-                    Some(&display_name(path)),
-                    &bytes,
-                    signed.as_ref().map(|(n, d)| (n.as_str(), &d[..])),
-                    &opts,
-                );
-                if let Some(dir) = &a.extract {
-                    if let Err(e) = extract(dir, path, &bytes, &r) {
-                        eprintln!("kyso: --extract-signed-revision {}: {e}", dir.display());
-                        return ExitCode::from(EXIT_INPUT);
-                    }
-                }
-                r
-            }
-            Err(r) => *r,
-        };
-        if !a.json {
-            out(&render::render(&r, a.lang));
-            if a.files.len() > 1 {
-                outln!();
-            }
-        }
-        reports.push(r);
-    }
-    if a.json {
-        let out = if reports.len() == 1 {
-            serde_json::to_string_pretty(&reports[0])
-        } else {
-            serde_json::to_string_pretty(&reports)
-        };
-        match out {
-            Ok(s) => outln!("{s}"),
-            Err(e) => {
-                eprintln!("kyso: {e}");
-                return ExitCode::from(EXIT_INPUT);
-            }
-        }
-    }
-    let classes: Vec<u8> = reports.iter().map(exit_class).collect();
-    let code = if classes.contains(&EXIT_INPUT) {
-        EXIT_INPUT
-    } else if classes.contains(&1) {
-        1
-    } else if classes.contains(&2) {
-        2
-    } else {
-        0
-    };
-    ExitCode::from(code)
+    ExitCode::from(batch::run(&a.files, &set))
 }
 
 /// Write `DIR/<stem>.sig<N>.rev<R>.pdf`: the file's first `signed_length` bytes,
