@@ -706,20 +706,21 @@ pub fn ber_deep_in_pdf(n: usize) -> Vec<u8> {
 }
 
 /// A detached CMS whose signer is issued by "Hostile level 0", with `n` CA
-/// certificates in eight levels (the path builder's depth) that share their
-/// names: level j's n/8 are all "Hostile level j" issued by "Hostile level
+/// certificates (rounded down to a multiple of 8) in eight levels (the path
+/// builder's depth) that share their names: level j's n/8 are all "Hostile level j" issued by "Hostile level
 /// j+1", the last level by the root. Every path has the same names, so a
 /// builder that tries each same-named issuer explores (n/8)^8 paths, each
-/// ending at the root (so evaluated, signatures checked). All signatures are genuine (a
-/// cert at level j is signed by the first of level j+1), so nothing is
-/// rejected early. Above 256 certificates the CMS reader refuses the whole
+/// ending at the root (so evaluated, signatures checked). The signatures are
+/// genuine, but each certificate is signed by the *last* of the level
+/// above, so a depth-first builder meets the one valid path last: every path
+/// it tries before fails only at its evaluation. Above 256 certificates the CMS reader refuses the whole
 /// SignedData (`max_certificates`), and above 256 candidates (the
 /// SignedData's certificates are offered twice) the path builder stops at
 /// once: the "under-cap" size (120) reaches the search.
 pub fn certs_chains(n: usize) -> Vec<u8> {
     let (_, root_name, root_key) = pki::root();
     let levels = 8;
-    let width = n.div_ceil(levels).max(1);
+    let width = (n / levels).max(1);
     let names: Vec<Vec<u8>> = (0..levels)
         .map(|j| der::name(&format!("Hostile level {j}")))
         .collect();
@@ -741,19 +742,16 @@ pub fn certs_chains(n: usize) -> Vec<u8> {
             ca: false,
             extensions: Vec::new(),
         },
-        &keys[0][0],
+        &keys[0][width - 1],
     ));
     let mut serial = 2;
-    'all: for j in 0..levels {
+    for j in 0..levels {
         let (issuer, issuer_key) = if j + 1 < levels {
-            (&names[j + 1], &keys[j + 1][0])
+            (&names[j + 1], &keys[j + 1][width - 1])
         } else {
             (&root_name, &root_key)
         };
         for key in &keys[j] {
-            if certs.len() > n {
-                break 'all;
-            }
             certs.push(pki::cert(
                 &pki::CertSpec {
                     serial,
