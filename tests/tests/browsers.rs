@@ -591,7 +591,7 @@ async fn scenario(c: &Client, browser: Browser, server: &StaticServer, decree: O
     assert_eq!(r["indication"], json!("INDETERMINATE"), "[{name}] {r}");
     let text = r["text"].as_str().unwrap_or_default();
     assert!(
-        text.contains("Tệp quá lớn để kiểm tra") && text.contains("1 GiB"),
+        text.contains("Tệp quá lớn để kiểm tra") && text.contains("512 MiB"),
         "[{name}] the refusal says why: {text}"
     );
     assert!(!text.contains("kyso-worker"), "[{name}] {text}");

@@ -8,7 +8,7 @@
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Limits {
     /// Largest input accepted (bytes). By default the one limit every front
-    /// end states, `kyso_report::MAX_INPUT_LEN` (1 GiB), so the parser never
+    /// end states, `kyso_report::MAX_INPUT_LEN` (512 MiB), so the parser never
     /// refuses a file the pipeline accepted.
     pub max_file_size: usize,
     /// Most objects (xref entries across all revisions) followed in one walk
