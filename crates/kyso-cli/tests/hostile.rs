@@ -262,7 +262,6 @@ shape_tests! {
     encrypt_huge_ou_r3: "encrypt-huge-ou-r3",
     encrypt_huge_ou_r6: "encrypt-huge-ou-r6",
     encrypted_unsigned: "encrypted-unsigned",
-    #[ignore = "issue 14: info-huge-title prints 48 MB of JSON (the Info /Title and /Author echoed whole, 6 bytes per U+0001); fixed by a length cap on document metadata strings in the report"]
     info_huge_title: "info-huge-title",
     ber_deep: "ber-deep",
     ber_deep_in_pdf: "ber-deep-in-pdf",
@@ -274,7 +273,6 @@ shape_tests! {
     name_constraints_under_cap: "name-constraints-under-cap",
     dss_ocsp: "dss-ocsp",
     dss_crl: "dss-crl",
-    #[ignore = "issue 14: dss-bomb-refs takes 1011 MiB (kyso-pades dss_evidence decodes 2,000 entries, 512 KiB each, and drops duplicates only after holding all); fixed by a byte budget on the DSS and deduplication by object before decoding"]
     dss_bomb_refs: "dss-bomb-refs",
 }
 

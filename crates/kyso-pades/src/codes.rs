@@ -12,6 +12,8 @@ pub const PDF_EMPTY_SIGNATURE_FIELDS: &str = "core.pdf.empty_signature_fields";
 pub const PDF_TOO_MANY_SIGNATURES: &str = "core.pdf.signatures.too_many";
 /// The document carries a Document Security Store (DSS) with certificates, CRLs, OCSP responses (info).
 pub const PDF_DSS: &str = "core.pdf.dss";
+/// The DSS holds more entries or bytes than Kyso reads; the rest was not read (warning).
+pub const PDF_DSS_TOO_LARGE: &str = "core.pdf.dss.too_large";
 /// A signed revision the cross-reference chain no longer reaches: what readers show is not what was signed (error).
 pub const PDF_SIGNED_REVISION_UNREACHABLE: &str = "core.pdf.signed_revision_unreachable";
 /// The signature does not cover the end of the file and what follows is not a valid incremental update (error).

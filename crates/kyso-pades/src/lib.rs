@@ -193,13 +193,15 @@ pub fn verify_pdf(
     checks.extend(kyso_pdf::byte_range::check_unreached(&doc, &hidden));
     sigs.extend(hidden.iter().map(|h| h.sig.clone()));
 
+    let (dss, dss_finding) = dss_evidence(&doc);
+    report.findings.extend(dss_finding);
     let mut ctx = Ctx {
         hasher: RangeHasher {
             bytes,
             cache: RefCell::new(HashMap::new()),
         },
         store: build_store(opts, &mut report.findings),
-        dss: dss_evidence(&doc),
+        dss,
         policy: AlgorithmPolicy::default(),
         clock: Clock::new(opts),
     };

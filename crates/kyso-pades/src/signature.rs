@@ -40,10 +40,12 @@ pub(crate) fn skeleton(
         });
     r.coverage = check.coverage;
     r.signed_length = check.signed_end;
-    r.name = s.name.clone();
-    r.reason = s.reason.clone();
-    r.location = s.location.clone();
-    r.contact_info = s.contact_info.clone();
+    // Text from the document, bounded (kyso_report::MAX_TEXT_CHARS).
+    let text = |t: &Option<String>| t.clone().map(kyso_report::clip_text);
+    r.name = text(&s.name);
+    r.reason = text(&s.reason);
+    r.location = text(&s.location);
+    r.contact_info = text(&s.contact_info);
     r.signing_time.pdf_m = s.m.as_deref().and_then(kyso_pdf::parse_pdf_date);
     // ISO 32000-1 §12.8.2.2.2: DocMDP /P defaults to 2.
     r.certification_level = s

@@ -26,7 +26,7 @@ impl<'a> Document<'a> {
             let s = info.get(k).and_then(|o| self.resolve_head(rev, o).ok())?;
             let t = decode_text(&s.as_string()?.bytes);
             let t = t.trim_matches(char::from(0)).trim().to_owned();
-            (!t.is_empty()).then_some(t)
+            (!t.is_empty()).then(|| kyso_report::clip_text(t))
         };
         let mut m = Metadata {
             title: get(b"Title"),
@@ -243,7 +243,7 @@ fn xmp_value(xmp: &str, tag: &str) -> Option<String> {
         inner = li_body.get(s..e)?;
     }
     let v = unescape_xml(inner.trim());
-    (!v.is_empty() && !v.contains('<')).then_some(v)
+    (!v.is_empty() && !v.contains('<')).then(|| kyso_report::clip_text(v))
 }
 
 /// Attribute form of an XMP property: `<rdf:Description pdf:Producer="…">`.
@@ -252,7 +252,7 @@ fn xmp_attribute(xmp: &str, tag: &str) -> Option<String> {
     let start = xmp.find(&key)? + key.len();
     let end = xmp[start..].find('"')?;
     let v = unescape_xml(xmp[start..start + end].trim());
-    (!v.is_empty()).then_some(v)
+    (!v.is_empty()).then(|| kyso_report::clip_text(v))
 }
 
 fn unescape_xml(s: &str) -> String {

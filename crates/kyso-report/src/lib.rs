@@ -61,6 +61,25 @@ pub fn input_too_large(size: u64) -> InputError {
 
 pub use codes::INPUT_TOO_LARGE;
 
+/// The longest text taken from a document into the report, in characters
+/// (titles, authors, a signature's /Reason or /Location…). Real values are a
+/// line or two (a decree's title runs to a few hundred characters); a file
+/// whose /Title holds megabytes would otherwise be echoed whole, in every
+/// front end (a 16 MB /Title printed 48 MB of JSON).
+pub const MAX_TEXT_CHARS: usize = 2_000;
+
+/// `s` cut to [`MAX_TEXT_CHARS`] characters, with `…` when cut.
+pub fn clip_text(s: String) -> String {
+    match s.char_indices().nth(MAX_TEXT_CHARS) {
+        Some((at, _)) => {
+            let mut t = s[..at].to_owned();
+            t.push('…');
+            t
+        }
+        None => s,
+    }
+}
+
 /// Version of the JSON report schema. Bumped on any incompatible change.
 ///
 /// 2: a signature's `changes_after` became a reference (`{after_revision,
