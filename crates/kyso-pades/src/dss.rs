@@ -3,7 +3,7 @@
 
 use crate::codes;
 use kyso_crypto::DigestAlg;
-use kyso_pdf::{Dict, Document, Object, ObjRef};
+use kyso_pdf::{Dict, Document, ObjRef, Object};
 use kyso_pki::RevocationEvidence;
 use kyso_report::Finding;
 use std::collections::HashSet;
