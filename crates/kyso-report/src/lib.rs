@@ -14,10 +14,10 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod codes;
 pub mod edxml;
 mod finding;
 mod i18n;
-pub mod codes;
 mod model;
 mod time;
 pub mod verdict;
