@@ -8,6 +8,7 @@ use crate::xref::{read_section, Section, XrefEntry, XrefKind};
 use crate::Limits;
 use kyso_report::Finding;
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 /// One revision: the original document or one incremental update (§7.5.6).
@@ -52,6 +53,10 @@ pub struct Document<'a> {
     chain_offsets: Vec<usize>,
     warnings: Vec<Finding>,
     late_warnings: Mutex<Vec<Finding>>,
+    /// Budgets a walk ran out of (`crate::codes`), in the order first met.
+    exceeded: Mutex<Vec<&'static str>>,
+    /// Objects parsed so far (`object_reads`).
+    reads: AtomicUsize,
     encryption: Option<Encryption>,
     decryptor: Option<Decryptor>,
     encrypt_ref: Option<ObjRef>,
@@ -355,6 +360,8 @@ impl<'a> Document<'a> {
             chain_offsets,
             warnings,
             late_warnings: Mutex::new(Vec::new()),
+            exceeded: Mutex::new(Vec::new()),
+            reads: AtomicUsize::new(0),
             encryption: None,
             decryptor: None,
             encrypt_ref: None,
@@ -623,6 +630,54 @@ impl<'a> Document<'a> {
         }
     }
 
+    /// A walk stopped at the budget `code` (one of [`crate::codes`]): what it
+    /// did not read may hold a signature or a change, so the document cannot
+    /// be said to have been examined whole. Public for the walks other crates
+    /// make over the document (the change analysis reads every revision's form).
+    pub fn note_limit(&self, code: &'static str) {
+        if let Ok(mut e) = self.exceeded.lock() {
+            if !e.contains(&code) {
+                e.push(code);
+            }
+        }
+    }
+
+    /// The budgets that walks of the document (form fields, the search for
+    /// signature dictionaries, the page tree) ran out of so far, one warning
+    /// each, in the order first met. The file was readable, but not read
+    /// whole: a verifier cannot call it valid (Kyso: INDETERMINATE).
+    pub fn limits_exceeded(&self) -> Vec<Finding> {
+        let codes = self.exceeded.lock().map(|e| e.clone()).unwrap_or_default();
+        codes
+            .into_iter()
+            .map(|code| {
+                let (vi, en) = match code {
+                    crate::codes::LIMIT_FORM_FIELDS => (
+                        format!("Biểu mẫu của tài liệu có hơn {} trường; Kyso dừng đọc ở đó nên không thể kết luận tài liệu hợp lệ. Không biểu mẫu thật nào lớn như vậy; tệp có thể được tạo ra để làm treo trình kiểm tra.", self.limits.max_form_fields),
+                        format!("The document's form has more than {} fields; Kyso stopped reading there, so the document cannot be called valid. No real form is that large; the file may be built to exhaust verifiers.", self.limits.max_form_fields),
+                    ),
+                    crate::codes::LIMIT_OBJECTS => (
+                        format!("Tài liệu có hơn {} đối tượng cần đọc trong một lượt (tìm chữ ký hoặc duyệt cây trang); Kyso dừng đọc ở đó nên không thể kết luận tài liệu hợp lệ.", self.limits.max_objects),
+                        format!("The document has more than {} objects to read in one pass (the search for signatures, or the page tree); Kyso stopped reading there, so the document cannot be called valid.", self.limits.max_objects),
+                    ),
+                    other => (
+                        format!("Tài liệu vượt quá một giới hạn an toàn ({other}); Kyso không đọc hết nên không thể kết luận tài liệu hợp lệ."),
+                        format!("The document exceeds a safety limit ({other}); Kyso did not read all of it, so the document cannot be called valid."),
+                    ),
+                };
+                Finding::warning(code, vi, en)
+            })
+            .collect()
+    }
+
+    /// How many object reads were asked of this document so far (each one a
+    /// bounded parse, or a lookup of an absent object): what the tests that
+    /// hold a walk linear in the objects of the file count.
+    #[doc(hidden)]
+    pub fn object_reads(&self) -> usize {
+        self.reads.load(Ordering::Relaxed)
+    }
+
     /// Encryption, if the document is encrypted.
     pub fn encryption(&self) -> Option<&Encryption> {
         self.encryption.as_ref()
@@ -649,14 +704,25 @@ impl<'a> Document<'a> {
 
     /// Object `r` as visible in revision `rev` (0-based), decrypted.
     /// `Ok(None)`: free, absent, or generation mismatch (a null reference, §7.3.10).
+    /// A budget met on the way ([`PdfError::Limit`]: an object stream too
+    /// large, nesting too deep) is also noted in [`Document::limits_exceeded`].
     pub fn object(&self, rev: usize, r: ObjRef) -> Result<Option<Object>, PdfError> {
-        self.object_at_depth(rev, r, 0, true)
+        self.noting(self.object_at_depth(rev, r, 0, true))
     }
 
     /// Like [`Document::object`] but without copying stream data (`raw` left empty);
     /// for scanning dictionaries.
     pub fn object_head(&self, rev: usize, r: ObjRef) -> Result<Option<Object>, PdfError> {
-        self.object_at_depth(rev, r, 0, false)
+        self.noting(self.object_at_depth(rev, r, 0, false))
+    }
+
+    /// Note the budget an object read ran out of: the object is not read,
+    /// and what it holds is unknown.
+    fn noting<T>(&self, r: Result<T, PdfError>) -> Result<T, PdfError> {
+        if let Err(PdfError::Limit { code }) = &r {
+            self.note_limit(code);
+        }
+        r
     }
 
     fn object_at_depth(
@@ -669,6 +735,7 @@ impl<'a> Document<'a> {
         if depth > self.limits.max_depth {
             return Err(limit("pdf.limit.depth"));
         }
+        self.reads.fetch_add(1, Ordering::Relaxed);
         let Some((_, e)) = self.entry(rev, r.num) else {
             return Ok(None);
         };
@@ -865,7 +932,13 @@ impl<'a> Document<'a> {
                 reason: "object stream is not a stream",
             });
         };
-        let data = self.decode_stream(&s)?;
+        // Decoded object streams are cached whole, so one is never larger
+        // than the cache (`max_cache_bytes`).
+        let within = Limits {
+            max_decoded_len: self.limits.max_decoded_len.min(self.limits.max_cache_bytes),
+            ..self.limits.clone()
+        };
+        let data = self.decode_stream_within(&s, &within)?;
         let n = s
             .dict
             .get(b"N".as_slice())
@@ -984,7 +1057,8 @@ impl<'a> Document<'a> {
                 continue;
             }
             if seen.len() > self.limits.max_objects {
-                return Err(limit("pdf.limit.objects"));
+                self.note_limit(crate::codes::LIMIT_OBJECTS);
+                return Err(limit(crate::codes::LIMIT_OBJECTS));
             }
             if depth > self.limits.max_depth {
                 return Err(limit("pdf.limit.depth"));
@@ -1011,6 +1085,10 @@ impl<'a> Document<'a> {
 
     /// Decode a stream's data through its filters, bounded by the limits.
     pub fn decode_stream(&self, s: &Stream) -> Result<Vec<u8>, PdfError> {
+        self.decode_stream_within(s, &self.limits)
+    }
+
+    fn decode_stream_within(&self, s: &Stream, limits: &Limits) -> Result<Vec<u8>, PdfError> {
         // Filter and parameters may be indirect; resolve them in the newest revision.
         let last = self.revisions.len().saturating_sub(1);
         let mut d = s.dict.clone();
@@ -1027,11 +1105,11 @@ impl<'a> Document<'a> {
                 d.insert(k.to_vec(), v);
             }
         }
-        if s.raw.len() > self.limits.max_stream_len {
+        if s.raw.len() > limits.max_stream_len {
             return Err(limit("pdf.limit.stream_len"));
         }
         let mut truncated = false;
-        let out = crate::filters::decode_noting(&d, &s.raw, &self.limits, &mut truncated)?;
+        let out = crate::filters::decode_noting(&d, &s.raw, limits, &mut truncated)?;
         if truncated {
             self.late_warn(warn(
                 "pdf.stream.truncated",

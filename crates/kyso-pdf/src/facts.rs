@@ -6,15 +6,17 @@
 //!
 //! Everything is read with dictionary-only loads and bounded walks: the
 //! page list is the one [`Document::pages`] gives (already bounded), the
-//! field and annotation walks stop at [`MAX_WALK`] nodes.
+//! field walk stops at [`crate::Limits::max_form_fields`] nodes (and says so,
+//! [`Document::limits_exceeded`]), the annotation walk at [`MAX_WALK`].
 
 use crate::document::Document;
 use crate::object::{Dict, Object};
 use kyso_report::PageSize;
 use std::collections::HashSet;
 
-/// Nodes visited by a field-tree or annotation walk (fields of the largest
-/// real forms number in the low thousands; hostile files are cut here).
+/// Annotations visited when looking for JavaScript (a real document has a
+/// few per page, a 500-page one with links on every line some 10^4; hostile
+/// files are cut here, and only that informational fact is incomplete).
 pub const MAX_WALK: usize = 50_000;
 
 /// Standard sizes, in millimetres (portrait).
@@ -107,7 +109,12 @@ impl<'a> Document<'a> {
     pub fn language(&self, rev: usize) -> Option<String> {
         let cat = self.catalog(rev).ok()?;
         let o = self.resolve_head(rev, cat.get(b"Lang".as_slice())?).ok()?;
-        let t = crate::text::decode_text(&o.as_string()?.bytes);
+        // A language tag is short (BCP 47); a longer string is not decoded.
+        let b = &o.as_string()?.bytes;
+        if b.len() > 4 * 64 + 2 {
+            return None;
+        }
+        let t = crate::text::decode_text(b);
         let t = t.trim().to_string();
         (!t.is_empty() && t.len() <= 64).then_some(t)
     }
@@ -140,7 +147,8 @@ impl<'a> Document<'a> {
         let mut visits = 0;
         while let Some(node) = stack.pop() {
             visits += 1;
-            if visits > MAX_WALK {
+            if visits > self.limits().max_form_fields {
+                self.note_limit(crate::codes::LIMIT_FORM_FIELDS);
                 break;
             }
             if let Some(r) = node.as_ref() {

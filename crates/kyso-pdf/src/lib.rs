@@ -43,6 +43,7 @@
 #![warn(missing_docs)]
 
 pub mod byte_range;
+pub mod codes;
 mod crypt;
 mod date;
 mod document;

@@ -34,7 +34,21 @@ pub struct Limits {
     pub max_object_stream_objects: usize,
     /// Most items in one array or dictionary. 1,000,000 (real: < 10^4, except huge /Widths).
     pub max_collection_len: usize,
-    /// Most bytes cached from decoded object streams. 64 MiB.
+    /// Most nodes (fields and their kids) read in one walk of the AcroForm
+    /// field tree (§12.7.3). 50,000: the largest real forms have a few
+    /// thousand fields (a Vietnamese tax return or a customs declaration:
+    /// 1,000–3,000); pdf.js and pyHanko walk every field without a bound,
+    /// which is what let 10^5 empty signature fields take 392 MB here (each
+    /// field's dictionary was copied twice). Beyond it the walk stops and the
+    /// document counts as not examined whole ([`crate::Document::limits_exceeded`]).
+    pub max_form_fields: usize,
+    /// Most bytes cached from decoded object streams, and so the largest
+    /// decoded object stream (§7.5.7: one is decoded and cached whole, since
+    /// each of its objects is read from it). 64 MiB: object streams hold no
+    /// streams, only dictionaries, arrays and strings, and writers put 100–200
+    /// objects in each (Acrobat, iText, pdfTeX), a few hundred KB decoded; a
+    /// 255 MiB one (a ~1000:1 Flate bomb) held in the cache while a 255 MiB
+    /// string was parsed from it took 1 GB.
     pub max_cache_bytes: usize,
     /// How far (bytes) from a recorded offset to look for the object or xref
     /// section when the offset is slightly wrong. 64 covers CR/LF conversion
@@ -55,6 +69,7 @@ impl Default for Limits {
             max_xref_entries: 8_388_607,
             max_object_stream_objects: 100_000,
             max_collection_len: 1_000_000,
+            max_form_fields: 50_000,
             max_cache_bytes: 64 << 20,
             offset_tolerance: 64,
         }

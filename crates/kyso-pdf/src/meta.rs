@@ -3,7 +3,7 @@
 
 use crate::document::Document;
 use crate::object::{Dict, Object};
-use crate::text::decode_text;
+use crate::text::{decode_text, decode_text_head};
 use kyso_report::{EmbeddedFile, Metadata};
 use std::collections::HashSet;
 
@@ -24,7 +24,7 @@ impl<'a> Document<'a> {
                 return None;
             }
             let s = info.get(k).and_then(|o| self.resolve_head(rev, o).ok())?;
-            let t = decode_text(&s.as_string()?.bytes);
+            let t = decode_text_head(&s.as_string()?.bytes);
             let t = t.trim_matches(char::from(0)).trim().to_owned();
             (!t.is_empty()).then(|| kyso_report::clip_text(t))
         };

@@ -12,7 +12,8 @@
 pub(crate) use crate::crypt::looks_like_signature;
 use crate::document::Document;
 use crate::object::{Dict, ObjRef, Object, Span};
-use crate::text::decode_text;
+use crate::text::{decode_text, decode_text_head};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
 
 /// A signature form field (`/FT /Sig`), signed or empty.
@@ -29,8 +30,6 @@ pub struct SigField {
     pub value: Option<Object>,
     /// `/Lock` as written (§12.7.4.5, Table 233).
     pub lock: Option<Object>,
-    /// The field dictionary (inherited entries not merged in).
-    pub dict: Dict,
 }
 
 /// One `/Reference` entry: a signature reference dictionary (§12.8.1, Table 253).
@@ -109,18 +108,63 @@ struct Candidate {
 
 impl<'a> Document<'a> {
     /// Signature fields of revision `rev` (§12.7.4.5): the AcroForm field
-    /// tree, with kids and inherited `/FT`, cycle-safe and bounded.
+    /// tree, with kids and inherited `/FT`, cycle-safe and bounded: at most
+    /// [`crate::Limits::max_form_fields`] nodes are read, beyond which the walk
+    /// stops and [`Document::limits_exceeded`] says so.
     pub fn signature_fields(&self, rev: usize) -> Vec<SigField> {
+        self.walk_signature_fields(rev, &mut HashSet::new())
+    }
+
+    /// [`Document::signature_fields`], noting in `read` the number of every
+    /// object the walk read (or tried to read): the catalog, the form, the
+    /// field nodes and their kids, and the signature values. A later revision
+    /// that redefines none of them has the same signature fields.
+    fn walk_signature_fields(&self, rev: usize, read: &mut HashSet<u32>) -> Vec<SigField> {
         let mut out = Vec::new();
-        let Ok(cat) = self.catalog(rev) else {
+        // Resolve a reference chain, noting each object read; a direct value
+        // is borrowed, not copied (a /Fields array of 10^5 entries written
+        // directly in the catalog would otherwise be copied twice).
+        let get = |o: &Object, read: &mut HashSet<u32>| -> Option<Object> {
+            let mut cur = o.clone();
+            for _ in 0..=self.limits().max_depth {
+                match cur {
+                    Object::Ref(r) => {
+                        read.insert(r.num);
+                        cur = self.object_head(rev, r).ok()?.unwrap_or(Object::Null);
+                    }
+                    other => return Some(other),
+                }
+            }
+            None
+        };
+        fn borrowed_or_read<'o>(
+            get: &impl Fn(&Object, &mut HashSet<u32>) -> Option<Object>,
+            o: &'o Object,
+            read: &mut HashSet<u32>,
+        ) -> Option<Cow<'o, Object>> {
+            match o {
+                Object::Ref(_) => get(o, read).map(Cow::Owned),
+                direct => Some(Cow::Borrowed(direct)),
+            }
+        }
+        let follow = |o, read: &mut HashSet<u32>| borrowed_or_read(&get, o, read);
+        let Some(root) = self.trailer(rev).get(b"Root".as_slice()) else {
             return out;
         };
-        let Some(form) = self.dict_at(rev, &cat, b"AcroForm") else {
+        let Some(cat) = follow(root, read) else {
+            return out;
+        };
+        let Some(form) = cat
+            .as_dict()
+            .and_then(|c| c.get(b"AcroForm".as_slice()))
+            .and_then(|f| follow(f, read))
+        else {
             return out;
         };
         let Some(fields) = form
-            .get(b"Fields".as_slice())
-            .and_then(|f| self.resolve_head(rev, f).ok())
+            .as_dict()
+            .and_then(|d| d.get(b"Fields".as_slice()))
+            .and_then(|f| follow(f, read))
         else {
             return out;
         };
@@ -128,17 +172,30 @@ impl<'a> Document<'a> {
             return out;
         };
         let readable = self.encryption().is_none_or(|e| e.opened);
+        let max_nodes = self.limits().max_form_fields;
         let mut seen = HashSet::new();
-        // (item, parent name, inherited FT, depth)
-        let mut stack: Vec<(Object, String, Option<Vec<u8>>, usize)> = fields
-            .iter()
-            .rev()
-            .map(|f| (f.clone(), String::new(), None, 0))
-            .collect();
+        // Kids waiting to be read: (item, parent name, inherited FT, depth).
+        // The top-level /Fields are taken in order from their array, never
+        // copied here, so that the stack holds only what the budget allows.
+        let mut stack: Vec<(Object, String, Option<Vec<u8>>, usize)> = Vec::new();
+        let mut top = fields.iter();
         let mut visits = 0usize;
-        while let Some((item, parent, ft, depth)) = stack.pop() {
+        loop {
+            let (item, parent, ft, depth) = match stack.pop() {
+                Some(n) => n,
+                None => match top.next() {
+                    Some(f) => (f.clone(), String::new(), None, 0),
+                    None => break,
+                },
+            };
+            if depth > self.limits().max_depth {
+                continue;
+            }
+            // Each node read counts (a field kid twice: when its parent sorts
+            // its kids, and when it is read as a field).
             visits += 1;
-            if visits > self.limits().max_objects || depth > self.limits().max_depth {
+            if visits > max_nodes {
+                self.note_limit(crate::codes::LIMIT_FORM_FIELDS);
                 break;
             }
             let r = item.as_ref();
@@ -147,10 +204,7 @@ impl<'a> Document<'a> {
                     continue;
                 }
             }
-            let Ok(node) = self.resolve_head(rev, &item) else {
-                continue;
-            };
-            let Some(d) = node.as_dict().cloned() else {
+            let Some(Object::Dict(d)) = get(&item, read) else {
                 continue;
             };
             // Encrypted names that cannot be decrypted are left empty, not shown as garbage.
@@ -169,15 +223,19 @@ impl<'a> Document<'a> {
                 .and_then(Object::as_name)
                 .map(<[u8]>::to_vec)
                 .or(ft);
-            let kids: Vec<Object> = d
-                .get(b"Kids".as_slice())
-                .and_then(|k| self.resolve_head(rev, k).ok())
-                .and_then(|k| k.as_array().map(<[Object]>::to_vec))
-                .unwrap_or_default();
+            let kids = match d.get(b"Kids".as_slice()).and_then(|k| get(k, read)) {
+                Some(Object::Array(k)) => k,
+                _ => Vec::new(),
+            };
             let mut widgets = Vec::new();
             let mut child_fields = Vec::new();
             for k in &kids {
-                let kd = self.resolve_head(rev, k).ok();
+                visits += 1;
+                if visits > max_nodes {
+                    self.note_limit(crate::codes::LIMIT_FORM_FIELDS);
+                    break;
+                }
+                let kd = get(k, read);
                 let is_field = kd.as_ref().and_then(Object::as_dict).is_some_and(|kd| {
                     kd.contains_key(b"T".as_slice())
                         || kd.contains_key(b"FT".as_slice())
@@ -206,7 +264,6 @@ impl<'a> Document<'a> {
                     widgets,
                     value: d.get(b"V".as_slice()).cloned(),
                     lock: d.get(b"Lock".as_slice()).cloned(),
-                    dict: d,
                 });
             }
         }
@@ -216,44 +273,67 @@ impl<'a> Document<'a> {
     /// Every signature or document-timestamp dictionary in any revision,
     /// from AcroForm fields and from a scan of every object; ordered by the
     /// revision they appear in, then by the end of their byte range.
+    ///
+    /// Each object is read once per revision that defines it, and the field
+    /// tree only again in a revision that redefines something the last walk
+    /// read: the cost is linear in the objects of the file, not in revisions
+    /// times fields. The scan stops after [`crate::Limits::max_objects`]
+    /// objects ([`Document::limits_exceeded`] then says so).
     pub fn signatures(&self) -> Vec<SignatureDict> {
         let mut cands: Vec<Candidate> = Vec::new();
         let nrev = self.revisions().len();
         let mut budget = self.limits().max_objects;
+        // What the last walk of the field tree read, and in which revision.
+        let mut walked: Option<(usize, HashSet<u32>)> = None;
         for rev in 0..nrev {
-            for f in self.signature_fields(rev) {
-                match &f.value {
-                    Some(Object::Ref(v)) => {
-                        let def_rev = self.entry(rev, v.num).map(|(i, _)| i).unwrap_or(rev);
-                        if let Ok(Some(o)) = self.object_head(rev, *v) {
-                            if let Some(d) = o.as_dict() {
+            // Every revision since the last walk was found unchanged: only
+            // this one's entries need a look.
+            let unchanged = walked.as_ref().is_some_and(|(w, read)| {
+                self.trailer(*w).get(b"Root".as_slice())
+                    == self.trailer(rev).get(b"Root".as_slice())
+                    && self.revisions()[rev]
+                        .entries
+                        .keys()
+                        .all(|n| !read.contains(n))
+            });
+            if !unchanged {
+                let mut read = HashSet::new();
+                let fields = self.walk_signature_fields(rev, &mut read);
+                for f in fields {
+                    match &f.value {
+                        Some(Object::Ref(v)) => {
+                            read.insert(v.num);
+                            let def_rev = self.entry(rev, v.num).map(|(i, _)| i).unwrap_or(rev);
+                            if let Ok(Some(Object::Dict(d))) = self.object_head(rev, *v) {
                                 cands.push(Candidate {
                                     obj: Some(*v),
                                     def_rev,
-                                    dict: d.clone(),
-                                    field: Some(f.clone()),
+                                    dict: d,
+                                    field: Some(f),
                                 });
                             }
                         }
+                        Some(Object::Dict(d)) => {
+                            let def_rev = f
+                                .field
+                                .and_then(|fr| self.entry(rev, fr.num))
+                                .map(|(i, _)| i)
+                                .unwrap_or(rev);
+                            cands.push(Candidate {
+                                obj: None,
+                                def_rev,
+                                dict: d.clone(),
+                                field: Some(f),
+                            });
+                        }
+                        _ => {}
                     }
-                    Some(Object::Dict(d)) => {
-                        let def_rev = f
-                            .field
-                            .and_then(|fr| self.entry(rev, fr.num))
-                            .map(|(i, _)| i)
-                            .unwrap_or(rev);
-                        cands.push(Candidate {
-                            obj: None,
-                            def_rev,
-                            dict: d.clone(),
-                            field: Some(f.clone()),
-                        });
-                    }
-                    _ => {}
                 }
+                walked = Some((rev, read));
             }
             for r in self.defined_in(rev) {
                 if budget == 0 {
+                    self.note_limit(crate::codes::LIMIT_OBJECTS);
                     break;
                 }
                 budget -= 1;
@@ -351,9 +431,10 @@ impl<'a> Document<'a> {
             if !readable {
                 return None;
             }
+            // Shown in the report (cut there to MAX_TEXT_CHARS), never compared.
             d.get(k)
                 .and_then(Object::as_string)
-                .map(|s| decode_text(&s.bytes))
+                .map(|s| decode_text_head(&s.bytes))
         };
         let contents_str = d.get(b"Contents".as_slice()).and_then(Object::as_string);
         let cert = match d.get(b"Cert".as_slice()) {

@@ -23,6 +23,20 @@ fn pdfdoc_char(b: u8) -> char {
     }
 }
 
+/// [`decode_text`] of the part of a string a report can show: only the
+/// bytes that can make up its first [`kyso_report::MAX_TEXT_CHARS`]
+/// characters (at most 4 bytes each, in UTF-8 or UTF-16), which is all that
+/// [`kyso_report::clip_text`] keeps, so that a string of hundreds of
+/// megabytes is not decoded and copied whole to keep 2,000 characters of it.
+/// Not for text that is compared (field names): two long strings with the
+/// same beginning would be taken for the same.
+pub(crate) fn decode_text_head(b: &[u8]) -> String {
+    decode_text(
+        b.get(..b.len().min(4 * kyso_report::MAX_TEXT_CHARS + 4))
+            .unwrap_or(b),
+    )
+}
+
 /// Decode a PDF text string to Rust text.
 pub fn decode_text(b: &[u8]) -> String {
     if let Some(rest) = b.strip_prefix(&[0xFE, 0xFF]) {
