@@ -2,6 +2,7 @@
 
 use crate::policy::{DocMdp, StepPolicy};
 use kyso_report::ModificationLevel;
+use std::borrow::Cow;
 
 /// What a change is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -55,12 +56,16 @@ impl Class {
 pub(crate) struct Judged {
     pub class: Class,
     pub allowed: bool,
-    pub vi: String,
-    pub en: String,
+    pub vi: Cow<'static, str>,
+    pub en: Cow<'static, str>,
 }
 
 impl Judged {
-    pub(crate) fn ok(class: Class, vi: impl Into<String>, en: impl Into<String>) -> Self {
+    pub(crate) fn ok(
+        class: Class,
+        vi: impl Into<Cow<'static, str>>,
+        en: impl Into<Cow<'static, str>>,
+    ) -> Self {
         Judged {
             class,
             allowed: true,
@@ -68,7 +73,11 @@ impl Judged {
             en: en.into(),
         }
     }
-    pub(crate) fn bad(class: Class, vi: impl Into<String>, en: impl Into<String>) -> Self {
+    pub(crate) fn bad(
+        class: Class,
+        vi: impl Into<Cow<'static, str>>,
+        en: impl Into<Cow<'static, str>>,
+    ) -> Self {
         Judged {
             class,
             allowed: false,
@@ -76,7 +85,10 @@ impl Judged {
             en: en.into(),
         }
     }
-    pub(crate) fn other(vi: impl Into<String>, en: impl Into<String>) -> Self {
+    pub(crate) fn other(
+        vi: impl Into<Cow<'static, str>>,
+        en: impl Into<Cow<'static, str>>,
+    ) -> Self {
         Judged::bad(Class::Other, vi, en)
     }
 }

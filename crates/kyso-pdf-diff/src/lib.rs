@@ -31,6 +31,7 @@
 mod attacks;
 mod budget;
 mod class;
+pub mod codes;
 mod compare;
 mod context;
 mod cover;
@@ -65,6 +66,11 @@ const MAX_COVERED_PER_SIGNATURE: usize = 20;
 fn count_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
+
+/// Document findings (the first being limits) after which unsigned but
+/// painted signature fields are counted, not named one by one: a real
+/// document has a few empty signature boxes, a hostile one 10^5.
+const MAX_UNSIGNED_FIELDS_NAMED: usize = 8;
 
 /// Object loads reserved for looking for unused object graphs in signed
 /// revisions (an information-only check); the rest goes to the change analysis.
@@ -320,6 +326,7 @@ fn compare_revisions(
     let n = doc.revisions().len();
     let mut steps: BTreeMap<usize, StepResult> = BTreeMap::new();
     let mut too_many_revisions = false;
+    let mut refs = context::RefIndex::default();
     if let Some(fs) = signed.rev.iter().flatten().min().copied() {
         for r in fs + 1..n {
             if r - fs > MAX_REVISIONS_ANALYSED || budget.exhausted() {
@@ -329,7 +336,7 @@ fn compare_revisions(
                 continue;
             }
             let sp = policy_for_revision(r, signed, policies, certification);
-            let res = StepContext::run(doc, r, &sp, &signed.index, budget);
+            let res = StepContext::run(doc, r, &sp, &signed.index, budget, &mut refs);
             steps.insert(r, res);
         }
     }
@@ -349,14 +356,14 @@ fn judge_document(
     let mut document_findings = Vec::new();
     if too_many_revisions {
         document_findings.push(Finding::warning(
-            "pdf.changes.too_many_revisions",
+            codes::TOO_MANY_REVISIONS,
             format!("Tài liệu có quá nhiều bản cập nhật sau chữ ký đầu tiên; chỉ {MAX_REVISIONS_ANALYSED} bản đầu được xem xét, phần còn lại được coi là không được phép."),
             format!("The document has too many updates after the first signature; only the first {MAX_REVISIONS_ANALYSED} were examined, the rest count as not permitted."),
         ));
     }
     if budget.exhausted() {
         document_findings.push(Finding::warning(
-            "pdf.changes.budget_exhausted",
+            codes::BUDGET_EXHAUSTED,
             "Tài liệu quá lớn hoặc quá phức tạp để xem xét hết các thay đổi; phần chưa xem xét được coi là không được phép.",
             "The document is too large or complex to examine every change; what was not examined counts as not permitted.",
         ));
@@ -365,6 +372,7 @@ fn judge_document(
     // without /V is unsigned) but paint something: a picture of a seal or a
     // signature proves nothing. Those added after a signature are "sneaky
     // signatures" (per revision); these are the ones present from the start.
+    let mut painted_unnamed = 0usize;
     for f in fields.iter().filter(|f| f.value.is_none()) {
         let painted = f.widgets.iter().any(|w| {
             budget.take(1)
@@ -374,13 +382,22 @@ fn judge_document(
                     .flatten()
                     .is_some_and(|wo| rules::fields::widget_paints(doc, last, &wo, budget))
         });
-        if painted {
+        if painted && document_findings.len() >= MAX_UNSIGNED_FIELDS_NAMED {
+            painted_unnamed += 1;
+        } else if painted {
             document_findings.push(Finding::warning(
                 "pdf.changes.unsigned_signature_field",
                 format!("Ô chữ ký “{}” có hình hiển thị nhưng không chứa chữ ký số nào: hình đó (con dấu, chữ ký) không chứng minh được gì.", f.name),
                 format!("Signature field '{}' shows an appearance but holds no digital signature: that picture (seal, signature) proves nothing.", f.name),
             ));
         }
+    }
+    if painted_unnamed > 0 {
+        document_findings.push(Finding::warning(
+            "pdf.changes.unsigned_signature_field",
+            format!("Còn {painted_unnamed} ô chữ ký khác có hình hiển thị nhưng không chứa chữ ký số nào."),
+            format!("{painted_unnamed} more signature fields show an appearance but hold no digital signature."),
+        ));
     }
     let tail = attacks::unparsed_tail(doc);
     if let Some(t) = &tail {

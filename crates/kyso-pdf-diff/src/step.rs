@@ -11,9 +11,10 @@
 use crate::attacks;
 use crate::budget::{Budget, MAX_CHANGED_PER_REVISION};
 use crate::class::{permitted, Class, Judged};
+use crate::codes;
 use crate::compare::{refs_in, same, same_opt, type_of};
 use crate::context::{
-    load, read_dss, read_form, read_pages, read_struct_nodes, referrers, Form, PageUse,
+    load, read_dss, read_form, read_pages, read_struct_nodes, Form, PageUse, RefIndex,
 };
 use crate::cover::PageCache;
 use crate::policy::StepPolicy;
@@ -24,10 +25,29 @@ use crate::rules::{
 use kyso_pdf::object::{Dict, ObjRef, Object};
 use kyso_pdf::{Document, XrefEntry};
 use kyso_report::{Change, CoveredRegion, Finding, ModificationLevel};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 
-/// Object references listed in one aggregated `Change`.
+/// Object references listed in one aggregated `Change` (the rest counted,
+/// `… (+n)`): enough to find the objects in a PDF inspector.
 const MAX_REFS_PER_CHANGE: usize = 8;
+
+/// Distinct changes listed for one revision; the rest are folded, one change
+/// per class and verdict that counts them. A real update lists a handful (a
+/// signature: field, widget, appearance, signature value; a DSS update: one
+/// line for all its objects); a form-filling update lists one per field it
+/// fills, and the largest real forms fill a few dozen at once. 32 keeps a
+/// hostile update (one new field per object: 10^5 distinct messages) to a
+/// few kilobytes of report, and 1,000 analysed revisions (`MAX_REVISIONS_ANALYSED`)
+/// to a few megabytes, below the 20 MB report cap of issue 14. EU DSS and
+/// pyHanko list every object; neither bounds its report.
+const MAX_CHANGES_PER_REVISION: usize = 32;
+
+/// Findings of one code kept for one revision (an attack named per object,
+/// e.g. one sneaky-signature widget per field of a hostile form); the rest
+/// are counted in one `pdf.changes.findings_omitted`. Real updates give at
+/// most a few findings per code; every code found stays listed.
+const MAX_FINDINGS_PER_CODE: usize = 5;
 
 /// Signature dictionaries known to the analysis.
 #[derive(Debug, Default)]
@@ -66,11 +86,18 @@ impl StepResult {
     }
 }
 
+/// One object whose xref entry the revision changed. Neither version is
+/// kept: both are read again when a rule asks ([`StepContext::old_of`],
+/// [`StepContext::new_of`]), so that an update of 10^5 objects holds 10^5 of
+/// these (a few bytes each), not 10^5 parsed dictionaries (about 1 KB each:
+/// 90 MB for 10^5 one-key dictionaries).
 #[derive(Debug)]
 pub(crate) struct Delta {
     pub r: ObjRef,
-    pub old: Option<Object>,
-    pub new: Option<Object>,
+    /// The generation of the version before this revision, if there was one.
+    pub old: Option<u16>,
+    /// The generation of the version in this revision, if there is one.
+    pub new: Option<u16>,
     /// The xref entry points into the bytes of an earlier revision.
     pub repointed: bool,
     /// One of the two versions could not be read.
@@ -115,6 +142,8 @@ pub(crate) struct StepContext<'a, 'd> {
     pub policy: &'a StepPolicy,
     pub sigs: &'a SigIndex,
     pub budget: &'a mut Budget,
+    /// References counted per revision, carried from step to step.
+    refs: &'a mut RefIndex,
     /// Every object whose xref entry this revision changed, by number.
     pub delta: BTreeMap<u32, Delta>,
     /// Verdicts so far, by object number (0: the trailer or the revision as a whole).
@@ -147,6 +176,7 @@ impl<'a, 'd> StepContext<'a, 'd> {
         policy: &'a StepPolicy,
         sigs: &'a SigIndex,
         budget: &'a mut Budget,
+        refs: &'a mut RefIndex,
     ) -> StepResult {
         let prev = rev.saturating_sub(1);
         let last = doc.revisions().len().saturating_sub(1);
@@ -158,6 +188,7 @@ impl<'a, 'd> StepContext<'a, 'd> {
             policy,
             sigs,
             budget,
+            refs,
             delta: BTreeMap::new(),
             judged: BTreeMap::new(),
             queue: VecDeque::new(),
@@ -174,9 +205,16 @@ impl<'a, 'd> StepContext<'a, 'd> {
             page_cache: PageCache::default(),
             covered: Vec::new(),
         };
-        let complete = cx.collect_delta();
+        let mut complete = cx.collect_delta();
         if !cx.delta.is_empty() || cx.root_changed() {
             cx.read_forms();
+        }
+        // A form too large to read whole: whether a widget belongs to a field
+        // cannot be told, and every rule about fields would guess (10^5 new
+        // fields made 50,000 "sneaky signature" findings). Not examined.
+        if cx.form_old.truncated || cx.form_new.truncated {
+            complete = false;
+        } else if !cx.delta.is_empty() || cx.root_changed() {
             catalog::check_trailer(&mut cx);
             cx.judge_existing_objects(&DEFAULT_POLICY);
             cx.judge_new_objects();
@@ -260,8 +298,8 @@ impl<'a, 'd> StepContext<'a, 'd> {
                 num,
                 Delta {
                     r,
-                    old,
-                    new,
+                    old: og.filter(|_| old.is_some()),
+                    new: ng.filter(|_| new.is_some()),
                     repointed,
                     unreadable,
                 },
@@ -281,6 +319,24 @@ impl<'a, 'd> StepContext<'a, 'd> {
     fn read_forms(&mut self) {
         self.form_old = read_form(self.doc, self.prev, self.budget);
         self.form_new = read_form(self.doc, self.rev, self.budget);
+    }
+
+    /// The version before this revision of object `num` of the delta, read again.
+    pub(crate) fn old_of(&self, num: u32) -> Option<Object> {
+        let gen = self.delta.get(&num)?.old?;
+        self.doc
+            .object(self.prev, ObjRef { num, gen })
+            .ok()
+            .flatten()
+    }
+
+    /// The version in this revision of object `num` of the delta, read again.
+    pub(crate) fn new_of(&self, num: u32) -> Option<Object> {
+        let gen = self.delta.get(&num)?.new?;
+        self.doc
+            .object(self.rev, ObjRef { num, gen })
+            .ok()
+            .flatten()
     }
 
     pub(crate) fn put(&mut self, num: u32, j: Judged) {
@@ -350,8 +406,7 @@ impl<'a, 'd> StepContext<'a, 'd> {
         if d.added() && !d.repointed && !d.unreadable {
             return; // judged through whatever references it
         }
-        let (old, new, repointed, unreadable, r) =
-            (d.old.clone(), d.new.clone(), d.repointed, d.unreadable, d.r);
+        let (repointed, unreadable, r) = (d.repointed, d.unreadable, d.r);
         if unreadable {
             self.put(
                 num,
@@ -373,8 +428,8 @@ impl<'a, 'd> StepContext<'a, 'd> {
             );
             return;
         }
-        let (Some(old), Some(new)) = (old, new) else {
-            if let Some(old) = self.delta.get(&num).and_then(|d| d.old.clone()) {
+        let (Some(old), Some(new)) = (self.old_of(num), self.new_of(num)) else {
+            if let Some(old) = self.old_of(num) {
                 let j = self.judge_deleted(policy, &Deleted { num, r, old: &old });
                 self.put(num, j);
             }
@@ -459,8 +514,8 @@ impl<'a, 'd> StepContext<'a, 'd> {
         let Some(Object::Ref(nr)) = n else {
             return None;
         };
-        let d = self.delta.get(&nr.num).filter(|d| d.added())?;
-        let new = d.new.clone()?;
+        self.delta.get(&nr.num).filter(|d| d.added())?;
+        let new = self.new_of(nr.num)?;
         let nr = *nr;
         let old = match o {
             Some(x) => self.resolve_direct(x)?,
@@ -521,10 +576,9 @@ impl<'a, 'd> StepContext<'a, 'd> {
             if self.is_judged(r.num) {
                 continue;
             }
-            let Some(d) = self.delta.get(&r.num) else {
+            let Some(obj) = self.new_of(r.num) else {
                 continue;
             };
-            let Some(obj) = d.new.clone() else { continue };
             let j = match intent {
                 Intent::Field => fields::new_field(self, r, &obj),
                 Intent::Annot(page) => pages::new_annot(self, r, &obj, page),
@@ -537,8 +591,8 @@ impl<'a, 'd> StepContext<'a, 'd> {
                 Intent::Inherit => {
                     let (vi, en) = if parent.vi.is_empty() {
                         (
-                            "Dữ liệu đi kèm (hình hiển thị, phông chữ...).".to_string(),
-                            "Supporting data (appearance, fonts...).".to_string(),
+                            Cow::Borrowed("Dữ liệu đi kèm (hình hiển thị, phông chữ...)."),
+                            Cow::Borrowed("Supporting data (appearance, fonts...)."),
                         )
                     } else {
                         (parent.vi.clone(), parent.en.clone())
@@ -573,15 +627,14 @@ impl<'a, 'd> StepContext<'a, 'd> {
             .filter(|n| !self.sigs.by_num.contains_key(n))
             .collect();
         let dangling = if unreached.is_empty() {
-            Some(Default::default())
+            Some(HashSet::new())
         } else {
-            referrers(self.doc, self.prev, &unreached, self.budget)
+            self.refs
+                .referenced(self.doc, self.prev, &unreached, self.budget)
         };
         for (num, r) in left {
             let filled = match &dangling {
-                Some(map) => map
-                    .get(&num)
-                    .is_some_and(|from: &HashSet<u32>| !from.is_empty()),
+                Some(referenced) => referenced.contains(&num),
                 None => true, // budget ran out: cannot clear it
             };
             if filled && unreached.contains(&num) {
@@ -621,7 +674,8 @@ impl<'a, 'd> StepContext<'a, 'd> {
             .values()
             .flatten()
             .any(|j| j.class == Class::Ltv && j.allowed);
-        let mut agg: BTreeMap<(Class, bool, String, String), Vec<String>> = BTreeMap::new();
+        let mut agg: BTreeMap<(Class, bool, Cow<'static, str>, Cow<'static, str>), Tally> =
+            BTreeMap::new();
         let mut level = ModificationLevel::None;
         let mut disallowed = false;
         // A revision that adds document timestamps and no signature: its field,
@@ -634,53 +688,29 @@ impl<'a, 'd> StepContext<'a, 'd> {
                 .any(|&(_, is_ts, fr)| is_ts == ts && fr == self.rev)
         };
         let timestamp_only = adds(true) && !adds(false);
-        for (num, js) in &self.judged {
-            for j in js {
-                let mut j = j.clone();
+        for (num, js) in self.judged {
+            let r = self.delta.get(&num).map(|d| d.r);
+            for mut j in js {
                 if timestamp_only && j.class == Class::Signature {
                     j.class = Class::Ltv;
                 }
                 if j.allowed {
                     if let Err((vi, en)) = permitted(j.class, self.policy, ltv_in_step) {
                         j.allowed = false;
-                        j.vi = format!("{} ({vi})", j.vi);
-                        j.en = format!("{} ({en})", j.en);
+                        j.vi = format!("{} ({vi})", j.vi).into();
+                        j.en = format!("{} ({en})", j.en).into();
                     }
                 }
                 level = level.max(j.class.level());
                 disallowed |= !j.allowed;
-                let objref = self.delta.get(num).map(|d| d.r.to_string());
                 let e = agg.entry((j.class, j.allowed, j.vi, j.en)).or_default();
-                if let Some(o) = objref {
-                    if !e.contains(&o) {
-                        e.push(o);
-                    }
+                if let Some(r) = r {
+                    e.add(r);
                 }
             }
         }
         let revision = u32::try_from(self.rev + 1).unwrap_or(u32::MAX);
-        let changes: Vec<Change> = agg
-            .into_iter()
-            .map(|((class, allowed, vi, en), objs)| {
-                let n = objs.len();
-                let mut shown: Vec<String> = objs.into_iter().take(MAX_REFS_PER_CHANGE).collect();
-                if n > MAX_REFS_PER_CHANGE {
-                    shown.push(format!("… (+{})", n - MAX_REFS_PER_CHANGE));
-                }
-                Change {
-                    revision,
-                    class: class.as_str().to_string(),
-                    allowed,
-                    object: if shown.is_empty() {
-                        None
-                    } else {
-                        Some(shown.join(", "))
-                    },
-                    message_vi: vi,
-                    message_en: en,
-                }
-            })
-            .collect();
+        let changes = tally_changes(revision, agg);
         let mut findings: Vec<Finding> = Vec::new();
         if self.policy.docmdp.is_none() {
             let comments: Vec<String> = changes_of(&changes, Class::Annotation);
@@ -688,22 +718,125 @@ impl<'a, 'd> StepContext<'a, 'd> {
                 findings.push(attacks::annotations_after_approval(&comments));
             }
         }
-        for f in self.findings {
-            if !findings
-                .iter()
-                .any(|g| g.code == f.code && g.message_en == f.message_en)
-            {
-                findings.push(f);
-            }
-        }
+        findings.extend(self.findings);
         StepResult {
             changes,
             level,
             disallowed,
-            findings,
+            findings: bounded_findings(findings),
             covered: self.covered,
         }
     }
+}
+
+/// The objects behind one aggregated change, while a revision's verdicts are
+/// tallied: how many, and the first [`MAX_REFS_PER_CHANGE`] named. Verdicts
+/// arrive in object-number order, so an object already counted can only be
+/// the last one: nothing is searched, and nothing beyond the first few is kept.
+#[derive(Debug, Default)]
+struct Tally {
+    count: usize,
+    shown: Vec<ObjRef>,
+    last: Option<ObjRef>,
+}
+
+impl Tally {
+    fn add(&mut self, r: ObjRef) {
+        if self.last == Some(r) {
+            return;
+        }
+        self.last = Some(r);
+        self.count += 1;
+        if self.shown.len() < MAX_REFS_PER_CHANGE {
+            self.shown.push(r);
+        }
+    }
+
+    /// `12 0 R, 13 0 R, … (+n)`, or `None` when no object is concerned.
+    fn objects(&self) -> Option<String> {
+        if self.shown.is_empty() {
+            return None;
+        }
+        let mut s: Vec<String> = self.shown.iter().map(ObjRef::to_string).collect();
+        if self.count > self.shown.len() {
+            s.push(format!("… (+{})", self.count - self.shown.len()));
+        }
+        Some(s.join(", "))
+    }
+}
+
+type TallyKey = (Class, bool, Cow<'static, str>, Cow<'static, str>);
+
+/// The aggregated changes of one revision, in the order of their keys: the
+/// first [`MAX_CHANGES_PER_REVISION`] as they are; the rest folded into one
+/// change per class and verdict that counts them, so that a disallowed kind
+/// is never folded out of sight.
+fn tally_changes(revision: u32, agg: BTreeMap<TallyKey, Tally>) -> Vec<Change> {
+    let mut changes = Vec::new();
+    let mut folded: BTreeMap<(Class, bool), (usize, Tally)> = BTreeMap::new();
+    for ((class, allowed, vi, en), t) in agg {
+        if changes.len() < MAX_CHANGES_PER_REVISION {
+            changes.push(Change {
+                revision,
+                class: class.as_str().to_string(),
+                allowed,
+                object: t.objects(),
+                message_vi: vi.into_owned(),
+                message_en: en.into_owned(),
+            });
+            continue;
+        }
+        let (kinds, all) = folded.entry((class, allowed)).or_default();
+        *kinds += 1;
+        all.count += t.count.max(1);
+        for r in t.shown {
+            if all.shown.len() < MAX_REFS_PER_CHANGE {
+                all.shown.push(r);
+            }
+        }
+    }
+    for ((class, allowed), (kinds, mut all)) in folded {
+        // The count is of objects; when none was named, of changes.
+        all.count = all.count.max(all.shown.len());
+        changes.push(Change {
+            revision,
+            class: class.as_str().to_string(),
+            allowed,
+            object: all.objects(),
+            message_vi: format!("Và {kinds} thay đổi khác cùng loại trong bản cập nhật này (không liệt kê từng cái: mỗi bản cập nhật chỉ liệt kê {MAX_CHANGES_PER_REVISION} thay đổi)."),
+            message_en: format!("And {kinds} more changes of this kind in this update (not listed one by one: each update lists {MAX_CHANGES_PER_REVISION} changes)."),
+        });
+    }
+    changes
+}
+
+/// A revision's findings without repeats, and at most
+/// [`MAX_FINDINGS_PER_CODE`] of each code: the rest are counted in one
+/// `pdf.changes.findings_omitted`. Every code found stays listed.
+fn bounded_findings(all: Vec<Finding>) -> Vec<Finding> {
+    let mut seen: HashSet<(String, String)> = HashSet::new();
+    let mut per_code: HashMap<String, usize> = HashMap::new();
+    let mut omitted = 0usize;
+    let mut out = Vec::new();
+    for f in all {
+        let n = per_code.entry(f.code.clone()).or_default();
+        if *n >= MAX_FINDINGS_PER_CODE {
+            omitted += 1;
+            continue;
+        }
+        if seen.insert((f.code.clone(), f.message_en.clone())) {
+            *n += 1;
+            out.push(f);
+        }
+    }
+    if omitted > 0 {
+        out.push(Finding::info(
+            codes::FINDINGS_OMITTED,
+            format!("Bản cập nhật này còn {omitted} nhận định khác cùng loại với các nhận định trên, không liệt kê ở đây (mỗi loại chỉ nêu {MAX_FINDINGS_PER_CODE} nhận định đầu tiên)."),
+            format!("This update gave {omitted} more findings of the kinds above, not listed here (only the first {MAX_FINDINGS_PER_CODE} of each kind are)."),
+        ));
+    }
+    out
 }
 
 /// The English messages of the permitted changes of one class, for findings.
@@ -713,4 +846,86 @@ fn changes_of(changes: &[Change], class: Class) -> Vec<String> {
         .filter(|c| c.allowed && c.class == class.as_str())
         .map(|c| c.message_vi.clone() + "\u{1f}" + &c.message_en)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn r(num: u32) -> ObjRef {
+        ObjRef { num, gen: 0 }
+    }
+
+    #[test]
+    fn a_tally_counts_every_object_and_keeps_only_the_first_few() {
+        let mut t = Tally::default();
+        for n in 1..=100_000 {
+            t.add(r(n));
+            // A second verdict on the same object (same kind) is not a second object.
+            t.add(r(n));
+        }
+        assert_eq!(t.count, 100_000);
+        assert_eq!(t.shown.len(), MAX_REFS_PER_CHANGE);
+        assert_eq!(
+            t.objects().as_deref(),
+            Some("1 0 R, 2 0 R, 3 0 R, 4 0 R, 5 0 R, 6 0 R, 7 0 R, 8 0 R, … (+99992)")
+        );
+    }
+
+    #[test]
+    fn changes_beyond_the_bound_are_folded_per_class_and_verdict() {
+        let mut agg: BTreeMap<TallyKey, Tally> = BTreeMap::new();
+        for k in 0..1_000u32 {
+            let allowed = k % 2 == 0;
+            let mut t = Tally::default();
+            t.add(r(k + 1));
+            agg.insert(
+                (
+                    Class::FormFilling,
+                    allowed,
+                    format!("ô {k}").into(),
+                    format!("field {k}").into(),
+                ),
+                t,
+            );
+        }
+        let changes = tally_changes(2, agg);
+        // The bound, plus one folded change per (class, verdict) left.
+        assert_eq!(changes.len(), MAX_CHANGES_PER_REVISION + 2);
+        let folded: Vec<&Change> = changes[MAX_CHANGES_PER_REVISION..].iter().collect();
+        assert!(
+            folded.iter().any(|c| !c.allowed),
+            "a disallowed kind stays visible"
+        );
+        let counted: usize = folded
+            .iter()
+            .map(|c| {
+                c.message_en
+                    .split_whitespace()
+                    .nth(1)
+                    .and_then(|n| n.parse::<usize>().ok())
+                    .unwrap_or(0)
+            })
+            .sum();
+        assert_eq!(counted, 1_000 - MAX_CHANGES_PER_REVISION);
+    }
+
+    #[test]
+    fn findings_are_kept_a_few_per_code_and_the_rest_counted() {
+        let mut all = Vec::new();
+        for k in 0..10_000 {
+            all.push(Finding::error(
+                "pdf.attack.sneaky_signature",
+                format!("vi {k}"),
+                format!("en {k}"),
+            ));
+            all.push(Finding::warning("pdf.changes.x", "vi", "en"));
+        }
+        let out = bounded_findings(all);
+        let of = |code: &str| out.iter().filter(|f| f.code == code).count();
+        assert_eq!(of("pdf.attack.sneaky_signature"), MAX_FINDINGS_PER_CODE);
+        assert_eq!(of("pdf.changes.x"), 1);
+        assert_eq!(of(codes::FINDINGS_OMITTED), 1);
+        assert_eq!(out.len(), MAX_FINDINGS_PER_CODE + 2);
+    }
 }

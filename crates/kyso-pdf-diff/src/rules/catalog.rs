@@ -134,8 +134,7 @@ fn catalog(cx: &mut StepContext<'_, '_>, old: &Dict, new: &Dict) -> Vec<Judged> 
                         "Tạo biểu mẫu để chứa chữ ký.",
                         "Form created to hold a signature.",
                     );
-                    if let Some(Object::Dict(nd)) = cx.delta.get(&r.num).and_then(|d| d.new.clone())
-                    {
+                    if let Some(Object::Dict(nd)) = cx.new_of(r.num) {
                         let js = fields::acroform(cx, &Dict::new(), &nd);
                         for j2 in js {
                             cx.put(r.num, j2);

@@ -727,7 +727,7 @@ pub(crate) fn check_new_signature_fields(cx: &mut StepContext<'_, '_>) {
         }
         let mut paints = false;
         for w in &fi.widgets {
-            let Some(wo) = cx.delta.get(w).and_then(|d| d.new.clone()).or_else(|| {
+            let Some(wo) = cx.new_of(*w).or_else(|| {
                 cx.doc
                     .object(cx.rev, ObjRef { num: *w, gen: 0 })
                     .ok()
