@@ -168,7 +168,7 @@ pub fn verify_pdf(
     }
     if sigs.is_empty() && hidden.is_empty() {
         read_administrative(&doc, last, &fields, &page_list, report);
-        report.findings.extend(doc.late_warnings());
+        document_notes(&doc, report);
         return;
     }
     let mut checks = kyso_pdf::byte_range::check_all(&doc, &sigs);
@@ -182,6 +182,13 @@ pub fn verify_pdf(
     } else {
         kyso_pdf_diff::analyze(&doc, &sigs, &checks)
     };
+    // The change analysis stopped at one of its budgets: what it did not
+    // examine counts as not permitted, and the document is never better than
+    // INDETERMINATE.
+    report.budget_exceeded |= analysis.document_findings.iter().any(|f| {
+        f.code == kyso_pdf_diff::codes::BUDGET_EXHAUSTED
+            || f.code == kyso_pdf_diff::codes::TOO_MANY_REVISIONS
+    });
     report
         .findings
         .extend(analysis.document_findings.iter().cloned());
@@ -298,7 +305,18 @@ pub fn verify_pdf(
         report.signatures.push(r);
     }
     read_administrative(&doc, last, &fields, &page_list, report);
+    document_notes(&doc, report);
+}
+
+/// What reading the document met besides its structure: tolerances found
+/// while reading objects, and the budgets a walk ran out of (too many form
+/// fields or objects, kyso-pdf's `Document::limits_exceeded`). A budget
+/// leaves part of the document unread, so it is never better than INDETERMINATE.
+fn document_notes(doc: &Document<'_>, report: &mut Report) {
     report.findings.extend(doc.late_warnings());
+    let exceeded = doc.limits_exceeded();
+    report.budget_exceeded |= !exceeded.is_empty();
+    report.findings.extend(exceeded);
 }
 
 /// Each embedded file verified on its own, as a child report that the PDF's
