@@ -283,3 +283,40 @@ fn an_object_stream_larger_than_the_cache_is_not_decoded() {
         .is_err());
     assert_eq!(codes_of(&doc), vec!["pdf.limit.decoded_len".to_string()]);
 }
+
+#[test]
+fn lookups_through_many_revisions_agree_with_walking_them() {
+    // 30 revisions (above the count where definitions are indexed), each
+    // redefining a few objects and adding one: every (revision, number)
+    // lookup must give the newest definition at or before the revision.
+    let mut pdf = Pdf::new();
+    pdf.revision(&[
+        (1, "<< /Type /Catalog /Pages 2 0 R >>".to_string()),
+        (2, "<< /Type /Pages /Kids [] /Count 0 >>".to_string()),
+        (3, "<< /A 0 >>".to_string()),
+    ]);
+    for u in 1..30u32 {
+        let mut objs = vec![(3, format!("<< /A {u} >>")), (10 + u, "<< >>".to_string())];
+        if u % 3 == 0 {
+            objs.push((1, "<< /Type /Catalog /Pages 2 0 R >>".to_string()));
+        }
+        if u % 7 == 0 {
+            objs.push((10 + u / 7, format!("<< /Again {u} >>")));
+        }
+        objs.sort_by_key(|(n, _)| *n);
+        objs.dedup_by_key(|(n, _)| *n);
+        pdf.revision(&objs);
+    }
+    let doc = Document::parse(&pdf.buf, &Limits::default()).unwrap();
+    let revs = doc.revisions();
+    assert_eq!(revs.len(), 30);
+    for rev in 0..revs.len() + 2 {
+        for num in 0..45u32 {
+            let walked = revs[..=rev.min(revs.len() - 1)]
+                .iter()
+                .rev()
+                .find_map(|r| r.entries.get(&num).map(|e| (r.index, *e)));
+            assert_eq!(doc.entry(rev, num), walked, "revision {rev}, object {num}");
+        }
+    }
+}
