@@ -392,14 +392,18 @@ impl<'d, 'a> Interp<'d, 'a> {
     }
 
     pub(crate) fn decode(&mut self, s: &kyso_pdf::Stream) -> Option<Vec<u8>> {
-        match self.doc.decode_stream(s) {
+        // Decoded only as far as the content budget left allows: a 255 MiB
+        // Flate bomb in a page's content was decoded whole (261 MB) before
+        // being refused here.
+        let left = self.limits.max_content_bytes.saturating_sub(self.bytes);
+        match self.doc.decode_stream_at_most(s, left) {
             Ok(d) => {
                 self.bytes = self.bytes.saturating_add(d.len());
-                if self.bytes > self.limits.max_content_bytes {
-                    self.out.truncated = true;
-                    return None;
-                }
                 Some(d)
+            }
+            Err(kyso_pdf::PdfError::Limit { .. }) => {
+                self.out.truncated = true;
+                None
             }
             Err(e) => {
                 self.out.problems.push(format!("content stream: {e}"));

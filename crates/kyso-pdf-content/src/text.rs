@@ -567,12 +567,12 @@ impl Interp<'_, '_> {
     /// Parse a CMap stream, within the size bound.
     fn cmap_stream(&mut self, s: &kyso_pdf::Stream) -> Option<CMap> {
         let max = self.text.as_ref().map_or(0, |t| t.max_cmap_bytes);
-        match self.doc().decode_stream(s) {
-            Ok(d) if d.len() <= max => Some(CMap::parse(&d)),
-            Ok(d) => {
+        match self.doc().decode_stream_at_most(s, max) {
+            Ok(d) => Some(CMap::parse(&d)),
+            Err(kyso_pdf::PdfError::Limit { .. }) => {
                 self.out
                     .problems
-                    .push(format!("CMap of {} bytes skipped (limit {max})", d.len()));
+                    .push(format!("CMap larger than {max} bytes skipped"));
                 None
             }
             Err(e) => {

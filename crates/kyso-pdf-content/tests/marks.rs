@@ -142,3 +142,31 @@ fn cycles_and_limits_end() {
     assert!(m.truncated);
     assert_eq!(m.items.len(), 1000);
 }
+
+#[test]
+fn content_beyond_the_budget_is_not_decoded_and_the_marks_say_so() {
+    use std::io::Write;
+    // 4 MiB of text operators, Flate-compressed: over a 1 MiB content
+    // budget, the stream must be refused while decoding (a 255 MiB bomb was
+    // decoded whole, then refused), and the marks say they are a prefix.
+    let ops = b"BT /F1 12 Tf 72 700 Td (x) Tj ET\n".repeat((4 << 20) / 32);
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    z.write_all(&ops).unwrap();
+    let data = z.finish().unwrap();
+    let bytes = pdf(
+        b"",
+        "<< /Font << /F1 5 0 R >> >>",
+        &[(4, stream("/Filter /FlateDecode", &data))],
+    );
+    let doc = Document::parse(&bytes, &Limits::default()).unwrap();
+    let small = ContentLimits {
+        max_content_bytes: 1 << 20,
+        ..ContentLimits::default()
+    };
+    let m = page_marks(&doc, 0, PAGE, &small);
+    assert!(m.truncated);
+    assert!(m.items.is_empty(), "nothing read from the refused stream");
+    // Within the budget, the same page is read.
+    let m = page_marks(&doc, 0, PAGE, &ContentLimits::default());
+    assert!(!m.items.is_empty());
+}

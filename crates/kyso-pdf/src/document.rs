@@ -1141,6 +1141,18 @@ impl<'a> Document<'a> {
         self.decode_stream_within(s, &self.limits)
     }
 
+    /// [`Document::decode_stream`], stopped (with `pdf.limit.decoded_len`)
+    /// as soon as the output would pass `max` bytes: for a reader with a
+    /// smaller budget of its own than [`Limits::max_decoded_len`], so that a
+    /// stream it would refuse is never decoded whole first.
+    pub fn decode_stream_at_most(&self, s: &Stream, max: usize) -> Result<Vec<u8>, PdfError> {
+        let within = Limits {
+            max_decoded_len: self.limits.max_decoded_len.min(max),
+            ..self.limits.clone()
+        };
+        self.decode_stream_within(s, &within)
+    }
+
     fn decode_stream_within(&self, s: &Stream, limits: &Limits) -> Result<Vec<u8>, PdfError> {
         // Filter and parameters may be indirect; resolve them in the newest revision.
         let last = self.revisions.len().saturating_sub(1);
@@ -1163,6 +1175,10 @@ impl<'a> Document<'a> {
         }
         let mut truncated = false;
         let out = crate::filters::decode_noting(&d, &s.raw, limits, &mut truncated)?;
+        // Unfiltered data is not measured by the filters.
+        if out.len() > limits.max_decoded_len {
+            return Err(limit("pdf.limit.decoded_len"));
+        }
         if truncated {
             self.late_warn(warn(
                 "pdf.stream.truncated",

@@ -320,3 +320,48 @@ fn lookups_through_many_revisions_agree_with_walking_them() {
         }
     }
 }
+
+#[test]
+fn a_stream_is_decoded_no_further_than_its_reader_asks() {
+    use std::io::Write;
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    z.write_all(&vec![b' '; 4 << 20]).unwrap();
+    let data = z.finish().unwrap();
+    let mut pdf = Pdf::new();
+    pdf.revision(&[
+        (1, "<< /Type /Catalog /Pages 2 0 R >>".to_string()),
+        (2, "<< /Type /Pages /Kids [] /Count 0 >>".to_string()),
+    ]);
+    // Object 3: the stream, written by hand (binary data).
+    let at = pdf.buf.len();
+    pdf.buf.extend_from_slice(
+        format!(
+            "3 0 obj\n<< /Filter /FlateDecode /Length {} >>\nstream\n",
+            data.len()
+        )
+        .as_bytes(),
+    );
+    pdf.buf.extend_from_slice(&data);
+    pdf.buf.extend_from_slice(b"\nendstream\nendobj\n");
+    let xref = pdf.buf.len();
+    pdf.buf.extend_from_slice(
+        format!(
+            "xref\n3 1\n{at:010} 00000 n \ntrailer\n<< /Size 4 /Root 1 0 R /Prev {} >>\nstartxref\n{xref}\n%%EOF\n",
+            pdf.prev.unwrap()
+        )
+        .as_bytes(),
+    );
+    let doc = Document::parse(&pdf.buf, &Limits::default()).unwrap();
+    let Some(kyso_pdf::Object::Stream(s)) =
+        doc.object(1, kyso_pdf::ObjRef { num: 3, gen: 0 }).unwrap()
+    else {
+        panic!("object 3 is a stream");
+    };
+    assert_eq!(doc.decode_stream(&s).unwrap().len(), 4 << 20);
+    assert_eq!(
+        doc.decode_stream_at_most(&s, 8 << 20).unwrap().len(),
+        4 << 20
+    );
+    let e = doc.decode_stream_at_most(&s, 1 << 20).unwrap_err();
+    assert_eq!(e.code(), "pdf.limit.decoded_len");
+}
