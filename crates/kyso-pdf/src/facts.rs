@@ -12,6 +12,7 @@
 use crate::document::Document;
 use crate::object::{Dict, Object};
 use kyso_report::PageSize;
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 /// Annotations visited when looking for JavaScript (a real document has a
@@ -225,14 +226,16 @@ impl<'a> Document<'a> {
             if self.aa_has_js(rev, &pd) {
                 add("page_aa");
             }
-            let annots = match pd
-                .get(b"Annots".as_slice())
-                .and_then(|a| self.resolve_head(rev, a).ok())
-            {
-                Some(Object::Array(a)) => a,
+            // A direct /Annots array is read where it is, not copied.
+            let annots: Cow<'_, [Object]> = match pd.get(b"Annots".as_slice()) {
+                Some(Object::Array(a)) => Cow::Borrowed(a),
+                Some(r @ Object::Ref(_)) => match self.resolve_head(rev, r) {
+                    Ok(Object::Array(a)) => Cow::Owned(a),
+                    _ => continue,
+                },
                 _ => continue,
             };
-            for a in annots {
+            for a in annots.iter() {
                 visits += 1;
                 if visits > MAX_WALK {
                     return out;
