@@ -240,7 +240,7 @@ impl<'a> Document<'a> {
                 if visits > MAX_WALK {
                     return out;
                 }
-                let Ok(Object::Dict(ad)) = self.resolve_head(rev, &a) else {
+                let Ok(Object::Dict(ad)) = self.resolve_head(rev, a) else {
                     continue;
                 };
                 if js(ad.get(b"A".as_slice())) || self.aa_has_js(rev, &ad) {
