@@ -17,7 +17,7 @@ const MAX_REACHABILITY_OBJECTS: usize = 200_000;
 
 pub(crate) fn incremental_saving(r: ObjRef) -> Finding {
     Finding::error(
-        "pdf.attack.incremental_saving",
+        crate::codes::ATTACK_INCREMENTAL_SAVING,
         format!("Tấn công lưu bổ sung (incremental saving): sau khi ký, một bản cập nhật được nối vào cuối tệp đã thay nội dung trang ({r}). Trình xem PDF hiển thị bản đã sửa, không phải bản đã ký."),
         format!("Incremental saving attack: after signing, an update appended to the file replaced page content ({r}). PDF viewers show the modified version, not the one that was signed."),
     )
@@ -43,7 +43,7 @@ pub(crate) fn shadow_hide(r: ObjRef, how: &str) -> Finding {
         _ => ("nội dung bị che giấu", "content was hidden"),
     };
     Finding::error(
-        "pdf.attack.shadow_hide",
+        crate::codes::ATTACK_SHADOW_HIDE,
         format!("Tấn công bóng (shadow attack, kiểu “che giấu”): {vi}{}. Người ký đã thấy một nội dung, người đọc bây giờ thấy nội dung khác.", at(r)),
         format!("Shadow attack (hide): {en}{}. The signer saw one content; a reader now sees another.", at(r)),
     )
@@ -61,7 +61,7 @@ pub(crate) fn shadow_replace(r: ObjRef, what: &str) -> Finding {
         _ => ("nội dung bị thay thế", "content was replaced"),
     };
     Finding::error(
-        "pdf.attack.shadow_replace",
+        crate::codes::ATTACK_SHADOW_REPLACE,
         format!(
             "Tấn công bóng (shadow attack, kiểu “thay thế”): {vi}{}.",
             at(r)
@@ -73,7 +73,7 @@ pub(crate) fn shadow_replace(r: ObjRef, what: &str) -> Finding {
 pub(crate) fn hide_and_replace_root(old: Option<ObjRef>, new: Option<ObjRef>) -> Finding {
     let fmt = |r: Option<ObjRef>| r.map_or_else(|| "—".to_string(), |r| r.to_string());
     Finding::error(
-        "pdf.attack.shadow_hide_and_replace",
+        crate::codes::ATTACK_SHADOW_HIDE_AND_REPLACE,
         format!(
             "Tấn công bóng (kiểu “che giấu và thay thế”): gốc tài liệu được trỏ từ {} sang {}, một bộ đối tượng đã nằm sẵn (không dùng tới) trong phần đã ký. Cả tài liệu hiển thị bị thay bằng tài liệu khác.",
             fmt(old),
@@ -89,7 +89,7 @@ pub(crate) fn hide_and_replace_root(old: Option<ObjRef>, new: Option<ObjRef>) ->
 
 pub(crate) fn hide_and_replace_xref(r: ObjRef) -> Finding {
     Finding::error(
-        "pdf.attack.shadow_hide_and_replace",
+        crate::codes::ATTACK_SHADOW_HIDE_AND_REPLACE,
         format!("Tấn công bóng (kiểu “che giấu và thay thế”): bản cập nhật không thêm nội dung mới mà trỏ đối tượng {r} về một định nghĩa khác giấu sẵn trong phần đã ký."),
         format!("Shadow attack (hide-and-replace): the update adds no new content but re-points object {r} to another definition hidden in the signed part."),
     )
@@ -97,7 +97,7 @@ pub(crate) fn hide_and_replace_xref(r: ObjRef) -> Finding {
 
 pub(crate) fn hide_and_replace_pages() -> Finding {
     Finding::error(
-        "pdf.attack.shadow_hide_and_replace",
+        crate::codes::ATTACK_SHADOW_HIDE_AND_REPLACE,
         "Tấn công bóng (kiểu “che giấu và thay thế”): danh mục tài liệu được trỏ sang một cây trang khác.",
         "Shadow attack (hide-and-replace): the document catalog was pointed at a different page tree.",
     )
@@ -105,7 +105,7 @@ pub(crate) fn hide_and_replace_pages() -> Finding {
 
 pub(crate) fn signature_dict_changed(r: ObjRef, keys: &str) -> Finding {
     Finding::error(
-        "pdf.attack.signature_spoofing",
+        crate::codes::ATTACK_SIGNATURE_SPOOFING,
         format!("Giả mạo thông tin chữ ký: từ điển chữ ký {r} bị sửa sau khi ký ({keys}). Thông tin hiển thị (người ký, lý do, thời gian...) không còn là thông tin đã ký."),
         format!("Signature information spoofed: signature dictionary {r} was modified after signing ({keys}). What viewers display (signer, reason, time...) is no longer what was signed."),
     )
@@ -113,7 +113,7 @@ pub(crate) fn signature_dict_changed(r: ObjRef, keys: &str) -> Finding {
 
 pub(crate) fn signature_value_swapped(field: &str) -> Finding {
     Finding::error(
-        "pdf.attack.signature_spoofing",
+        crate::codes::ATTACK_SIGNATURE_SPOOFING,
         format!("Giả mạo chữ ký: ô chữ ký “{field}” đã ký nay trỏ sang một giá trị chữ ký khác."),
         format!("Signature spoofing: the signed field '{field}' now points to a different signature value."),
     )
@@ -121,7 +121,7 @@ pub(crate) fn signature_value_swapped(field: &str) -> Finding {
 
 pub(crate) fn sneaky_signature(field: &str) -> Finding {
     Finding::error(
-        "pdf.attack.sneaky_signature",
+        crate::codes::ATTACK_SNEAKY_SIGNATURE,
         format!("Tấn công chữ ký lén (sneaky signature): ô chữ ký “{field}” được thêm sau khi ký, có hình hiển thị nhưng không có chữ ký thật. Hình đó có thể vẽ bất cứ gì lên trang, kể cả một “chữ ký” giả."),
         format!("Sneaky signature attack: signature field '{field}' was added after signing with a visible appearance but no actual signature. That appearance can paint anything on the page, including a fake 'signature'."),
     )
@@ -129,7 +129,7 @@ pub(crate) fn sneaky_signature(field: &str) -> Finding {
 
 pub(crate) fn sneaky_orphan_widget(r: ObjRef, page: &str) -> Finding {
     Finding::error(
-        "pdf.attack.sneaky_signature",
+        crate::codes::ATTACK_SNEAKY_SIGNATURE,
         format!("Tấn công chữ ký lén: trang {page} có thêm một ô hiển thị ({r}) không thuộc trường biểu mẫu nào; nó có thể giả hình một chữ ký."),
         format!("Sneaky signature attack: page {page} gained a widget ({r}) that belongs to no form field; it can imitate a signature."),
     )
@@ -154,7 +154,7 @@ pub(crate) fn covering_annotation(subtype: Option<&[u8]>, has_ap: bool) -> bool 
 
 pub(crate) fn evil_annotation(r: ObjRef, subtype: &str, page: &str) -> Finding {
     Finding::error(
-        "pdf.attack.evil_annotation",
+        crate::codes::ATTACK_EVIL_ANNOTATION,
         format!("Tấn công chú thích độc (evil annotation): trang {page} có thêm chú thích /{subtype} ({r}) có thể che nội dung đã ký và hiện chữ khác lên trên, trong khi trình xem vẫn báo chữ ký hợp lệ."),
         format!("Evil annotation attack: page {page} gained a /{subtype} annotation ({r}) that can cover signed content and show other text on top, while viewers still report the signature as valid."),
     )
@@ -188,7 +188,7 @@ pub(crate) fn universal_forgery(sig: &SignatureDict) -> Option<Finding> {
         _ => "/ByteRange (what is signed) is missing, empty or zero",
     };
     Some(Finding::error(
-        "pdf.attack.universal_signature_forgery",
+        crate::codes::ATTACK_UNIVERSAL_SIGNATURE_FORGERY,
         format!("Giả mạo chữ ký toàn năng (universal signature forgery): có từ điển chữ ký nhưng {what_vi}. Đây không phải là chữ ký, dù một số trình xem vẫn hiển thị như đã ký."),
         format!("Universal signature forgery: a signature dictionary is present but {what_en}. This is not a signature, although some viewers display it as signed."),
     ))
@@ -201,12 +201,13 @@ pub(crate) fn signature_wrapping(check: &ByteRangeCheck) -> Option<Finding> {
         f.severity != kyso_report::Severity::Passed
             && matches!(
                 f.code.as_str(),
-                "pdf.byte_range.gap_not_contents" | "pdf.byte_range.collision"
+                kyso_pdf::codes::BYTE_RANGE_GAP_NOT_CONTENTS
+                    | kyso_pdf::codes::BYTE_RANGE_COLLISION
             )
     });
     wrapped.then(|| {
         Finding::error(
-            "pdf.attack.signature_wrapping",
+            crate::codes::ATTACK_SIGNATURE_WRAPPING,
             "Tấn công bọc chữ ký (signature wrapping): phần không được ký trong tệp không chỉ chứa giá trị chữ ký mà còn chứa dữ liệu khác, hoặc vùng ký bị dịch chuyển. Kẻ tấn công có thể nhét nội dung tuỳ ý vào đó.",
             "Signature wrapping attack: the unsigned part of the file holds more than the signature value, or the signed ranges were moved. An attacker can slip arbitrary content in there.",
         )
@@ -233,13 +234,13 @@ pub(crate) fn unparsed_tail(doc: &Document<'_>) -> Option<Finding> {
     .any(|k| tail.windows(k.len()).any(|w| w == *k));
     Some(if looks_like_update {
         Finding::error(
-            "pdf.attack.unreadable_update",
+            crate::codes::ATTACK_UNREADABLE_UPDATE,
             format!("Sau phiên bản cuối cùng có {} byte trông như một bản cập nhật (đối tượng, bảng tham chiếu) nhưng không đọc được đúng chuẩn: một số trình xem sẽ “sửa” và hiển thị nó. Mọi thay đổi trong đó đều không được chữ ký bảo đảm.", tail.len()),
             format!("After the last revision, {} bytes look like an update (objects, cross-reference data) but cannot be read properly: some viewers would 'repair' and display it. Nothing in it is covered by any signature.", tail.len()),
         )
     } else {
         Finding::warning(
-            "pdf.changes.trailing_bytes",
+            crate::codes::CHANGES_TRAILING_BYTES,
             format!("Sau phiên bản cuối cùng có {} byte không thuộc phiên bản nào; chúng không được chữ ký bảo đảm.", tail.len()),
             format!("{} bytes after the last revision belong to no revision; no signature covers them.", tail.len()),
         )
@@ -323,14 +324,14 @@ pub(crate) fn unused_objects(
             .collect::<Vec<_>>()
             .join(", ");
         return Some(Finding::warning(
-            "pdf.attack.hidden_objects",
+            crate::codes::ATTACK_HIDDEN_OBJECTS,
             format!("Phần đã ký chứa {unused} đối tượng mà tài liệu không dùng tới, trong đó có danh mục/trang ({list}): đây là cách tấn công “che giấu và thay thế” chuẩn bị sẵn một tài liệu thứ hai trong tệp."),
             format!("The signed part holds {unused} objects the document does not use, including a catalog/pages ({list}): this is how a hide-and-replace attack plants a second document in the file."),
         ));
     }
     (unused > 0).then(|| {
         Finding::info(
-            "pdf.changes.unused_objects",
+            crate::codes::CHANGES_UNUSED_OBJECTS,
             format!("Phần đã ký chứa {unused} đối tượng mà tài liệu không dùng tới (thường là phần thừa khi chỉnh sửa)."),
             format!("The signed part holds {unused} objects the document does not use (usually leftovers from editing)."),
         )
@@ -339,7 +340,7 @@ pub(crate) fn unused_objects(
 
 pub(crate) fn dangling_reference_filled(r: ObjRef) -> Finding {
     Finding::error(
-        "pdf.attack.shadow_hide_and_replace",
+        crate::codes::ATTACK_SHADOW_HIDE_AND_REPLACE,
         format!("Tấn công bóng (kiểu “che giấu và thay thế”): bản đã ký có một tham chiếu tới đối tượng {r} chưa tồn tại (nên không hiển thị gì); bản cập nhật sau khi ký mới thêm đối tượng đó, làm nội dung hiển thị thay đổi."),
         format!("Shadow attack (hide-and-replace): the signed version referred to object {r}, which did not exist (so nothing was shown); an update after signing supplied it, changing what is displayed."),
     )
@@ -358,7 +359,7 @@ pub(crate) fn displayed_metadata_changed(
     };
     let (a, b) = (text(old), text(new));
     Finding::warning(
-        "pdf.changes.displayed_metadata",
+        crate::codes::CHANGES_DISPLAYED_METADATA,
         format!("Thông tin mô tả /{key} mà trình xem hiển thị (tiêu đề...) đã bị đổi sau khi ký: {a} → {b}. Thông tin này không được chữ ký bảo đảm."),
         format!("The /{key} that viewers display (title...) was changed after signing: {a} → {b}. It is not covered by the signature."),
     )
@@ -390,7 +391,7 @@ pub(crate) fn covers_signed_content(
         )
     };
     Finding::error(
-        "pdf.attack.covers_signed_content",
+        crate::codes::ATTACK_COVERS_SIGNED_CONTENT,
         format!("Trang {page}: {} ({r}) được thêm hoặc sửa sau khi ký và vẽ một vùng không trong suốt đè lên nội dung đã ký tại {rt}: người xem thấy trang khác với trang đã ký.{tv} Hãy xem phiên bản đã ký.", what.0),
         format!("Page {page}: a {} ({r}) added or changed after signing paints an opaque area over signed content at {rt}: readers see another page than the one signed.{te} Look at the signed version.", what.1),
     )
@@ -405,7 +406,7 @@ pub(crate) fn coverage_undecided(
 ) -> Finding {
     let rt = rect.to_text();
     Finding::warning(
-        "pdf.changes.coverage_undecided",
+        crate::codes::CHANGES_COVERAGE_UNDECIDED,
         format!("Trang {page} là ảnh quét; không xem được phần ảnh dưới {} tại {rt} ({why}), nên không biết nó che giấy trắng hay nội dung. Hãy so với phiên bản đã ký.", what.0),
         format!("Page {page} is a scanned image; the pixels under the {} at {rt} could not be examined ({why}), so whether it covers blank paper or content is unknown. Compare with the signed version.", what.1),
     )
@@ -414,7 +415,7 @@ pub(crate) fn coverage_undecided(
 /// More changed annotations in one revision than the covering rule examines.
 pub(crate) fn coverage_not_examined(n: usize) -> Finding {
     Finding::warning(
-        "pdf.changes.coverage_not_examined",
+        crate::codes::CHANGES_COVERAGE_NOT_EXAMINED,
         format!("Còn {n} chú thích/ô được thêm hoặc sửa trong một lần cập nhật chưa được kiểm tra xem có che nội dung đã ký không (quá nhiều)."),
         format!("{n} more annotations or widgets added or changed in one update were not checked for covering signed content (too many)."),
     )
@@ -440,7 +441,7 @@ pub(crate) fn annotations_after_approval(changes: &[String]) -> Finding {
         en.push(&more_en);
     }
     Finding::warning(
-        "pdf.changes.annotations_after_approval",
+        crate::codes::CHANGES_ANNOTATIONS_AFTER_APPROVAL,
         format!(
             "Sau khi ký, tài liệu được thêm hoặc sửa chú thích (ghi chú, đánh dấu…): {}. Chữ ký phê duyệt không khoá việc này, nhưng chú thích không được chữ ký bảo đảm — hãy đọc chúng như ghi chú của người khác, không phải nội dung đã ký.",
             vi.join("; ")

@@ -263,14 +263,14 @@ fn find_certification(
             first_sig.is_some_and(|f| f != i && order(f) < order(i)) || certification.is_some();
         if earlier {
             per_sig_findings[i].push(Finding::error(
-                "pdf.changes.certification_not_first",
+                crate::codes::CHANGES_CERTIFICATION_NOT_FIRST,
                 "Chữ ký này tự nhận là chữ ký chứng nhận (DocMDP) nhưng không phải chữ ký đầu tiên của tài liệu; theo ISO 32000 quyền hạn nó đặt ra không có hiệu lực.",
                 "This signature claims to be a certification (DocMDP) signature but is not the document's first signature; under ISO 32000 the permissions it sets do not apply.",
             ));
         } else {
             certification = Some((i, level));
             per_sig_findings[i].push(Finding::info(
-                "pdf.changes.certification_level",
+                crate::codes::CHANGES_CERTIFICATION_LEVEL,
                 match level {
                     DocMdp::NoChanges => "Chữ ký chứng nhận: không cho phép thay đổi nào sau khi ký (DocMDP P=1).",
                     DocMdp::FillForms => "Chữ ký chứng nhận: chỉ cho phép điền biểu mẫu và ký tiếp (DocMDP P=2).",
@@ -386,7 +386,7 @@ fn judge_document(
             painted_unnamed += 1;
         } else if painted {
             document_findings.push(Finding::warning(
-                "pdf.changes.unsigned_signature_field",
+                crate::codes::CHANGES_UNSIGNED_SIGNATURE_FIELD,
                 format!("Ô chữ ký “{}” có hình hiển thị nhưng không chứa chữ ký số nào: hình đó (con dấu, chữ ký) không chứng minh được gì.", f.name),
                 format!("Signature field '{}' shows an appearance but holds no digital signature: that picture (seal, signature) proves nothing.", f.name),
             ));
@@ -394,7 +394,7 @@ fn judge_document(
     }
     if painted_unnamed > 0 {
         document_findings.push(Finding::warning(
-            "pdf.changes.unsigned_signature_field",
+            crate::codes::CHANGES_UNSIGNED_SIGNATURE_FIELD,
             format!("Còn {painted_unnamed} ô chữ ký khác có hình hiển thị nhưng không chứa chữ ký số nào."),
             format!("{painted_unnamed} more signature fields show an appearance but hold no digital signature."),
         ));
@@ -484,7 +484,7 @@ fn judge_signature(
             }
             if later_findings_omitted > 0 {
                 findings.push(Finding::info(
-                    "pdf.changes.findings_omitted",
+                    crate::codes::FINDINGS_OMITTED,
                     format!("Các bản cập nhật sau chữ ký này còn {later_findings_omitted} nhận định khác không được liệt kê ở đây (chỉ nêu {MAX_LATER_FINDINGS_PER_SIGNATURE} nhận định đầu tiên)."),
                     format!("The updates after this signature gave {later_findings_omitted} more findings, not listed here (only the first {MAX_LATER_FINDINGS_PER_SIGNATURE} are)."),
                 ));
@@ -493,19 +493,19 @@ fn judge_signature(
             if out.disallowed {
                 let n_bad = after.not_permitted;
                 findings.push(Finding::error(
-                    "pdf.changes.disallowed",
+                    crate::codes::CHANGES_DISALLOWED,
                     format!("Sau khi ký, tài liệu đã bị thay đổi theo cách không được phép ({n_bad} thay đổi). Nội dung đang hiển thị có thể khác nội dung đã ký; hãy xem bản đã ký (phiên bản {}).", s + 1),
                     format!("After signing, the document was changed in ways that are not permitted ({n_bad} changes). What is displayed may differ from what was signed; look at the signed version (revision {}).", s + 1),
                 ));
             } else if s < last {
                 findings.push(Finding::passed(
-                    "pdf.changes.permitted",
+                    crate::codes::CHANGES_PERMITTED,
                     format!("Sau khi ký có {} bản cập nhật, tất cả đều thuộc loại được phép (ký thêm, dữ liệu kiểm tra dài hạn, điền biểu mẫu, siêu dữ liệu).", last - s),
                     format!("{} updates follow the signature, all of permitted kinds (further signatures, long-term validation data, form filling, metadata).", last - s),
                 ));
             } else {
                 findings.push(Finding::passed(
-                    "pdf.changes.none",
+                    crate::codes::CHANGES_NONE,
                     "Không có thay đổi nào sau khi ký: chữ ký bao trùm phiên bản cuối cùng của tài liệu.",
                     "No changes after signing: the signature covers the final version of the document.",
                 ));
@@ -523,7 +523,7 @@ fn judge_signature(
                         out.disallowed = true;
                         out.modification_level = ModificationLevel::Other;
                         findings.push(Finding::error(
-                            "pdf.changes.page_count",
+                            crate::codes::CHANGES_PAGE_COUNT,
                             format!("Số trang đã thay đổi sau khi ký: lúc ký có {a} trang, bây giờ có {b} trang."),
                             format!("The page count changed after signing: {a} pages when signed, {b} now."),
                         ));
@@ -546,7 +546,7 @@ fn judge_signature(
                 if !repaired.is_empty() {
                     let list = repaired.join(", ");
                     findings.push(Finding::warning(
-                        "pdf.changes.xref_repaired",
+                        crate::codes::CHANGES_XREF_REPAIRED,
                         format!("Dữ liệu tham chiếu chéo của tệp bị hỏng và phải đọc theo cách dung thứ ({list}); các bản cập nhật sau chữ ký này có thể không được đọc đúng như chúng được ghi."),
                         format!("The file's cross-reference data is damaged and was read leniently ({list}); the updates after this signature may not be read exactly as written."),
                     ));
@@ -580,7 +580,7 @@ fn judge_signature(
                     out.disallowed = true;
                     out.modification_level = ModificationLevel::Other;
                     findings.push(Finding::error(
-                        "pdf.changes.unanalysable",
+                        crate::codes::CHANGES_UNANALYSABLE,
                         "Phần tệp sau vùng được ký không phải là các bản cập nhật hợp lệ, nên không thể biết nó thay đổi gì; nó không được chữ ký bảo đảm.",
                         "The part of the file after the signed range is not a sequence of proper updates, so what it changes cannot be told; the signature does not cover it.",
                     ));

@@ -915,7 +915,7 @@ mod tests {
         let mut all = Vec::new();
         for k in 0..10_000 {
             all.push(Finding::error(
-                "pdf.attack.sneaky_signature",
+                crate::codes::ATTACK_SNEAKY_SIGNATURE,
                 format!("vi {k}"),
                 format!("en {k}"),
             ));
@@ -923,7 +923,10 @@ mod tests {
         }
         let out = bounded_findings(all);
         let of = |code: &str| out.iter().filter(|f| f.code == code).count();
-        assert_eq!(of("pdf.attack.sneaky_signature"), MAX_FINDINGS_PER_CODE);
+        assert_eq!(
+            of(crate::codes::ATTACK_SNEAKY_SIGNATURE),
+            MAX_FINDINGS_PER_CODE
+        );
         assert_eq!(of("pdf.changes.x"), 1);
         assert_eq!(of(codes::FINDINGS_OMITTED), 1);
         assert_eq!(out.len(), MAX_FINDINGS_PER_CODE + 2);

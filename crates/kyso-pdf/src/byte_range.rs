@@ -108,7 +108,7 @@ fn check_one(
     };
     let Some(raw) = &s.byte_range else {
         findings.push(err(
-            "pdf.byte_range.missing",
+            crate::codes::BYTE_RANGE_MISSING,
             "Chữ ký không có /ByteRange nên không xác định được phần nào của tệp đã được ký."
                 .into(),
             "The signature has no /ByteRange, so it is unknown which part of the file was signed."
@@ -118,7 +118,7 @@ fn check_one(
     };
     let Some(r) = ranges.get(me).copied().flatten() else {
         findings.push(err(
-            "pdf.byte_range.malformed",
+            crate::codes::BYTE_RANGE_MALFORMED,
             "/ByteRange phải gồm đúng bốn số nguyên không âm.".into(),
             format!(
                 "/ByteRange must be exactly four non-negative integers; found {} entries.",
@@ -130,7 +130,7 @@ fn check_one(
     let [a, b, c, d] = r;
     let (Some(gap_start), Some(end)) = (a.checked_add(b), c.checked_add(d)) else {
         findings.push(err(
-            "pdf.byte_range.malformed",
+            crate::codes::BYTE_RANGE_MALFORMED,
             "/ByteRange có giá trị quá lớn.".into(),
             "/ByteRange values overflow.".into(),
         ));
@@ -138,33 +138,33 @@ fn check_one(
     };
     if a != 0 {
         findings.push(err(
-            "pdf.byte_range.not_from_start",
+            crate::codes::BYTE_RANGE_NOT_FROM_START,
             format!("Vùng được ký không bắt đầu từ đầu tệp (bắt đầu ở byte {a}); phần đầu tệp có thể bị thay đổi mà chữ ký không phát hiện."),
             format!("The signed range does not start at the beginning of the file (it starts at byte {a}); the start could be changed undetected."),
         ));
     }
     if gap_start >= c {
         findings.push(err(
-            "pdf.byte_range.order",
+            crate::codes::BYTE_RANGE_ORDER,
             "Hai đoạn trong /ByteRange chồng lên nhau hoặc sai thứ tự.".into(),
             "The two parts of /ByteRange overlap or are out of order.".into(),
         ));
     }
     if end > len {
         findings.push(err(
-            "pdf.byte_range.outside_file",
+            crate::codes::BYTE_RANGE_OUTSIDE_FILE,
             format!("/ByteRange chỉ tới byte {end}, vượt quá độ dài tệp ({len} byte)."),
             format!("/ByteRange reaches byte {end}, beyond the end of the file ({len} bytes)."),
         ));
     }
     match s.contents_span {
         Some(sp) if sp.start as u64 == gap_start && sp.end as u64 == c => findings.push(Finding::passed(
-            "pdf.byte_range.gap_is_contents",
+            crate::codes::BYTE_RANGE_GAP_IS_CONTENTS,
             "Phần không được ký đúng bằng giá trị chữ ký (/Contents) của chính chữ ký này.".to_string(),
             "The unsigned gap is exactly this signature's own /Contents value.".to_string(),
         )),
         Some(sp) => findings.push(err(
-            "pdf.byte_range.gap_not_contents",
+            crate::codes::BYTE_RANGE_GAP_NOT_CONTENTS,
             format!(
                 "Phần không được ký [{gap_start}, {c}) không trùng với giá trị chữ ký /Contents [{}, {}): dấu hiệu tấn công “bọc chữ ký”, nội dung ngoài vùng ký có thể bị tráo.",
                 sp.start, sp.end
@@ -175,7 +175,7 @@ fn check_one(
             ),
         )),
         None => findings.push(err(
-            "pdf.byte_range.gap_not_contents",
+            crate::codes::BYTE_RANGE_GAP_NOT_CONTENTS,
             "Không xác định được vị trí /Contents của chữ ký trong tệp, nên không thể xác nhận phần không được ký chỉ chứa chữ ký.".into(),
             "The position of the signature's /Contents in the file could not be located, so the unsigned gap cannot be confirmed to hold only the signature.".into(),
         )),
@@ -225,7 +225,7 @@ fn check_one(
             (String::new(), String::new())
         };
         findings.push(err(
-            "pdf.byte_range.collision",
+            crate::codes::BYTE_RANGE_COLLISION,
             format!("/ByteRange của chữ ký này chồng lấn với chữ ký {list}{more_vi} trong tệp."),
             format!("This signature's /ByteRange overlaps that of signature {list}{more_en} in the file."),
         ));
@@ -253,14 +253,14 @@ fn check_one(
         // The last revision, followed by bytes that form no revision (pyHanko
         // treats such a tail as uncovered content, not as an update).
         findings.push(Finding::warning(
-            "pdf.byte_range.trailing_bytes",
+            crate::codes::BYTE_RANGE_TRAILING_BYTES,
             format!("Sau vùng được ký có {} byte không thuộc phiên bản nào của tài liệu và không được chữ ký bảo vệ.", len - end),
             format!("{} bytes after the signed range belong to no revision of the document and are not protected by the signature.", len - end),
         ));
         (Coverage::Partial, Some(ri))
     } else {
         findings.push(Finding::warning(
-            "pdf.byte_range.partial",
+            crate::codes::BYTE_RANGE_PARTIAL,
             format!("Vùng được ký kết thúc ở byte {end}, không trùng với điểm kết thúc của phiên bản nào; phần còn lại của tệp ({} byte) không được chữ ký này bảo vệ.", len - end),
             format!("The signed range ends at byte {end}, which is not the end of any revision; the rest of the file ({} bytes) is not protected by this signature.", len - end),
         ));
@@ -269,7 +269,7 @@ fn check_one(
     if let Some(ri) = revision {
         if ri != s.first_revision {
             findings.push(err(
-                "pdf.byte_range.revision_mismatch",
+                crate::codes::BYTE_RANGE_REVISION_MISMATCH,
                 format!("Chữ ký được thêm ở phiên bản {} nhưng vùng ký lại kết thúc ở cuối phiên bản {}.", s.first_revision + 1, ri + 1),
                 format!("The signature was added in revision {} but its signed range ends at the end of revision {}.", s.first_revision + 1, ri + 1),
             ));

@@ -128,7 +128,7 @@ impl<'a> Document<'a> {
     /// chain, revision boundaries, encryption. Objects are read lazily later.
     pub fn parse(bytes: &'a [u8], limits: &Limits) -> Result<Document<'a>, PdfError> {
         if bytes.len() > limits.max_file_size {
-            return Err(limit("pdf.limit.file_size"));
+            return Err(limit(crate::codes::LIMIT_FILE_SIZE));
         }
         let mut warnings = Vec::new();
         // §7.5.2 header; Annex H.3 (implementation note): readers accept it within the first 1024 bytes.
@@ -147,7 +147,7 @@ impl<'a> Document<'a> {
         let has_header = bytes.get(hpos..).is_some_and(|b| b.starts_with(b"%PDF-"));
         if hpos > 0 {
             warnings.push(warn(
-                "pdf.header_offset",
+                crate::codes::HEADER_OFFSET,
                 format!("Có {hpos} byte rác trước phần đầu “%PDF-”; vẫn đọc tiếp."),
                 format!("{hpos} stray bytes precede the %PDF- header; reading anyway."),
             ));
@@ -177,7 +177,7 @@ impl<'a> Document<'a> {
         let last_eof = find(bytes, b"%%EOF", lx.pos);
         match last_eof {
             None => warnings.push(warn(
-                "pdf.no_eof_marker",
+                crate::codes::NO_EOF_MARKER,
                 "Tệp không kết thúc bằng dấu “%%EOF”; có thể bị cắt cụt.".into(),
                 "The file does not end with a %%EOF marker; it may be truncated.".into(),
             )),
@@ -185,7 +185,7 @@ impl<'a> Document<'a> {
                 let tail = bytes.get(after_eol(bytes, e + 5)..).unwrap_or(&[]);
                 if !tail.iter().all(|b| crate::lexer::is_ws(*b)) {
                     warnings.push(warn(
-                        "pdf.trailing_bytes",
+                        crate::codes::TRAILING_BYTES,
                         format!("Có {} byte nằm sau dấu “%%EOF” cuối cùng, không thuộc phiên bản nào của tài liệu.", tail.len()),
                         format!("{} bytes follow the last %%EOF and belong to no revision of the document.", tail.len()),
                     ));
@@ -212,7 +212,7 @@ impl<'a> Document<'a> {
                 return Err(PdfError::PrevLoop { offset: closing });
             }
             if chain.len() >= limits.max_revisions {
-                return Err(limit("pdf.limit.revisions"));
+                return Err(limit(crate::codes::LIMIT_REVISIONS));
             }
             let mut sec = match Self::locate_section(bytes, off, limits, &mut budget, &mut warnings)
             {
@@ -241,7 +241,7 @@ impl<'a> Document<'a> {
                             visited.insert(m);
                             warnings.extend(scratch);
                             warnings.push(warn(
-                                "pdf.xref.bad_prev",
+                                crate::codes::XREF_BAD_PREV,
                                 format!("Mục /Prev của bảng xref tại vị trí {newer} trỏ sai (tới {off}); đã dùng bảng xref mà phiên bản trước tự ghi ở “startxref” ({m})."),
                                 format!("The /Prev of the xref section at byte {newer} is wrong (points to {off}); used the section the previous update names in its own startxref ({m})."),
                             ));
@@ -345,7 +345,7 @@ impl<'a> Document<'a> {
             };
             if end < start {
                 warnings.push(warn(
-                    "pdf.revision.out_of_order",
+                    crate::codes::REVISION_OUT_OF_ORDER,
                     format!(
                         "Phiên bản {} của tài liệu nằm trước phiên bản trước nó trong tệp.",
                         index + 1
@@ -373,7 +373,7 @@ impl<'a> Document<'a> {
         if let Some(extra) = find(bytes, b"%%EOF", last_end) {
             let _ = extra;
             warnings.push(warn(
-                "pdf.revision.unchained",
+                crate::codes::REVISION_UNCHAINED,
                 "Sau phiên bản cuối cùng còn một phần cập nhật có dấu “%%EOF” nhưng không được bảng xref liên kết.".into(),
                 "After the last revision there is an update ending in %%EOF that no xref section links to.".into(),
             ));
@@ -485,7 +485,7 @@ impl<'a> Document<'a> {
             }
             if let Ok(s) = read_section(bytes, cand, limits, budget) {
                 warnings.push(warn(
-                    "pdf.xref.offset_adjusted",
+                    crate::codes::XREF_OFFSET_ADJUSTED,
                     format!("Vị trí bảng xref ghi là {off} nhưng thực tế ở {cand}; đã dùng vị trí đúng."),
                     format!("The xref section was recorded at byte {off} but sits at byte {cand}; used the actual position."),
                 ));
@@ -553,7 +553,7 @@ impl<'a> Document<'a> {
         }
         for (rev, n, delta) in shifted {
             self.warnings.push(warn(
-                "pdf.xref.section_shifted",
+                crate::codes::XREF_SECTION_SHIFTED,
                 format!("Phiên bản {}: {n} vị trí trong bảng xref cùng lệch {delta} byte; mọi đối tượng đều được tìm thấy đúng ở vị trí đã hiệu chỉnh.", rev + 1),
                 format!("Revision {}: {n} xref offsets are all off by the same {delta} bytes; every object was found exactly at the corrected position.", rev + 1),
             ));
@@ -561,7 +561,7 @@ impl<'a> Document<'a> {
         for (rev, num, off, c) in notes.into_iter().take(20) {
             if num == u32::MAX {
                 self.warnings.push(warn(
-                    "pdf.xref.dangling",
+                    crate::codes::XREF_DANGLING,
                     format!(
                         "Phiên bản {}: {off} mục trong bảng xref không trỏ tới đối tượng nào.",
                         rev + 1
@@ -573,7 +573,7 @@ impl<'a> Document<'a> {
                 ));
             } else {
                 self.warnings.push(warn(
-                    "pdf.xref.entry_offset_adjusted",
+                    crate::codes::XREF_ENTRY_OFFSET_ADJUSTED,
                     format!("Phiên bản {}: đối tượng {num} ghi ở vị trí {off} nhưng thực tế ở {c}.", rev + 1),
                     format!("Revision {}: object {num} was recorded at byte {off} but sits at byte {c}.", rev + 1),
                 ));
@@ -786,7 +786,7 @@ impl<'a> Document<'a> {
         with_data: bool,
     ) -> Result<Option<Object>, PdfError> {
         if depth > self.limits.max_depth {
-            return Err(limit("pdf.limit.depth"));
+            return Err(limit(crate::codes::LIMIT_DEPTH));
         }
         self.reads.fetch_add(1, Ordering::Relaxed);
         let Some((_, e)) = self.entry(rev, r.num) else {
@@ -862,7 +862,7 @@ impl<'a> Document<'a> {
         }
         if lx.dup_keys > 0 {
             self.late_warn(warn(
-                "pdf.object.duplicate_key",
+                crate::codes::OBJECT_DUPLICATE_KEY,
                 format!("Đối tượng {r} có khóa bị lặp trong cùng một từ điển; các phần mềm đọc PDF có thể hiểu khác nhau, Kyso dùng giá trị đầu tiên."),
                 format!("Object {r} repeats a key within one dictionary; PDF readers may disagree on its value, Kyso uses the first."),
             ));
@@ -913,7 +913,7 @@ impl<'a> Document<'a> {
                     l -= 1;
                 }
                 self.late_warn(warn(
-                    "pdf.stream.length_mismatch",
+                    crate::codes::STREAM_LENGTH_MISMATCH,
                     format!("Độ dài /Length của luồng {r} không khớp với dữ liệu; đã dùng vị trí “endstream”."),
                     format!("The /Length of stream {r} does not match its data; used the position of 'endstream'."),
                 ));
@@ -1011,7 +1011,7 @@ impl<'a> Document<'a> {
                 reason: "object stream without /First",
             })?;
         if n > self.limits.max_object_stream_objects {
-            return Err(limit("pdf.limit.object_stream_objects"));
+            return Err(limit(crate::codes::LIMIT_OBJECT_STREAM_OBJECTS));
         }
         let mut lx = Lexer::new(&data, 0, None, 1, 1);
         let mut index = Vec::with_capacity(n);
@@ -1050,7 +1050,7 @@ impl<'a> Document<'a> {
                 other => return Ok(other),
             }
         }
-        Err(limit("pdf.limit.depth"))
+        Err(limit(crate::codes::LIMIT_DEPTH))
     }
 
     /// Resolve without copying stream data.
@@ -1062,7 +1062,7 @@ impl<'a> Document<'a> {
                 other => return Ok(other),
             }
         }
-        Err(limit("pdf.limit.depth"))
+        Err(limit(crate::codes::LIMIT_DEPTH))
     }
 
     /// Resolve a dictionary entry to a dictionary (empty if absent or not a dictionary).
@@ -1114,7 +1114,7 @@ impl<'a> Document<'a> {
                 return Err(limit(crate::codes::LIMIT_OBJECTS));
             }
             if depth > self.limits.max_depth {
-                return Err(limit("pdf.limit.depth"));
+                return Err(limit(crate::codes::LIMIT_DEPTH));
             }
             let Some(node) = self.object_head(rev, r)? else {
                 continue;
@@ -1171,17 +1171,17 @@ impl<'a> Document<'a> {
             }
         }
         if s.raw.len() > limits.max_stream_len {
-            return Err(limit("pdf.limit.stream_len"));
+            return Err(limit(crate::codes::LIMIT_STREAM_LEN));
         }
         let mut truncated = false;
         let out = crate::filters::decode_noting(&d, &s.raw, limits, &mut truncated)?;
         // Unfiltered data is not measured by the filters.
         if out.len() > limits.max_decoded_len {
-            return Err(limit("pdf.limit.decoded_len"));
+            return Err(limit(crate::codes::LIMIT_DECODED_LEN));
         }
         if truncated {
             self.late_warn(warn(
-                "pdf.stream.truncated",
+                crate::codes::STREAM_TRUNCATED,
                 "Một luồng nén bị hỏng ở phần cuối; chỉ đọc được phần đầu.".into(),
                 "A compressed stream is corrupt at its end; only its beginning could be read."
                     .into(),

@@ -65,17 +65,17 @@ impl PdfError {
     /// Stable machine code.
     pub fn code(&self) -> &'static str {
         match self {
-            PdfError::NoHeader => "pdf.no_header",
-            PdfError::NoStartxref => "pdf.no_startxref",
-            PdfError::BadXref { .. } => "pdf.bad_xref",
-            PdfError::PrevLoop { .. } => "pdf.xref.prev_loop",
-            PdfError::BadObject { .. } => "pdf.bad_object",
-            PdfError::ObjectMismatch { .. } => "pdf.object_mismatch",
+            PdfError::NoHeader => crate::codes::NO_HEADER,
+            PdfError::NoStartxref => crate::codes::NO_STARTXREF,
+            PdfError::BadXref { .. } => crate::codes::BAD_XREF,
+            PdfError::PrevLoop { .. } => crate::codes::XREF_PREV_LOOP,
+            PdfError::BadObject { .. } => crate::codes::BAD_OBJECT,
+            PdfError::ObjectMismatch { .. } => crate::codes::OBJECT_MISMATCH,
             PdfError::Limit { code } => code,
-            PdfError::UnsupportedFilter(_) => "pdf.unsupported_filter",
-            PdfError::Decode { .. } => "pdf.decode",
-            PdfError::NeedsPassword => "pdf.encryption.needs_password",
-            PdfError::Encryption(_) => "pdf.encryption.unsupported",
+            PdfError::UnsupportedFilter(_) => crate::codes::UNSUPPORTED_FILTER,
+            PdfError::Decode { .. } => crate::codes::DECODE,
+            PdfError::NeedsPassword => crate::codes::ENCRYPTION_NEEDS_PASSWORD,
+            PdfError::Encryption(_) => crate::codes::ENCRYPTION_UNSUPPORTED,
         }
     }
 

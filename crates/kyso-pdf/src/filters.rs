@@ -28,7 +28,7 @@ impl Budget {
     }
     fn check(&self, len: usize) -> Result<(), PdfError> {
         if len > self.max {
-            Err(limit("pdf.limit.decoded_len"))
+            Err(limit(crate::codes::LIMIT_DECODED_LEN))
         } else {
             Ok(())
         }
@@ -79,7 +79,7 @@ pub(crate) fn decode_noting(
     let filters = name_list(dict.get(b"Filter".as_slice()));
     // §7.4: at most a handful of filters are ever chained; 8 bounds the work.
     if filters.len() > 8 {
-        return Err(limit("pdf.limit.filters"));
+        return Err(limit(crate::codes::LIMIT_FILTERS));
     }
     let parms = parms_list(
         dict.get(b"DecodeParms".as_slice())
@@ -453,7 +453,7 @@ mod tests {
         };
         assert_eq!(
             decode(&d("FlateDecode"), &z, &limits).unwrap_err().code(),
-            "pdf.limit.decoded_len"
+            crate::codes::LIMIT_DECODED_LEN
         );
         let ok = decode(&d("FlateDecode"), &z, &Limits::default()).unwrap();
         assert_eq!(ok.len(), 10_000_000);
@@ -493,7 +493,7 @@ mod tests {
         p.insert(b"BitsPerComponent".to_vec(), Object::Int(16));
         p.insert(b"Columns".to_vec(), Object::Int(1 << 24));
         let e = predict(vec![2, 1, 2, 3], Some(&p), &Budget { max: 100 }).unwrap_err();
-        assert_eq!(e.code(), "pdf.decode");
+        assert_eq!(e.code(), crate::codes::DECODE);
     }
 
     #[test]

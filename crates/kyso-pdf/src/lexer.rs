@@ -190,7 +190,7 @@ impl<'a> Lexer<'a> {
     /// Parse one direct object (§7.3), with `n g R` references.
     pub fn parse_object(&mut self, depth: usize) -> Result<Object, PdfError> {
         if depth > self.max_depth {
-            return Err(limit("pdf.limit.depth"));
+            return Err(limit(crate::codes::LIMIT_DEPTH));
         }
         self.skip_ws();
         let start = self.pos;
@@ -224,7 +224,7 @@ impl<'a> Lexer<'a> {
                         }
                         _ => {
                             if items.len() >= self.max_len {
-                                return Err(limit("pdf.limit.collection"));
+                                return Err(limit(crate::codes::LIMIT_COLLECTION));
                             }
                             let before = self.pos;
                             let item = self.parse_object(depth + 1)?;
@@ -268,7 +268,7 @@ impl<'a> Lexer<'a> {
                     self.pos += 1;
                     let key = self.read_name_body();
                     if d.len() >= self.max_len {
-                        return Err(limit("pdf.limit.collection"));
+                        return Err(limit(crate::codes::LIMIT_COLLECTION));
                     }
                     let v = self.parse_object(depth + 1)?;
                     // §7.3.7: a null value is the same as an absent entry.
@@ -537,7 +537,7 @@ mod tests {
         let e = Lexer::new(&deep, 0, None, 64, 1000)
             .parse_object(0)
             .unwrap_err();
-        assert_eq!(e.code(), "pdf.limit.depth");
+        assert_eq!(e.code(), crate::codes::LIMIT_DEPTH);
     }
 
     #[test]

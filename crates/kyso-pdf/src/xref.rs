@@ -82,7 +82,7 @@ fn bad(offset: usize, reason: &'static str) -> PdfError {
 fn take_budget(budget: &mut usize, n: usize) -> Result<(), PdfError> {
     *budget = budget
         .checked_sub(n)
-        .ok_or_else(|| limit("pdf.limit.xref_entries"))?;
+        .ok_or_else(|| limit(crate::codes::LIMIT_XREF_ENTRIES))?;
     Ok(())
 }
 
@@ -104,7 +104,7 @@ fn read_table(
         let count = lx
             .read_uint()
             .ok_or_else(|| bad(offset, "expected subsection count"))?;
-        let count = usize::try_from(count).map_err(|_| limit("pdf.limit.xref_entries"))?;
+        let count = usize::try_from(count).map_err(|_| limit(crate::codes::LIMIT_XREF_ENTRIES))?;
         take_budget(budget, count)?;
         for i in 0..count {
             let off = lx
@@ -176,7 +176,7 @@ fn read_stream_section(
         .ok_or_else(|| bad(offset, "xref stream /Length is not a direct integer"))?;
     let len = usize::try_from(len).map_err(|_| bad(offset, "negative /Length"))?;
     if len > limits.max_stream_len {
-        return Err(limit("pdf.limit.stream_len"));
+        return Err(limit(crate::codes::LIMIT_STREAM_LEN));
     }
     let data_end = data_start
         .checked_add(len)
@@ -356,7 +356,7 @@ mod tests {
             read_section(src, 0, &Limits::default(), &mut budget)
                 .unwrap_err()
                 .code(),
-            "pdf.limit.xref_entries"
+            crate::codes::LIMIT_XREF_ENTRIES
         );
     }
 }
