@@ -1118,6 +1118,10 @@ export interface SignatureFacts {
    */
   ambiguous_signer: boolean;
   /**
+   * Some updates after this signature were not examined: a budget of the change analysis stopped it (work, revisions, form fields). Nothing proves a forbidden change and nothing proves there is none: the signature is INDETERMINATE, never valid and never failed for this.
+   */
+  changes_not_examined?: boolean;
+  /**
    * The signature value verifies with the signer's public key.
    */
   crypto_valid?: boolean | null;

@@ -278,6 +278,7 @@ pub fn verify_pdf(
             r.changes_after = ch.changes_after;
             r.covered = ch.covered.clone();
             r.facts.disallowed_changes = ch.disallowed;
+            r.facts.changes_not_examined = ch.not_examined;
             r.findings.extend(ch.findings.iter().cloned());
         }
         if let Some(h) = i.checked_sub(chained).and_then(|k| hidden.get(k)) {

@@ -4,9 +4,9 @@
 
 /// A revision gave more findings of one kind than are listed; the rest are counted (info).
 pub const FINDINGS_OMITTED: &str = "pdf.changes.findings_omitted";
-/// The change analysis ran out of its work budget (`DEFAULT_OBJECT_LOADS`); what was not examined counts as not permitted, and the document is never better than INDETERMINATE (warning).
+/// The change analysis ran out of its work budget (`DEFAULT_OBJECT_LOADS`); what was not examined is unknown, and the signatures it concerns are INDETERMINATE (warning).
 pub const BUDGET_EXHAUSTED: &str = "pdf.changes.budget_exhausted";
-/// More revisions after the first signed one than `MAX_REVISIONS_ANALYSED`; the rest count as not permitted, and the document is never better than INDETERMINATE (warning).
+/// More revisions after the first signed one than `MAX_REVISIONS_ANALYSED`; what the rest change is unknown, and the signatures they follow are INDETERMINATE (warning).
 pub const TOO_MANY_REVISIONS: &str = "pdf.changes.too_many_revisions";
 /// A widget or annotation added or changed after signing paints an opaque area over signed content of a page (error).
 pub const ATTACK_COVERS_SIGNED_CONTENT: &str = "pdf.attack.covers_signed_content";
@@ -62,3 +62,5 @@ pub const CHANGES_UNSIGNED_SIGNATURE_FIELD: &str = "pdf.changes.unsigned_signatu
 pub const CHANGES_UNUSED_OBJECTS: &str = "pdf.changes.unused_objects";
 /// The cross-reference data is damaged and was read leniently; the updates after the signature may not read as written (warning).
 pub const CHANGES_XREF_REPAIRED: &str = "pdf.changes.xref_repaired";
+/// Part of the updates after this signature was not examined (a budget): the signature is INDETERMINATE, neither valid nor failed (warning).
+pub const CHANGES_NOT_EXAMINED: &str = "pdf.changes.not_examined";

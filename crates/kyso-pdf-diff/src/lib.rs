@@ -116,6 +116,9 @@ pub struct SignatureChanges {
     pub changes_after: Option<ChangesAfter>,
     /// Whether any change after the signature is not permitted.
     pub disallowed: bool,
+    /// Whether a budget left part of the updates after the signature
+    /// unexamined (what they change is unknown).
+    pub not_examined: bool,
     /// Explanations: `pdf.changes.*` and `pdf.attack.*`.
     pub findings: Vec<Finding>,
     /// Where a later change hides signed content (for a sketch of the page).
@@ -357,15 +360,15 @@ fn judge_document(
     if too_many_revisions {
         document_findings.push(Finding::warning(
             codes::TOO_MANY_REVISIONS,
-            format!("Tài liệu có quá nhiều bản cập nhật sau chữ ký đầu tiên; chỉ {MAX_REVISIONS_ANALYSED} bản đầu được xem xét, phần còn lại được coi là không được phép."),
-            format!("The document has too many updates after the first signature; only the first {MAX_REVISIONS_ANALYSED} were examined, the rest count as not permitted."),
+            format!("Tài liệu có quá nhiều bản cập nhật sau chữ ký đầu tiên; chỉ {MAX_REVISIONS_ANALYSED} bản đầu được xem xét; không biết phần còn lại thay đổi gì, nên không thể kết luận tài liệu hợp lệ."),
+            format!("The document has too many updates after the first signature; only the first {MAX_REVISIONS_ANALYSED} were examined; what the rest change is unknown, so the document cannot be called valid."),
         ));
     }
     if budget.exhausted() {
         document_findings.push(Finding::warning(
             codes::BUDGET_EXHAUSTED,
-            "Tài liệu quá lớn hoặc quá phức tạp để xem xét hết các thay đổi; phần chưa xem xét được coi là không được phép.",
-            "The document is too large or complex to examine every change; what was not examined counts as not permitted.",
+            "Tài liệu quá lớn hoặc quá phức tạp để xem xét hết các thay đổi; không biết phần chưa xem xét thay đổi gì, nên không thể kết luận tài liệu hợp lệ.",
+            "The document is too large or complex to examine every change; what the rest changes is unknown, so the document cannot be called valid.",
         ));
     }
     // Signature boxes that hold no signature (§12.7.4.5: a signature field
@@ -451,6 +454,7 @@ fn judge_signature(
         modification_level: ModificationLevel::None,
         changes_after: None,
         disallowed: false,
+        not_examined: false,
         findings: Vec::new(),
         covered: Vec::new(),
     };
@@ -466,6 +470,7 @@ fn judge_signature(
             for (_, st) in later.steps.range(s + 1..n) {
                 out.modification_level = out.modification_level.max(st.level);
                 out.disallowed |= st.disallowed;
+                out.not_examined |= st.unexamined;
                 let bad = st.changes.iter().filter(|c| !c.allowed).count();
                 after.count = after.count.saturating_add(count_u32(st.changes.len()));
                 after.not_permitted = after.not_permitted.saturating_add(count_u32(bad));
@@ -595,7 +600,16 @@ fn judge_signature(
         }
     }
     if budget.exhausted() && signed.rev[i].is_some_and(|s| s < last) {
-        out.disallowed = true;
+        out.not_examined = true;
+    }
+    if out.not_examined && !out.disallowed {
+        // Not "all permitted": part of what follows was never looked at.
+        findings.retain(|f| f.code != codes::CHANGES_PERMITTED);
+        findings.push(Finding::warning(
+            codes::CHANGES_NOT_EXAMINED,
+            "Không xem xét hết được các bản cập nhật sau chữ ký này (vượt giới hạn xử lý): không biết chúng thay đổi gì, nên chữ ký không thể được coi là hợp lệ cho tài liệu hiện tại. Phiên bản đã ký vẫn có thể được kiểm tra riêng.",
+            "The updates after this signature could not all be examined (processing limit): what they change is unknown, so the signature cannot be called valid for the document as it is now. The signed version can still be checked on its own.",
+        ));
     }
     out.findings = findings;
     out

@@ -62,27 +62,52 @@ pub(crate) struct StepResult {
     pub changes: Vec<Change>,
     pub level: ModificationLevel,
     pub disallowed: bool,
+    /// The revision was not examined (a budget): what it changes is unknown.
+    pub unexamined: bool,
     pub findings: Vec<Finding>,
     pub covered: Vec<CoveredRegion>,
 }
 
 impl StepResult {
-    /// A revision that was not examined (budget): one disallowed change.
+    /// A revision that was not examined (budget): what it changes is unknown.
     pub(crate) fn unexamined(rev: usize) -> StepResult {
         StepResult {
-            changes: vec![Change {
-                revision: u32::try_from(rev + 1).unwrap_or(u32::MAX),
-                class: Class::Other.as_str().to_string(),
-                allowed: false,
-                object: None,
-                message_vi: "Bản cập nhật này không được xem xét (vượt giới hạn xử lý); được coi là không được phép.".into(),
-                message_en: "This update was not examined (processing limit exceeded); it counts as not permitted.".into(),
-            }],
+            changes: vec![not_examined_change(
+                u32::try_from(rev + 1).unwrap_or(u32::MAX),
+                true,
+            )],
             level: ModificationLevel::Other,
-            disallowed: true,
+            disallowed: false,
+            unexamined: true,
             findings: Vec::new(),
             covered: Vec::new(),
         }
+    }
+}
+
+/// The change that stands for what a budget left unexamined in a revision
+/// (`whole`: the revision itself was not looked at). Not permitted, since
+/// nothing permits it, but not a proven forbidden change either: the
+/// signature is INDETERMINATE (`SignatureFacts::changes_not_examined`).
+fn not_examined_change(revision: u32, whole: bool) -> Change {
+    let (vi, en) = if whole {
+        (
+            "Bản cập nhật này không được xem xét (vượt giới hạn xử lý): không biết nó thay đổi gì.",
+            "This update was not examined (processing limit exceeded): what it changes is unknown.",
+        )
+    } else {
+        (
+            "Không xem xét hết được bản cập nhật này (quá lớn hoặc quá phức tạp): không biết phần chưa xem xét thay đổi gì.",
+            "This update could not be examined in full (too large or too complex): what the rest changes is unknown.",
+        )
+    };
+    Change {
+        revision,
+        class: Class::Other.as_str().to_string(),
+        allowed: false,
+        object: None,
+        message_vi: vi.into(),
+        message_en: en.into(),
     }
 }
 
@@ -142,6 +167,9 @@ pub(crate) struct StepContext<'a, 'd> {
     pub policy: &'a StepPolicy,
     pub sigs: &'a SigIndex,
     pub budget: &'a mut Budget,
+    /// Part of the revision was not examined (a budget, a form too large):
+    /// what it changes is unknown ([`StepResult::unexamined`]).
+    pub incomplete: bool,
     /// References counted per revision, carried from step to step.
     refs: &'a mut RefIndex,
     /// Every object whose xref entry this revision changed, by number.
@@ -188,6 +216,7 @@ impl<'a, 'd> StepContext<'a, 'd> {
             policy,
             sigs,
             budget,
+            incomplete: false,
             refs,
             delta: BTreeMap::new(),
             judged: BTreeMap::new(),
@@ -223,13 +252,7 @@ impl<'a, 'd> StepContext<'a, 'd> {
             cx.judge_leftovers();
         }
         if !complete || cx.budget.exhausted() {
-            cx.put(
-                0,
-                Judged::other(
-                    "Không xem xét hết được bản cập nhật này (quá lớn hoặc quá phức tạp); phần chưa xem xét được coi là không được phép.",
-                    "This update could not be examined in full (too large or too complex); what was not examined counts as not permitted.",
-                ),
-            );
+            cx.incomplete = true;
         }
         cx.finish()
     }
@@ -678,6 +701,7 @@ impl<'a, 'd> StepContext<'a, 'd> {
             BTreeMap::new();
         let mut level = ModificationLevel::None;
         let mut disallowed = false;
+        let incomplete = self.incomplete;
         // A revision that adds document timestamps and no signature: its field,
         // widget and form entries serve the timestamp, which is LTV data that
         // every DocMDP level permits (ETSI EN 319 142-1 §5.4).
@@ -710,7 +734,12 @@ impl<'a, 'd> StepContext<'a, 'd> {
             }
         }
         let revision = u32::try_from(self.rev + 1).unwrap_or(u32::MAX);
-        let changes = tally_changes(revision, agg);
+        let mut changes = tally_changes(revision, agg);
+        if incomplete {
+            // Not a forbidden change, not a permitted one: unknown.
+            level = ModificationLevel::Other;
+            changes.push(not_examined_change(revision, false));
+        }
         let mut findings: Vec<Finding> = Vec::new();
         if self.policy.docmdp.is_none() {
             let comments: Vec<String> = changes_of(&changes, Class::Annotation);
@@ -723,6 +752,7 @@ impl<'a, 'd> StepContext<'a, 'd> {
             changes,
             level,
             disallowed,
+            unexamined: incomplete,
             findings: bounded_findings(findings),
             covered: self.covered,
         }

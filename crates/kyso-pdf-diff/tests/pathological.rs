@@ -147,7 +147,15 @@ fn small_budget_fails_safe() {
     let checks: Vec<ByteRangeCheck> = sigs.iter().map(|_| check(0)).collect();
     let a =
         kyso_pdf_diff::analyze_with_budget(&doc, &sigs, &checks, kyso_pdf_diff::Budget::new(20));
-    assert!(a.per_signature.iter().all(|s| s.disallowed));
+    // Never a pass: what the budget left is unknown (INDETERMINATE).
+    assert!(a
+        .per_signature
+        .iter()
+        .all(|s| s.not_examined || s.disallowed));
+    assert!(a
+        .per_signature
+        .iter()
+        .all(|s| !s.findings.iter().any(|f| f.code == "pdf.changes.permitted")));
     assert!(
         a.document_findings
             .iter()

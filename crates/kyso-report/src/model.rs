@@ -1003,6 +1003,12 @@ pub struct SignatureFacts {
     pub timestamp_order_failure: bool,
     /// Changes after this signature that no rule allows.
     pub disallowed_changes: bool,
+    /// Some updates after this signature were not examined: a budget of the
+    /// change analysis stopped it (work, revisions, form fields). Nothing
+    /// proves a forbidden change and nothing proves there is none: the
+    /// signature is INDETERMINATE, never valid and never failed for this.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub changes_not_examined: bool,
     /// The signature is in the file, but the document's cross-reference
     /// chain no longer reaches it or the revision it signed (a later update
     /// skips it): what a reader shows is not what was signed.

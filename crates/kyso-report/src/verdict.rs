@@ -52,6 +52,12 @@ pub fn derive_signature(
     if facts.revision_unreachable {
         return (Indeterminate, Some(S::FormatFailure));
     }
+    // Updates after the signature left unexamined by a budget: what they
+    // change is unknown (FORMAT_FAILURE: Kyso could not process the
+    // document whole), never a pass and never a proven forgery.
+    if facts.changes_not_examined {
+        return (Indeterminate, Some(S::FormatFailure));
+    }
     // INDETERMINATE: more information (a certificate, a timestamp, a trust anchor) could decide.
     if facts.ambiguous_signer {
         return (Indeterminate, Some(S::SigConstraintsFailure));
@@ -659,6 +665,19 @@ mod tests {
         for bad in ["", "now", "2025-01-01", "2025-01-01T00:00:00", "garbage"] {
             assert_eq!(ValidationTimeChoice::parse(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn updates_left_unexamined_make_a_signature_indeterminate_not_failed() {
+        let mut s = good();
+        s.facts.changes_not_examined = true;
+        let r = report(vec![s.clone()]);
+        assert_eq!(r.signatures[0].indication, Indication::Indeterminate);
+        assert_eq!(r.verdict.indication, Indication::Indeterminate);
+        // A proven forbidden change still fails.
+        s.facts.disallowed_changes = true;
+        let r = report(vec![s]);
+        assert_eq!(r.verdict.indication, Indication::TotalFailed);
     }
 
     #[test]
