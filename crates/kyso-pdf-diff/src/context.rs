@@ -466,6 +466,20 @@ pub(crate) fn read_dss(doc: &Document<'_>, rev: usize, budget: &mut Budget) -> H
     out
 }
 
+/// Every object number some revision up to `rev` defines, ascending, once
+/// each; `None` if `rev` is not a revision.
+fn object_numbers(doc: &Document<'_>, rev: usize) -> Option<Vec<u32>> {
+    let mut nums: Vec<u32> = doc
+        .revisions()
+        .get(..=rev)?
+        .iter()
+        .flat_map(|r| r.entries.keys().copied())
+        .collect();
+    nums.sort_unstable();
+    nums.dedup();
+    Some(nums)
+}
+
 /// For each object in `targets`, the objects of revision `rev` that reference
 /// it (0 stands for the trailer). `None` if the budget ran out. Every object
 /// visible in the revision is read, used or not: a reference from an unused
@@ -484,15 +498,7 @@ pub(crate) fn referrers(
             out.entry(r.num).or_default().insert(0);
         }
     }
-    let mut nums: Vec<u32> = doc
-        .revisions()
-        .get(..=rev)?
-        .iter()
-        .flat_map(|r| r.entries.keys().copied())
-        .collect();
-    nums.sort_unstable();
-    nums.dedup();
-    for num in nums {
+    for num in object_numbers(doc, rev)? {
         let gen = match doc.entry(rev, num) {
             Some((_, XrefEntry::InFile { gen, .. })) => gen,
             Some((_, XrefEntry::InStream { .. })) => 0,
@@ -573,15 +579,9 @@ impl RefIndex {
     /// Count every object visible in `rev`.
     fn build(&mut self, doc: &Document<'_>, rev: usize, budget: &mut Budget) -> bool {
         self.counts.clear();
-        let Some(revs) = doc.revisions().get(..=rev) else {
+        let Some(nums) = object_numbers(doc, rev) else {
             return true;
         };
-        let mut nums: Vec<u32> = revs
-            .iter()
-            .flat_map(|r| r.entries.keys().copied())
-            .collect();
-        nums.sort_unstable();
-        nums.dedup();
         for num in nums {
             let Some(gen) = in_use(doc.entry(rev, num)) else {
                 continue;
