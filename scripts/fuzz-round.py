@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """One fuzzing round over Kyso's cargo-fuzz targets, measured in CPU time.
 
-    python3 scripts/fuzz-round.py seed  [TARGET ...]      # (re)seed fuzz/corpus/<target>/
+    python3 scripts/fuzz-round.py seed  [TARGET ...] [--seed-dir DIR]  # (re)seed fuzz/corpus/<target>/
     python3 scripts/fuzz-round.py build [TARGET ...]      # cargo fuzz build -O -a
     python3 scripts/fuzz-round.py run   [TARGET ...] --cpu-minutes 20.5 --parallel 2
     python3 scripts/fuzz-round.py all   [TARGET ...]      # seed, build, run
@@ -95,6 +95,8 @@ TARGETS = [
 # longer than this are truncated when loaded).
 DEFAULT_MAX_LEN = {"pdf_parse": 65536, "pdf_diff": 65536, "verify_any": 65536, "content_marks": 65536, "page_text": 65536}
 CLK_TCK = os.sysconf("SC_CLK_TCK")
+SEED_DIRS: list[str] = []
+SEED_DIR_MAX_BYTES = 4 << 20
 
 
 # --------------------------------------------------------------------------
@@ -118,6 +120,11 @@ def input_files() -> list[Path]:
     vn = sc.parent / "vn"
     files += [p for p in sorted((vn / "edxml").glob("*.edxml")) if p.is_file()]
     files += [p for p in sorted(vn.glob("*.txt")) if p.is_file()]
+    # Extra seed directories (--seed-dir), e.g. the hostile shapes of
+    # `gen-hostile OUTDIR --ci`: files up to SEED_DIR_MAX_BYTES, so that
+    # seeding (qpdf dumps, openssl) stays quick and libFuzzer loads them.
+    for d in SEED_DIRS:
+        files += [p for p in sorted(Path(d).rglob("*")) if p.is_file() and p.stat().st_size <= SEED_DIR_MAX_BYTES]
     return files
 
 
@@ -813,6 +820,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("step", choices=["seed", "build", "run", "all"])
     ap.add_argument("targets", nargs="*", help=f"default: all ({' '.join(TARGETS)})")
+    ap.add_argument("--seed-dir", action="append", default=[], help="seed: also read the files (<= 4 MiB) under this directory (repeatable)")
     ap.add_argument("--cpu-minutes", type=float, default=20.5, help="CPU-time goal per target (default 20.5)")
     ap.add_argument("--wall-minutes", type=float, help="also stop a run after this much wall time")
     ap.add_argument("--deadline", help="HH:MM UTC: start nothing after it, SIGINT what still runs")
@@ -826,6 +834,7 @@ def main() -> None:
     ap.add_argument("--poll", type=float, default=3.0, help="seconds between CPU-time checks")
     ap.add_argument("--libfuzzer-arg", action="append", help="extra libFuzzer flag (repeatable)")
     args = ap.parse_args()
+    SEED_DIRS.extend(args.seed_dir)
     targets = args.targets or TARGETS
     for t in targets:
         if t not in TARGETS:
