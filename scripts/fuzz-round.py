@@ -49,6 +49,12 @@ beside the repository), read in place. Per target:
                        an 8-byte header that picks the matching filter, plus
                        small generated raw / Flate / JPEG / CCITT G4 images
 
+With --seed-dir DIR (issue 14's round: the output of `gen-hostile DIR --ci`)
+the files under DIR join the inputs above, and the XML, ZIP, edXML, package
+and text targets get hostile shapes of their own kind written here
+(hostile_non_pdf_seeds: deep nesting, entity expansion, ZIP bombs, lying
+central directories, traversing names, a 1 MiB line).
+
 Needs: cargo-fuzz 0.13 (`cargo install cargo-fuzz`), a nightly toolchain (or
 `--toolchain stable`, which sets RUSTC_BOOTSTRAP=1), qpdf and openssl for
 seeding, Pillow (optional) for the generated JPEG/G4 images.
@@ -545,7 +551,76 @@ def build_seeds(targets: list[str]) -> dict[str, list[bytes]]:
                         seeds["image_blank"].append(image_header("", cs=cs) + s[1])
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+    if SEED_DIRS:
+        for t, extra in hostile_non_pdf_seeds().items():
+            if t in seeds:
+                seeds[t] += extra
     return seeds
+
+
+def hostile_non_pdf_seeds() -> dict[str, list[bytes]]:
+    """Hostile shapes for the targets that read XML, ZIP and text (issue 14).
+
+    The PDF and CMS shapes come from `gen-hostile --ci` through --seed-dir;
+    these are the classic attacks on the other readers, small enough to be
+    seeds: nesting 10^4 deep, entity expansion (billion laughs, external
+    entities), 10^4 attributes, an element name of 64 KiB, a ZIP whose one
+    entry inflates 1,000-fold, 10^4 entries, duplicate and traversing names,
+    a central directory that claims more entries than it holds, an edXML
+    attachment whose base64 is a ZIP bomb, and a text of one 1 MiB line.
+    """
+    import base64
+    import zipfile
+
+    deep = b"<a>" * 10000 + b"x" + b"</a>" * 10000
+    laughs = (b'<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa">'
+              + b"".join(b'<!ENTITY %c "&%c;&%c;&%c;&%c;&%c;&%c;&%c;&%c;&%c;&%c;">' % ((ch,) + (ch - 1,) * 10)
+                         for ch in range(ord("b"), ord("j")))
+              + b"]><l>&i;</l>")
+    external = b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><r>&x;</r>'
+    attrs = b"<r " + b" ".join(b'a%d="%d"' % (i, i) for i in range(10000)) + b"/>"
+    longname = b"<" + b"n" * 65536 + b"/>"
+    sig = (b'<r xmlns:ds="http://www.w3.org/2000/09/xmldsig#" Id="r">' + b"<i>" * 2000 + b"</i>" * 2000
+           + b'<ds:Signature><ds:SignedInfo><ds:CanonicalizationMethod Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/>'
+           + b'<ds:SignatureMethod Algorithm="http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"/>'
+           + b"".join(b'<ds:Reference URI="#r"><ds:Transforms><ds:Transform Algorithm="http://www.w3.org/2000/09/xmldsig#enveloped-signature"/>'
+                      b'</ds:Transforms><ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/><ds:DigestValue>AA==</ds:DigestValue></ds:Reference>'
+                      for _ in range(1000))
+           + b"</ds:SignedInfo><ds:SignatureValue>AA==</ds:SignatureValue></ds:Signature></r>")
+    xml = [deep, laughs, external, attrs, longname, sig]
+
+    def zipped(entries: list[tuple[str, bytes]]) -> bytes:
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+            for name, data in entries:
+                z.writestr(name, data)
+        return buf.getvalue()
+
+    ct = b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'
+    bomb = zipped([("[Content_Types].xml", ct), ("word/document.xml", b"\0" * (3 << 20))])
+    many = zipped([("[Content_Types].xml", ct)] + [(f"f/{i}.xml", b"<a/>") for i in range(10000)])
+    import warnings
+
+    warnings.simplefilter("ignore")  # zipfile warns about the duplicate name, which is the point
+    dup = zipped([("[Content_Types].xml", ct), ("word/document.xml", b"<a/>"), ("word/document.xml", b"<b/>"),
+                  ("../../etc/passwd", b"x"), ("/abs", b"y"), ("c:\\win", b"z")])
+    # End of central directory claiming 65,535 entries and a directory larger than the file.
+    lying = bytearray(many)
+    eocd = lying.rfind(b"PK\x05\x06")
+    lying[eocd + 8:eocd + 12] = b"\xff\xff\xff\xff"
+    lying[eocd + 12:eocd + 16] = (0x7FFFFFFF).to_bytes(4, "little")
+    zips = [bomb, many, dup, bytes(lying)]
+
+    edxml = (b'<?xml version="1.0" encoding="UTF-8"?><edXML:edXMLEnvelope xmlns:edXML="http://www.mic.gov.vn/TBT/QCVN_102_2016">'
+             b"<edXML:edXMLHeader><edXML:MessageHeader>" + b"<edXML:From>" * 3000 + b"</edXML:From>" * 3000
+             + b"</edXML:MessageHeader></edXML:edXMLHeader><edXML:edXMLBody/></edXML:edXMLEnvelope>"
+             b'<Attachment><ContentId>a</ContentId><AttachmentName>a.docx</AttachmentName><Value>'
+             + base64.b64encode(bomb) + b"</Value></Attachment>")
+    text = [("Số: " + "9" * (1 << 20)).encode(), ("CỘNG HÒA\n" * 100000).encode()]
+    return {
+        "xml_c14n": xml, "xml_dsig": xml, "edxml": xml + [edxml],
+        "package": zips, "zip": zips, "vn_doc": text,
+    }
 
 
 def cmd_seed(targets: list[str]) -> None:
