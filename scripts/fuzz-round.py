@@ -122,10 +122,12 @@ def input_files() -> list[Path]:
         files += [p for p in sorted(sc.iterdir()) if p.is_file()]
     else:
         print(f"note: no shared corpus at {sc}", file=sys.stderr)
-    # The Vietnamese material beside it: edXML packages and the model letter.
+    # The Vietnamese material beside it: edXML packages, the model letter, the decrees.
     vn = sc.parent / "vn"
     files += [p for p in sorted((vn / "edxml").glob("*.edxml")) if p.is_file()]
     files += [p for p in sorted(vn.glob("*.txt")) if p.is_file()]
+    # The two real signed decrees: chains that reach the bundled national anchors.
+    files += [p for p in sorted((vn / "pdf").glob("*.pdf")) if p.is_file()]
     # Extra seed directories (--seed-dir), e.g. the hostile shapes of
     # `gen-hostile OUTDIR --ci`: files up to SEED_DIR_MAX_BYTES, so that
     # seeding (qpdf dumps, openssl) stays quick and libFuzzer loads them.
@@ -592,8 +594,8 @@ def hostile_non_pdf_seeds() -> dict[str, list[bytes]]:
     def zipped(entries: list[tuple[str, bytes]]) -> bytes:
         buf = io.BytesIO()
         with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-            for name, data in entries:
-                z.writestr(name, data)
+            for name, data in entries:  # a fixed date: the same seeds every time
+                z.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
         return buf.getvalue()
 
     ct = b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'
