@@ -70,7 +70,7 @@ done
 if [ -f dist/index.html ]; then
     # The table README.md's "Size of dist/" section quotes.
     printf '\n| File | Raw | gzip -9 |\n|---|---:|---:|\n'
-    for f in dist/*.wasm dist/*.js dist/*.css dist/index.html; do
+    for f in dist/widget/*.wasm dist/widget/*.js dist/widget/*.css dist/*.js dist/index.html dist/demo/*; do
         [ -f "$f" ] && printf '| `%s` | %s | %s |\n' "${f#dist/}" "$(stat -c %s "$f")" "$(gzip -9c "$f" | wc -c)"
     done
     echo "dist/ total: $(du -sb dist | cut -f1) bytes; artifacts: $KYSO_ARTIFACTS/e2e"

@@ -4,7 +4,8 @@
 //! second file on the drop zone, checks the reports on the page, proves that
 //! verifying made no network request (at the server and in the browser's
 //! resource timing), switches language, checks the phone layout and saves
-//! screenshots to `$KYSO_ARTIFACTS/e2e/`.
+//! screenshots to `$KYSO_ARTIFACTS/e2e/`. Then the demo agency page
+//! (`web/demo/`): `<kyso-verifier>` twice and the JS API (`widget_scenario`).
 //!
 //! Run after `trunk build --release` (scripts/test.sh does); one browser at a
 //! time (`--test-threads=1`): the machines are small.
@@ -172,7 +173,7 @@ async fn run(browser: Browser) {
     let c = session.client.clone();
     let name = browser.name();
     let result = tokio::time::timeout(
-        Duration::from_secs(240),
+        Duration::from_secs(360),
         scenario(&c, browser, &server, decree.as_deref()),
     )
     .await;
@@ -188,7 +189,7 @@ async fn run(browser: Browser) {
         sentinel.pid()
     );
     sentinel.stop().await;
-    result.unwrap_or_else(|_| panic!("[{name}] scenario timed out after 240 s"));
+    result.unwrap_or_else(|_| panic!("[{name}] scenario timed out after 360 s"));
 }
 
 async fn scenario(c: &Client, browser: Browser, server: &StaticServer, decree: Option<&[u8]>) {
@@ -631,6 +632,318 @@ async fn scenario(c: &Client, browser: Browser, server: &StaticServer, decree: O
         server.requests(),
         loaded,
         "[{name}] the blocked probe reached the server"
+    );
+
+    // 7. The same components as a widget on a foreign agency's page.
+    widget_scenario(c, browser, server, decree).await;
+}
+
+/// Facts about a `<kyso-verifier>`'s result card (in its shadow root):
+/// `arguments` = [element selector, file name].
+const READ_WIDGET_RESULT: &str = r#"
+const host = document.querySelector(arguments[0]);
+const root = host && host.shadowRoot;
+if (!root) return null;
+const card = [...root.querySelectorAll('[data-testid="file-result"]')]
+    .find(e => e.dataset.fileName === arguments[1]);
+if (!card || card.dataset.state === 'pending') return null;
+const v = card.querySelector('[data-testid="verdict"]');
+const t = id => { const e = card.querySelector(`[data-testid="${id}"]`); return e ? e.textContent.trim() : null; };
+return {
+    state: card.dataset.state,
+    indication: v ? v.dataset.indication : null,
+    summary: t('verdict-summary'),
+    sha256: t('sha256'),
+    doc_number: t('doc-number'),
+    compact_details: !!card.querySelector('details.compact-details'),
+    verdicts: card.querySelectorAll('[data-testid="verdict"]').length,
+};
+"#;
+
+/// Drop a file on a widget's drop zone: [element selector, base64, name].
+const DROP_ON_WIDGET: &str = r#"
+const [sel, b64, name] = arguments;
+const bin = atob(b64);
+const bytes = new Uint8Array(bin.length);
+for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+const dt = new DataTransfer();
+dt.items.add(new File([bytes], name, { type: 'application/pdf' }));
+const zone = document.querySelector(sel).shadowRoot.querySelector('[data-testid="drop-zone"]');
+for (const type of ['dragenter', 'dragover', 'drop']) {
+    zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
+}
+return true;
+"#;
+
+/// Styles, read with getComputedStyle, that prove the shadow boundary holds
+/// both ways and the host's theme (custom properties, ::part) applies.
+const READ_STYLES: &str = r#"
+const full = document.querySelector('#kyso-full').shadowRoot;
+const drop = full.querySelector('[data-testid="drop-zone"]');
+const ds = getComputedStyle(drop);
+const hostP = getComputedStyle(document.querySelector('p.file'));
+return {
+    drop_font: ds.fontFamily,
+    drop_transform: ds.textTransform,
+    drop_radius: ds.borderTopLeftRadius,
+    drop_border_style: ds.borderTopStyle,
+    host_h1_size: getComputedStyle(document.querySelector('h1')).fontSize,
+    host_file_border: hostP.borderTopWidth,
+    host_file_padding: hostP.paddingTop,
+    compact_text: document.querySelector('#kyso-compact').shadowRoot.querySelector('[data-testid="drop-zone"] strong').textContent,
+    compact_accept: document.querySelector('#kyso-compact').shadowRoot.querySelector('[data-testid="file-input"]').getAttribute('accept'),
+};
+"#;
+
+/// `<kyso-verifier>` and the JS API on `web/demo/`, a page with its own
+/// styles and CSP that embeds the widget twice (full, compact) from
+/// `../widget/`: the shadow boundary holds both ways, the host's theme
+/// applies, a dropped decree gets the portal's report and the host its
+/// `kyso-report` event, `verify()` resolves to the report, the API called from
+/// the host's own script agrees, and verifying makes no request.
+async fn widget_scenario(
+    c: &Client,
+    browser: Browser,
+    server: &StaticServer,
+    decree: Option<&[u8]>,
+) {
+    let name = browser.name();
+    c.set_window_size(1280, 900).await.expect("window size");
+    c.goto(&format!("{}demo/index.html", server.base))
+        .await
+        .expect("open the demo page");
+    wait_for(
+        c,
+        "both widgets and the API to load",
+        r#"const r = s => document.querySelector(s)?.shadowRoot?.querySelector('[data-testid="engine-state"]')?.dataset.ready === 'true';
+           return r('#kyso-full') && r('#kyso-compact') && document.documentElement.dataset.apiReady === 'true';"#,
+        vec![],
+        60,
+    )
+    .await;
+    let styles = c.execute(READ_STYLES, vec![]).await.unwrap();
+    eprintln!("[{name}] widget styles: {styles}");
+    let font = styles["drop_font"].as_str().unwrap_or_default();
+    assert!(
+        !font.contains("Georgia") && !font.contains("Courier"),
+        "[{name}] the host's fonts leaked in: {styles}"
+    );
+    assert_eq!(
+        styles["drop_transform"],
+        json!("none"),
+        "[{name}] the host's text-transform leaked in"
+    );
+    assert!(
+        font.contains("Noto Sans"),
+        "[{name}] --kyso-font not applied: {styles}"
+    );
+    assert_eq!(
+        styles["drop_radius"],
+        json!("4px"),
+        "[{name}] --kyso-radius not applied"
+    );
+    assert_eq!(
+        styles["drop_border_style"],
+        json!("solid"),
+        "[{name}] ::part(drop) not applied"
+    );
+    assert_eq!(
+        styles["host_h1_size"],
+        json!("30px"),
+        "[{name}] Kyso's h1 rule leaked out"
+    );
+    assert_eq!(
+        styles["host_file_border"],
+        json!("0px"),
+        "[{name}] Kyso's .file rule leaked out"
+    );
+    assert_eq!(
+        styles["host_file_padding"],
+        json!("0px"),
+        "[{name}] Kyso's .file rule leaked out"
+    );
+    assert_eq!(
+        styles["compact_text"],
+        json!("Drop files here or click to choose"),
+        "[{name}] lang=en"
+    );
+    assert_eq!(
+        styles["compact_accept"],
+        json!(".pdf,.p7s,.xml,.edxml"),
+        "[{name}] accept"
+    );
+    let loaded = server.requests();
+
+    // A file dropped on the full widget: the portal's report, and the host
+    // receives the kyso-report event.
+    let pdf = unsigned_pdf();
+    c.execute(
+        DROP_ON_WIDGET,
+        vec![
+            json!("#kyso-full"),
+            json!(base64::engine::general_purpose::STANDARD.encode(&pdf)),
+            json!("tu-tao.pdf"),
+        ],
+    )
+    .await
+    .unwrap();
+    let r = wait_for(
+        c,
+        "the widget's report",
+        READ_WIDGET_RESULT,
+        vec![json!("#kyso-full"), json!("tu-tao.pdf")],
+        60,
+    )
+    .await;
+    eprintln!("[{name}] widget, dropped file: {r}");
+    assert_eq!(r["state"], json!("done"), "[{name}] {r}");
+    assert_eq!(r["indication"], json!("NO_SIGNATURE"), "[{name}] {r}");
+    assert_eq!(
+        r["sha256"],
+        json!(hex::encode(Sha256::digest(&pdf))),
+        "[{name}] {r}"
+    );
+    assert_eq!(
+        r["compact_details"],
+        json!(false),
+        "[{name}] the full widget shows the whole report"
+    );
+    let logged = wait_for(
+        c,
+        "the host's kyso-report event",
+        "const li = document.querySelector('[data-testid=\"event-log\"] li'); return li ? li.textContent : null;",
+        vec![],
+        10,
+    )
+    .await;
+    assert_eq!(
+        logged,
+        json!("tu-tao.pdf: NO_SIGNATURE"),
+        "[{name}] event detail"
+    );
+
+    if let Some(bytes) = decree {
+        let b64 = base64::engine::general_purpose::STANDARD.encode(bytes);
+        // verify() on the compact widget resolves to the report, kept in `report`.
+        let v = c
+            .execute_async(
+                r#"const [b64, done] = [arguments[0], arguments[arguments.length - 1]];
+                   const bin = atob(b64); const bytes = new Uint8Array(bin.length);
+                   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+                   const el = document.querySelector('#kyso-compact');
+                   el.verify(bytes, '49-2026-ND-CP.pdf').then(
+                       r => done({ indication: r.verdict.indication, sha256: r.file.sha256, kept: el.report === r, schema: r.schema_version }),
+                       e => done({ error: String(e) }));"#,
+                vec![json!(b64)],
+            )
+            .await
+            .unwrap();
+        eprintln!("[{name}] widget verify(): {v}");
+        assert_eq!(
+            v["sha256"],
+            json!(hex::encode(Sha256::digest(bytes))),
+            "[{name}] {v}"
+        );
+        assert_eq!(
+            v["kept"],
+            json!(true),
+            "[{name}] `report` is the last report"
+        );
+        assert!(
+            v["schema"].as_u64().is_some(),
+            "[{name}] schema_version: {v}"
+        );
+        assert_ne!(v["indication"], json!("TOTAL_FAILED"), "[{name}] {v}");
+        let r = wait_for(
+            c,
+            "the compact card",
+            READ_WIDGET_RESULT,
+            vec![json!("#kyso-compact"), json!("49-2026-ND-CP.pdf")],
+            60,
+        )
+        .await;
+        assert_eq!(
+            r["indication"], v["indication"],
+            "[{name}] card and promise agree: {r}"
+        );
+        assert_eq!(
+            r["compact_details"],
+            json!(true),
+            "[{name}] compact card folds its details: {r}"
+        );
+        assert_eq!(
+            r["verdicts"],
+            json!(1),
+            "[{name}] one verdict on the compact card: {r}"
+        );
+        assert_eq!(
+            r["doc_number"],
+            json!("49/2026/NĐ-CP"),
+            "[{name}] the document card is in the details: {r}"
+        );
+
+        // The JS API, called by the host's own script from its own form.
+        let path = kyso_e2e::shared_dir().join(DECREE).canonicalize().unwrap();
+        let input = c
+            .find(Locator::Css("[data-testid=\"api-input\"]"))
+            .await
+            .expect("api input");
+        input
+            .send_keys(&path.display().to_string())
+            .await
+            .unwrap_or_else(|e| panic!("[{name}] choosing a file for the API: {e}"));
+        let api = wait_for(
+            c,
+            "the API's result",
+            "const e = document.querySelector('[data-testid=\"api-result\"]'); return e.dataset.indication ? { indication: e.dataset.indication, sha256: e.dataset.sha256, text: e.textContent } : null;",
+            vec![],
+            60,
+        )
+        .await;
+        eprintln!("[{name}] JS API: {api}");
+        if api["indication"] != v["indication"] || api["sha256"] != v["sha256"] {
+            let full = c
+                .execute("return JSON.stringify({ findings: window.kysoDemoReport.findings, sigs: window.kysoDemoReport.signatures.map(s => ({ v: s.verdict, f: s.findings })) })", vec![])
+                .await
+                .unwrap_or_default();
+            panic!("[{name}] the API and the widget disagree: API {api}, widget {v}; API report: {full}");
+        }
+    }
+    screenshot(c, browser, "widget-demo").await;
+    assert_eq!(
+        server.requests(),
+        loaded,
+        "[{name}] verifying in the widget or through the API made a request"
+    );
+    let entries = c
+        .execute(
+            "return performance.getEntriesByType('resource').map(e => e.name)",
+            vec![],
+        )
+        .await
+        .unwrap();
+    for e in entries.as_array().unwrap() {
+        let url = e.as_str().unwrap();
+        assert!(
+            url.starts_with(&server.base),
+            "[{name}] the demo page loaded something from elsewhere: {url}"
+        );
+    }
+
+    // Phone width: the host's layout and the widgets fit.
+    c.set_window_size(390, 844).await.expect("phone size");
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    screenshot(c, browser, "widget-demo-phone").await;
+    let overflow = c
+        .execute(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(
+        overflow.as_i64().is_some_and(|o| o <= 1),
+        "[{name}] demo page overflows at phone width: {overflow}px"
     );
 }
 

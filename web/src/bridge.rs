@@ -1,8 +1,10 @@
 //! The page's side of the Web Worker protocol (see `crates/kyso-wasm/src/bin/kyso-worker.rs`).
 //!
-//! The worker, the files being verified and the status signal of each file
-//! live in thread-locals: browser handles (`Worker`, `File`) are not `Send`,
-//! and the reactive views only need the `Copy` signals.
+//! One worker per page, whatever mounts it: the portal, or every
+//! `<kyso-verifier>` element of a host page (the verifier wasm is loaded
+//! once). The worker, the files being verified and the status signal of
+//! each file live in thread-locals: browser handles (`Worker`, `File`) are
+//! not `Send`, and the reactive views only need the `Copy` signals.
 
 use crate::Status;
 use js_sys::{Array, Object, Reflect, Uint8Array};
@@ -10,29 +12,53 @@ use kyso_report::Report;
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
+use std::rc::Rc;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use web_sys::{File, MessageEvent, Worker};
 
-/// Written by Trunk next to `index.html` (`data-type="worker"`, `data-loader-shim`).
-const WORKER_URL: &str = "./kyso-worker_loader.js";
+/// Told a result as the worker sent it: `Ok(report)` (the report as a plain
+/// JavaScript object, the JSON form) or `Err(message)`. The widget uses it to
+/// hand the report to the host page; the portal needs none.
+pub type Notify = Rc<dyn Fn(u32, Result<&JsValue, &str>)>;
+
+/// The `ready` and `failed` signals of one front end mounted on the page.
+type Watcher = (RwSignal<bool>, RwSignal<Option<String>>);
 
 thread_local! {
     static WORKER: RefCell<Option<Worker>> = const { RefCell::new(None) };
     static READY: Cell<bool> = const { Cell::new(false) };
+    /// Why the worker could not start, once known.
+    static FAILED: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// The `ready` / `failed` signals of every front end mounted on the page.
+    static WATCHERS: RefCell<Vec<Watcher>> = const { RefCell::new(Vec::new()) };
     /// Requests made before the worker finished loading its wasm.
     static QUEUE: RefCell<Vec<JsValue>> = const { RefCell::new(Vec::new()) };
     static FILES: RefCell<HashMap<u32, File>> = RefCell::new(HashMap::new());
     static STATUS: RefCell<HashMap<u32, RwSignal<Status>>> = RefCell::new(HashMap::new());
+    static NOTIFY: RefCell<HashMap<u32, Notify>> = RefCell::new(HashMap::new());
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
 }
 
-/// Start the worker. `on_ready` runs once its wasm is loaded; `on_fail` if it cannot start.
-pub fn start(ready: RwSignal<bool>, failed: RwSignal<Option<String>>) {
-    let worker = match Worker::new(WORKER_URL) {
+/// Start the page's worker from `worker_url` (the loader Trunk writes next to
+/// the worker's wasm, `kyso-worker_loader.js`) unless it is already running,
+/// and keep `ready` / `failed` told: `ready` once its wasm is loaded, `failed`
+/// if it cannot start.
+pub fn start(worker_url: &str, ready: RwSignal<bool>, failed: RwSignal<Option<String>>) {
+    WATCHERS.with(|w| w.borrow_mut().push((ready, failed)));
+    if READY.with(Cell::get) {
+        ready.set(true);
+    }
+    if let Some(e) = FAILED.with(|f| f.borrow().clone()) {
+        failed.set(Some(e));
+    }
+    if WORKER.with(|w| w.borrow().is_some()) || FAILED.with(|f| f.borrow().is_some()) {
+        return;
+    }
+    let worker = match Worker::new(worker_url) {
         Ok(w) => w,
         Err(e) => {
-            failed.set(Some(format!("{e:?}")));
+            fail(format!("{e:?}"));
             return;
         }
     };
@@ -52,7 +78,9 @@ pub fn start(ready: RwSignal<bool>, failed: RwSignal<Option<String>>) {
                     }
                 }
             });
-            ready.set(true);
+            for (ready, _) in WATCHERS.with(|w| w.borrow().clone()) {
+                ready.set(true);
+            }
             return;
         }
         let Some(id) = Reflect::get(&data, &"id".into())
@@ -62,20 +90,24 @@ pub fn start(ready: RwSignal<bool>, failed: RwSignal<Option<String>>) {
             return;
         };
         let id = id as u32;
+        let raw = Reflect::get(&data, &"report".into()).unwrap_or(JsValue::UNDEFINED);
         let status = if let Some(err) = Reflect::get(&data, &"error".into())
             .ok()
             .and_then(|v| v.as_string())
         {
             Status::Failed(err)
         } else {
-            match Reflect::get(&data, &"report".into())
-                .map(serde_wasm_bindgen::from_value::<Report>)
-            {
-                Ok(Ok(report)) => Status::Done(Arc::new(report)),
-                Ok(Err(e)) => Status::Failed(format!("report: {e}")),
-                Err(e) => Status::Failed(format!("{e:?}")),
+            match serde_wasm_bindgen::from_value::<Report>(raw.clone()) {
+                Ok(report) => Status::Done(Arc::new(report)),
+                Err(e) => Status::Failed(format!("report: {e}")),
             }
         };
+        if let Some(notify) = NOTIFY.with(|n| n.borrow_mut().remove(&id)) {
+            match &status {
+                Status::Failed(e) => notify(id, Err(e)),
+                _ => notify(id, Ok(&raw)),
+            }
+        }
         STATUS.with(|s| {
             if let Some(sig) = s.borrow().get(&id) {
                 sig.set(status);
@@ -89,11 +121,18 @@ pub fn start(ready: RwSignal<bool>, failed: RwSignal<Option<String>>) {
             .dyn_ref::<web_sys::ErrorEvent>()
             .map(|e| e.message())
             .unwrap_or_else(|| "worker error".to_owned());
-        failed.set(Some(msg));
+        fail(msg);
     });
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     on_error.forget();
     WORKER.with(|w| *w.borrow_mut() = Some(worker));
+}
+
+fn fail(msg: String) {
+    FAILED.with(|f| *f.borrow_mut() = Some(msg.clone()));
+    for (_, failed) in WATCHERS.with(|w| w.borrow().clone()) {
+        failed.set(Some(msg.clone()));
+    }
 }
 
 /// Hand one file to the worker. Returns the id under which its status is tracked.
@@ -105,6 +144,7 @@ pub fn submit(
     status: RwSignal<Status>,
     extra_trust: &[Vec<u8>],
     at: Option<&str>,
+    notify: Option<Notify>,
 ) -> u32 {
     let id = NEXT_ID.with(|n| {
         let id = n.get();
@@ -137,12 +177,19 @@ pub fn submit(
     }
     FILES.with(|f| f.borrow_mut().insert(id, file));
     STATUS.with(|s| s.borrow_mut().insert(id, status));
+    if let Some(notify) = notify {
+        NOTIFY.with(|n| n.borrow_mut().insert(id, notify));
+    }
     let msg: JsValue = msg.into();
     if READY.with(Cell::get) {
         WORKER.with(|w| {
             if let Some(w) = &*w.borrow() {
                 if let Err(e) = w.post_message(&msg) {
-                    status.set(Status::Failed(format!("{e:?}")));
+                    let e = format!("{e:?}");
+                    if let Some(notify) = NOTIFY.with(|n| n.borrow_mut().remove(&id)) {
+                        notify(id, Err(&e));
+                    }
+                    status.set(Status::Failed(e));
                 }
             }
         });
@@ -152,12 +199,13 @@ pub fn submit(
     id
 }
 
-/// Forget a file (the user removed its result).
 /// The file the user gave for result `id`, while the result is shown.
 pub fn file(id: u32) -> Option<File> {
     FILES.with(|f| f.borrow().get(&id).cloned())
 }
 
+/// Forget a file (the user removed its result). A result still on its way is
+/// dropped; whoever asked to be notified of it is not.
 pub fn forget(id: u32) {
     FILES.with(|f| f.borrow_mut().remove(&id));
     STATUS.with(|s| s.borrow_mut().remove(&id));

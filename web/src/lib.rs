@@ -13,6 +13,7 @@ mod bridge;
 mod report;
 mod trust;
 mod validation_time;
+pub mod widget;
 
 use kyso_report::{Labels, Lang, Report};
 use leptos::prelude::*;
@@ -91,20 +92,31 @@ fn lock_down_network() {
     }
 }
 
-/// Mount the portal on `<body>`.
-pub fn mount() {
+/// Mount the portal on `<body>`; its worker is started from `worker_url`
+/// (`kyso-worker_loader.js`, resolved by `web/boot.js` beside the page's wasm).
+pub fn mount_portal(worker_url: String) {
     console_log_panics();
-    mount_to_body(App);
+    mount_to_body(move || view! { <App worker_url=worker_url /> });
+}
+
+/// Mount a `<kyso-verifier>` widget (see [`widget`]).
+pub fn mount_widget(
+    container: web_sys::HtmlElement,
+    host: web_sys::HtmlElement,
+    config: widget::Config,
+) -> u32 {
+    console_log_panics();
+    widget::mount(container, host, config)
 }
 
 fn console_log_panics() {
     std::panic::set_hook(Box::new(|info| {
-        web_sys::console::error_1(&format!("kyso portal panicked: {info}").into());
+        web_sys::console::error_1(&format!("kyso panicked: {info}").into());
     }));
 }
 
 #[component]
-fn App() -> impl IntoView {
+fn App(worker_url: String) -> impl IntoView {
     let lang = RwSignal::new(stored_lang());
     let ready = RwSignal::new(false);
     let failed = RwSignal::new(None::<String>);
@@ -119,7 +131,7 @@ fn App() -> impl IntoView {
             lock_down_network();
         }
     });
-    bridge::start(ready, failed);
+    bridge::start(&worker_url, ready, failed);
 
     // Verify `file` (with `signed`, the file it signs, when it is a detached
     // signature) as one result, shown first.
@@ -133,7 +145,7 @@ fn App() -> impl IntoView {
             None => file.name(),
         };
         let size = file.size() as u64;
-        let id = bridge::submit(file, signed, status, &extra, at.as_deref());
+        let id = bridge::submit(file, signed, status, &extra, at.as_deref(), None);
         entries.update(|e| {
             e.insert(
                 0,
@@ -218,16 +230,20 @@ fn App() -> impl IntoView {
     }
 }
 
+/// The drop zone the portal and the widget share: a `<label>` around the
+/// file input, so that keyboard users reach the input and screen readers read
+/// the label. `accept`: the input's `accept` list (the widget's attribute).
 #[component]
 fn DropZone(
     on_files: impl Fn(web_sys::FileList) + Copy + 'static,
     ready: RwSignal<bool>,
+    #[prop(optional)] accept: Option<Signal<String>>,
 ) -> impl IntoView {
     let lang = expect_context::<RwSignal<Lang>>();
     let l = move || Labels(lang.get());
     let over = RwSignal::new(false);
     view! {
-        <label class="drop" class:over=move || over.get() data-testid="drop-zone"
+        <label class="drop" class:over=move || over.get() data-testid="drop-zone" part="drop"
             on:dragenter=move |ev: web_sys::DragEvent| { ev.prevent_default(); over.set(true); }
             on:dragover=move |ev: web_sys::DragEvent| { ev.prevent_default(); over.set(true); }
             on:dragleave=move |_| over.set(false)
@@ -239,6 +255,7 @@ fn DropZone(
                 }
             }>
             <input type="file" multiple class="visually-hidden" data-testid="file-input"
+                accept=move || accept.map(|a| a.get()).filter(|a| !a.is_empty())
                 on:change=move |ev| {
                     let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
                     if let Some(files) = input.files() {
@@ -250,7 +267,7 @@ fn DropZone(
             <span class="drop-icon" aria-hidden="true">"⇩"</span>
             <strong>{move || l().pick("Kéo thả tệp vào đây hoặc bấm để chọn tệp", "Drop files here or click to choose")}</strong>
             <span class="hint">{move || l().pick("PDF, .p7s/.p7m, XML, Word/Excel, gói edXML — có thể chọn nhiều tệp.", "PDF, .p7s/.p7m, XML, Word/Excel, edXML packages — several files at once.")}</span>
-            <span class="engine" data-testid="engine-state">{move || if ready.get() {
+            <span class="engine" data-testid="engine-state" data-ready=move || ready.get().to_string()>{move || if ready.get() {
                 l().pick("Bộ kiểm tra đã sẵn sàng.", "Verifier ready.")
             } else {
                 l().pick("Đang tải bộ kiểm tra…", "Loading the verifier…")
@@ -259,11 +276,14 @@ fn DropZone(
     }
 }
 
+/// One file's card, in the portal and the widget. `compact` (the widget's
+/// attribute): the verdict only, the rest of the report behind "Chi tiết".
 #[component]
 fn FileResult(
     entry: Entry,
     on_remove: impl Fn(u32) + Copy + 'static,
     on_pair: impl Fn(u32, web_sys::File) + Copy + Send + Sync + 'static,
+    #[prop(optional)] compact: Option<RwSignal<bool>>,
 ) -> impl IntoView {
     let lang = expect_context::<RwSignal<Lang>>();
     let l = move || Labels(lang.get());
@@ -273,7 +293,7 @@ fn FileResult(
         Status::Failed(_) => "failed",
     };
     view! {
-        <article class="file" data-testid="file-result" data-state=state data-file-name=entry.name.get_value()>
+        <article class="file" data-testid="file-result" data-state=state data-file-name=entry.name.get_value() part="result">
             <header class="file-head">
                 <h2 class="file-name">{entry.name.get_value()}</h2>
                 <button type="button" class="remove" data-testid="remove-result"
@@ -289,8 +309,21 @@ fn FileResult(
                 }.into_any(),
                 Status::Done(r) => {
                     let awaits = kyso_report::awaits_signed_file(&r);
+                    let lg = lang.get();
+                    let full = compact.is_none_or(|c| !c.get());
+                    let body = if full {
+                        report::report_view(r, entry.id, lg)
+                    } else {
+                        view! {
+                            {report::verdict_view(r.clone(), entry.id, lg)}
+                            <details class="compact-details" part="details">
+                                <summary>{l().pick("Chi tiết", "Details")}</summary>
+                                {report::details_view(r, entry.id, lg)}
+                            </details>
+                        }.into_any()
+                    };
                     view! {
-                        {report::report_view(r, entry.id, lang.get())}
+                        {body}
                         {awaits.then(|| view! { <ChooseSignedFile id=entry.id on_pair=on_pair /> })}
                     }.into_any()
                 }

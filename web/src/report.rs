@@ -359,6 +359,21 @@ fn fmt_iso_date(iso: &str, lang: Lang) -> String {
 
 /// The whole report for one file.
 pub fn report_view(r: Arc<Report>, file_id: u32, lang: Lang) -> AnyView {
+    report_parts(r, file_id, lang, true, true)
+}
+
+/// The verdict of a report: indication, summary, the user's validation-time
+/// choice and an input error (the widget's compact card shows only this).
+pub fn verdict_view(r: Arc<Report>, file_id: u32, lang: Lang) -> AnyView {
+    report_parts(r, file_id, lang, true, false)
+}
+
+/// Everything of a report but its verdict (behind "Chi tiết" in a compact card).
+pub fn details_view(r: Arc<Report>, file_id: u32, lang: Lang) -> AnyView {
+    report_parts(r, file_id, lang, false, true)
+}
+
+fn report_parts(r: Arc<Report>, file_id: u32, lang: Lang, verdict: bool, details: bool) -> AnyView {
     let l = Labels(lang);
     let ind = r.verdict.indication;
     let summary = match lang {
@@ -431,14 +446,20 @@ pub fn report_view(r: Arc<Report>, file_id: u32, lang: Lang) -> AnyView {
             }
         })
         .collect();
-    view! {
-        <div class=indication_class(ind) data-testid="verdict" data-indication=indication_code(ind)>
+    let head = verdict.then(|| view! {
+        <div class=indication_class(ind) data-testid="verdict" data-indication=indication_code(ind) part="verdict">
             <strong class="ind-label">{l.indication(ind)}</strong>
             <p class="summary" data-testid="verdict-summary">{summary}</p>
             {sub.map(|s| view! { <p class="sub">{s}</p> })}
         </div>
         {choice_line}
         {error.map(|e| view! { <p class="alert" data-testid="input-error">{e}</p> })}
+    });
+    if !details {
+        return head.into_any();
+    }
+    view! {
+        {head}
         {doc.administrative.as_ref().map(|a| document_card(a, &admin_findings, lang))}
         {doc.edxml.as_ref().map(|e| edxml_card(e, lang))}
         <dl class="facts">
