@@ -314,6 +314,7 @@ async fn scenario(c: &Client, browser: Browser, server: &StaticServer, decree: O
         .await
         .expect("scroll to the document card");
         screenshot(c, browser, "decree-document-card").await;
+        keep_the_result(c, browser, bytes).await;
     }
 
     // 2. Drop a file on the drop zone.
@@ -636,6 +637,124 @@ async fn scenario(c: &Client, browser: Browser, server: &StaticServer, decree: O
 
     // 7. The same components as a widget on a foreign agency's page.
     widget_scenario(c, browser, server, decree).await;
+}
+
+/// 1b. Keeping the decree's result: the JSON download is the report (read
+/// from the blob the page hands to the browser's download), and the
+/// printable record is what the page prints (WebDriver's Print Page: a PDF,
+/// read with pdftotext and saved with a PNG of its first page).
+async fn keep_the_result(c: &Client, browser: Browser, bytes: &[u8]) {
+    let name = browser.name();
+    let sha = hex::encode(Sha256::digest(bytes));
+    let json = c
+        .execute_async(
+            r#"const done = arguments[arguments.length - 1];
+               const card = [...document.querySelectorAll('[data-testid="file-result"]')]
+                   .find(e => e.dataset.fileName === '49-2026-ND-CP.pdf');
+               const orig = URL.createObjectURL;
+               URL.createObjectURL = (blob) => {
+                   URL.createObjectURL = orig;
+                   blob.text().then(t => done({ type: blob.type, text: t }));
+                   return orig.call(URL, blob);
+               };
+               // Only the blob is wanted: the first anchor click (the download) is
+               // skipped, and the original click restored.
+               const click = HTMLAnchorElement.prototype.click;
+               HTMLAnchorElement.prototype.click = function () { HTMLAnchorElement.prototype.click = click; };
+               card.querySelector('[data-testid="download-json"]').click();"#,
+            vec![],
+        )
+        .await
+        .unwrap_or_else(|e| panic!("[{name}] JSON download: {e}"));
+    assert_eq!(json["type"], json!("application/json"), "[{name}]");
+    let report: Value = serde_json::from_str(json["text"].as_str().unwrap_or_default())
+        .unwrap_or_else(|e| panic!("[{name}] the downloaded report is not JSON: {e}"));
+    assert_eq!(
+        report["file"]["sha256"],
+        json!(sha),
+        "[{name}] downloaded report"
+    );
+    assert!(
+        report["schema_version"].as_u64().is_some(),
+        "[{name}] schema_version"
+    );
+    assert_eq!(
+        report["file"]["name"],
+        json!("49-2026-ND-CP.pdf"),
+        "[{name}]"
+    );
+
+    // Mark the record for printing as the button does, without the dialog.
+    c.execute(
+        r#"window.print = () => {};
+           const card = [...document.querySelectorAll('[data-testid="file-result"]')]
+               .find(e => e.dataset.fileName === '49-2026-ND-CP.pdf');
+           card.querySelector('[data-testid="print-record-button"]').click();
+           return document.body.classList.contains('printing-record') && card.classList.contains('printing');"#,
+        vec![],
+    )
+    .await
+    .unwrap_or_else(|e| panic!("[{name}] print button: {e}"));
+    match c.print(fantoccini::wd::PrintConfiguration::default()).await {
+        Ok(pdf) => {
+            let dir = kyso_e2e::artifacts_dir();
+            let path = dir.join(format!("{name}-record.pdf"));
+            std::fs::write(&path, &pdf).expect("write the record PDF");
+            eprintln!("[{name}] print view {} ({} bytes)", path.display(), pdf.len());
+            match std::process::Command::new("pdftotext")
+                .args(["-enc", "UTF-8", "-layout"])
+                .arg(&path)
+                .arg("-")
+                .output()
+            {
+                Ok(out) if out.status.success() => {
+                    let text = String::from_utf8_lossy(&out.stdout);
+                    // A long value (the SHA-256) may wrap across lines.
+                    let joined: String = text.split_whitespace().collect();
+                    assert!(text.contains("Kết quả kiểm tra chữ ký số"), "[{name}] record title:\n{text}");
+                    assert!(joined.contains(&sha), "[{name}] the record gives the SHA-256:\n{text}");
+                    assert!(text.contains("49/2026/NĐ-CP"), "[{name}] the record names the document:\n{text}");
+                    assert!(text.contains("Kyso "), "[{name}] the record names Kyso's version:\n{text}");
+                    assert!(!text.contains("Kéo thả tệp"), "[{name}] the drop zone is not printed:\n{text}");
+                    let _ = std::process::Command::new("pdftoppm")
+                        .args(["-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile"])
+                        .arg(&path)
+                        .arg(dir.join(format!("{name}-record")))
+                        .status();
+                }
+                _ => eprintln!("[{name}] SKIPPED part: pdftotext (poppler-utils) not available to read the record"),
+            }
+        }
+        // Print Page is optional in WebDriver implementations (WebKitGTK's driver lacks it).
+        Err(e) => eprintln!("[{name}] SKIPPED part: the driver cannot print ({e}); the record's markup is checked instead"),
+    }
+    let record = c
+        .execute(
+            r#"const card = [...document.querySelectorAll('[data-testid="file-result"]')]
+                   .find(e => e.dataset.fileName === '49-2026-ND-CP.pdf');
+               const rec = card.querySelector('[data-testid="print-record"]');
+               window.dispatchEvent(new Event('afterprint'));
+               return { text: rec.textContent, hidden_on_screen: getComputedStyle(rec).display === 'none',
+                        unmarked: !document.body.classList.contains('printing-record') };"#,
+            vec![],
+        )
+        .await
+        .unwrap();
+    let text = record["text"].as_str().unwrap_or_default();
+    assert!(
+        text.contains(&sha) && text.contains("Kết quả kiểm tra chữ ký số"),
+        "[{name}] {record}"
+    );
+    assert_eq!(
+        record["hidden_on_screen"],
+        json!(true),
+        "[{name}] the record is for print only"
+    );
+    assert_eq!(
+        record["unmarked"],
+        json!(true),
+        "[{name}] afterprint unmarks the record"
+    );
 }
 
 /// Facts about a `<kyso-verifier>`'s result card (in its shadow root):

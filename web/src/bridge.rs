@@ -135,7 +135,8 @@ fn fail(msg: String) {
     }
 }
 
-/// Hand one file to the worker. Returns the id under which its status is tracked.
+/// Hand one file to the worker. Returns the id under which its status is
+/// tracked and the validation time it was given (now).
 /// `at` is the user's validation-time choice (`"claimed"` or an RFC 3339
 /// time; `None` for the default), passed as `options.at`.
 pub fn submit(
@@ -145,7 +146,7 @@ pub fn submit(
     extra_trust: &[Vec<u8>],
     at: Option<&str>,
     notify: Option<Notify>,
-) -> u32 {
+) -> (u32, kyso_report::Time) {
     let id = NEXT_ID.with(|n| {
         let id = n.get();
         n.set(id + 1);
@@ -158,11 +159,10 @@ pub fn submit(
     }
     let options = Object::new();
     let _ = Reflect::set(&options, &"extra_trust".into(), &trust);
-    let _ = Reflect::set(
-        &options,
-        &"now".into(),
-        &(js_sys::Date::now() / 1000.0).into(),
-    );
+    // The validation "now" (the core reads no clock on wasm); the result's
+    // printable record states it as the time of verification.
+    let now = js_sys::Date::now() / 1000.0;
+    let _ = Reflect::set(&options, &"now".into(), &now.into());
     if let Some(at) = at {
         let _ = Reflect::set(&options, &"at".into(), &at.into());
     }
@@ -196,7 +196,7 @@ pub fn submit(
     } else {
         QUEUE.with(|q| q.borrow_mut().push(msg));
     }
-    id
+    (id, kyso_report::Time(now.floor() as i64))
 }
 
 /// The file the user gave for result `id`, while the result is shown.
@@ -227,7 +227,13 @@ pub fn download_slice(id: u32, start: u64, end: u64, download_name: &str) -> Res
         }
     })?;
     let Some(blob) = blob else { return Ok(()) };
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    download_blob(&blob, download_name)
+}
+
+/// Offer `blob` as a download named `download_name`. A `blob:` URL: nothing
+/// leaves the browser.
+pub fn download_blob(blob: &web_sys::Blob, download_name: &str) -> Result<(), JsValue> {
+    let url = web_sys::Url::create_object_url_with_blob(blob)?;
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;

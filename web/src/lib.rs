@@ -10,6 +10,7 @@
 #![forbid(unsafe_code)]
 
 mod bridge;
+mod record;
 mod report;
 mod trust;
 mod validation_time;
@@ -41,6 +42,8 @@ struct Entry {
     name: StoredValue<String>,
     size: u64,
     status: RwSignal<Status>,
+    /// The validation time the worker was given (the time of verification).
+    verified_at: kyso_report::Time,
 }
 
 const LANG_KEY: &str = "kyso.lang";
@@ -145,7 +148,7 @@ fn App(worker_url: String) -> impl IntoView {
             None => file.name(),
         };
         let size = file.size() as u64;
-        let id = bridge::submit(file, signed, status, &extra, at.as_deref(), None);
+        let (id, verified_at) = bridge::submit(file, signed, status, &extra, at.as_deref(), None);
         entries.update(|e| {
             e.insert(
                 0,
@@ -154,6 +157,7 @@ fn App(worker_url: String) -> impl IntoView {
                     name: StoredValue::new(name),
                     size,
                     status,
+                    verified_at,
                 },
             )
         });
@@ -213,7 +217,7 @@ fn App(worker_url: String) -> impl IntoView {
             })}
             <section class="results" aria-live="polite">
                 <For each=move || entries.get() key=|e| e.id let:entry>
-                    <FileResult entry=entry on_remove=move |id| {
+                    <FileResult entry=entry printable=true on_remove=move |id| {
                         bridge::forget(id);
                         entries.update(|e| e.retain(|x| x.id != id));
                     } on_pair=pair />
@@ -278,13 +282,17 @@ fn DropZone(
 
 /// One file's card, in the portal and the widget. `compact` (the widget's
 /// attribute): the verdict only, the rest of the report behind "Chi tiết".
+/// Each result can be kept: downloaded as JSON, and (`printable`: the
+/// portal, whose page is Kyso's own) printed as a verification record.
 #[component]
 fn FileResult(
     entry: Entry,
     on_remove: impl Fn(u32) + Copy + 'static,
     on_pair: impl Fn(u32, web_sys::File) + Copy + Send + Sync + 'static,
     #[prop(optional)] compact: Option<RwSignal<bool>>,
+    #[prop(optional)] printable: bool,
 ) -> impl IntoView {
+    let card = NodeRef::<leptos::html::Article>::new();
     let lang = expect_context::<RwSignal<Lang>>();
     let l = move || Labels(lang.get());
     let state = move || match entry.status.get() {
@@ -293,7 +301,7 @@ fn FileResult(
         Status::Failed(_) => "failed",
     };
     view! {
-        <article class="file" data-testid="file-result" data-state=state data-file-name=entry.name.get_value() part="result">
+        <article class="file" node_ref=card data-testid="file-result" data-state=state data-file-name=entry.name.get_value() part="result">
             <header class="file-head">
                 <h2 class="file-name">{entry.name.get_value()}</h2>
                 <button type="button" class="remove" data-testid="remove-result"
@@ -310,6 +318,8 @@ fn FileResult(
                 Status::Done(r) => {
                     let awaits = kyso_report::awaits_signed_file(&r);
                     let lg = lang.get();
+                    let keep = r.clone();
+                    let record = printable.then(|| record::record_view(r.clone(), entry.verified_at, lg));
                     let full = compact.is_none_or(|c| !c.get());
                     let body = if full {
                         report::report_view(r, entry.id, lg)
@@ -325,6 +335,21 @@ fn FileResult(
                     view! {
                         {body}
                         {awaits.then(|| view! { <ChooseSignedFile id=entry.id on_pair=on_pair /> })}
+                        <div class="actions" part="actions">
+                            <button type="button" data-testid="download-json" on:click=move |_| {
+                                if let Err(e) = record::download_json(&keep) {
+                                    web_sys::console::error_1(&e);
+                                }
+                            }>{l().pick("Tải báo cáo (JSON)", "Download the report (JSON)")}</button>
+                            {printable.then(|| view! {
+                                <button type="button" data-testid="print-record-button" on:click=move |_| {
+                                    if let Some(el) = card.get_untracked() {
+                                        record::print(&el);
+                                    }
+                                }>{l().pick("In biên bản kiểm tra", "Print the verification record")}</button>
+                            })}
+                        </div>
+                        {record}
                     }.into_any()
                 }
             }}

@@ -45,7 +45,7 @@ pub fn fmt_size(n: u64, lang: Lang) -> String {
     }
 }
 
-fn fmt_time(t: Time, lang: Lang) -> String {
+pub fn fmt_time(t: Time, lang: Lang) -> String {
     match lang {
         Lang::Vi => t.to_vietnam_display(),
         Lang::En => format!("{} ({})", t.to_rfc3339(), t.to_vietnam_display()),
@@ -53,7 +53,7 @@ fn fmt_time(t: Time, lang: Lang) -> String {
 }
 
 /// The serde name of an indication (`TOTAL_PASSED` ...), used as a stable hook.
-fn indication_code(i: Indication) -> &'static str {
+pub fn indication_code(i: Indication) -> &'static str {
     match i {
         Indication::TotalPassed => "TOTAL_PASSED",
         Indication::TotalFailed => "TOTAL_FAILED",
@@ -62,7 +62,7 @@ fn indication_code(i: Indication) -> &'static str {
     }
 }
 
-fn indication_class(i: Indication) -> &'static str {
+pub fn indication_class(i: Indication) -> &'static str {
     match i {
         Indication::TotalPassed => "ind passed",
         Indication::TotalFailed => "ind failed",
@@ -350,7 +350,7 @@ fn document_card(a: &AdministrativeInfo, findings: &[Finding], lang: Lang) -> An
 }
 
 /// `2026-01-31` as `31/01/2026` in Vietnamese, unchanged (ISO 8601) in English.
-fn fmt_iso_date(iso: &str, lang: Lang) -> String {
+pub fn fmt_iso_date(iso: &str, lang: Lang) -> String {
     match (lang, iso.get(0..4), iso.get(5..7), iso.get(8..10)) {
         (Lang::Vi, Some(y), Some(m), Some(d)) => format!("{d}/{m}/{y}"),
         _ => iso.to_owned(),

@@ -183,7 +183,7 @@ fn submit(
     let notify: bridge::Notify = Rc::new(move |id, result| {
         dispatch(&host, id, &event_name, result);
     });
-    let id = bridge::submit(file, signed, status, trust, at, Some(notify));
+    let (id, verified_at) = bridge::submit(file, signed, status, trust, at, Some(notify));
     entries.update(|e| {
         e.insert(
             0,
@@ -192,6 +192,7 @@ fn submit(
                 name: StoredValue::new(name),
                 size,
                 status,
+                verified_at,
             },
         )
     });
