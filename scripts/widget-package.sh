@@ -7,7 +7,9 @@
 #   2. adds the report's types and JSON Schema (docs/schema/, generated from
 #      the Rust report model) and the licences,
 #   3. writes package.json (version from Cargo.toml),
-#   4. writes integrity.json and appends the same SRI hashes to README.md.
+#   4. writes integrity.json and appends the same SRI hashes to README.md,
+#   5. fills in the portal's service worker (dist/sw.js): its file list and
+#      its version, the hash of those files' contents.
 # Needs only bash and coreutils (sha384sum, basenc, base64).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -75,3 +77,20 @@ entries+=("  \"README.md\": \"$(sri "$W/README.md")\"")
   echo "}"
 } > "$W/integrity.json"
 echo "widget-package: $W ($js, $wasm, ${#entries[@]} files hashed)"
+
+# 5. The portal's service worker (sw.js): the files it caches for offline use
+#    and its version, the hash of their contents (a new build, a new cache).
+S="$TRUNK_STAGING_DIR"
+shell=(index.html boot.js manifest.webmanifest favicon.ico icons/icon.svg icons/icon-192.png icons/icon-512.png
+       widget/kyso.css "widget/$js" "widget/$wasm" widget/kyso-worker_loader.js widget/kyso-worker.js widget/kyso-worker_bg.wasm)
+for f in "${shell[@]}"; do
+  [ -f "$S/$f" ] || { echo "widget-package: $S/$f missing (service worker's file list)" >&2; exit 1; }
+done
+version="$(cd "$S" && sha256sum "${shell[@]}" | sha256sum | cut -c1-16)"
+list="$(printf '"./",'; printf '"./%s",' "${shell[@]}")"
+sed -i -e "s|__KYSO_SW_VERSION__|$version|" -e "s|__KYSO_SW_FILES__|[${list%,}]|" "$S/sw.js"
+if grep -q "__KYSO_SW_" "$S/sw.js"; then
+  echo "widget-package: placeholders left in sw.js" >&2
+  exit 1
+fi
+echo "widget-package: sw.js version $version, ${#shell[@]} files"

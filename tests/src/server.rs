@@ -5,6 +5,7 @@
 //! count, and to show that `dist/` needs nothing but static files.
 
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
@@ -14,6 +15,7 @@ pub struct StaticServer {
     /// `http://127.0.0.1:PORT/`.
     pub base: String,
     log: Arc<Mutex<Vec<String>>>,
+    offline: Arc<AtomicBool>,
     task: tokio::task::JoinHandle<()>,
 }
 
@@ -24,6 +26,8 @@ impl StaticServer {
         let base = format!("http://{}/", listener.local_addr()?);
         let log = Arc::new(Mutex::new(Vec::new()));
         let log2 = log.clone();
+        let offline = Arc::new(AtomicBool::new(false));
+        let offline2 = offline.clone();
         let task = tokio::spawn(async move {
             loop {
                 let Ok((mut sock, _)) = listener.accept().await else {
@@ -31,6 +35,7 @@ impl StaticServer {
                 };
                 let root = root.clone();
                 let log = log2.clone();
+                let offline = offline2.clone();
                 tokio::spawn(async move {
                     let mut buf = vec![0u8; 16 * 1024];
                     let mut n = 0;
@@ -48,6 +53,14 @@ impl StaticServer {
                     let mut parts = head.split_whitespace();
                     let method = parts.next().unwrap_or("").to_owned();
                     let target = parts.next().unwrap_or("/").to_owned();
+                    if offline.load(Ordering::SeqCst) {
+                        // As if the network were gone: the connection is
+                        // dropped without an answer (logged, not served).
+                        log.lock()
+                            .expect("log")
+                            .push(format!("OFFLINE {method} {target}"));
+                        return;
+                    }
                     log.lock().expect("log").push(format!("{method} {target}"));
                     let (status, ctype, body) = respond(&root, &method, &target);
                     let head = format!(
@@ -62,7 +75,18 @@ impl StaticServer {
                 });
             }
         });
-        Ok(StaticServer { base, log, task })
+        Ok(StaticServer {
+            base,
+            log,
+            offline,
+            task,
+        })
+    }
+
+    /// Stop answering (`true`: every request is dropped unanswered, as when
+    /// the network is gone) or answer again (`false`).
+    pub fn set_offline(&self, offline: bool) {
+        self.offline.store(offline, Ordering::SeqCst);
     }
 
     /// Every request so far, as `METHOD /path`.
@@ -112,6 +136,7 @@ fn content_type(p: &Path) -> &'static str {
         Some("png") => "image/png",
         Some("svg") => "image/svg+xml",
         Some("ico") => "image/x-icon",
+        Some("webmanifest") => "application/manifest+json",
         _ => "application/octet-stream",
     }
 }

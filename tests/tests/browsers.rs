@@ -206,6 +206,22 @@ async fn scenario(c: &Client, browser: Browser, server: &StaticServer, decree: O
         60,
     )
     .await;
+    // The service worker has cached this build (or the browser has none
+    // here): from now on nothing is fetched for the portal.
+    let offline = wait_for(
+        c,
+        "the service worker",
+        "return document.documentElement.dataset.kysoOffline || null",
+        vec![],
+        60,
+    )
+    .await;
+    eprintln!("[{name}] offline support: {offline}");
+    assert_ne!(
+        offline,
+        json!("failed"),
+        "[{name}] the service worker failed to install"
+    );
     let lang = c
         .execute("return document.documentElement.lang", vec![])
         .await
@@ -635,7 +651,65 @@ async fn scenario(c: &Client, browser: Browser, server: &StaticServer, decree: O
         "[{name}] the blocked probe reached the server"
     );
 
-    // 7. The same components as a widget on a foreign agency's page.
+    // 7. Offline: with the server gone, the portal reloads from its service
+    // worker's cache and verifies a dropped file.
+    if offline == json!("ready") {
+        server.set_offline(true);
+        // Opened again as a user would (a bookmark, the installed app).
+        c.goto(&server.base)
+            .await
+            .unwrap_or_else(|e| panic!("[{name}] open the portal offline: {e}"));
+        wait_for(
+            c,
+            "the verifier to load offline",
+            "return document.documentElement.dataset.kysoReady === 'true'",
+            vec![],
+            60,
+        )
+        .await;
+        let pdf = unsigned_pdf();
+        c.execute(
+            DROP_FILE,
+            vec![
+                json!(base64::engine::general_purpose::STANDARD.encode(&pdf)),
+                json!("ngoai-tuyen.pdf"),
+            ],
+        )
+        .await
+        .unwrap();
+        let r = wait_for(
+            c,
+            "the offline report",
+            READ_RESULT,
+            vec![json!("ngoai-tuyen.pdf")],
+            60,
+        )
+        .await;
+        assert_eq!(
+            r["indication"],
+            json!("NO_SIGNATURE"),
+            "[{name}] offline: {r}"
+        );
+        assert_eq!(
+            r["sha256"],
+            json!(hex::encode(Sha256::digest(&pdf))),
+            "[{name}] offline: {r}"
+        );
+        let tried = requests_since(server, &loaded);
+        assert!(
+            tried.iter().all(|r| r.starts_with("OFFLINE ")),
+            "[{name}] served while offline: {tried:?}"
+        );
+        eprintln!(
+            "[{name}] offline: reloaded and verified from the cache; dropped unanswered: {tried:?}"
+        );
+        screenshot(c, browser, "offline").await;
+        server.set_offline(false);
+    } else {
+        eprintln!("[{name}] SKIPPED part: no service worker in this browser session ({offline}); offline not tested");
+    }
+
+    // 8. The same components as a widget on a foreign agency's page.
     widget_scenario(c, browser, server, decree).await;
 }
 
@@ -755,6 +829,22 @@ async fn keep_the_result(c: &Client, browser: Browser, bytes: &[u8]) {
         json!(true),
         "[{name}] afterprint unmarks the record"
     );
+}
+
+/// Requests the server received after the snapshot `before`, leaving out
+/// the browser's own update checks of the portal's service worker (`GET
+/// /sw.js`: the browser asks whether Kyso has a new version, sending nothing;
+/// Firefox makes one a few seconds after a navigation to a page in the
+/// worker's scope, such as the demo page, which shares `dist/` with the
+/// portal, and may make it while a file is being verified).
+fn requests_since(server: &StaticServer, before: &[String]) -> Vec<String> {
+    let now = server.requests();
+    assert!(now.starts_with(before), "the request log only grows");
+    now[before.len()..]
+        .iter()
+        .filter(|r| r.as_str() != "GET /sw.js")
+        .cloned()
+        .collect()
 }
 
 /// Facts about a `<kyso-verifier>`'s result card (in its shadow root):
@@ -1029,10 +1119,10 @@ async fn widget_scenario(
         }
     }
     screenshot(c, browser, "widget-demo").await;
-    assert_eq!(
-        server.requests(),
-        loaded,
-        "[{name}] verifying in the widget or through the API made a request"
+    let made = requests_since(server, &loaded);
+    assert!(
+        made.is_empty(),
+        "[{name}] verifying in the widget or through the API made requests: {made:?}"
     );
     let entries = c
         .execute(
