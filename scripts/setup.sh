@@ -17,6 +17,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS="${KYSO_TOOLS:-$HOME/.cache/kyso}"
 TRUNK_VERSION="0.21.14"
 BINARYEN_VERSION="132"
+AXE_VERSION="4.14.1"
 GECKODRIVER_VERSION="0.37.1"
 export PATH="$TOOLS/binaryen/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
@@ -90,6 +91,13 @@ setup_test() {
         log "cargo: installing geckodriver $GECKODRIVER_VERSION"
         CARGO_PROFILE_RELEASE_LTO=false cargo install --locked geckodriver --version "$GECKODRIVER_VERSION"
     fi
+    # axe-core, the accessibility checker the browser tests inject into the
+    # portal and the demo page (KYSO_AXE_JS, from `setup.sh env`).
+    if [ "$(node -p "require('$TOOLS/axe-core/node_modules/axe-core/package.json').version" 2>/dev/null)" != "$AXE_VERSION" ]; then
+        log "npm: installing axe-core@$AXE_VERSION into $TOOLS/axe-core"
+        mkdir -p "$TOOLS/axe-core"
+        npm install --prefix "$TOOLS/axe-core" --no-audit --no-fund --silent "axe-core@$AXE_VERSION"
+    fi
     # Fixture generators (scripts/gen-*.py): pyHanko and its CLI, certomancer,
     # Pillow (scanned-page and image fixtures). The tests read the committed
     # fixtures; these are for regenerating them.
@@ -103,6 +111,7 @@ setup_test() {
 case "${1:-}" in
     portal) setup_portal ;;
     test) setup_test ;;
-    env) echo "export PATH=\"$TOOLS/binaryen/node_modules/.bin:\$HOME/.cargo/bin:\$PATH\"" ;;
+    env) echo "export PATH=\"$TOOLS/binaryen/node_modules/.bin:\$HOME/.cargo/bin:\$PATH\""
+         echo "export KYSO_AXE_JS=\"$TOOLS/axe-core/node_modules/axe-core/axe.min.js\"" ;;
     *) echo "usage: $0 portal|test|env" >&2; exit 2 ;;
 esac

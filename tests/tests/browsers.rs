@@ -331,6 +331,7 @@ async fn scenario(c: &Client, browser: Browser, server: &StaticServer, decree: O
         .expect("scroll to the document card");
         screenshot(c, browser, "decree-document-card").await;
         keep_the_result(c, browser, bytes).await;
+        axe_scan(c, browser, "portal").await;
     }
 
     // 2. Drop a file on the drop zone.
@@ -616,6 +617,10 @@ async fn scenario(c: &Client, browser: Browser, server: &StaticServer, decree: O
     );
     assert!(!text.contains("kyso-worker"), "[{name}] {r}");
 
+    // 4c. Keyboard only: Tab from the top of the page reaches the file input,
+    // then a result's buttons; Enter on "remove" removes that result.
+    keyboard_flow(c, browser).await;
+
     // 5. Phone width: nothing wider than the screen.
     c.set_window_size(390, 844).await.expect("phone size");
     tokio::time::sleep(Duration::from_millis(500)).await;
@@ -829,6 +834,134 @@ async fn keep_the_result(c: &Client, browser: Browser, bytes: &[u8]) {
         json!(true),
         "[{name}] afterprint unmarks the record"
     );
+}
+
+/// Accessibility: axe-core (`KYSO_AXE_JS`, installed by `scripts/setup.sh
+/// test`) injected into the page as it is, a report shown, shadow roots
+/// included; no violation of serious or critical impact may remain. The
+/// full result is saved as an artifact.
+async fn axe_scan(c: &Client, browser: Browser, tag: &str) {
+    let name = browser.name();
+    let Some(path) = std::env::var_os("KYSO_AXE_JS") else {
+        kyso_e2e::skip_or_fail(
+            "KYSO_AXE_JS not set: run `scripts/setup.sh test` (installs axe-core)",
+        );
+        return;
+    };
+    let Ok(axe) = std::fs::read_to_string(&path) else {
+        kyso_e2e::skip_or_fail(&format!("axe-core not found at {path:?}"));
+        return;
+    };
+    // Defined on the page's window (WebDriver scripts are not subject to the
+    // page's CSP), then run over the whole document.
+    c.execute(
+        &format!("{axe}\n;window.axe = (typeof axe !== 'undefined') ? axe : window.axe; return typeof window.axe;"),
+        vec![],
+    )
+    .await
+    .unwrap_or_else(|e| panic!("[{name}] injecting axe-core: {e}"));
+    let res = c
+        .execute_async(
+            r#"const done = arguments[arguments.length - 1];
+               window.axe.run(document, { resultTypes: ['violations'] })
+                 .then(r => done({ rules_passed: r.passes.length, violations: r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help,
+                     nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5) })) }),
+                       e => done({ error: String(e) }));"#,
+            vec![],
+        )
+        .await
+        .unwrap_or_else(|e| panic!("[{name}] axe-core run: {e}"));
+    let out = kyso_e2e::artifacts_dir().join(format!("{name}-axe-{tag}.json"));
+    std::fs::write(&out, serde_json::to_vec_pretty(&res).unwrap()).expect("write axe result");
+    assert!(
+        res.get("error").is_none(),
+        "[{name}] axe-core failed: {res}"
+    );
+    let all = res["violations"].as_array().cloned().unwrap_or_default();
+    let grave: Vec<&Value> = all
+        .iter()
+        .filter(|v| matches!(v["impact"].as_str(), Some("serious" | "critical")))
+        .collect();
+    let passed = res["rules_passed"].as_u64().unwrap_or(0);
+    eprintln!(
+        "[{name}] axe-core {tag}: {passed} rules passed, {} violations, {} serious or critical ({})",
+        all.len(),
+        grave.len(),
+        out.display()
+    );
+    assert!(
+        passed > 10,
+        "[{name}] axe-core checked almost nothing: {res}"
+    );
+    assert!(
+        grave.is_empty(),
+        "[{name}] accessibility ({tag}): {}",
+        serde_json::to_string_pretty(&grave).unwrap()
+    );
+}
+
+/// One key pressed and released on whatever has focus (WebDriver actions:
+/// sending keys to a file input would type a file name instead).
+async fn press(c: &Client, key: char) {
+    use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+    let keys = KeyActions::new("keyboard".to_owned())
+        .then(KeyAction::Down { value: key })
+        .then(KeyAction::Up { value: key });
+    c.perform_actions(keys).await.expect("key press");
+}
+
+/// Press Tab until the focused element matches `selector` (at most `max` presses).
+async fn tab_to(c: &Client, browser: Browser, selector: &str, max: usize) -> usize {
+    for n in 1..=max {
+        press(c, '\u{E004}').await; // Tab
+        let hit = c
+            .execute(
+                "return document.activeElement && document.activeElement.matches(arguments[0])",
+                vec![json!(selector)],
+            )
+            .await
+            .unwrap();
+        if hit == json!(true) {
+            return n;
+        }
+    }
+    panic!(
+        "[{}] {selector} not reached with {max} Tab presses",
+        browser.name()
+    );
+}
+
+async fn keyboard_flow(c: &Client, browser: Browser) {
+    let name = browser.name();
+    c.execute("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); return true", vec![])
+        .await
+        .unwrap();
+    let to_input = tab_to(c, browser, "[data-testid=\"file-input\"]", 10).await;
+    let to_button = tab_to(
+        c,
+        browser,
+        "[data-testid=\"download-json\"], [data-testid=\"remove-result\"]",
+        60,
+    )
+    .await;
+    let before = c
+        .execute(
+            "return document.querySelectorAll('[data-testid=\"file-result\"]').length",
+            vec![],
+        )
+        .await
+        .unwrap();
+    tab_to(c, browser, "[data-testid=\"remove-result\"]", 60).await;
+    press(c, '\u{E007}').await; // Enter
+    let after = wait_for(
+        c,
+        "the result removed by keyboard",
+        "const n = document.querySelectorAll('[data-testid=\"file-result\"]').length; return n < arguments[0] ? n : null;",
+        vec![before.clone()],
+        10,
+    )
+    .await;
+    eprintln!("[{name}] keyboard: file input after {to_input} Tab(s), a result's button after {to_button} more; Enter removed a result ({before} -> {after})");
 }
 
 /// Requests the server received after the snapshot `before`, leaving out
@@ -1119,6 +1252,7 @@ async fn widget_scenario(
         }
     }
     screenshot(c, browser, "widget-demo").await;
+    axe_scan(c, browser, "demo").await;
     let made = requests_since(server, &loaded);
     assert!(
         made.is_empty(),
