@@ -47,6 +47,13 @@ struct Entry {
 }
 
 const LANG_KEY: &str = "kyso.lang";
+/// "1" when the user chose the experts' view (finding codes, DNs, serials,
+/// algorithms, object numbers).
+const EXPERTS_KEY: &str = "kyso.experts";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
 
 fn stored_lang() -> Lang {
     web_sys::window()
@@ -126,6 +133,17 @@ fn App(worker_url: String) -> impl IntoView {
     let entries = RwSignal::new(Vec::<Entry>::new());
     let anchors = RwSignal::new(trust::load());
     let validation_time = RwSignal::new(validation_time::load());
+    let experts = RwSignal::new(
+        storage()
+            .and_then(|s| s.get_item(EXPERTS_KEY).ok().flatten())
+            .as_deref()
+            == Some("1"),
+    );
+    Effect::new(move |_| {
+        if let Some(s) = storage() {
+            let _ = s.set_item(EXPERTS_KEY, if experts.get() { "1" } else { "0" });
+        }
+    });
     provide_context(lang);
 
     Effect::new(move |_| set_document_lang(lang.get()));
@@ -203,12 +221,19 @@ fn App(worker_url: String) -> impl IntoView {
                     <p class="tagline">{move || l().pick("Kiểm tra chữ ký số ngay trong trình duyệt — tệp không rời khỏi máy của bạn.", "Verify digital signatures in your browser — your files never leave your device.")}</p>
                 </div>
             </div>
-            <button type="button" class="lang" data-testid="lang-switch"
-                on:click=move |_| lang.update(|x| *x = if *x == Lang::Vi { Lang::En } else { Lang::Vi })>
-                {move || l().pick("English", "Tiếng Việt")}
-            </button>
+            <div class="top-actions">
+                <button type="button" class="experts-toggle" data-testid="experts-toggle"
+                    aria-pressed=move || experts.get().to_string()
+                    on:click=move |_| experts.update(|x| *x = !*x)>
+                    {move || l().pick("Chi tiết kỹ thuật", "Technical details")}
+                </button>
+                <button type="button" class="lang" data-testid="lang-switch"
+                    on:click=move |_| lang.update(|x| *x = if *x == Lang::Vi { Lang::En } else { Lang::Vi })>
+                    {move || l().pick("English", "Tiếng Việt")}
+                </button>
+            </div>
         </header>
-        <main>
+        <main class:experts=move || experts.get()>
             <DropZone on_files=add_files ready=ready />
             {move || failed.get().map(|e| view! {
                 <p class="alert" role="alert" data-testid="worker-error">

@@ -16,28 +16,26 @@ pub fn mount_portal(worker_url: String) {
 }
 
 /// Mount a widget into `container` (in the element's shadow root), with
-/// events dispatched on `host`; returns its handle.
+/// events dispatched on `host`; returns its handle. The element then passes
+/// its attributes through [`widget_set`] before the browser paints.
 #[wasm_bindgen]
 pub fn widget_mount(
     container: web_sys::HtmlElement,
     host: web_sys::HtmlElement,
     worker_url: String,
-    lang: Option<String>,
-    compact: bool,
-    accept: Option<String>,
-    at: Option<String>,
 ) -> u32 {
     let config = kyso_web::widget::Config {
         worker_url,
-        lang: lang.as_deref().and_then(Lang::parse).unwrap_or_default(),
-        compact,
-        accept: accept.unwrap_or_default(),
-        at: at.filter(|a| !a.trim().is_empty()),
+        lang: Lang::default(),
+        compact: false,
+        accept: String::new(),
+        at: None,
+        experts: false,
     };
     kyso_web::mount_widget(container, host, config)
 }
 
-/// An attribute changed: `lang`, `compact`, `accept` or `at` (`None`: removed).
+/// An attribute changed: `lang`, `compact`, `accept`, `at` or `experts` (`None`: removed).
 #[wasm_bindgen]
 pub fn widget_set(handle: u32, name: &str, value: Option<String>) {
     kyso_web::widget::set(handle, name, value);

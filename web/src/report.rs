@@ -89,16 +89,31 @@ fn severity_class(s: Severity) -> &'static str {
     }
 }
 
+/// Findings as a reader needs them: what went wrong first (errors, then
+/// warnings, then context, then the checks that passed), each distinct
+/// finding once (a repeat is counted, "×3"), codes in the experts' view.
 fn findings_view(findings: &[Finding], lang: Lang) -> AnyView {
     let l = Labels(lang);
-    let items: Vec<_> = findings
-        .iter()
-        .map(|f| {
+    let mut distinct: Vec<(&Finding, usize)> = Vec::new();
+    for f in findings {
+        match distinct
+            .iter_mut()
+            .find(|(g, _)| g.code == f.code && g.message(lang) == f.message(lang))
+        {
+            Some((_, n)) => *n += 1,
+            None => distinct.push((f, 1)),
+        }
+    }
+    // Stable: within a severity, the order the checks were made.
+    distinct.sort_by_key(|(f, _)| std::cmp::Reverse(f.severity));
+    let items: Vec<_> = distinct
+        .into_iter()
+        .map(|(f, n)| {
             view! {
                 <li class=severity_class(f.severity) data-testid="finding" data-code=f.code.clone() data-severity=l.severity(f.severity)>
                     <span class="icon" role="img" aria-label=l.severity(f.severity)>{severity_icon(f.severity)}</span>
-                    <span class="msg">{f.message(lang).to_owned()}</span>
-                    <code class="code">{f.code.clone()}</code>
+                    <span class="msg">{f.message(lang).to_owned()}{(n > 1).then(|| format!(" (×{n})"))}</span>
+                    <code class="code expert">{f.code.clone()}</code>
                 </li>
             }
         })
@@ -107,6 +122,29 @@ fn findings_view(findings: &[Finding], lang: Lang) -> AnyView {
         return ().into_any();
     }
     view! { <ul class="findings">{items}</ul> }.into_any()
+}
+
+/// The summary without the indication it starts with ("Hợp lệ: 1 chữ ký…"
+/// under the label "Hợp lệ" read "Hợp lệ" twice).
+fn summary_after_label(summary: &str, label: &str) -> String {
+    summary
+        .strip_prefix(label)
+        .and_then(|rest| rest.strip_prefix(':'))
+        .map(|rest| {
+            let rest = rest.trim_start();
+            let mut chars = rest.chars();
+            match chars.next() {
+                Some(c) => c.to_uppercase().chain(chars).collect(),
+                None => String::new(),
+            }
+        })
+        .filter(|rest| !rest.is_empty())
+        .unwrap_or_else(|| summary.to_owned())
+}
+
+/// A row only the experts' view shows (raw names, serials, algorithms).
+fn expert_row(label: &str, value: Option<String>) -> Option<impl IntoView> {
+    value.map(|v| view! { <dt class="expert">{label.to_owned()}</dt><dd class="expert">{v}</dd> })
 }
 
 /// A definition-list row, skipped when there is no value.
@@ -446,10 +484,14 @@ fn report_parts(r: Arc<Report>, file_id: u32, lang: Lang, verdict: bool, details
             }
         })
         .collect();
+    // The sub-indication's sentence is usually the summary's second half:
+    // shown only when it adds something.
+    let sub = sub.filter(|s| !summary.contains(s.as_str()));
+    let shown_summary = summary_after_label(&summary, l.indication(ind));
     let head = verdict.then(|| view! {
         <div class=indication_class(ind) data-testid="verdict" data-indication=indication_code(ind) part="verdict">
             <strong class="ind-label">{l.indication(ind)}</strong>
-            <p class="summary" data-testid="verdict-summary">{summary}</p>
+            <p class="summary" data-testid="verdict-summary" data-summary=summary.clone()>{shown_summary}</p>
             {sub.map(|s| view! { <p class="sub">{s}</p> })}
         </div>
         {choice_line}
@@ -608,7 +650,7 @@ fn signature_view(
                 <li class=cls data-testid="change" data-class=c.class.clone()>
                     <span class="icon" aria-hidden="true">{icon}</span>
                     {format!("{} {}: ", l.pick("Phiên bản", "Revision"), c.revision)}{msg}
-                    {c.object.clone().map(|o| view! { <code class="code">{o}</code> })}
+                    {c.object.clone().map(|o| view! { <code class="code expert">{o}</code> })}
                 </li>
             }
         })
@@ -690,10 +732,11 @@ fn signature_view(
             </header>
             {s.sub_indication.map(|x| view! { <p class="sub">{l.sub_indication(x)}</p> })}
             <dl class="facts">
-                {row(l.pick("Người ký", "Signer"), signer.as_ref().map(|c| c.subject.clone()))}
+                {row(l.pick("Người ký", "Signer"), signer.as_ref().map(cert_line))}
                 {row(l.pick("Định danh", "Identifiers"), identifiers)}
                 {row(l.pick("Cấp bởi", "Issued by"), signer.as_ref().map(|c| c.issuer_common_name.clone().unwrap_or_else(|| c.issuer.clone())))}
-                {row(l.pick("Số hiệu chứng thư", "Certificate serial"), signer.as_ref().map(|c| c.serial.clone()))}
+                {expert_row(l.pick("Chủ thể (DN)", "Subject (DN)"), signer.as_ref().map(|c| c.subject.clone()))}
+                {expert_row(l.pick("Số hiệu chứng thư", "Certificate serial"), signer.as_ref().map(|c| c.serial.clone()))}
                 {row(l.pick("Thời điểm ký (được chứng minh)", "Signing time (proven)"), proven)}
                 {row(l.pick("Thời điểm ký (người ký khai)", "Signing time (claimed)"), claimed)}
                 {row(l.pick("Lý do", "Reason"), s.reason.clone())}
@@ -713,8 +756,8 @@ fn signature_view(
                 }))}
                 {row(l.pick("Dấu thời gian", "Timestamp"), ts_line)}
                 <dt>{l.pick("Thu hồi", "Revocation")}</dt><dd>{revocation}</dd>
-                {row(l.pick("Thuật toán", "Algorithms"), (!algs.is_empty()).then_some(algs))}
-                {row(l.pick("Mức chứng nhận (DocMDP)", "Certification level (DocMDP)"), s.certification_level.map(|n| n.to_string()))}
+                {expert_row(l.pick("Thuật toán", "Algorithms"), (!algs.is_empty()).then_some(algs))}
+                {expert_row(l.pick("Mức chứng nhận (DocMDP)", "Certification level (DocMDP)"), s.certification_level.map(|n| n.to_string()))}
             </dl>
             {(!changes.is_empty()).then(|| view! { <ul class="changes">{changes}{more_changes}</ul> })}
             {(!sketches.is_empty()).then(|| view! { <div class="page-sketches">{sketches}</div> })}

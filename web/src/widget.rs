@@ -28,6 +28,7 @@ struct Control {
     compact: RwSignal<bool>,
     accept: RwSignal<String>,
     at: RwSignal<Option<String>>,
+    experts: RwSignal<bool>,
     trust: StoredValue<Vec<Vec<u8>>>,
     entries: RwSignal<Vec<Entry>>,
     host: HtmlElement,
@@ -49,6 +50,7 @@ pub struct Config {
     pub compact: bool,
     pub accept: String,
     pub at: Option<String>,
+    pub experts: bool,
 }
 
 /// Mount a widget into `container` (inside the element's shadow root);
@@ -64,6 +66,7 @@ pub fn mount(container: HtmlElement, host: HtmlElement, config: Config) -> u32 {
     let compact = RwSignal::new(config.compact);
     let accept = RwSignal::new(config.accept);
     let at = RwSignal::new(config.at);
+    let experts = RwSignal::new(config.experts);
     let entries = RwSignal::new(Vec::<Entry>::new());
     let trust = StoredValue::new(Vec::<Vec<u8>>::new());
     // The signals above belong to no owner that could be disposed before
@@ -73,7 +76,7 @@ pub fn mount(container: HtmlElement, host: HtmlElement, config: Config) -> u32 {
     let mounted = leptos::mount::mount_to(container, move || {
         view! {
             <Widget worker_url=worker_url lang=lang compact=compact accept=accept
-                entries=entries host=view_host handle=handle />
+                experts=experts entries=entries host=view_host handle=handle />
         }
     });
     WIDGETS.with(|w| {
@@ -84,6 +87,7 @@ pub fn mount(container: HtmlElement, host: HtmlElement, config: Config) -> u32 {
                 compact,
                 accept,
                 at,
+                experts,
                 trust,
                 entries,
                 host,
@@ -96,7 +100,8 @@ pub fn mount(container: HtmlElement, host: HtmlElement, config: Config) -> u32 {
 
 /// Change what an attribute or property controls: `lang` (`vi`|`en`),
 /// `compact` (present or not), `accept`, `at` (`claimed`, an RFC 3339 time,
-/// or empty for the default).
+/// or empty for the default), `experts` (present or not: finding codes, DNs,
+/// serials and algorithms shown).
 pub fn set(handle: u32, name: &str, value: Option<String>) {
     WIDGETS.with(|w| {
         let w = w.borrow();
@@ -108,6 +113,7 @@ pub fn set(handle: u32, name: &str, value: Option<String>) {
             "compact" => c.compact.set(value.is_some_and(|v| v != "false")),
             "accept" => c.accept.set(value.unwrap_or_default()),
             "at" => c.at.set(value.filter(|v| !v.trim().is_empty())),
+            "experts" => c.experts.set(value.is_some_and(|v| v != "false")),
             _ => {}
         }
     });
@@ -230,6 +236,7 @@ fn Widget(
     lang: RwSignal<Lang>,
     compact: RwSignal<bool>,
     accept: RwSignal<String>,
+    experts: RwSignal<bool>,
     entries: RwSignal<Vec<Entry>>,
     host: HtmlElement,
     handle: u32,
@@ -294,7 +301,7 @@ fn Widget(
     };
     let l = move || kyso_report::Labels(lang.get());
     view! {
-        <div class="kyso-widget" class:compact=move || compact.get() part="root"
+        <div class="kyso-widget" class:compact=move || compact.get() class:experts=move || experts.get() part="root"
             lang=move || if lang.get() == Lang::En { "en" } else { "vi" }>
             <DropZone on_files=add_files ready=ready accept=Signal::derive(move || accept.get()) />
             {move || failed.get().map(|e| view! {

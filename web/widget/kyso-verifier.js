@@ -43,7 +43,7 @@ function asBytes(item) {
 }
 
 export class KysoVerifierElement extends HTMLElement {
-  static observedAttributes = ["lang", "compact", "accept", "at"];
+  static observedAttributes = ["lang", "compact", "accept", "at", "experts"];
 
   #container;
   #mod = null;
@@ -104,12 +104,10 @@ export class KysoVerifierElement extends HTMLElement {
     this.#mounting ??= pageModule().then((mod) => {
       if (this.#handle !== null) return this.#handle;
       this.#mod = mod;
-      const compact = this.hasAttribute("compact") && this.getAttribute("compact") !== "false";
-      this.#handle = mod.widget_mount(
-        this.#container, this, here("kyso-worker_loader.js"),
-        this.getAttribute("lang") ?? undefined, compact,
-        this.getAttribute("accept") ?? undefined, this.getAttribute("at") ?? undefined,
-      );
+      this.#handle = mod.widget_mount(this.#container, this, here("kyso-worker_loader.js"));
+      for (const name of KysoVerifierElement.observedAttributes) {
+        if (this.hasAttribute(name)) mod.widget_set(this.#handle, name, this.getAttribute(name));
+      }
       if (this.#trust.length) mod.widget_set_trust(this.#handle, this.#trust);
       return this.#handle;
     });
