@@ -101,10 +101,12 @@ setup_test() {
     # Fixture generators (scripts/gen-*.py): pyHanko and its CLI, certomancer,
     # Pillow (scanned-page and image fixtures). The tests read the committed
     # fixtures; these are for regenerating them.
-    if ! python3 -c 'import pyhanko, pyhanko.cli, certomancer, PIL' 2>/dev/null; then
-        log "pip: installing pyhanko pyhanko-cli certomancer pillow"
-        python3 -m pip install -q --break-system-packages pyhanko pyhanko-cli certomancer pillow ||
-            python3 -m pip install -q pyhanko pyhanko-cli certomancer pillow
+    # xsdata: pyHanko's bindings of the ETSI TS 119 102-2 schema, with which
+    # kyso-cli's tests/etsi.rs reads Kyso's ETSI reports.
+    if ! python3 -c 'import pyhanko, pyhanko.cli, certomancer, PIL, xsdata, pyhanko.generated.etsi.ts_11910202' 2>/dev/null; then
+        log "pip: installing pyhanko pyhanko-cli certomancer pillow xsdata"
+        python3 -m pip install -q --break-system-packages pyhanko pyhanko-cli certomancer pillow xsdata ||
+            python3 -m pip install -q pyhanko pyhanko-cli certomancer pillow xsdata
     fi
 }
 

@@ -763,6 +763,42 @@ async fn keep_the_result(c: &Client, browser: Browser, bytes: &[u8]) {
         "[{name}]"
     );
 
+    // The ETSI TS 119 102-2 report (the experts' button): XML with the
+    // decree's signature and its main indication.
+    let etsi = c
+        .execute_async(
+            r#"const done = arguments[arguments.length - 1];
+               const card = [...document.querySelectorAll('[data-testid="file-result"]')]
+                   .find(e => e.dataset.fileName === '49-2026-ND-CP.pdf');
+               const orig = URL.createObjectURL;
+               URL.createObjectURL = (blob) => {
+                   URL.createObjectURL = orig;
+                   blob.text().then(t => {
+                       const doc = new DOMParser().parseFromString(t, 'application/xml');
+                       const vr = 'http://uri.etsi.org/19102/v1.2.1#';
+                       done({ type: blob.type, root: doc.documentElement.localName, ns: doc.documentElement.namespaceURI,
+                              reports: doc.getElementsByTagNameNS(vr, 'SignatureValidationReport').length,
+                              main: [...doc.getElementsByTagNameNS(vr, 'MainIndication')].map(e => e.textContent) });
+                   });
+                   return orig.call(URL, blob);
+               };
+               const click = HTMLAnchorElement.prototype.click;
+               HTMLAnchorElement.prototype.click = function () { HTMLAnchorElement.prototype.click = click; };
+               card.querySelector('[data-testid="download-etsi"]').click();"#,
+            vec![],
+        )
+        .await
+        .unwrap_or_else(|e| panic!("[{name}] ETSI download: {e}"));
+    eprintln!("[{name}] ETSI report: {etsi}");
+    assert_eq!(etsi["type"], json!("application/xml"), "[{name}] {etsi}");
+    assert_eq!(etsi["root"], json!("ValidationReport"), "[{name}] {etsi}");
+    assert_eq!(etsi["ns"], json!("http://uri.etsi.org/19102/v1.2.1#"), "[{name}] {etsi}");
+    assert_eq!(etsi["reports"], json!(1), "[{name}] {etsi}");
+    let main = etsi["main"][0].as_str().unwrap_or_default();
+    assert!(main.starts_with("urn:etsi:019102:mainindication:"), "[{name}] {etsi}");
+    let expected = report["signatures"][0]["indication"].as_str().unwrap_or_default().to_ascii_lowercase().replace('_', "-");
+    assert!(main.ends_with(&expected), "[{name}] ETSI {main} vs JSON {expected}");
+
     // Mark the record for printing as the button does, without the dialog.
     c.execute(
         r#"window.print = () => {};
@@ -1245,7 +1281,7 @@ async fn widget_scenario(
         eprintln!("[{name}] JS API: {api}");
         if api["indication"] != v["indication"] || api["sha256"] != v["sha256"] {
             let full = c
-                .execute("return JSON.stringify({ findings: window.kysoDemoReport.findings, sigs: window.kysoDemoReport.signatures.map(s => ({ v: s.verdict, f: s.findings })) })", vec![])
+                .execute("const r = window.kysoDemoReport; return JSON.stringify({ sigs: r.signatures.map(s => ({ ind: s.indication, sub: s.sub_indication, facts: s.facts, ts: s.timestamp && { f: s.timestamp.findings.map(f => f.code + ': ' + f.message_en), valid: s.timestamp.signature_valid, imprint: s.timestamp.imprint_matches, trusted: s.timestamp.trusted }, errors: s.findings.filter(f => f.severity !== 'passed' && f.severity !== 'info').map(f => f.code + ': ' + f.message_en) })) })", vec![])
                 .await
                 .unwrap_or_default();
             panic!("[{name}] the API and the widget disagree: API {api}, widget {v}; API report: {full}");

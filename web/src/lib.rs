@@ -344,6 +344,8 @@ fn FileResult(
                     let awaits = kyso_report::awaits_signed_file(&r);
                     let lg = lang.get();
                     let keep = r.clone();
+                    let keep_etsi = r.clone();
+                    let etsi = r.signatures.iter().any(|s| s.kind == kyso_report::SignatureKind::Signature);
                     let record = printable.then(|| record::record_view(r.clone(), entry.verified_at, lg));
                     let full = compact.is_none_or(|c| !c.get());
                     let body = if full {
@@ -366,6 +368,16 @@ fn FileResult(
                                     web_sys::console::error_1(&e);
                                 }
                             }>{l().pick("Tải báo cáo (JSON)", "Download the report (JSON)")}</button>
+                            {etsi.then(|| {
+                                let keep = keep_etsi.clone();
+                                view! {
+                                    <button type="button" class="expert" data-testid="download-etsi" on:click=move |_| {
+                                        if let Err(e) = record::download_etsi(&keep, entry.verified_at) {
+                                            web_sys::console::error_1(&e);
+                                        }
+                                    }>{l().pick("Báo cáo ETSI TS 119 102-2 (XML)", "ETSI TS 119 102-2 report (XML)")}</button>
+                                }
+                            })}
                             {printable.then(|| view! {
                                 <button type="button" data-testid="print-record-button" on:click=move |_| {
                                     if let Some(el) = card.get_untracked() {

@@ -23,6 +23,23 @@ pub fn download_json(r: &Report) -> Result<(), wasm_bindgen::JsValue> {
     crate::bridge::download_blob(&blob, &name)
 }
 
+/// Offer the ETSI TS 119 102-2 validation report (XML) as
+/// `NAME.etsi-report.xml` (`kyso-report-etsi`; only for a file with
+/// signatures, the button is not shown otherwise).
+pub fn download_etsi(r: &Report, verified_at: Time) -> Result<(), wasm_bindgen::JsValue> {
+    let xml = kyso_report_etsi::to_xml(r, verified_at)
+        .map_err(|e| wasm_bindgen::JsValue::from_str(&e.to_string()))?;
+    let parts = js_sys::Array::of1(&xml.into());
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type("application/xml");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)?;
+    let name = format!(
+        "{}.etsi-report.xml",
+        r.file.name.as_deref().unwrap_or("document")
+    );
+    crate::bridge::download_blob(&blob, &name)
+}
+
 /// Print the record of one result: mark it (and `<body>`) for the print
 /// rules, open the browser's print dialog, and unmark after printing.
 pub fn print(card: &web_sys::Element) {

@@ -43,6 +43,9 @@ pub enum Output {
     Json,
     /// One compact JSON object per line, then a summary line.
     Jsonl,
+    /// The ETSI TS 119 102-2 validation report (XML) of one file
+    /// (`kyso-report-etsi`); a file without signatures has none.
+    EtsiXml,
 }
 
 /// What a batch needs besides the paths.
@@ -443,6 +446,18 @@ fn worker(
                 Ok(t)
             }
             Output::Json => serde_json::to_string_pretty(&r),
+            Output::EtsiXml => {
+                let now = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_secs() as i64);
+                Ok(match kyso_report_etsi::to_xml(&r, kyso_report::Time(now)) {
+                    Ok(x) => x,
+                    Err(e) => {
+                        eprintln!("kyso: {}: {e}", job.path.display());
+                        String::new()
+                    }
+                })
+            }
             Output::Jsonl => {
                 let path = job.path.to_string_lossy();
                 let line = Line {

@@ -32,6 +32,7 @@ kyso — kiểm tra chữ ký số / verify digital signatures
 Cách dùng / Usage:
   kyso verify [--json | --jsonl] [--jobs N] [--lang vi|en] [--trust FILE]...
               [--at TIME|claimed] [--extract-signed-revision DIR] PATH...
+  kyso verify --etsi-xml [--trust FILE]... [--at TIME|claimed] FILE
   kyso corpus DIR [--trust-dir DIR2] [--strict] [--json]
   kyso --version | --help
 
@@ -52,6 +53,8 @@ Nhiều tệp / Many files (verify):
                       not grow with the number of files: the form for large batches
   --json              một báo cáo; một mảng khi có nhiều tệp hoặc một thư mục
                       one report; an array for several files or a folder
+  --etsi-xml          báo cáo kiểm tra theo ETSI TS 119 102-2 (XML) của một tệp có chữ ký
+                      the ETSI TS 119 102-2 validation report (XML) of one signed file
   Với --jobs 1 thứ tự là thứ tự duyệt; với N > 1 là thứ tự xong.
   With --jobs 1 the order is the walk order; with N > 1, completion order.
 
@@ -155,10 +158,25 @@ fn parse_verify(args: &[String]) -> Result<VerifyArgs, String> {
                 } else {
                     batch::Output::Jsonl
                 };
+                if v.output == batch::Output::EtsiXml {
+                    return Err(
+                        "--etsi-xml không dùng cùng --json/--jsonl / excludes --json and --jsonl"
+                            .into(),
+                    );
+                }
                 if v.output != batch::Output::Text && v.output != o {
                     return Err(exclusive.into());
                 }
                 v.output = o;
+            }
+            "--etsi-xml" => {
+                if v.output != batch::Output::Text {
+                    return Err(
+                        "--etsi-xml không dùng cùng --json/--jsonl / excludes --json and --jsonl"
+                            .into(),
+                    );
+                }
+                v.output = batch::Output::EtsiXml;
             }
             "--jobs" => {
                 let n = value("--jobs")?;
@@ -192,6 +210,9 @@ fn parse_verify(args: &[String]) -> Result<VerifyArgs, String> {
     }
     if v.files.is_empty() {
         return Err("thiếu tệp hoặc thư mục cần kiểm tra / no file or folder given".into());
+    }
+    if v.output == batch::Output::EtsiXml && (v.files.len() != 1 || v.files[0].is_dir()) {
+        return Err("--etsi-xml: một tệp / one file (one XML report per document)".into());
     }
     Ok(v)
 }
