@@ -792,12 +792,26 @@ async fn keep_the_result(c: &Client, browser: Browser, bytes: &[u8]) {
     eprintln!("[{name}] ETSI report: {etsi}");
     assert_eq!(etsi["type"], json!("application/xml"), "[{name}] {etsi}");
     assert_eq!(etsi["root"], json!("ValidationReport"), "[{name}] {etsi}");
-    assert_eq!(etsi["ns"], json!("http://uri.etsi.org/19102/v1.2.1#"), "[{name}] {etsi}");
+    assert_eq!(
+        etsi["ns"],
+        json!("http://uri.etsi.org/19102/v1.2.1#"),
+        "[{name}] {etsi}"
+    );
     assert_eq!(etsi["reports"], json!(1), "[{name}] {etsi}");
     let main = etsi["main"][0].as_str().unwrap_or_default();
-    assert!(main.starts_with("urn:etsi:019102:mainindication:"), "[{name}] {etsi}");
-    let expected = report["signatures"][0]["indication"].as_str().unwrap_or_default().to_ascii_lowercase().replace('_', "-");
-    assert!(main.ends_with(&expected), "[{name}] ETSI {main} vs JSON {expected}");
+    assert!(
+        main.starts_with("urn:etsi:019102:mainindication:"),
+        "[{name}] {etsi}"
+    );
+    let expected = report["signatures"][0]["indication"]
+        .as_str()
+        .unwrap_or_default()
+        .to_ascii_lowercase()
+        .replace('_', "-");
+    assert!(
+        main.ends_with(&expected),
+        "[{name}] ETSI {main} vs JSON {expected}"
+    );
 
     // Mark the record for printing as the button does, without the dialog.
     c.execute(
