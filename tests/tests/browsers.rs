@@ -656,6 +656,75 @@ async fn scenario(c: &Client, browser: Browser, server: &StaticServer, decree: O
         "[{name}] the blocked probe reached the server"
     );
 
+    // 6b. Cancel: a large file (400 MiB, sparse) is cancelled while the
+    // worker reads and hashes it; a new worker takes the next file.
+    let big_dir =
+        std::env::temp_dir().join(format!("kyso-e2e-cancel-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&big_dir).unwrap();
+    let big = big_dir.join("huy.bin");
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(400 << 20)
+        .unwrap();
+    let input = c
+        .find(Locator::Css("[data-testid=\"file-input\"]"))
+        .await
+        .expect("file input");
+    input
+        .send_keys(&big.display().to_string())
+        .await
+        .unwrap_or_else(|e| panic!("[{name}] choosing the file to cancel: {e}"));
+    let clicked = wait_for(
+        c,
+        "the cancel button",
+        r#"const card = [...document.querySelectorAll('[data-testid="file-result"]')].find(e => e.dataset.fileName === 'huy.bin');
+           const b = card && card.querySelector('[data-testid="cancel"]');
+           if (!b) return card ? card.dataset.state : null;
+           b.click(); return 'clicked';"#,
+        vec![],
+        20,
+    )
+    .await;
+    assert_eq!(
+        clicked,
+        json!("clicked"),
+        "[{name}] the large file finished before it could be cancelled"
+    );
+    let state = wait_for(
+        c,
+        "the cancelled card",
+        "const card = [...document.querySelectorAll('[data-testid=\"file-result\"]')].find(e => e.dataset.fileName === 'huy.bin'); return card && card.dataset.state !== 'pending' ? card.dataset.state : null;",
+        vec![],
+        10,
+    )
+    .await;
+    assert_eq!(state, json!("cancelled"), "[{name}]");
+    let pdf = unsigned_pdf();
+    c.execute(
+        DROP_FILE,
+        vec![
+            json!(base64::engine::general_purpose::STANDARD.encode(&pdf)),
+            json!("sau-khi-huy.pdf"),
+        ],
+    )
+    .await
+    .unwrap();
+    let r = wait_for(
+        c,
+        "the file after the cancellation",
+        READ_RESULT,
+        vec![json!("sau-khi-huy.pdf")],
+        60,
+    )
+    .await;
+    assert_eq!(
+        r["indication"],
+        json!("NO_SIGNATURE"),
+        "[{name}] after cancelling: {r}"
+    );
+    let _ = std::fs::remove_dir_all(&big_dir);
+    eprintln!("[{name}] cancel: the large file was cancelled, a new worker verified the next one");
+
     // 7. Offline: with the server gone, the portal reloads from its service
     // worker's cache and verifies a dropped file.
     if offline == json!("ready") {

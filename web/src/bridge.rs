@@ -38,6 +38,14 @@ thread_local! {
     static STATUS: RefCell<HashMap<u32, RwSignal<Status>>> = RefCell::new(HashMap::new());
     static NOTIFY: RefCell<HashMap<u32, Notify>> = RefCell::new(HashMap::new());
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
+    /// The worker's URL, to start it again after a cancellation.
+    static URL: RefCell<String> = const { RefCell::new(String::new()) };
+    /// Requests posted (or queued) and not yet answered, by id, to post
+    /// again to a new worker when a cancellation ended the old one.
+    static PENDING: RefCell<Vec<(u32, JsValue)>> = const { RefCell::new(Vec::new()) };
+    /// Cancelled while queued behind another file: its result, when the
+    /// worker gets to it, is dropped.
+    static DROPPED: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Start the page's worker from `worker_url` (the loader Trunk writes next to
@@ -55,6 +63,12 @@ pub fn start(worker_url: &str, ready: RwSignal<bool>, failed: RwSignal<Option<St
     if WORKER.with(|w| w.borrow().is_some()) || FAILED.with(|f| f.borrow().is_some()) {
         return;
     }
+    URL.with(|u| *u.borrow_mut() = worker_url.to_owned());
+    spawn(worker_url);
+}
+
+/// Create the worker and wire its messages.
+fn spawn(worker_url: &str) {
     let worker = match Worker::new(worker_url) {
         Ok(w) => w,
         Err(e) => {
@@ -90,6 +104,16 @@ pub fn start(worker_url: &str, ready: RwSignal<bool>, failed: RwSignal<Option<St
             return;
         };
         let id = id as u32;
+        PENDING.with(|p| p.borrow_mut().retain(|(x, _)| *x != id));
+        let dropped = DROPPED.with(|d| {
+            let mut d = d.borrow_mut();
+            let was = d.contains(&id);
+            d.retain(|x| *x != id);
+            was
+        });
+        if dropped {
+            return;
+        }
         let raw = Reflect::get(&data, &"report".into()).unwrap_or(JsValue::UNDEFINED);
         let status = if let Some(err) = Reflect::get(&data, &"error".into())
             .ok()
@@ -181,6 +205,7 @@ pub fn submit(
         NOTIFY.with(|n| n.borrow_mut().insert(id, notify));
     }
     let msg: JsValue = msg.into();
+    PENDING.with(|p| p.borrow_mut().push((id, msg.clone())));
     if READY.with(Cell::get) {
         WORKER.with(|w| {
             if let Some(w) = &*w.borrow() {
@@ -199,6 +224,67 @@ pub fn submit(
     (id, kyso_report::Time(now.floor() as i64))
 }
 
+/// Stop verifying file `id` (the user pressed "Hủy / Cancel" on its card).
+///
+/// A verification cannot be interrupted from outside while it runs: when
+/// `id` is the file being verified, the worker is ended (`Worker.terminate`)
+/// and a new one started from the same URL, and every other file still
+/// waiting is posted to it again; a file still queued is only dropped. The cancelled
+/// file's result becomes [`Status::Cancelled`], and whoever asked to be
+/// notified is told so. Returns false when `id` was not waiting (its result
+/// had already come).
+pub fn cancel(id: u32) -> bool {
+    // The worker verifies in the order it was sent files: the first waiting
+    // one is being verified now (or will be first once the worker is ready).
+    let (waiting, running) = PENDING.with(|p| {
+        let mut p = p.borrow_mut();
+        let running = p.first().is_some_and(|(x, _)| *x == id);
+        let before = p.len();
+        p.retain(|(x, _)| *x != id);
+        (before != p.len(), running)
+    });
+    if !waiting {
+        return false;
+    }
+    if let Some(notify) = NOTIFY.with(|n| n.borrow_mut().remove(&id)) {
+        notify(id, Err("cancelled"));
+    }
+    STATUS.with(|s| {
+        if let Some(sig) = s.borrow().get(&id) {
+            sig.set(Status::Cancelled);
+        }
+    });
+    let waiting_msgs = || -> Vec<JsValue> {
+        PENDING.with(|p| p.borrow().iter().map(|(_, m)| m.clone()).collect())
+    };
+    if !READY.with(Cell::get) {
+        // Not sent yet: taken out of the queue, nothing else to stop.
+        QUEUE.with(|q| *q.borrow_mut() = waiting_msgs());
+        return true;
+    }
+    if !running {
+        // Queued in the worker behind another file: its result is dropped.
+        DROPPED.with(|d| d.borrow_mut().push(id));
+        return true;
+    }
+    if let Some(old) = WORKER.with(|w| w.borrow_mut().take()) {
+        old.set_onmessage(None);
+        old.set_onerror(None);
+        old.terminate();
+    }
+    READY.with(|r| r.set(false));
+    for (ready, _) in WATCHERS.with(|w| w.borrow().clone()) {
+        ready.set(false);
+    }
+    // Every file still waiting goes to the new worker once it is ready; the
+    // results the old one owed for files dropped meanwhile never come.
+    QUEUE.with(|q| *q.borrow_mut() = waiting_msgs());
+    DROPPED.with(|d| d.borrow_mut().clear());
+    let url = URL.with(|u| u.borrow().clone());
+    spawn(&url);
+    true
+}
+
 /// The file the user gave for result `id`, while the result is shown.
 pub fn file(id: u32) -> Option<File> {
     FILES.with(|f| f.borrow().get(&id).cloned())
@@ -207,6 +293,8 @@ pub fn file(id: u32) -> Option<File> {
 /// Forget a file (the user removed its result). A result still on its way is
 /// dropped; whoever asked to be notified of it is not.
 pub fn forget(id: u32) {
+    // Removing a card whose file is still being verified cancels it.
+    cancel(id);
     FILES.with(|f| f.borrow_mut().remove(&id));
     STATUS.with(|s| s.borrow_mut().remove(&id));
 }

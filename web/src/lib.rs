@@ -33,6 +33,8 @@ pub enum Status {
     /// The worker could not produce a report (should not happen: the core
     /// reports on any input).
     Failed(String),
+    /// The user cancelled it before its report came.
+    Cancelled,
 }
 
 /// One file the user gave.
@@ -324,6 +326,7 @@ fn FileResult(
         Status::Pending => "pending",
         Status::Done(_) => "done",
         Status::Failed(_) => "failed",
+        Status::Cancelled => "cancelled",
     };
     view! {
         <article class="file" node_ref=card data-testid="file-result" data-state=state data-file-name=entry.name.get_value() part="result">
@@ -335,7 +338,18 @@ fn FileResult(
             </header>
             {move || match entry.status.get() {
                 Status::Pending => view! {
-                    <p class="pending" role="status">{l().pick("Đang kiểm tra…", "Checking…")}" ("{report::fmt_size(entry.size, lang.get())}")"</p>
+                    <p class="pending" role="status">
+                        {l().pick("Đang kiểm tra…", "Checking…")}" ("{report::fmt_size(entry.size, lang.get())}") "
+                        <button type="button" class="cancel" data-testid="cancel"
+                            on:click=move |_| { bridge::cancel(entry.id); }>
+                            {l().pick("Hủy", "Cancel")}
+                        </button>
+                    </p>
+                }.into_any(),
+                Status::Cancelled => view! {
+                    <p class="pending" role="status" data-testid="cancelled">{l().pick(
+                        "Đã hủy kiểm tra tệp này.",
+                        "Checking this file was cancelled.")}</p>
                 }.into_any(),
                 Status::Failed(e) => view! {
                     <p class="alert" data-testid="verdict" data-indication="ERROR">{l().pick("Không kiểm tra được tệp: ", "The file could not be checked: ")}{e}</p>
