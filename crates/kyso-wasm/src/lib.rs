@@ -1,5 +1,6 @@
-//! WebAssembly binding of the Kyso core, used by the portal's Web Worker and
-//! (later) the embeddable widget. It holds **no verification logic**: it turns
+//! WebAssembly binding of the Kyso core, used by the verifier's Web Worker
+//! (`kyso-worker`), which the portal, the `<kyso-verifier>` widget and the
+//! `kyso.js` API all talk to. It holds **no verification logic**: it turns
 //! JavaScript values into [`kyso_core::Options`], calls [`kyso_core::verify`],
 //! and hands the [`kyso_report::Report`] back as a plain JavaScript object
 //! whose shape is the report's JSON form (`docs/report.md`).
