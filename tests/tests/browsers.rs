@@ -222,6 +222,39 @@ async fn scenario(c: &Client, browser: Browser, server: &StaticServer, decree: O
         json!("failed"),
         "[{name}] the service worker failed to install"
     );
+    // The footer's "how do I know" panel states the page's live state.
+    c.execute(
+        "document.querySelector('[data-testid=\"privacy-proof\"]').open = true; return true",
+        vec![],
+    )
+    .await
+    .unwrap();
+    let proof = wait_for(
+        c,
+        "the privacy panel's state",
+        r#"const t = id => document.querySelector(`[data-testid="${id}"]`).textContent;
+           const off = t('privacy-offline');
+           return off.includes('Chưa lưu') && arguments[0] === 'ready' ? null : { network: t('privacy-network'), offline: off };"#,
+        vec![offline.clone()],
+        10,
+    )
+    .await;
+    assert!(
+        proof["network"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("mạng đã bị khóa"),
+        "[{name}] {proof}"
+    );
+    if offline == json!("ready") {
+        assert!(
+            proof["offline"]
+                .as_str()
+                .unwrap_or_default()
+                .contains("dùng ngoại tuyến: có thể tắt mạng"),
+            "[{name}] {proof}"
+        );
+    }
     let lang = c
         .execute("return document.documentElement.lang", vec![])
         .await

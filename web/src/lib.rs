@@ -257,7 +257,53 @@ fn App(worker_url: String) -> impl IntoView {
             <p>{move || l().pick(
                 "Kyso chạy hoàn toàn trên máy của bạn: tệp được đọc và kiểm tra trong trình duyệt, không gửi đi đâu.",
                 "Kyso runs entirely on your device: files are read and checked in the browser and sent nowhere.")}</p>
+            <PrivacyProof ready=ready />
         </footer>
+    }
+}
+
+/// "Làm sao biết? / How do I know?": how "nothing is uploaded" is enforced
+/// and tested, with the page's live state (network locked, offline cache).
+#[component]
+fn PrivacyProof(ready: RwSignal<bool>) -> impl IntoView {
+    let lang = expect_context::<RwSignal<Lang>>();
+    let l = move || Labels(lang.get());
+    // <html data-kyso-offline> is set by boot.js when the service worker is
+    // ready; read when the panel opens.
+    let offline = RwSignal::new(None::<String>);
+    let refresh = move || {
+        let v = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .and_then(|h| h.get_attribute("data-kyso-offline"));
+        offline.set(v);
+    };
+    view! {
+        <details class="privacy-proof" data-testid="privacy-proof" on:toggle=move |_| refresh()>
+            <summary>{move || l().pick("Làm sao biết tệp không bị gửi đi?", "How do I know nothing is sent?")}</summary>
+            <ul>
+                <li>{move || l().pick(
+                    "Trang chỉ được tải tệp của chính nó (chính sách bảo mật nội dung, CSP). Khi bộ kiểm tra đã sẵn sàng, trang tự thêm một chính sách thứ hai cấm mọi kết nối mạng (connect-src 'none'): từ đó trình duyệt từ chối mọi yêu cầu gửi dữ liệu đi.",
+                    "The page may load only its own files (Content-Security-Policy). Once the verifier is ready the page adds a second policy forbidding every network connection (connect-src 'none'): from then on the browser refuses any request that could send data.")}</li>
+                <li data-testid="privacy-network">{move || if ready.get() {
+                    l().pick("Trạng thái: mạng đã bị khóa cho trang này.", "Now: the network is locked for this page.")
+                } else {
+                    l().pick("Trạng thái: đang tải bộ kiểm tra; mạng sẽ bị khóa khi xong.", "Now: loading the verifier; the network is locked once it is ready.")
+                }}</li>
+                <li data-testid="privacy-offline">{move || match offline.get().as_deref() {
+                    Some("ready") => l().pick(
+                        "Trang đã được lưu để dùng ngoại tuyến: có thể tắt mạng rồi kiểm tra tệp.",
+                        "The page is saved for offline use: you can turn the network off and check files."),
+                    Some("unsupported") => l().pick(
+                        "Trình duyệt này (hoặc chế độ riêng tư) không cho lưu trang để dùng ngoại tuyến.",
+                        "This browser (or private mode) does not allow saving the page for offline use."),
+                    _ => l().pick("Chưa lưu được trang để dùng ngoại tuyến.", "The page is not saved for offline use yet."),
+                }}</li>
+                <li>{move || l().pick(
+                    "Mỗi bản phát hành được kiểm thử tự động trên Chromium, Firefox và WebKit: kiểm tra tệp không tạo ra yêu cầu mạng nào (đếm tại máy chủ và trong trình duyệt), và trang vẫn kiểm tra được khi máy chủ đã tắt.",
+                    "Every release is tested automatically in Chromium, Firefox and WebKit: checking files makes no network request (counted at the server and in the browser), and the page still checks files with the server gone.")}</li>
+            </ul>
+        </details>
     }
 }
 
