@@ -649,6 +649,13 @@ async fn scenario(c: &Client, browser: Browser, server: &StaticServer, decree: O
         "[{name}] the refusal says why: {r}"
     );
     assert!(!text.contains("kyso-worker"), "[{name}] {r}");
+    // Not the generic sentence of a malformed or changed document: the
+    // refusal alone says why.
+    let card = r["text"].as_str().unwrap_or_default();
+    assert!(
+        !card.contains("malformed") && !card.contains("không đúng quy định"),
+        "[{name}] the refusal reads like a broken document: {r}"
+    );
 
     // 4c. Keyboard only: Tab from the top of the page reaches the file input,
     // then a result's buttons; Enter on "remove" removes that result.

@@ -235,7 +235,7 @@ fn App(worker_url: String) -> impl IntoView {
                 </button>
             </div>
         </header>
-        <main class:experts=move || experts.get()>
+        <main class:experts=move || experts.get() class:has-results=move || entries.with(|e| !e.is_empty())>
             <DropZone on_files=add_files ready=ready />
             {move || failed.get().map(|e| view! {
                 <p class="alert" role="alert" data-testid="worker-error">

@@ -486,7 +486,12 @@ fn report_parts(r: Arc<Report>, file_id: u32, lang: Lang, verdict: bool, details
         .collect();
     // The sub-indication's sentence is usually the summary's second half:
     // shown only when it adds something.
-    let sub = sub.filter(|s| !summary.contains(s.as_str()));
+    // For an input that could not be read, the error says why; the generic
+    // sentence of its sub-indication (FORMAT_FAILURE: "the structure is
+    // malformed, or the document was changed…") would mislead.
+    let sub = sub.filter(|s| !summary.contains(s.as_str()) && r.error.is_none());
+    // Shown apart only when the summary does not already say it.
+    let error = error.filter(|e| !summary.contains(e.as_str()));
     let shown_summary = summary_after_label(&summary, l.indication(ind));
     let head = verdict.then(|| view! {
         <div class=indication_class(ind) data-testid="verdict" data-indication=indication_code(ind) part="verdict">
@@ -507,7 +512,9 @@ fn report_parts(r: Arc<Report>, file_id: u32, lang: Lang, verdict: bool, details
         <dl class="facts">
             <dt>{l.pick("Định dạng", "Format")}</dt><dd data-testid="format">{l.format(r.format)}</dd>
             <dt>{l.pick("Kích thước", "Size")}</dt><dd data-testid="size" data-bytes=r.file.size.to_string()>{fmt_size(r.file.size, lang)}</dd>
-            <dt>"SHA-256"</dt><dd class="hash" data-testid="sha256">{r.file.sha256.clone()}</dd>
+            {(!r.file.sha256.is_empty()).then(|| view! {
+                <dt>"SHA-256"</dt><dd class="hash" data-testid="sha256">{r.file.sha256.clone()}</dd>
+            })}
             {doc.signature_field_count.map(|n| view! {
                 <dt>{l.pick("Số trường chữ ký", "Signature fields")}</dt><dd data-testid="signature-field-count">{n.to_string()}</dd>
             })}
