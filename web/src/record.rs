@@ -5,7 +5,9 @@
 //! judged here, and nothing leaves the browser (a `blob:` download, the
 //! browser's own print).
 
-use crate::report::{fmt_iso_date, fmt_size, fmt_time, indication_class, indication_code};
+use crate::report::{
+    cert_line, fmt_iso_date, fmt_size, fmt_time, indication_class, indication_code,
+};
 use kyso_report::{Labels, Lang, Report, Time, ValidationTimeChoice};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -127,19 +129,7 @@ pub fn record_view(r: Arc<Report>, verified_at: Time, lang: Lang) -> impl IntoVi
             let who = s
                 .signer
                 .as_ref()
-                .map(|c| {
-                    let mut parts = Vec::new();
-                    parts.extend(c.common_name.clone());
-                    if let Some(o) = &c.organization {
-                        if Some(o) != c.common_name.as_ref() {
-                            parts.push(o.clone());
-                        }
-                    }
-                    if parts.is_empty() {
-                        parts.push(c.subject.clone());
-                    }
-                    parts.join(" — ")
-                })
+                .map(cert_line)
                 .unwrap_or_else(|| l.pick("Không rõ", "Unknown").to_owned());
             let when = match (
                 s.signing_time.timestamp,

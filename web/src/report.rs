@@ -152,7 +152,9 @@ fn row(label: &str, value: Option<String>) -> Option<impl IntoView> {
     value.map(|v| view! { <dt>{label.to_owned()}</dt><dd>{v}</dd> })
 }
 
-fn cert_line(c: &CertificateInfo) -> String {
+/// A certificate's subject as people read it: name — organisation (the DN
+/// only when it names neither).
+pub fn cert_line(c: &CertificateInfo) -> String {
     let mut parts = Vec::new();
     if let Some(cn) = &c.common_name {
         parts.push(cn.clone());
