@@ -127,6 +127,59 @@ fn console_log_panics() {
     }));
 }
 
+/// Hand `file` (with `signed`, the file it signs, for a detached signature)
+/// to the worker and show its result first: the card every front end adds.
+fn add_entry(
+    entries: RwSignal<Vec<Entry>>,
+    file: web_sys::File,
+    signed: Option<web_sys::File>,
+    trust: &[Vec<u8>],
+    at: Option<&str>,
+    notify: Option<bridge::Notify>,
+) -> u32 {
+    let status = RwSignal::new(Status::Pending);
+    let name = match &signed {
+        Some(s) => format!("{} + {}", file.name(), s.name()),
+        None => file.name(),
+    };
+    let size = file.size() as u64;
+    let (id, verified_at) = bridge::submit(file, signed, status, trust, at, notify);
+    entries.update(|e| {
+        e.insert(
+            0,
+            Entry {
+                id,
+                name: StoredValue::new(name),
+                size,
+                status,
+                verified_at,
+            },
+        )
+    });
+    id
+}
+
+/// The files given at once, each with the file it signs when it is a
+/// detached signature `X.p7s` given together with `X` (which is then not
+/// verified on its own).
+fn pair_detached(files: &web_sys::FileList) -> Vec<(web_sys::File, Option<web_sys::File>)> {
+    let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+    let partner = |f: &web_sys::File| -> Option<web_sys::File> {
+        let stem = kyso_report::detached_partner_name(&f.name())?.to_owned();
+        files.iter().find(|g| g.name() == stem).cloned()
+    };
+    let consumed: Vec<String> = files
+        .iter()
+        .filter_map(&partner)
+        .map(|g| g.name())
+        .collect();
+    files
+        .iter()
+        .filter(|f| !consumed.contains(&f.name()))
+        .map(|f| (f.clone(), partner(f)))
+        .collect()
+}
+
 #[component]
 fn App(worker_url: String) -> impl IntoView {
     let lang = RwSignal::new(stored_lang());
@@ -162,41 +215,11 @@ fn App(worker_url: String) -> impl IntoView {
         let extra: Vec<Vec<u8>> =
             anchors.with_untracked(|a| a.iter().map(trust::Anchor::bytes).collect());
         let at = validation_time.with_untracked(validation_time::Setting::option);
-        let status = RwSignal::new(Status::Pending);
-        let name = match &signed {
-            Some(s) => format!("{} + {}", file.name(), s.name()),
-            None => file.name(),
-        };
-        let size = file.size() as u64;
-        let (id, verified_at) = bridge::submit(file, signed, status, &extra, at.as_deref(), None);
-        entries.update(|e| {
-            e.insert(
-                0,
-                Entry {
-                    id,
-                    name: StoredValue::new(name),
-                    size,
-                    status,
-                    verified_at,
-                },
-            )
-        });
+        add_entry(entries, file, signed, &extra, at.as_deref(), None);
     };
     let add_files = move |files: web_sys::FileList| {
-        let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
-        // A detached signature `X.p7s` dropped together with `X` is verified
-        // with it; `X` is then not verified on its own.
-        let partner = |f: &web_sys::File| -> Option<web_sys::File> {
-            let stem = kyso_report::detached_partner_name(&f.name())?.to_owned();
-            files.iter().find(|g| g.name() == stem).cloned()
-        };
-        let consumed: Vec<String> = files
-            .iter()
-            .filter_map(&partner)
-            .map(|g| g.name())
-            .collect();
-        for file in files.iter().filter(|f| !consumed.contains(&f.name())) {
-            submit(file.clone(), partner(file));
+        for (file, signed) in pair_detached(&files) {
+            submit(file, signed);
         }
     };
     // The user chose the file a detached signature signs (whatever its

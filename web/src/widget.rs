@@ -12,7 +12,7 @@
 //! the host as a `kyso-report` (or `kyso-error`) event on the element, with
 //! the report in its JSON form.
 
-use crate::{bridge, DropZone, Entry, FileResult, Status};
+use crate::{bridge, DropZone, Entry, FileResult};
 use kyso_report::Lang;
 use leptos::prelude::*;
 use std::any::Any;
@@ -178,31 +178,15 @@ fn submit(
     trust: &[Vec<u8>],
     at: Option<&str>,
 ) -> u32 {
-    let status = RwSignal::new(Status::Pending);
-    let name = match &signed {
+    let host = host.clone();
+    let event_name = match &signed {
         Some(s) => format!("{} + {}", file.name(), s.name()),
         None => file.name(),
     };
-    let size = file.size() as u64;
-    let host = host.clone();
-    let event_name = name.clone();
     let notify: bridge::Notify = Rc::new(move |id, result| {
         dispatch(&host, id, &event_name, result);
     });
-    let (id, verified_at) = bridge::submit(file, signed, status, trust, at, Some(notify));
-    entries.update(|e| {
-        e.insert(
-            0,
-            Entry {
-                id,
-                name: StoredValue::new(name),
-                size,
-                status,
-                verified_at,
-            },
-        )
-    });
-    id
+    crate::add_entry(entries, file, signed, trust, at, Some(notify))
 }
 
 /// `kyso-report` with `{ id, name, report }`, or `kyso-error` with
@@ -248,34 +232,14 @@ fn Widget(
     let host = StoredValue::new_local(host);
 
     let add_files = move |files: web_sys::FileList| {
-        let files: Vec<File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
-        // As in the portal: `X.p7s` dropped together with `X` is verified with it.
-        let partner = |f: &File| -> Option<File> {
-            let stem = kyso_report::detached_partner_name(&f.name())?.to_owned();
-            files.iter().find(|g| g.name() == stem).cloned()
-        };
-        let consumed: Vec<String> = files
-            .iter()
-            .filter_map(&partner)
-            .map(|g| g.name())
-            .collect();
         let (trust, at) = WIDGETS.with(|w| {
             w.borrow()
                 .get(&handle)
                 .map(|c| (c.trust.get_value(), c.at.get_untracked()))
                 .unwrap_or_default()
         });
-        for file in files.iter().filter(|f| !consumed.contains(&f.name())) {
-            host.with_value(|h| {
-                submit(
-                    entries,
-                    h,
-                    file.clone(),
-                    partner(file),
-                    &trust,
-                    at.as_deref(),
-                )
-            });
+        for (file, signed) in crate::pair_detached(&files) {
+            host.with_value(|h| submit(entries, h, file, signed, &trust, at.as_deref()));
         }
     };
     let app = StoredValue::new(Owner::current().expect("the widget has an owner"));
