@@ -27,14 +27,19 @@ export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-always}"
 mkdir -p "$KYSO_ARTIFACTS"
 [ -d "$KYSO_SHARED" ] || echo "note: $KYSO_SHARED absent: tests that need the shared reference files will say SKIPPED"
 
-declare -a NAMES=() RESULTS=() TIMES=()
+# Each step's output also goes to a log of its own; the summary repeats the
+# end of a failed step's log, so the reason is in the last lines a CI record keeps.
+STEP_LOGS="$KYSO_ARTIFACTS/steps"
+rm -rf "$STEP_LOGS"; mkdir -p "$STEP_LOGS"
+declare -a NAMES=() RESULTS=() TIMES=() LOGS=()
 step() {
     local name="$1"; shift
     printf '\n\033[1;35m==> %s\033[0m  (%s)\n' "$name" "$*"
     local t0=$SECONDS
-    "$@"
-    local rc=$?
-    NAMES+=("$name"); RESULTS+=("$rc"); TIMES+=($((SECONDS - t0)))
+    local log="$STEP_LOGS/$(( ${#NAMES[@]} + 1 ))-${name//[^a-zA-Z0-9]/_}.log"
+    "$@" 2>&1 | tee "$log"
+    local rc=${PIPESTATUS[0]}
+    NAMES+=("$name"); RESULTS+=("$rc"); TIMES+=($((SECONDS - t0))); LOGS+=("$log")
     return $rc
 }
 
@@ -42,11 +47,14 @@ step "format" cargo fmt --all --check
 step "clippy (native)" cargo clippy --workspace --all-targets --locked -- -D warnings
 step "clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown -p kyso-web -p kyso-wasm --all-targets --locked -- -D warnings
 step "native tests" cargo test --workspace --exclude kyso-e2e --locked
+# The runner gives chromedriver 5 s to bind its port by default: too short
+# on a loaded two-core machine with a cold disk cache.
 step "wasm tests (headless Chromium)" env \
     CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
     CHROMEDRIVER="$(command -v chromedriver)" \
     WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/scripts/wasm-test-webdriver.json" \
     WASM_BINDGEN_TEST_TIMEOUT=120 \
+    WASM_BINDGEN_TEST_DRIVER_TIMEOUT=60 \
     cargo test --target wasm32-unknown-unknown -p kyso-wasm --locked
 # Ending driver process groups by system call, never signalling other groups
 # (no browser needed; runs before the browsers so a regression stops here).
@@ -61,6 +69,16 @@ if step "portal build" trunk build --release; then
         cargo test -p kyso-e2e --locked --test browsers -- --exact webkit --nocapture
 fi
 
+for i in "${!NAMES[@]}"; do
+    if [ "${RESULTS[$i]}" != 0 ]; then
+        printf '\n\033[1;31m── end of the failed step "%s" (exit %s; whole log: %s) ──\033[0m\n' \
+            "${NAMES[$i]}" "${RESULTS[$i]}" "${LOGS[$i]}"
+        # Failures and errors first (cargo prints them at the end), then the tail.
+        grep -a -n -E "panicked|^error|FAILED|failed|^failures:|timed out|driver" "${LOGS[$i]}" | tail -n 25
+        echo "…"
+        tail -n 25 "${LOGS[$i]}"
+    fi
+done
 printf '\n\033[1m%-52s %-6s %s\033[0m\n' "step" "result" "time"
 fail=0
 for i in "${!NAMES[@]}"; do
