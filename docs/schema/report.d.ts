@@ -1233,6 +1233,10 @@ export interface SignatureReport {
    */
   intact: boolean;
   /**
+   * Derived: the one most important failed check behind a verdict other than `TOTAL_PASSED` (ranked by [`crate::reason`]), copied from the findings of the signature, its path, revocation or timestamp.
+   */
+  key_finding?: Finding | null;
+  /**
    * Signature or document timestamp.
    */
   kind: SignatureKind;
@@ -1529,6 +1533,14 @@ export interface Verdict {
    * Main indication.
    */
   indication: Indication;
+  /**
+   * The same in English.
+   */
+  next_step_en?: string | null;
+  /**
+   * What the reader should do next (not `TOTAL_PASSED` nor `NO_SIGNATURE`), Vietnamese.
+   */
+  next_step_vi?: string | null;
   /**
    * Why, when not `TOTAL_PASSED`.
    */

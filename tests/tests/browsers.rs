@@ -555,6 +555,34 @@ async fn scenario(c: &Client, browser: Browser, server: &StaticServer, decree: O
         "[{name}] the hidden region is sketched: {r}"
     );
     eprintln!("[{name}] covered: {}", serde_json::to_string(&r).unwrap());
+    // Verdict first and specific: the one most important reason (the page
+    // covered after signing, ranked above the self-signed certificate), not
+    // the generic sentence; what to do next; the PDF object reference only
+    // in the experts' view (the card's innerText is what people see).
+    let summary = r["summary"].as_str().unwrap_or_default();
+    assert!(
+        summary.contains("Trang 1")
+            && summary.contains("sau khi ký")
+            && !summary.contains("Cấu trúc chữ ký"),
+        "[{name}] the verdict names the covered page: {r}"
+    );
+    let card = r["text"].as_str().unwrap_or_default();
+    assert!(
+        card.contains("phiên bản đã ký") && !card.contains(" 0 R)") && !card.contains("[72 756"),
+        "[{name}] a next step, and no object reference or coordinates outside the experts' view: {r}"
+    );
+    let next = c
+        .execute(
+            "const card = [...document.querySelectorAll('[data-testid=\"file-result\"]')].find(e => e.dataset.fileName === 'covered.pdf'); const n = card.querySelector('[data-testid=\"next-step\"]'); return n ? n.innerText : null;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(
+        next.as_str()
+            .is_some_and(|n| n.contains("Tải phiên bản đã ký")),
+        "[{name}] the next step points to the signed version: {next}"
+    );
     // The sketch itself, as people see it.
     c.execute(
         "document.querySelector('[data-testid=\"covered-region\"]').scrollIntoView({block: 'center'}); return true",

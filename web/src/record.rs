@@ -92,6 +92,10 @@ pub fn record_view(r: Arc<Report>, verified_at: Time, lang: Lang) -> impl IntoVi
         Lang::Vi => r.verdict.summary_vi.clone(),
         Lang::En => r.verdict.summary_en.clone(),
     };
+    let next_step = match lang {
+        Lang::Vi => r.verdict.next_step_vi.clone(),
+        Lang::En => r.verdict.next_step_en.clone(),
+    };
     let admin = r.document.as_ref().and_then(|d| d.administrative.clone());
     let value = |v: &Option<kyso_report::ReadValue>| v.as_ref().map(|v| v.value.clone());
     let doc_rows = admin.map(|a| {
@@ -184,6 +188,7 @@ pub fn record_view(r: Arc<Report>, verified_at: Time, lang: Lang) -> impl IntoVi
             <div class=indication_class(ind) data-indication=indication_code(ind)>
                 <strong class="ind-label">{l.indication(ind)}</strong>
                 <p class="summary">{summary}</p>
+                {next_step.map(|n| view! { <p class="next-step">{n}</p> })}
             </div>
             {doc_rows}
             {has_rows.then(|| view! {

@@ -112,7 +112,7 @@ fn findings_view(findings: &[Finding], lang: Lang) -> AnyView {
             view! {
                 <li class=severity_class(f.severity) data-testid="finding" data-code=f.code.clone() data-severity=l.severity(f.severity)>
                     <span class="icon" role="img" aria-label=l.severity(f.severity)>{severity_icon(f.severity)}</span>
-                    <span class="msg">{f.message(lang).to_owned()}{(n > 1).then(|| format!(" (×{n})"))}</span>
+                    <span class="msg">{message_view(f.message(lang))}{(n > 1).then(|| format!(" (×{n})"))}</span>
                     <code class="code expert">{f.code.clone()}</code>
                 </li>
             }
@@ -122,6 +122,91 @@ fn findings_view(findings: &[Finding], lang: Lang) -> AnyView {
         return ().into_any();
     }
     view! { <ul class="findings">{items}</ul> }.into_any()
+}
+
+/// A message as people read it: PDF object references (`(80 0 R)`, `(12 0 R,
+/// 13 0 R)`) and rectangles in PDF points (`[72 756 264 772]`) are for
+/// experts, so they are marked up to show only in the experts' view.
+/// Presentation only: the words are the report's.
+pub fn message_view(msg: &str) -> AnyView {
+    let parts = split_expert_tokens(msg);
+    parts
+        .into_iter()
+        .map(|(text, expert)| {
+            if expert {
+                view! { <span class="expert objref">{text}</span> }.into_any()
+            } else {
+                text.into_any()
+            }
+        })
+        .collect::<Vec<_>>()
+        .into_any()
+}
+
+/// `msg` cut into (text, is for experts) runs; an expert run takes the space
+/// before it.
+pub fn split_expert_tokens(msg: &str) -> Vec<(String, bool)> {
+    fn is_rect(inner: &str) -> bool {
+        let nums: Vec<&str> = inner.split(' ').collect();
+        nums.len() == 4 && nums.iter().all(|n| n.parse::<f64>().is_ok())
+    }
+    fn is_ref_list(inner: &str) -> bool {
+        !inner.is_empty()
+            && inner.split(", ").all(|r| {
+                let mut it = r.split(' ');
+                matches!(
+                    (it.next(), it.next(), it.next(), it.next()),
+                    (Some(a), Some(b), Some("R"), None)
+                        if !a.is_empty() && !b.is_empty()
+                            && a.bytes().all(|c| c.is_ascii_digit())
+                            && b.bytes().all(|c| c.is_ascii_digit())
+                )
+            })
+    }
+    let mut out: Vec<(String, bool)> = Vec::new();
+    let mut rest = msg;
+    while let Some(open) = rest.find(['(', '[']) {
+        let closing = if rest[open..].starts_with('(') {
+            ')'
+        } else {
+            ']'
+        };
+        let Some(close) = rest[open..].find(closing).map(|c| open + c) else {
+            break;
+        };
+        let inner = &rest[open + 1..close];
+        let expert = if closing == ')' {
+            is_ref_list(inner)
+        } else {
+            is_rect(inner)
+        };
+        if expert {
+            let start = if rest[..open].ends_with(' ') {
+                open - 1
+            } else {
+                open
+            };
+            if start > 0 {
+                out.push((rest[..start].to_owned(), false));
+            }
+            out.push((rest[start..=close].to_owned(), true));
+        } else {
+            out.push((rest[..=close].to_owned(), false));
+        }
+        rest = &rest[close + 1..];
+    }
+    if !rest.is_empty() {
+        out.push((rest.to_owned(), false));
+    }
+    // Adjacent plain runs joined back.
+    let mut merged: Vec<(String, bool)> = Vec::new();
+    for (t, e) in out {
+        match merged.last_mut() {
+            Some((last, false)) if !e => last.push_str(&t),
+            _ => merged.push((t, e)),
+        }
+    }
+    merged
 }
 
 /// The summary without the indication it starts with ("Hợp lệ: 1 chữ ký…"
@@ -492,14 +577,21 @@ fn report_parts(r: Arc<Report>, file_id: u32, lang: Lang, verdict: bool, details
     // sentence of its sub-indication (FORMAT_FAILURE: "the structure is
     // malformed, or the document was changed…") would mislead.
     let sub = sub.filter(|s| !summary.contains(s.as_str()) && r.error.is_none());
+    let next_step = match lang {
+        Lang::Vi => r.verdict.next_step_vi.clone(),
+        Lang::En => r.verdict.next_step_en.clone(),
+    };
     // Shown apart only when the summary does not already say it.
     let error = error.filter(|e| !summary.contains(e.as_str()));
     let shown_summary = summary_after_label(&summary, l.indication(ind));
     let head = verdict.then(|| view! {
         <div class=indication_class(ind) data-testid="verdict" data-indication=indication_code(ind) part="verdict">
             <strong class="ind-label">{l.indication(ind)}</strong>
-            <p class="summary" data-testid="verdict-summary" data-summary=summary.clone()>{shown_summary}</p>
-            {sub.map(|s| view! { <p class="sub">{s}</p> })}
+            <p class="summary" data-testid="verdict-summary" data-summary=summary.clone()>{message_view(&shown_summary)}</p>
+            {next_step.map(|s| view! { <p class="next-step" data-testid="next-step">{s}</p> })}
+            // The ETSI sub-indication's general sentence, for experts: the
+            // summary already names the specific reason.
+            {sub.map(|s| view! { <p class="sub expert">{s}</p> })}
         </div>
         {choice_line}
         {error.map(|e| view! { <p class="alert" data-testid="input-error">{e}</p> })}
@@ -658,7 +750,7 @@ fn signature_view(
             view! {
                 <li class=cls data-testid="change" data-class=c.class.clone()>
                     <span class="icon" aria-hidden="true">{icon}</span>
-                    {format!("{} {}: ", l.pick("Phiên bản", "Revision"), c.revision)}{msg}
+                    {format!("{} {}: ", l.pick("Phiên bản", "Revision"), c.revision)}{message_view(&msg)}
                     {c.object.clone().map(|o| view! { <code class="code expert">{o}</code> })}
                 </li>
             }
@@ -704,7 +796,7 @@ fn signature_view(
                         <rect class="hidden-region" x=format!("{:.1}", x0 - px0) y=format!("{:.1}", py1 - y1)
                             width=format!("{:.1}", (x1 - x0).max(1.0)) height=format!("{:.1}", (y1 - y0).max(1.0))></rect>
                     </svg>
-                    <figcaption>{label}</figcaption>
+                    <figcaption>{message_view(&label)}</figcaption>
                 </figure>
             }
         })
@@ -732,6 +824,23 @@ fn signature_view(
             </button>
         }
     });
+    // Why this signature is not valid: its most important failed check,
+    // unless the verdict above already says exactly that (one signature);
+    // the sub-indication's general sentence only when no check names it.
+    let verdict_says = |m: &str| {
+        let summary = match lang {
+            Lang::Vi => &r.verdict.summary_vi,
+            Lang::En => &r.verdict.summary_en,
+        };
+        summary.contains(m.trim_end_matches('.'))
+    };
+    let key_line = match (&s.key_finding, s.sub_indication) {
+        (Some(f), _) if verdict_says(f.message(lang)) => None,
+        (Some(f), _) => Some(f.message(lang).to_owned()),
+        (None, Some(x)) => Some(l.sub_indication(x).to_owned()),
+        (None, None) => None,
+    }
+    .map(|m| view! { <p class="sub" data-testid="signature-reason">{message_view(&m)}</p> });
     view! {
         <li class="signature" data-testid="signature" data-indication=indication_code(ind)>
             <header class="sig-head">
@@ -739,7 +848,7 @@ fn signature_view(
                 <span class="sig-title">{format!("#{} ", s.index + 1)}{title}</span>
                 <span class="kind">{l.kind(s.kind)}{s.field.clone().map(|f| format!(" · {f}"))}</span>
             </header>
-            {s.sub_indication.map(|x| view! { <p class="sub">{l.sub_indication(x)}</p> })}
+            {key_line}
             <dl class="facts">
                 {row(l.pick("Người ký", "Signer"), signer.as_ref().map(cert_line))}
                 {row(l.pick("Định danh", "Identifiers"), identifiers)}
@@ -773,5 +882,56 @@ fn signature_view(
             {findings_view(&all_findings, lang)}
             {download}
         </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_expert_tokens as split_object_refs;
+
+    #[test]
+    fn object_references_are_set_apart_for_experts() {
+        assert_eq!(
+            split_object_refs("Trang 1: ô “SoVanBan” (80 0 R) được thêm (sau khi ký)."),
+            vec![
+                ("Trang 1: ô “SoVanBan”".to_owned(), false),
+                (" (80 0 R)".to_owned(), true),
+                (" được thêm (sau khi ký).".to_owned(), false),
+            ]
+        );
+        assert_eq!(
+            split_object_refs("objects (12 0 R, 13 2 R)"),
+            vec![
+                ("objects".to_owned(), false),
+                (" (12 0 R, 13 2 R)".to_owned(), true)
+            ]
+        );
+        assert_eq!(
+            split_object_refs("nội dung đã ký [72 756.5 264 -772]: người xem [1 2]"),
+            vec![
+                ("nội dung đã ký".to_owned(), false),
+                (" [72 756.5 264 -772]".to_owned(), true),
+                (": người xem [1 2]".to_owned(), false),
+            ]
+        );
+        for plain in [
+            "(1 R)",
+            "no refs",
+            "(a 0 R)",
+            "unclosed (1 0 R",
+            "",
+            "(80 0 R",
+            "[a b c d]",
+            "x [1 2 3 4",
+        ] {
+            assert!(split_object_refs(plain).iter().all(|(_, e)| !e), "{plain}");
+            assert_eq!(
+                split_object_refs(plain)
+                    .into_iter()
+                    .map(|(t, _)| t)
+                    .collect::<String>(),
+                plain
+            );
+        }
     }
 }

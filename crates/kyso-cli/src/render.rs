@@ -74,6 +74,13 @@ pub fn render(r: &Report, lang: Lang) -> String {
         ),
     );
     o.line(2, summary);
+    let next_step = match lang {
+        Lang::Vi => &r.verdict.next_step_vi,
+        Lang::En => &r.verdict.next_step_en,
+    };
+    if let Some(n) = next_step {
+        o.line(2, format!("→ {n}"));
+    }
     if let Some(e) = &r.error {
         let msg = if lang == Lang::Vi {
             &e.message_vi
@@ -322,10 +329,13 @@ fn signature(o: &mut Out<'_>, r: &Report, s: &SignatureReport) {
             .unwrap_or_default()
     );
     o.line(0, title);
-    let sub = s
-        .sub_indication
-        .map(|x| format!(" — {}", l.sub_indication(x)))
-        .unwrap_or_default();
+    // Why: the signature's most important failed check, else the
+    // sub-indication's general sentence.
+    let sub = match (&s.key_finding, s.sub_indication) {
+        (Some(f), _) => format!(" — {}", f.message(o.lang)),
+        (None, Some(x)) => format!(" — {}", l.sub_indication(x)),
+        (None, None) => String::new(),
+    };
     o.line(
         2,
         format!(

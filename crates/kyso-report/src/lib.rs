@@ -19,6 +19,7 @@ pub mod edxml;
 mod finding;
 mod i18n;
 mod model;
+pub mod reason;
 mod time;
 pub mod verdict;
 

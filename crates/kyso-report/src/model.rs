@@ -226,6 +226,12 @@ pub struct Verdict {
     pub summary_vi: String,
     /// The same in English.
     pub summary_en: String,
+    /// What the reader should do next (not `TOTAL_PASSED` nor `NO_SIGNATURE`), Vietnamese.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub next_step_vi: Option<String>,
+    /// The same in English.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub next_step_en: Option<String>,
 }
 
 /// Why the input could not be read.
@@ -1122,6 +1128,11 @@ pub struct SignatureReport {
     /// Empty for PDF and CMS signatures.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub signed_references: Vec<SignedReference>,
+    /// Derived: the one most important failed check behind a verdict other
+    /// than `TOTAL_PASSED` (ranked by [`crate::reason`]), copied from the
+    /// findings of the signature, its path, revocation or timestamp.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub key_finding: Option<Finding>,
     /// Typed facts the indication derives from.
     pub facts: SignatureFacts,
     /// Everything checked, in order, with outcome.
@@ -1211,6 +1222,7 @@ impl SignatureReport {
             changes_after: None,
             covered: Vec::new(),
             signed_references: Vec::new(),
+            key_finding: None,
             facts: SignatureFacts::default(),
             findings: Vec::new(),
         }

@@ -114,6 +114,9 @@ pub fn finalize_signature(sig: &mut SignatureReport) {
     let (ind, sub) = derive_signature(&sig.facts, sig.trust.status);
     sig.indication = ind;
     sig.sub_indication = sub;
+    sig.key_finding = (ind != Indication::TotalPassed)
+        .then(|| crate::reason::most_important(crate::reason::signature_findings(sig)).cloned())
+        .flatten();
 }
 
 /// Derive every signature's indication, then the document's verdict.
@@ -134,6 +137,7 @@ pub fn finalize(report: &mut Report) {
         finalize(&mut child.report);
     }
     let (indication, sub) = document_indication(report);
+    let next;
     let (mut vi, mut en) = match deciding_child(report, indication, sub) {
         Some(c) => {
             let name = c
@@ -143,7 +147,13 @@ pub fn finalize(report: &mut Report) {
                 .clone()
                 .unwrap_or_else(|| c.location.clone());
             // The child's own summary (which names its own deciding child in
-            // turn), after the path to it.
+            // turn), after the path to it; and its next step.
+            next = c
+                .report
+                .verdict
+                .next_step_vi
+                .clone()
+                .zip(c.report.verdict.next_step_en.clone());
             (
                 format!(
                     "Theo tài liệu bên trong “{name}”: {}",
@@ -155,17 +165,24 @@ pub fn finalize(report: &mut Report) {
                 ),
             )
         }
-        None => summary(report, indication, sub),
+        None => {
+            let (vi, en, step) = summary(report, indication, sub);
+            next = step.map(|(vi, en)| (vi.to_owned(), en.to_owned()));
+            (vi, en)
+        }
     };
     if let Some((cvi, cen)) = choice_note(report) {
         vi = format!("{vi} {cvi}");
         en = format!("{en} {cen}");
     }
+    let (next_step_vi, next_step_en) = next.unzip();
     report.verdict = Verdict {
         indication,
         sub_indication: sub,
         summary_vi: vi,
         summary_en: en,
+        next_step_vi,
+        next_step_en,
     };
 }
 
@@ -298,7 +315,11 @@ fn choice_note(report: &Report) -> Option<(String, String)> {
     ))
 }
 
-fn summary(report: &Report, ind: Indication, sub: Option<SubIndication>) -> (String, String) {
+type Step = Option<(&'static str, &'static str)>;
+
+/// The document's one-sentence summary, and what the reader should do next.
+fn summary(report: &Report, ind: Indication, sub: Option<SubIndication>) -> (String, String, Step) {
+    use crate::reason::{class_of, most_important, next_step, signature_findings};
     let n = report.signatures.len();
     let passed = report
         .signatures
@@ -310,12 +331,17 @@ fn summary(report: &Report, ind: Indication, sub: Option<SubIndication>) -> (Str
         return (
             format!("Không thể đọc tệp: {}", e.message_vi),
             format!("The file could not be read: {}", e.message_en),
+            // A refusal of a file too large says all there is to say.
+            (e.code != crate::INPUT_TOO_LARGE)
+                .then(|| next_step(ind, Some(class_of(&e.code))))
+                .flatten(),
         );
     }
     if report.needs_password && n == 0 && ind != Indication::TotalFailed {
         return (
             "Chưa xác định được: tài liệu được mã hóa và cần mật khẩu để mở. Kyso không đọc được bên trong nên không biết tài liệu có chữ ký số hay không. Hãy đề nghị nơi gửi cung cấp bản không đặt mật khẩu mở.".into(),
             "Indeterminate: the document is encrypted and needs a password to open. Kyso cannot read inside it, so it cannot tell whether it carries a digital signature. Ask the sender for a copy without an opening password.".into(),
+            None,
         );
     }
     match ind {
@@ -330,6 +356,7 @@ fn summary(report: &Report, ind: Indication, sub: Option<SubIndication>) -> (Str
             (
                 format!("Đây là chứng thư số, không phải tài liệu được ký: không có chữ ký nào để kiểm tra.{cvi}"),
                 format!("This is a certificate, not a signed document: there is no signature to verify.{cen}"),
+                None,
             )
         }
         Indication::NoSignature
@@ -342,66 +369,92 @@ fn summary(report: &Report, ind: Indication, sub: Option<SubIndication>) -> (Str
             (
                 format!("Kyso chưa kiểm tra được chữ ký trong tệp {fvi}: chưa có kết luận nào về chữ ký của tệp này (không có nghĩa là tệp không được ký)."),
                 format!("Kyso cannot verify signatures in {fen} files yet: there is no conclusion about this file's signatures (which does not mean it is unsigned)."),
+                None,
             )
         }
         Indication::NoSignature => (
             "Tài liệu không có chữ ký số nào.".into(),
             "The document carries no digital signature.".into(),
+            None,
         ),
         Indication::TotalPassed => (
             format!("Hợp lệ: {n} chữ ký, tất cả còn nguyên vẹn, đúng người ký và được tin cậy."),
-            format!("Valid: {n} signature(s), all intact, genuine and trusted."),
+            if n == 1 {
+                "Valid: 1 signature, intact, genuine and trusted.".to_owned()
+            } else {
+                format!("Valid: {n} signatures, all intact, genuine and trusted.")
+            },
+            None,
         ),
-        // No signature, yet the document fails or is undecided: the reason is
-        // a document finding, said as such (never "0/0 signatures pass").
-        _ if n == 0 => {
-            let first = report
-                .findings
-                .iter()
-                .find(|f| f.severity == Severity::Error)
-                .or_else(|| {
-                    report
-                        .findings
-                        .iter()
-                        .find(|f| f.severity == Severity::Warning)
-                });
-            let (fvi, fen) = first
-                .map(|f| (f.message_vi.clone(), f.message_en.clone()))
-                .unwrap_or_else(|| {
-                    (
-                        sub.map(|s| vi_l.sub_indication(s))
-                            .unwrap_or("")
-                            .to_string(),
-                        sub.map(|s| en_l.sub_indication(s))
-                            .unwrap_or("")
-                            .to_string(),
-                    )
-                });
-            (
-                format!(
-                    "{}: tài liệu không có chữ ký nào được kiểm tra. {fvi}",
-                    vi_l.indication(ind)
-                ),
-                format!(
-                    "{}: no signature was checked in the document. {fen}",
-                    en_l.indication(ind)
-                ),
-            )
-        }
         _ => {
-            let why_vi = sub.map(|s| vi_l.sub_indication(s)).unwrap_or("");
-            let why_en = sub.map(|s| en_l.sub_indication(s)).unwrap_or("");
+            // The signature that decided the verdict (the first with the
+            // document's indication), else the document's own findings: its
+            // most important failed check is the reason given.
+            let deciding = report
+                .signatures
+                .iter()
+                .find(|s| s.indication == ind && s.sub_indication == sub);
+            let key = match deciding {
+                Some(s) => s
+                    .key_finding
+                    .as_ref()
+                    .or_else(|| most_important(signature_findings(s))),
+                None => most_important(&report.findings),
+            };
+            let (why_vi, why_en) = match key {
+                Some(f) => (sentence(&f.message_vi), sentence(&f.message_en)),
+                None => (
+                    sub.map(|s| vi_l.sub_indication(s)).unwrap_or("").to_owned(),
+                    sub.map(|s| en_l.sub_indication(s)).unwrap_or("").to_owned(),
+                ),
+            };
+            let step = next_step(ind, key.map(|f| class_of(&f.code)));
+            let (ivi, ien) = (vi_l.indication(ind), en_l.indication(ind));
+            if n == 0 {
+                // No signature, yet the document fails or is undecided: the
+                // reason is a document finding, said as such (never "0/0
+                // signatures pass").
+                return (
+                    format!("{ivi}: tài liệu không có chữ ký nào được kiểm tra. {why_vi}"),
+                    format!("{ien}: no signature was checked in the document. {why_en}"),
+                    step,
+                );
+            }
+            let (vi, en) = match deciding {
+                Some(s) if n > 1 => {
+                    let k = s.index + 1;
+                    let who = s
+                        .signer
+                        .as_ref()
+                        .and_then(|c| c.common_name.clone())
+                        .map(|name| format!(" ({name})"))
+                        .unwrap_or_default();
+                    (
+                        format!("{ivi}: chữ ký #{k}{who}: {why_vi}"),
+                        format!("{ien}: signature #{k}{who}: {why_en}"),
+                    )
+                }
+                _ => (format!("{ivi}: {why_vi}"), format!("{ien}: {why_en}")),
+            };
+            if n == 1 {
+                return (vi, en, step);
+            }
             (
-                format!(
-                    "{}: {passed}/{n} chữ ký đạt mọi kiểm tra. {why_vi}",
-                    vi_l.indication(ind)
-                ),
-                format!(
-                    "{}: {passed}/{n} signature(s) pass every check. {why_en}",
-                    en_l.indication(ind)
-                ),
+                format!("{vi} Có {passed}/{n} chữ ký đạt mọi kiểm tra."),
+                format!("{en} {passed} of {n} signatures pass every check."),
+                step,
             )
         }
+    }
+}
+
+/// A message as a sentence of the summary: ends with a full stop.
+fn sentence(msg: &str) -> String {
+    let m = msg.trim_end();
+    if m.ends_with(['.', '!', '?', '…']) {
+        m.to_owned()
+    } else {
+        format!("{m}.")
     }
 }
 
