@@ -322,7 +322,7 @@ pub fn parse_signed_data(der: &[u8], limits: &Limits) -> Result<SignedDataView, 
     if ber::uses_indefinite(ci.raw, 0) {
         findings.push(Finding::info(
             codes::BER_ENCODING,
-            "Khối CMS dùng mã hoá BER (độ dài không xác định); vẫn đọc được theo RFC 5652.",
+            "Khối CMS dùng mã hóa BER (độ dài không xác định); vẫn đọc được theo RFC 5652.",
             "The CMS structure uses BER (indefinite lengths), which RFC 5652 permits.",
         ));
     }
@@ -410,7 +410,7 @@ fn read_signed_data(sd: &Tlv<'_>, limits: &Limits) -> Result<SignedDataView, Cms
                     if cd.parsed.is_none() {
                         findings.push(Finding::info(
                             codes::CERTIFICATE_NOT_DER,
-                            "Một chứng thư số nhúng không theo đúng mã hoá DER; vẫn dùng được để đối chiếu người ký.",
+                            "Một chứng thư số nhúng không theo đúng mã hóa DER; vẫn dùng được để đối chiếu người ký.",
                             "An embedded certificate is not strict DER; it is still used to identify the signer.",
                         ));
                     }

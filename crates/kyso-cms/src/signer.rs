@@ -141,7 +141,7 @@ impl SignerResult {
             Acceptance::Accepted => {}
             Acceptance::AcceptedWithWarning(reason) => self.findings.push(Finding::warning(
                 codes::ALGORITHM_WEAK_ACCEPTED,
-                format!("Khoá {what} đã cũ nhưng vẫn được chấp nhận ({reason})."),
+                format!("Khóa {what} đã cũ nhưng vẫn được chấp nhận ({reason})."),
                 format!("Key {what} is dated but accepted ({reason})."),
             )),
             Acceptance::Rejected { reason, no_poe } => {
@@ -149,7 +149,7 @@ impl SignerResult {
                 self.weak_algorithm_no_poe |= no_poe;
                 self.findings.push(Finding::error(
                     codes::KEY_WEAK,
-                    format!("Khoá của người ký ({what}) quá yếu ({reason})."),
+                    format!("Khóa của người ký ({what}) quá yếu ({reason})."),
                     format!("The signer's key ({what}) is too weak ({reason})."),
                 ));
             }
@@ -196,7 +196,7 @@ fn crypto_finding(
             r.push(Finding::passed(
                 codes::SIGNATURE_VALID,
                 format!(
-                    "Giá trị chữ ký khớp với khoá công khai của người ký ({}).",
+                    "Giá trị chữ ký khớp với khóa công khai của người ký ({}).",
                     over.0
                 ),
                 format!(
@@ -209,7 +209,7 @@ fn crypto_finding(
             r.crypto_valid = Some(false);
             r.push(Finding::error(
                 codes::SIGNATURE_INVALID,
-                "Giá trị chữ ký KHÔNG khớp với khoá công khai của người ký: chữ ký bị hỏng hoặc giả mạo.",
+                "Giá trị chữ ký KHÔNG khớp với khóa công khai của người ký: chữ ký bị hỏng hoặc giả mạo.",
                 "The signature value does NOT verify with the signer's public key: it is broken or forged.",
             ));
         }
@@ -217,7 +217,7 @@ fn crypto_finding(
             r.crypto_valid = Some(false);
             r.push(Finding::error(
                 codes::SIGNATURE_KEY_MISMATCH,
-                "Loại khoá của chứng thư không phù hợp với thuật toán chữ ký.",
+                "Loại khóa của chứng thư không phù hợp với thuật toán chữ ký.",
                 "The certificate's key type does not match the signature algorithm.",
             ));
         }

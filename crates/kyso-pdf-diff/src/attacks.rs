@@ -35,7 +35,7 @@ fn at(r: ObjRef) -> String {
 pub(crate) fn shadow_hide(r: ObjRef, how: &str) -> Finding {
     let (vi, en) = match how {
         "overlay_emptied" => ("một lớp phủ được vẽ trên trang lúc ký đã bị làm rỗng, để lộ nội dung nằm bên dưới", "an overlay drawn on the page when it was signed has been emptied, revealing what lay beneath"),
-        "xobject_deleted" => ("một lớp phủ được vẽ trên trang lúc ký đã bị xoá", "an overlay drawn on the page when it was signed has been deleted"),
+        "xobject_deleted" => ("một lớp phủ được vẽ trên trang lúc ký đã bị xóa", "an overlay drawn on the page when it was signed has been deleted"),
         "resources" => ("tài nguyên của trang (lớp phủ, hình) được trỏ sang đối tượng khác", "the page's resources (overlays, images) were re-pointed to other objects"),
         "optional_content" => ("thiết lập ẩn/hiện các lớp nội dung bị thay đổi", "the visibility of optional-content layers was changed"),
         "annotation_removed" => ("chú thích hoặc ô biểu mẫu bị gỡ khỏi trang", "annotations or form widgets were removed from the page"),
@@ -208,7 +208,7 @@ pub(crate) fn signature_wrapping(check: &ByteRangeCheck) -> Option<Finding> {
     wrapped.then(|| {
         Finding::error(
             crate::codes::ATTACK_SIGNATURE_WRAPPING,
-            "Tấn công bọc chữ ký (signature wrapping): phần không được ký trong tệp không chỉ chứa giá trị chữ ký mà còn chứa dữ liệu khác, hoặc vùng ký bị dịch chuyển. Kẻ tấn công có thể nhét nội dung tuỳ ý vào đó.",
+            "Tấn công bọc chữ ký (signature wrapping): phần không được ký trong tệp không chỉ chứa giá trị chữ ký mà còn chứa dữ liệu khác, hoặc vùng ký bị dịch chuyển. Kẻ tấn công có thể nhét nội dung tùy ý vào đó.",
             "Signature wrapping attack: the unsigned part of the file holds more than the signature value, or the signed ranges were moved. An attacker can slip arbitrary content in there.",
         )
     })
@@ -392,8 +392,8 @@ pub(crate) fn covers_signed_content(
     };
     Finding::error(
         crate::codes::ATTACK_COVERS_SIGNED_CONTENT,
-        format!("Trang {page}: {} ({r}) được thêm hoặc sửa sau khi ký và vẽ một vùng không trong suốt đè lên nội dung đã ký tại {rt}: người xem thấy trang khác với trang đã ký.{tv} Hãy xem phiên bản đã ký.", what.0),
-        format!("Page {page}: a {} ({r}) added or changed after signing paints an opaque area over signed content at {rt}: readers see another page than the one signed.{te} Look at the signed version.", what.1),
+        format!("Trang {page}: {} ({r}) được thêm hoặc sửa sau khi ký và vẽ một vùng không trong suốt đè lên nội dung đã ký {rt}: người xem thấy trang khác với trang đã ký.{tv} Hãy xem phiên bản đã ký.", what.0),
+        format!("Page {page}: a {} ({r}) added or changed after signing paints an opaque area over signed content {rt}: readers see another page than the one signed.{te} Look at the signed version.", what.1),
     )
 }
 
@@ -407,8 +407,8 @@ pub(crate) fn coverage_undecided(
     let rt = rect.to_text();
     Finding::warning(
         crate::codes::CHANGES_COVERAGE_UNDECIDED,
-        format!("Trang {page} là ảnh quét; không xem được phần ảnh dưới {} tại {rt} ({why}), nên không biết nó che giấy trắng hay nội dung. Hãy so với phiên bản đã ký.", what.0),
-        format!("Page {page} is a scanned image; the pixels under the {} at {rt} could not be examined ({why}), so whether it covers blank paper or content is unknown. Compare with the signed version.", what.1),
+        format!("Trang {page} là ảnh quét; không xem được phần ảnh dưới {} {rt} ({why}), nên không biết nó che giấy trắng hay nội dung. Hãy so với phiên bản đã ký.", what.0),
+        format!("Page {page} is a scanned image; the pixels under the {} {rt} could not be examined ({why}), so whether it covers blank paper or content is unknown. Compare with the signed version.", what.1),
     )
 }
 
@@ -443,7 +443,7 @@ pub(crate) fn annotations_after_approval(changes: &[String]) -> Finding {
     Finding::warning(
         crate::codes::CHANGES_ANNOTATIONS_AFTER_APPROVAL,
         format!(
-            "Sau khi ký, tài liệu được thêm hoặc sửa chú thích (ghi chú, đánh dấu…): {}. Chữ ký phê duyệt không khoá việc này, nhưng chú thích không được chữ ký bảo đảm — hãy đọc chúng như ghi chú của người khác, không phải nội dung đã ký.",
+            "Sau khi ký, tài liệu được thêm hoặc sửa chú thích (ghi chú, đánh dấu…): {}. Chữ ký phê duyệt không khóa việc này, nhưng chú thích không được chữ ký bảo đảm — hãy đọc chúng như ghi chú của người khác, không phải nội dung đã ký.",
             vi.join("; ")
         ),
         format!(

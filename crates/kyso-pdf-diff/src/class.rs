@@ -116,7 +116,7 @@ pub(crate) fn permitted(
         // cover signed content are judged `bad` before this point.
         Class::Annotation if p.is_none() => Ok(()),
         Class::Annotation => Err((
-            "chữ ký chứng nhận (DocMDP P=2) không cho phép thêm, sửa hay xoá chú thích".into(),
+            "chữ ký chứng nhận (DocMDP P=2) không cho phép thêm, sửa hay xóa chú thích".into(),
             "the certification signature (DocMDP P=2) does not permit adding, changing or removing annotations".into(),
         )),
     }

@@ -486,7 +486,7 @@ impl<'a, 'd> StepContext<'a, 'd> {
                 .push(attacks::shadow_hide(r, "xobject_deleted"));
         }
         Judged::other(
-            format!("Đối tượng {r} ({}) bị xoá.", what.0),
+            format!("Đối tượng {r} ({}) bị xóa.", what.0),
             format!("Object {r} ({}) was deleted.", what.1),
         )
     }

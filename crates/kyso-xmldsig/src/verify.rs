@@ -276,7 +276,7 @@ fn verify_signature_element<'a>(
     if c14n.is_none() {
         res.findings.push(Finding::error(
             codes::C14N_UNSUPPORTED,
-            format!("Phương pháp chuẩn hoá {cm_uri:?} không được hỗ trợ."),
+            format!("Phương pháp chuẩn hóa {cm_uri:?} không được hỗ trợ."),
             format!("Canonicalization method {cm_uri:?} is not supported."),
         ));
     }
@@ -398,7 +398,7 @@ fn verify_signature_element<'a>(
                 Ok(signed) => check_value(&mut res, alg, &signed, value, opts),
                 Err(e) => res.findings.push(Finding::error(
                     codes::TRANSFORM_FAILED,
-                    format!("Không chuẩn hoá được SignedInfo: {}", e.message_vi()),
+                    format!("Không chuẩn hóa được SignedInfo: {}", e.message_vi()),
                     format!("SignedInfo could not be canonicalized: {e}"),
                 )),
             }

@@ -94,7 +94,7 @@ pub(crate) fn check_trailer(cx: &mut StepContext<'_, '_>) {
         cx.put(
             0,
             Judged::other(
-                "Cách mã hoá tài liệu (/Encrypt) bị thay đổi.",
+                "Cách mã hóa tài liệu (/Encrypt) bị thay đổi.",
                 "The document's encryption (/Encrypt) was changed.",
             ),
         );

@@ -30,7 +30,7 @@ impl Rule for SignatureDictionary {
         let (r, keys) = (o.r, changed_keys(o.old, o.new));
         cx.findings.push(attacks::signature_dict_changed(r, &keys));
         Some(vec![Judged::other(
-            format!("Từ điển chữ ký {r} bị sửa sau khi ký (khoá: {keys})."),
+            format!("Từ điển chữ ký {r} bị sửa sau khi ký (khóa: {keys})."),
             format!("Signature dictionary {r} was modified after signing (keys: {keys})."),
         )])
     }
@@ -39,7 +39,7 @@ impl Rule for SignatureDictionary {
         let r = o.r;
         cx.sigs.by_num.contains_key(&o.num).then(|| {
             Judged::other(
-                format!("Từ điển chữ ký {r} bị xoá."),
+                format!("Từ điển chữ ký {r} bị xóa."),
                 format!("Signature dictionary {r} was deleted."),
             )
         })
@@ -178,7 +178,7 @@ pub(crate) fn acroform(cx: &mut StepContext<'_, '_>, old: &Dict, new: &Dict) -> 
                     out.push(fields_array(cx, &o, n));
                 }
                 (_, None) => out.push(Judged::other(
-                    "Danh sách trường biểu mẫu bị xoá.",
+                    "Danh sách trường biểu mẫu bị xóa.",
                     "The list of form fields was removed.",
                 )),
             },
@@ -475,7 +475,7 @@ fn field(
                     Judged::bad(
                         Class::FormFilling,
                         format!(
-                            "Trường “{name}” bị khoá bởi chữ ký #{} nhưng vẫn bị điền lại.",
+                            "Trường “{name}” bị khóa bởi chữ ký #{} nhưng vẫn bị điền lại.",
                             by + 1
                         ),
                         format!(
@@ -497,7 +497,7 @@ fn field(
             }
             b"Ff" if read_only_set(o, n) => out.push(Judged::ok(
                 Class::Signature,
-                format!("Trường “{name}” được khoá (chỉ đọc) bởi một chữ ký mới."),
+                format!("Trường “{name}” được khóa (chỉ đọc) bởi một chữ ký mới."),
                 format!("Field '{name}' was locked (made read-only) by a new signature."),
             )),
             k => {
@@ -606,7 +606,7 @@ fn appearance(cx: &mut StepContext<'_, '_>, r: ObjRef, widget: u32) -> Judged {
         return Judged::bad(
             Class::FormFilling,
             format!(
-                "Trường “{name}” bị khoá bởi chữ ký #{} nhưng vẫn bị điền lại.",
+                "Trường “{name}” bị khóa bởi chữ ký #{} nhưng vẫn bị điền lại.",
                 by + 1
             ),
             format!(

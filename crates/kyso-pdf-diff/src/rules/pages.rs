@@ -86,7 +86,7 @@ impl Rule for Annotation {
         (type_of(o.old) == Some(b"Annot") && subtype_of(o.old) != Some(b"Widget")).then(|| {
             Judged::ok(
                 Class::Annotation,
-                format!("Chú thích {r} bị xoá."),
+                format!("Chú thích {r} bị xóa."),
                 format!("Annotation {r} was deleted."),
             )
         })
@@ -510,8 +510,8 @@ pub(crate) fn check_covering(cx: &mut StepContext<'_, '_>) {
                     cx.put(
                         ar.num,
                         Judged::other(
-                            format!("Trang {}: {} được thêm hoặc sửa sau khi ký và che nội dung đã ký tại {rt}.", pi + 1, what.0),
-                            format!("Page {}: a {} added or changed after signing hides signed content at {rt}.", pi + 1, what.1),
+                            format!("Trang {}: {} được thêm hoặc sửa sau khi ký và che nội dung đã ký {rt}.", pi + 1, what.0),
+                            format!("Page {}: a {} added or changed after signing hides signed content {rt}.", pi + 1, what.1),
                         ),
                     );
                 }

@@ -214,7 +214,7 @@ fn compare_tree(cx: &mut StepContext<'_, '_>, key: &'static [u8]) -> Judged {
     } else if !new.conflicting.is_empty() {
         Judged::other(
             format!(
-                "Cây /{name} định nghĩa khoá {} hai lần với giá trị khác nhau.",
+                "Cây /{name} định nghĩa khóa {} hai lần với giá trị khác nhau.",
                 some_keys(&new.conflicting)
             ),
             format!(
