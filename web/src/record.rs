@@ -88,14 +88,8 @@ pub fn print(card: &web_sys::Element) {
 pub fn record_view(r: Arc<Report>, verified_at: Time, lang: Lang) -> impl IntoView {
     let l = Labels(lang);
     let ind = r.verdict.indication;
-    let summary = match lang {
-        Lang::Vi => r.verdict.summary_vi.clone(),
-        Lang::En => r.verdict.summary_en.clone(),
-    };
-    let next_step = match lang {
-        Lang::Vi => r.verdict.next_step_vi.clone(),
-        Lang::En => r.verdict.next_step_en.clone(),
-    };
+    let summary = r.verdict.summary(lang).to_owned();
+    let next_step = r.verdict.next_step(lang).map(str::to_owned);
     let admin = r.document.as_ref().and_then(|d| d.administrative.clone());
     let value = |v: &Option<kyso_report::ReadValue>| v.as_ref().map(|v| v.value.clone());
     let doc_rows = admin.map(|a| {

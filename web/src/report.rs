@@ -163,7 +163,9 @@ pub fn split_expert_tokens(msg: &str) -> Vec<(String, bool)> {
                 )
             })
     }
+    // Plain text gathers in `plain` until an expert run closes it.
     let mut out: Vec<(String, bool)> = Vec::new();
+    let mut plain = String::new();
     let mut rest = msg;
     while let Some(open) = rest.find(['(', '[']) {
         let closing = if rest[open..].starts_with('(') {
@@ -186,27 +188,21 @@ pub fn split_expert_tokens(msg: &str) -> Vec<(String, bool)> {
             } else {
                 open
             };
-            if start > 0 {
-                out.push((rest[..start].to_owned(), false));
+            plain.push_str(&rest[..start]);
+            if !plain.is_empty() {
+                out.push((std::mem::take(&mut plain), false));
             }
             out.push((rest[start..=close].to_owned(), true));
         } else {
-            out.push((rest[..=close].to_owned(), false));
+            plain.push_str(&rest[..=close]);
         }
         rest = &rest[close + 1..];
     }
-    if !rest.is_empty() {
-        out.push((rest.to_owned(), false));
+    plain.push_str(rest);
+    if !plain.is_empty() {
+        out.push((plain, false));
     }
-    // Adjacent plain runs joined back.
-    let mut merged: Vec<(String, bool)> = Vec::new();
-    for (t, e) in out {
-        match merged.last_mut() {
-            Some((last, false)) if !e => last.push_str(&t),
-            _ => merged.push((t, e)),
-        }
-    }
-    merged
+    out
 }
 
 /// The summary without the indication it starts with ("Hợp lệ: 1 chữ ký…"
@@ -501,10 +497,7 @@ pub fn details_view(r: Arc<Report>, file_id: u32, lang: Lang) -> AnyView {
 fn report_parts(r: Arc<Report>, file_id: u32, lang: Lang, verdict: bool, details: bool) -> AnyView {
     let l = Labels(lang);
     let ind = r.verdict.indication;
-    let summary = match lang {
-        Lang::Vi => r.verdict.summary_vi.clone(),
-        Lang::En => r.verdict.summary_en.clone(),
-    };
+    let summary = r.verdict.summary(lang).to_owned();
     let doc = r.document.clone().unwrap_or_default();
     let sub = r
         .verdict
@@ -577,10 +570,7 @@ fn report_parts(r: Arc<Report>, file_id: u32, lang: Lang, verdict: bool, details
     // sentence of its sub-indication (FORMAT_FAILURE: "the structure is
     // malformed, or the document was changed…") would mislead.
     let sub = sub.filter(|s| !summary.contains(s.as_str()) && r.error.is_none());
-    let next_step = match lang {
-        Lang::Vi => r.verdict.next_step_vi.clone(),
-        Lang::En => r.verdict.next_step_en.clone(),
-    };
+    let next_step = r.verdict.next_step(lang).map(str::to_owned);
     // Shown apart only when the summary does not already say it.
     let error = error.filter(|e| !summary.contains(e.as_str()));
     let shown_summary = summary_after_label(&summary, l.indication(ind));
@@ -827,13 +817,7 @@ fn signature_view(
     // Why this signature is not valid: its most important failed check,
     // unless the verdict above already says exactly that (one signature);
     // the sub-indication's general sentence only when no check names it.
-    let verdict_says = |m: &str| {
-        let summary = match lang {
-            Lang::Vi => &r.verdict.summary_vi,
-            Lang::En => &r.verdict.summary_en,
-        };
-        summary.contains(m.trim_end_matches('.'))
-    };
+    let verdict_says = |m: &str| r.verdict.summary(lang).contains(m.trim_end_matches('.'));
     let key_line = match (&s.key_finding, s.sub_indication) {
         (Some(f), _) if verdict_says(f.message(lang)) => None,
         (Some(f), _) => Some(f.message(lang).to_owned()),
@@ -887,12 +871,12 @@ fn signature_view(
 
 #[cfg(test)]
 mod tests {
-    use super::split_expert_tokens as split_object_refs;
+    use super::split_expert_tokens;
 
     #[test]
     fn object_references_are_set_apart_for_experts() {
         assert_eq!(
-            split_object_refs("Trang 1: ô “SoVanBan” (80 0 R) được thêm (sau khi ký)."),
+            split_expert_tokens("Trang 1: ô “SoVanBan” (80 0 R) được thêm (sau khi ký)."),
             vec![
                 ("Trang 1: ô “SoVanBan”".to_owned(), false),
                 (" (80 0 R)".to_owned(), true),
@@ -900,14 +884,14 @@ mod tests {
             ]
         );
         assert_eq!(
-            split_object_refs("objects (12 0 R, 13 2 R)"),
+            split_expert_tokens("objects (12 0 R, 13 2 R)"),
             vec![
                 ("objects".to_owned(), false),
                 (" (12 0 R, 13 2 R)".to_owned(), true)
             ]
         );
         assert_eq!(
-            split_object_refs("nội dung đã ký [72 756.5 264 -772]: người xem [1 2]"),
+            split_expert_tokens("nội dung đã ký [72 756.5 264 -772]: người xem [1 2]"),
             vec![
                 ("nội dung đã ký".to_owned(), false),
                 (" [72 756.5 264 -772]".to_owned(), true),
@@ -924,9 +908,12 @@ mod tests {
             "[a b c d]",
             "x [1 2 3 4",
         ] {
-            assert!(split_object_refs(plain).iter().all(|(_, e)| !e), "{plain}");
+            assert!(
+                split_expert_tokens(plain).iter().all(|(_, e)| !e),
+                "{plain}"
+            );
             assert_eq!(
-                split_object_refs(plain)
+                split_expert_tokens(plain)
                     .into_iter()
                     .map(|(t, _)| t)
                     .collect::<String>(),

@@ -60,10 +60,7 @@ pub fn render(r: &Report, lang: Lang) -> String {
     };
     let name = r.file.name.clone().unwrap_or_else(|| "-".into());
     o.line(0, format!("══ {name} ══"));
-    let summary = match lang {
-        Lang::Vi => &r.verdict.summary_vi,
-        Lang::En => &r.verdict.summary_en,
-    };
+    let summary = r.verdict.summary(lang);
     o.line(
         0,
         format!(
@@ -74,11 +71,7 @@ pub fn render(r: &Report, lang: Lang) -> String {
         ),
     );
     o.line(2, summary);
-    let next_step = match lang {
-        Lang::Vi => &r.verdict.next_step_vi,
-        Lang::En => &r.verdict.next_step_en,
-    };
-    if let Some(n) = next_step {
+    if let Some(n) = r.verdict.next_step(lang) {
         o.line(2, format!("→ {n}"));
     }
     if let Some(e) = &r.error {

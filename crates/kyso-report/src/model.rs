@@ -234,6 +234,24 @@ pub struct Verdict {
     pub next_step_en: Option<String>,
 }
 
+impl Verdict {
+    /// The summary in the requested language.
+    pub fn summary(&self, lang: crate::Lang) -> &str {
+        match lang {
+            crate::Lang::Vi => &self.summary_vi,
+            crate::Lang::En => &self.summary_en,
+        }
+    }
+
+    /// What the reader should do next, in the requested language.
+    pub fn next_step(&self, lang: crate::Lang) -> Option<&str> {
+        match lang {
+            crate::Lang::Vi => self.next_step_vi.as_deref(),
+            crate::Lang::En => self.next_step_en.as_deref(),
+        }
+    }
+}
+
 /// Why the input could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -319,7 +319,7 @@ type Step = Option<(&'static str, &'static str)>;
 
 /// The document's one-sentence summary, and what the reader should do next.
 fn summary(report: &Report, ind: Indication, sub: Option<SubIndication>) -> (String, String, Step) {
-    use crate::reason::{class_of, most_important, next_step, signature_findings};
+    use crate::reason::{class_of, most_important, next_step};
     let n = report.signatures.len();
     let passed = report
         .signatures
@@ -394,11 +394,10 @@ fn summary(report: &Report, ind: Indication, sub: Option<SubIndication>) -> (Str
                 .signatures
                 .iter()
                 .find(|s| s.indication == ind && s.sub_indication == sub);
+            // A deciding signature does not pass, so finalize_signature set
+            // its key finding (None: no failed check names the reason).
             let key = match deciding {
-                Some(s) => s
-                    .key_finding
-                    .as_ref()
-                    .or_else(|| most_important(signature_findings(s))),
+                Some(s) => s.key_finding.as_ref(),
                 None => most_important(&report.findings),
             };
             let (why_vi, why_en) = match key {
