@@ -219,19 +219,24 @@ pub(crate) fn signature_wrapping(check: &ByteRangeCheck) -> Option<Finding> {
 /// them. Returns a finding if so.
 pub(crate) fn unparsed_tail(doc: &Document<'_>) -> Option<Finding> {
     let end = doc.revisions().last()?.end;
-    let tail = doc.bytes().get(end..)?;
-    if tail.iter().all(|b| b.is_ascii_whitespace() || *b == 0) {
+    if end > doc.len() || blank_from(doc, end) {
         return None;
     }
-    let looks_like_update = [
-        b"obj".as_slice(),
-        b"xref",
-        b"trailer",
-        b"startxref",
-        b"%%EOF",
-    ]
-    .iter()
-    .any(|k| tail.windows(k.len()).any(|w| w == *k));
+    let tail_len = doc.len() - end;
+    // In chunks (the tail may be most of a large file), overlapping by the
+    // longest keyword less one.
+    const KEYWORDS: [&[u8]; 5] = [b"obj", b"xref", b"trailer", b"startxref", b"%%EOF"];
+    let mut looks_like_update = false;
+    let mut pos = end;
+    while pos < doc.len() && !looks_like_update {
+        let to = pos.saturating_add(1 << 20).min(doc.len());
+        let chunk = doc.read(pos, to.saturating_add(8).min(doc.len()))?;
+        looks_like_update = KEYWORDS
+            .iter()
+            .any(|k| memchr::memmem::find(&chunk, k).is_some());
+        pos = to;
+    }
+    let tail = TailLen(tail_len);
     Some(if looks_like_update {
         Finding::error(
             crate::codes::ATTACK_UNREADABLE_UPDATE,
@@ -245,6 +250,28 @@ pub(crate) fn unparsed_tail(doc: &Document<'_>) -> Option<Finding> {
             format!("{} bytes after the last revision belong to no revision; no signature covers them.", tail.len()),
         )
     })
+}
+
+/// A length, printed by the messages above as the tail's byte count.
+struct TailLen(usize);
+impl TailLen {
+    fn len(&self) -> usize {
+        self.0
+    }
+}
+
+/// Whether every byte of the document from `from` is ASCII white space or
+/// NUL (read in chunks).
+pub(crate) fn blank_from(doc: &Document<'_>, from: usize) -> bool {
+    let mut pos = from;
+    while pos < doc.len() {
+        let to = pos.saturating_add(1 << 20).min(doc.len());
+        match doc.read(pos, to) {
+            Some(c) if c.iter().all(|b| b.is_ascii_whitespace() || *b == 0) => pos = to,
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// Objects defined in revision `rev` that the document of that revision does

@@ -578,10 +578,7 @@ fn judge_signature(
                 .and_then(|c| c.signed_end)
                 .and_then(|e| usize::try_from(e).ok());
             if let Some(end) = end {
-                let rest = doc.bytes().get(end..).unwrap_or(&[]);
-                if !named_structure_attack
-                    && !rest.iter().all(|b| b.is_ascii_whitespace() || *b == 0)
-                {
+                if !named_structure_attack && !attacks::blank_from(doc, end) {
                     out.disallowed = true;
                     out.modification_level = ModificationLevel::Other;
                     findings.push(Finding::error(

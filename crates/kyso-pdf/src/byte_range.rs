@@ -96,7 +96,7 @@ fn check_one(
     ranges: &[Option<[u64; 4]>],
     hidden_ends: &[u64],
 ) -> ByteRangeCheck {
-    let len = doc.bytes().len() as u64;
+    let len = doc.len() as u64;
     let mut findings = Vec::new();
     let unclear = |findings: Vec<Finding>| ByteRangeCheck {
         ok: false,
@@ -236,10 +236,7 @@ fn check_one(
         .iter()
         .find(|rv| end >= rv.eof_marker_end as u64 && end <= rv.end as u64)
         .map(|rv| rv.index);
-    let tail_ws = doc
-        .bytes()
-        .get(usize::try_from(end).unwrap_or(usize::MAX)..)
-        .is_some_and(|t| t.iter().all(|b| crate::lexer::is_ws(*b)));
+    let tail_ws = usize::try_from(end).is_ok_and(|e| e <= doc.len() && doc.all_ws_from(e));
     let last_rev = revs.len().checked_sub(1);
     let (coverage, revision) = if end > len {
         (Coverage::Unclear, None)

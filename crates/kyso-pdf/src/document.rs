@@ -2,11 +2,14 @@
 
 use crate::crypt::{Decryptor, Encryption};
 use crate::error::{limit, PdfError};
-use crate::lexer::{find, rfind, Lexer};
+use crate::input::Input;
+use crate::lexer::{find, Lexer};
 use crate::object::{Dict, ObjRef, Object, Stream};
 use crate::xref::{read_section, Section, XrefEntry, XrefKind};
 use crate::Limits;
 use kyso_report::Finding;
+use kyso_source::Source;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -75,7 +78,7 @@ struct ObjStm {
 
 /// A parsed PDF. Borrows the input; objects are parsed on demand through the xref.
 pub struct Document<'a> {
-    bytes: &'a [u8],
+    input: Input<'a>,
     limits: Limits,
     version: Option<String>,
     revisions: Vec<Revision>,
@@ -102,7 +105,7 @@ pub struct Document<'a> {
 impl std::fmt::Debug for Document<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Document")
-            .field("len", &self.bytes.len())
+            .field("len", &self.input.len())
             .field("version", &self.version)
             .field("revisions", &self.revisions.len())
             .field("encryption", &self.encryption)
@@ -115,8 +118,8 @@ pub(crate) fn warn(code: &str, vi: String, en: String) -> Finding {
 }
 
 /// Skip one EOL (CRLF, LF or CR) at `pos`.
-fn after_eol(bytes: &[u8], pos: usize) -> usize {
-    match (bytes.get(pos), bytes.get(pos + 1)) {
+fn after_eol(input: &Input<'_>, pos: usize) -> usize {
+    match (input.byte(pos).as_ref(), input.byte(pos + 1).as_ref()) {
         (Some(b'\r'), Some(b'\n')) => pos + 2,
         (Some(b'\r'), _) | (Some(b'\n'), _) => pos + 1,
         _ => pos,
@@ -127,24 +130,41 @@ impl<'a> Document<'a> {
     /// Parse the structure: header, every xref section along the `/Prev`
     /// chain, revision boundaries, encryption. Objects are read lazily later.
     pub fn parse(bytes: &'a [u8], limits: &Limits) -> Result<Document<'a>, PdfError> {
-        if bytes.len() > limits.max_file_size {
+        Self::parse_input(Input::Mem(bytes), limits)
+    }
+
+    /// Parse the structure of the PDF `src` reads, reading only what the
+    /// structure needs (the tail, the xref chain, later the objects resolved)
+    /// through a bounded cache: the input is never held whole. An input in
+    /// memory is parsed as by [`Document::parse`].
+    pub fn parse_source(src: &'a dyn Source, limits: &Limits) -> Result<Document<'a>, PdfError> {
+        if src.len() > limits.max_file_size as u64 {
+            return Err(limit(crate::codes::LIMIT_FILE_SIZE));
+        }
+        let input = Input::new(src).ok_or(limit(crate::codes::LIMIT_FILE_SIZE))?;
+        Self::parse_input(input, limits)
+    }
+
+    fn parse_input(input: Input<'a>, limits: &Limits) -> Result<Document<'a>, PdfError> {
+        let len = input.len();
+        if len > limits.max_file_size {
             return Err(limit(crate::codes::LIMIT_FILE_SIZE));
         }
         let mut warnings = Vec::new();
         // §7.5.2 header; Annex H.3 (implementation note): readers accept it within the first 1024 bytes.
-        let head = bytes.get(..bytes.len().min(1024)).unwrap_or(&[]);
-        let hpos = find(head, b"%PDF-", 0);
+        let head = input.get(0, len.min(1024)).unwrap_or_default();
+        let hpos = find(&head, b"%PDF-", 0);
         if hpos.is_none() {
             // Keep reading if the rest of the structure is sound: a damaged
             // header is then reported, and the signatures (whose signed bytes
             // include the header) fail their digest check instead of vanishing.
-            if rfind(bytes, b"startxref", bytes.len()).is_none() {
+            if input.rfind(b"startxref", 0, len).is_none() {
                 return Err(PdfError::NoHeader);
             }
             warnings.push(PdfError::NoHeader.to_finding());
         }
         let hpos = hpos.unwrap_or(0);
-        let has_header = bytes.get(hpos..).is_some_and(|b| b.starts_with(b"%PDF-"));
+        let has_header = head.get(hpos..).is_some_and(|b| b.starts_with(b"%PDF-"));
         if hpos > 0 {
             warnings.push(warn(
                 crate::codes::HEADER_OFFSET,
@@ -153,14 +173,14 @@ impl<'a> Document<'a> {
             ));
         }
         let vstart = hpos + 5;
-        let vlen = bytes
+        let vlen = head
             .get(vstart..)
             .unwrap_or(&[])
             .iter()
             .take(8)
             .take_while(|b| b.is_ascii_digit() || **b == b'.')
             .count();
-        let version = bytes
+        let version = head
             .get(vstart..vstart + vlen)
             .filter(|_| has_header)
             .and_then(|v| std::str::from_utf8(v).ok())
@@ -168,13 +188,19 @@ impl<'a> Document<'a> {
             .map(str::to_owned);
 
         // §7.5.5: the last `startxref` gives the newest xref section.
-        let sx = rfind(bytes, b"startxref", bytes.len()).ok_or(PdfError::NoStartxref)?;
-        let mut lx = Lexer::new(bytes, sx + 9, Some(0), 1, 1);
-        let startxref = lx
-            .read_uint()
-            .and_then(|v| usize::try_from(v).ok())
+        let sx = input
+            .rfind(b"startxref", 0, len)
             .ok_or(PdfError::NoStartxref)?;
-        let last_eof = find(bytes, b"%%EOF", lx.pos);
+        let (startxref, after_sx) =
+            input.parse_at(sx + 9, limits.read_window, |buf, pos, base| {
+                let mut lx = Lexer::new(buf, pos, Some(base), 1, 1);
+                let v = lx
+                    .read_uint()
+                    .and_then(|v| usize::try_from(v).ok())
+                    .ok_or(PdfError::NoStartxref)?;
+                Ok((v, base + lx.pos))
+            })?;
+        let last_eof = input.find(b"%%EOF", after_sx, len);
         match last_eof {
             None => warnings.push(warn(
                 crate::codes::NO_EOF_MARKER,
@@ -182,12 +208,13 @@ impl<'a> Document<'a> {
                 "The file does not end with a %%EOF marker; it may be truncated.".into(),
             )),
             Some(e) => {
-                let tail = bytes.get(after_eol(bytes, e + 5)..).unwrap_or(&[]);
-                if !tail.iter().all(|b| crate::lexer::is_ws(*b)) {
+                let tail_at = after_eol(&input, e + 5);
+                if !input.all_ws_from(tail_at) {
+                    let n = len.saturating_sub(tail_at);
                     warnings.push(warn(
                         crate::codes::TRAILING_BYTES,
-                        format!("Có {} byte nằm sau dấu “%%EOF” cuối cùng, không thuộc phiên bản nào của tài liệu.", tail.len()),
-                        format!("{} bytes follow the last %%EOF and belong to no revision of the document.", tail.len()),
+                        format!("Có {n} byte nằm sau dấu “%%EOF” cuối cùng, không thuộc phiên bản nào của tài liệu."),
+                        format!("{n} bytes follow the last %%EOF and belong to no revision of the document."),
                     ));
                 }
             }
@@ -214,8 +241,13 @@ impl<'a> Document<'a> {
             if chain.len() >= limits.max_revisions {
                 return Err(limit(crate::codes::LIMIT_REVISIONS));
             }
-            let mut sec = match Self::locate_section(bytes, off, limits, &mut budget, &mut warnings)
-            {
+            let mut sec = match Self::locate_section(
+                &input,
+                off,
+                limits,
+                &mut budget,
+                &mut warnings,
+            ) {
                 Ok(s) => s,
                 Err(e @ PdfError::Limit { .. }) => return Err(e),
                 Err(e) => {
@@ -226,13 +258,13 @@ impl<'a> Document<'a> {
                     let Some(newer) = chain.last().map(|(_, s)| s.offset) else {
                         return Err(e);
                     };
-                    let found = Self::previous_marker(bytes, newer)
+                    let found = Self::previous_marker(&input, newer)
                         .into_iter()
                         .filter(|m| !visited.contains(m))
                         .find_map(|m| {
                             let mut scratch = Vec::new();
                             let s =
-                                Self::locate_section(bytes, m, limits, &mut budget, &mut scratch)
+                                Self::locate_section(&input, m, limits, &mut budget, &mut scratch)
                                     .ok()?;
                             Some((m, s, scratch))
                         });
@@ -265,7 +297,7 @@ impl<'a> Document<'a> {
                     offset: off,
                     reason: "negative /XRefStm",
                 })?;
-                let hidden = Self::locate_section(bytes, xs, limits, &mut budget, &mut warnings)?;
+                let hidden = Self::locate_section(&input, xs, limits, &mut budget, &mut warnings)?;
                 xref_stms.push(xs);
                 xref_stms.push(hidden.offset);
                 if hidden.kind != XrefKind::Stream {
@@ -334,14 +366,14 @@ impl<'a> Document<'a> {
             let marker = if sec_end >= no_eof_after {
                 None
             } else {
-                find(bytes, b"%%EOF", sec_end)
+                input.find(b"%%EOF", sec_end, len)
             };
             if marker.is_none() {
                 no_eof_after = no_eof_after.min(sec_end);
             }
             let (eof_marker_end, end) = match marker {
-                Some(e) => (e + 5, after_eol(bytes, e + 5)),
-                None => (bytes.len(), bytes.len()),
+                Some(e) => (e + 5, after_eol(&input, e + 5)),
+                None => (len, len),
             };
             if end < start {
                 warnings.push(warn(
@@ -370,7 +402,7 @@ impl<'a> Document<'a> {
         }
         // Split check by %%EOF markers: an update appended without being chained by /Prev.
         let last_end = revisions.last().map(|r| r.end).unwrap_or(0);
-        if let Some(extra) = find(bytes, b"%%EOF", last_end) {
+        if let Some(extra) = input.find(b"%%EOF", last_end, len) {
             let _ = extra;
             warnings.push(warn(
                 crate::codes::REVISION_UNCHAINED,
@@ -387,7 +419,7 @@ impl<'a> Document<'a> {
         chain_offsets.sort_unstable();
         chain_offsets.dedup();
         let mut doc = Document {
-            bytes,
+            input,
             limits: limits.clone(),
             version,
             revisions,
@@ -412,31 +444,34 @@ impl<'a> Document<'a> {
     /// section: the value of its own `startxref … %%EOF`, and, for a classic
     /// table, the `xref` keyword right before its `trailer` (for when that
     /// `startxref` value is itself wrong). Candidates in that order.
-    fn previous_marker(bytes: &[u8], before: usize) -> Vec<usize> {
+    fn previous_marker(input: &Input<'_>, before: usize) -> Vec<usize> {
         let mut out = Vec::new();
         let mut end = before;
         // Each step moves `end` strictly backwards, so this terminates.
-        while let Some(sx) = rfind(bytes, b"startxref", end) {
-            let mut lx = Lexer::new(bytes, sx + 9, Some(0), 1, 1);
+        while let Some(sx) = input.rfind(b"startxref", 0, end) {
+            // `startxref`, a number, white space, `%%EOF`: a short window
+            // (white space beyond it is not a real update's).
+            let (buf, base) = input.window(sx + 9, 4096).unwrap_or_default();
+            let mut lx = Lexer::new(&buf, sx + 9 - base, Some(base), 1, 1);
             if let Some(v) = lx.read_uint().and_then(|v| usize::try_from(v).ok()) {
                 // White space only: `skip_ws` would read `%%EOF` as a comment.
                 let eof_at = lx.pos
-                    + bytes
+                    + buf
                         .get(lx.pos..)
                         .unwrap_or(&[])
                         .iter()
                         .take_while(|b| crate::lexer::is_ws(**b))
                         .count();
-                if bytes.get(eof_at..).is_some_and(|r| r.starts_with(b"%%EOF")) {
+                if buf.get(eof_at..).is_some_and(|r| r.starts_with(b"%%EOF")) {
                     if v < sx {
                         out.push(v);
                     }
-                    if let Some(t) = rfind(bytes, b"trailer", sx) {
+                    if let Some(t) = input.rfind(b"trailer", 0, sx) {
                         // The last `xref` keyword at a line start before the trailer.
                         let mut e = t;
-                        while let Some(x) = rfind(bytes, b"xref", e) {
+                        while let Some(x) = input.rfind(b"xref", 0, e) {
                             let line_start =
-                                x == 0 || matches!(bytes.get(x - 1), Some(b'\r' | b'\n'));
+                                x == 0 || matches!(input.byte(x - 1), Some(b'\r' | b'\n'));
                             if line_start {
                                 if !out.contains(&x) {
                                     out.push(x);
@@ -457,33 +492,41 @@ impl<'a> Document<'a> {
     /// Read the xref section at `off`; if it is not exactly there, look a few
     /// bytes around (CR/LF conversion shifts offsets) and warn.
     fn locate_section(
-        bytes: &[u8],
+        input: &Input<'_>,
         off: usize,
         limits: &Limits,
         budget: &mut usize,
         warnings: &mut Vec<Finding>,
     ) -> Result<Section, PdfError> {
-        let first_err = match read_section(bytes, off, limits, budget) {
+        let first_err = match read_section(input, off, limits, budget) {
             Ok(s) => return Ok(s),
             Err(e @ PdfError::Limit { .. }) => return Err(e),
             Err(e) => e,
         };
         let lo = off.saturating_sub(limits.offset_tolerance);
-        let hi = off.saturating_add(limits.offset_tolerance).min(bytes.len());
+        let hi = off.saturating_add(limits.offset_tolerance).min(input.len());
+        // The bytes around the recorded offset, read once.
+        if hi <= lo {
+            return Err(first_err);
+        }
+        let (near, base) = match input.window(lo.saturating_sub(1), hi - lo.saturating_sub(1) + 4) {
+            Some(w) => w,
+            None => return Err(first_err),
+        };
+        let at = |i: usize| near.get(i.checked_sub(base)?).copied();
         for cand in lo..hi {
             if cand == off {
                 continue;
             }
-            let at_token = bytes.get(cand..).is_some_and(|r| {
-                r.starts_with(b"xref") || r.first().is_some_and(u8::is_ascii_digit)
-            }) && (cand == 0
-                || bytes
-                    .get(cand - 1)
-                    .is_some_and(|b| crate::lexer::is_ws(*b) || crate::lexer::is_delim(*b)));
+            let starts_xref = (0..4).all(|k| at(cand + k) == Some(b"xref"[k]));
+            let at_token = (starts_xref || at(cand).is_some_and(|b| b.is_ascii_digit()))
+                && (cand == 0
+                    || at(cand - 1)
+                        .is_some_and(|b| crate::lexer::is_ws(b) || crate::lexer::is_delim(b)));
             if !at_token {
                 continue;
             }
-            if let Ok(s) = read_section(bytes, cand, limits, budget) {
+            if let Ok(s) = read_section(input, cand, limits, budget) {
                 warnings.push(warn(
                     crate::codes::XREF_OFFSET_ADJUSTED,
                     format!("Vị trí bảng xref ghi là {off} nhưng thực tế ở {cand}; đã dùng vị trí đúng."),
@@ -500,7 +543,7 @@ impl<'a> Document<'a> {
     /// object is parsed.
     fn check_offsets(&mut self) {
         let tol = self.limits.offset_tolerance;
-        let bytes = self.bytes;
+        let input = &self.input;
         let mut notes = Vec::new();
         let mut shifted = Vec::new();
         for rev in &mut self.revisions {
@@ -513,7 +556,7 @@ impl<'a> Document<'a> {
                 if *num == 0 {
                     continue;
                 }
-                if header_at(bytes, *offset, *num, *gen) {
+                if header_at(input, *offset, *num, *gen) {
                     continue;
                 }
                 // Searching costs 2×tolerance probes; after 10,000 misses the
@@ -524,7 +567,7 @@ impl<'a> Document<'a> {
                 }
                 let lo = offset.saturating_sub(tol);
                 let found =
-                    (lo..offset.saturating_add(tol)).find(|&c| header_at(bytes, c, *num, *gen));
+                    (lo..offset.saturating_add(tol)).find(|&c| header_at(input, c, *num, *gen));
                 match found {
                     Some(c) => {
                         notes.push((rev.index, *num, *offset, c));
@@ -537,7 +580,7 @@ impl<'a> Document<'a> {
                 }
             }
             if bad > 0 && bad == failing.len() {
-                if let Some(delta) = uniform_shift(bytes, rev, &failing) {
+                if let Some(delta) = uniform_shift(input, rev, &failing) {
                     for n in &failing {
                         if let Some(XrefEntry::InFile { offset, .. }) = rev.entries.get_mut(n) {
                             *offset = offset.saturating_add_signed(delta);
@@ -614,9 +657,42 @@ impl<'a> Document<'a> {
         self.decryptor = dec;
     }
 
-    /// The input bytes.
-    pub fn bytes(&self) -> &'a [u8] {
-        self.bytes
+    /// The input's length in bytes.
+    pub fn len(&self) -> usize {
+        self.input.len()
+    }
+
+    /// Whether the input is empty (never, for a parsed document).
+    pub fn is_empty(&self) -> bool {
+        self.input.len() == 0
+    }
+
+    /// The whole input, when it was given in memory ([`Document::parse`]);
+    /// `None` for a document read through a [`Source`].
+    pub fn in_memory(&self) -> Option<&'a [u8]> {
+        self.input.as_slice()
+    }
+
+    /// The bytes at `start..end` (borrowed in memory, read otherwise);
+    /// `None` when the range is not within the input or could not be read.
+    pub fn read(&self, start: usize, end: usize) -> Option<Cow<'a, [u8]>> {
+        self.input.get(start, end)
+    }
+
+    /// Whether every byte from `from` to the end is PDF white space.
+    pub fn all_ws_from(&self, from: usize) -> bool {
+        self.input.all_ws_from(from)
+    }
+
+    /// The first read of the input that failed, if any: a file that changed
+    /// or vanished while it was verified. What was concluded from the bytes
+    /// then does not hold; the caller reports the input as unreadable.
+    pub fn read_error(&self) -> Option<kyso_source::ReadError> {
+        self.input.read_error()
+    }
+
+    pub(crate) fn input(&self) -> &Input<'a> {
+        &self.input
     }
 
     /// The limits in force.
@@ -849,25 +925,41 @@ impl<'a> Document<'a> {
         depth: usize,
         with_data: bool,
     ) -> Result<Object, PdfError> {
-        let mut lx = Lexer::new(
-            self.bytes,
-            offset,
-            Some(0),
-            self.limits.max_depth,
-            self.limits.max_collection_len,
-        );
-        let head = lx.parse_indirect()?;
+        let (head, dup_keys, stream_data) =
+            self.input
+                .parse_at(offset, self.limits.read_window, |buf, pos, base| {
+                    let mut lx = Lexer::new(
+                        buf,
+                        pos,
+                        Some(base),
+                        self.limits.max_depth,
+                        self.limits.max_collection_len,
+                    );
+                    let head = lx.parse_indirect()?;
+                    if lx.pos.max(head.stream_data.unwrap_or(0)) + 64 >= buf.len()
+                        && base + buf.len() < self.input.len()
+                    {
+                        // A dictionary that ends where the window does may be a
+                        // stream's: read again in a larger window.
+                        return Err(PdfError::BadObject {
+                            offset: base + buf.len(),
+                            reason: "object at the window's end",
+                        });
+                    }
+                    let data = head.stream_data.map(|d| d + base);
+                    Ok((head, lx.dup_keys, data))
+                })?;
         if head.r != r {
             return Err(PdfError::ObjectMismatch { want: r, offset });
         }
-        if lx.dup_keys > 0 {
+        if dup_keys > 0 {
             self.late_warn(warn(
                 crate::codes::OBJECT_DUPLICATE_KEY,
                 format!("Đối tượng {r} có khóa bị lặp trong cùng một từ điển; các phần mềm đọc PDF có thể hiểu khác nhau, Kyso dùng giá trị đầu tiên."),
                 format!("Object {r} repeats a key within one dictionary; PDF readers may disagree on its value, Kyso uses the first."),
             ));
         }
-        let (Object::Dict(dict), Some(data)) = (&head.obj, head.stream_data) else {
+        let (Object::Dict(dict), Some(data)) = (&head.obj, stream_data) else {
             return Ok(head.obj);
         };
         let len = match dict.get(b"Length".as_slice()) {
@@ -884,10 +976,14 @@ impl<'a> Document<'a> {
             let Some(end) = data.checked_add(len) else {
                 return false;
             };
-            if end > self.bytes.len() {
+            if end > self.input.len() {
                 return false;
             }
-            let mut after = Lexer::new(self.bytes, end, Some(0), 1, 1);
+            // `endstream` after white space and comments, in a short window.
+            let Some((buf, base)) = self.input.window(end, 4096) else {
+                return false;
+            };
+            let mut after = Lexer::new(&buf, end - base, Some(base), 1, 1);
             after.eat_keyword(b"endstream")
         };
         let len = match len {
@@ -896,8 +992,7 @@ impl<'a> Document<'a> {
                 // Tolerance: locate `endstream` (bounded by max_stream_len).
                 let window_end = data
                     .saturating_add(self.limits.max_stream_len)
-                    .min(self.bytes.len());
-                let window = self.bytes.get(data..window_end).unwrap_or(&[]);
+                    .min(self.input.len());
                 let pos = self
                     .find_endstream(data, window_end)
                     .ok_or(PdfError::BadObject {
@@ -906,10 +1001,10 @@ impl<'a> Document<'a> {
                     })?;
                 let mut l = pos;
                 // Strip the EOL before `endstream` (§7.3.8.1).
-                if l > 0 && window.get(l - 1) == Some(&b'\n') {
+                if l > 0 && self.input.byte(data + l - 1) == Some(b'\n') {
                     l -= 1;
                 }
-                if l > 0 && window.get(l - 1) == Some(&b'\r') {
+                if l > 0 && self.input.byte(data + l - 1) == Some(b'\r') {
                     l -= 1;
                 }
                 self.late_warn(warn(
@@ -921,7 +1016,10 @@ impl<'a> Document<'a> {
             }
         };
         let raw = if with_data {
-            self.bytes.get(data..data + len).unwrap_or(&[]).to_vec()
+            self.input
+                .get(data, data.saturating_add(len))
+                .map(Cow::into_owned)
+                .unwrap_or_default()
         } else {
             Vec::new()
         };
@@ -946,13 +1044,12 @@ impl<'a> Document<'a> {
                 return (mfound != usize::MAX && mfound + 9 <= to).then(|| mfound - from);
             }
         }
-        let window = self.bytes.get(from..to).unwrap_or(&[]);
-        let found = find(window, b"endstream", 0).map(|p| p + from);
+        let found = self.input.find(b"endstream", from, to);
         if let Ok(mut memo) = self.endstream_memo.lock() {
             match found {
                 Some(f) => *memo = (from, f),
                 // Only an unbounded search proves there is none at all.
-                None if to == self.bytes.len() => *memo = (from, usize::MAX),
+                None if to == self.input.len() => *memo = (from, usize::MAX),
                 None => {}
             }
         }
@@ -1212,22 +1309,21 @@ impl<'a> Document<'a> {
 /// object's header occurs (it must occur once), and accepted only if EVERY
 /// failing entry, shifted by it, lands exactly on its own `num gen obj`.
 /// Nothing is guessed: without that, the entries stay dangling.
-fn uniform_shift(bytes: &[u8], rev: &Revision, failing: &[u32]) -> Option<isize> {
+fn uniform_shift(input: &Input<'_>, rev: &Revision, failing: &[u32]) -> Option<isize> {
     let first = *failing.first()?;
     let XrefEntry::InFile { offset, gen } = *rev.entries.get(&first)? else {
         return None;
     };
-    let region = bytes.get(rev.start..rev.end.min(bytes.len()))?;
+    let region_end = rev.end.min(input.len());
     let pat = format!("{first} {gen} obj");
     let hits: Vec<usize> = {
         let mut v = Vec::new();
-        let mut from = 0;
-        while let Some(p) = find(region, pat.as_bytes(), from) {
-            let abs = rev.start + p;
-            if header_at(bytes, abs, first, gen) {
+        let mut from = rev.start;
+        while let Some(abs) = input.find(pat.as_bytes(), from, region_end) {
+            if header_at(input, abs, first, gen) {
                 v.push(abs);
             }
-            from = p + 1;
+            from = abs + 1;
             if v.len() > 1 {
                 break;
             }
@@ -1241,17 +1337,21 @@ fn uniform_shift(bytes: &[u8], rev: &Revision, failing: &[u32]) -> Option<isize>
     let all = failing.iter().all(|n| match rev.entries.get(n) {
         Some(XrefEntry::InFile { offset, gen }) => offset
             .checked_add_signed(delta)
-            .is_some_and(|o| o >= rev.start && o < rev.end && header_at(bytes, o, *n, *gen)),
+            .is_some_and(|o| o >= rev.start && o < rev.end && header_at(input, o, *n, *gen)),
         _ => false,
     });
     all.then_some(delta)
 }
 
-fn header_at(bytes: &[u8], offset: usize, num: u32, gen: u16) -> bool {
-    let mut lx = Lexer::new(bytes, offset, Some(0), 1, 1);
-    if offset > 0 && bytes.get(offset - 1).is_some_and(u8::is_ascii_digit) {
+fn header_at(input: &Input<'_>, offset: usize, num: u32, gen: u16) -> bool {
+    if offset > 0 && input.byte(offset - 1).is_some_and(|b| b.is_ascii_digit()) {
         return false;
     }
+    // `n g obj` with white space (and comments) between: a short window.
+    let Some((buf, base)) = input.window(offset, 1024) else {
+        return false;
+    };
+    let mut lx = Lexer::new(&buf, offset - base, Some(base), 1, 1);
     lx.read_uint() == Some(u64::from(num))
         && lx.read_uint() == Some(u64::from(gen))
         && lx.eat_keyword(b"obj")

@@ -390,10 +390,11 @@ impl<'a> Lexer<'a> {
     fn read_hex_string(&mut self, start: usize) -> Result<Object, PdfError> {
         self.pos += 1;
         let rest = self.buf.get(self.pos..).unwrap_or(&[]);
-        let close = rest
-            .iter()
-            .position(|&b| b == b'>')
-            .ok_or_else(|| self.err("unterminated hex string"))?;
+        let Some(close) = rest.iter().position(|&b| b == b'>') else {
+            // Where the data ran out (a window of the file is read again larger).
+            self.pos = self.buf.len();
+            return Err(self.err("unterminated hex string"));
+        };
         let body = rest.get(..close).unwrap_or(&[]);
         let mut out = Vec::with_capacity(body.len() / 2);
         let mut hi: Option<u8> = None;

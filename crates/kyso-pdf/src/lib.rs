@@ -52,6 +52,7 @@ mod facts;
 mod filters;
 #[doc(hidden)]
 pub mod fuzzing;
+mod input;
 mod lexer;
 mod limits;
 mod meta;
@@ -66,6 +67,7 @@ pub use date::parse_pdf_date;
 pub use document::{Document, Revision};
 pub use error::PdfError;
 pub use facts::MAX_WALK;
+pub use kyso_source::{ReadError, Source};
 pub use limits::Limits;
 pub use object::{Dict, ObjRef, Object, PdfString, Span, Stream};
 pub use sig::{SigField, SigReference, SignatureDict};

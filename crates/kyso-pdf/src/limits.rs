@@ -54,6 +54,10 @@ pub struct Limits {
     /// section when the offset is slightly wrong. 64 covers CR/LF conversion
     /// of a header or trailer; more would amount to a repair.
     pub offset_tolerance: usize,
+    /// Through a [`crate::Source`]: the first window (bytes) an object or
+    /// xref section is parsed in, grown ×16 (up to 64 MiB) while the parse
+    /// fails where the window ends. In memory the whole input is the window.
+    pub read_window: usize,
 }
 
 impl Default for Limits {
@@ -72,6 +76,7 @@ impl Default for Limits {
             max_form_fields: 50_000,
             max_cache_bytes: 64 << 20,
             offset_tolerance: 64,
+            read_window: 64 * 1024,
         }
     }
 }

@@ -17,7 +17,7 @@
 //! enclosing object looks back at most [`WINDOW`] bytes.
 
 use crate::document::Document;
-use crate::lexer::{find, is_delim, is_ws, rfind, Lexer};
+use crate::lexer::{is_delim, is_ws, rfind, Lexer};
 use crate::object::{Dict, ObjRef, Object};
 use crate::sig::{byte_range_values, looks_like_signature, SignatureDict};
 use crate::xref::read_section;
@@ -48,8 +48,8 @@ impl<'a> Document<'a> {
     /// reach: those of `known` (from [`Document::signatures`]) are left out.
     /// Empty for a well-formed file. Costs one pass over the bytes.
     pub fn unreached_signatures(&self, known: &[SignatureDict]) -> Vec<UnreachedSignature> {
-        let bytes = self.bytes();
-        let len = bytes.len() as u64;
+        let input = self.input();
+        let len = input.len() as u64;
         let known_ranges: Vec<[u64; 4]> = known
             .iter()
             .filter_map(|s| s.byte_range.as_deref().and_then(byte_range_values))
@@ -64,11 +64,14 @@ impl<'a> Document<'a> {
         let mut budget = self.limits().max_xref_entries;
         let mut from = 0;
         for _ in 0..MAX_HITS {
-            let Some(p) = find(bytes, b"/ByteRange", from) else {
+            let Some(p) = input.find(b"/ByteRange", from, input.len()) else {
                 break;
             };
             from = p + 10;
-            let mut lx = Lexer::new(bytes, p + 10, Some(0), 2, 8);
+            let Some((buf, base)) = input.window(p + 10, 1024) else {
+                break;
+            };
+            let mut lx = Lexer::new(&buf, p + 10 - base, Some(base), 2, 8);
             let Some(r) = lx
                 .parse_object(0)
                 .ok()
@@ -86,7 +89,7 @@ impl<'a> Document<'a> {
                 .ok()
                 .zip(usize::try_from(c).ok())
                 .is_some_and(|(b, c)| {
-                    c >= b + 2 && bytes.get(b) == Some(&b'<') && bytes.get(c - 1) == Some(&b'>')
+                    c >= b + 2 && input.byte(b) == Some(b'<') && input.byte(c - 1) == Some(b'>')
                 });
             if a != 0 || b >= c || end > len || !hex_gap {
                 continue;
@@ -129,32 +132,46 @@ impl<'a> Document<'a> {
     /// `n g obj` header precedes `p`, or a dictionary nested in it (a field
     /// whose `/V` is a direct signature dictionary).
     fn enclosing_signature(&self, p: usize, b: usize, c: usize) -> Option<(Option<ObjRef>, Dict)> {
-        let bytes = self.bytes();
+        let input = self.input();
         let lo = p.saturating_sub(WINDOW);
-        let mut end = p;
+        // The window before the `/ByteRange`, read once.
+        let before = input.get(lo, p)?;
+        let mut end = p - lo;
         // A few candidates: "obj" may also occur inside a string or a name.
         for _ in 0..8 {
-            let h = rfind(bytes, b"obj", end).filter(|&h| h >= lo)?;
+            let h = rfind(&before, b"obj", end)?;
             end = h;
-            if h >= 3 && bytes.get(h - 3..h) == Some(b"end") {
+            if h >= 3 && before.get(h - 3..h) == Some(b"end") {
                 // The previous object ended: the /ByteRange is not inside one.
                 return None;
             }
-            let Some(start) = header_start(bytes, h) else {
+            let Some(start) = header_start(&before, h).map(|s| s + lo) else {
                 continue;
             };
             let limits = self.limits();
-            let mut lx = Lexer::new(
-                bytes,
-                start,
-                Some(0),
-                limits.max_depth,
-                limits.max_collection_len,
-            );
-            let Ok(head) = lx.parse_indirect() else {
+            let parsed = input.parse_at(start, limits.read_window, |buf, pos, base| {
+                let mut lx = Lexer::new(
+                    buf,
+                    pos,
+                    Some(base),
+                    limits.max_depth,
+                    limits.max_collection_len,
+                );
+                let head = lx.parse_indirect()?;
+                if lx.pos.max(head.stream_data.unwrap_or(0)) + 64 >= buf.len()
+                    && base + buf.len() < input.len()
+                {
+                    return Err(crate::PdfError::BadObject {
+                        offset: base + buf.len(),
+                        reason: "object at the window's end",
+                    });
+                }
+                Ok((head, base + lx.pos))
+            });
+            let Ok((head, head_end)) = parsed else {
                 continue;
             };
-            if lx.pos <= p {
+            if head_end <= p {
                 continue;
             }
             return find_sig_dict(&head.obj, b, c, 0, limits.max_depth).map(|(top, d)| {
@@ -168,8 +185,12 @@ impl<'a> Document<'a> {
     /// When no dictionary can be read around the byte range: what the bytes
     /// alone say (the range and the hex string of its gap).
     fn bare_signature(&self, r: [u64; 4], b: usize, def_rev: usize) -> Option<SignatureDict> {
-        let mut lx = Lexer::new(self.bytes(), b, Some(0), 1, 1);
-        let contents = lx.parse_object(0).ok()?;
+        let contents = self
+            .input()
+            .parse_at(b, self.limits().read_window, |buf, pos, base| {
+                Lexer::new(buf, pos, Some(base), 1, 1).parse_object(0)
+            })
+            .ok()?;
         let mut d = Dict::new();
         d.insert(
             b"ByteRange".to_vec(),
@@ -187,9 +208,16 @@ impl<'a> Document<'a> {
     /// `%%EOF`, white space between and after) whose xref section at `N` is
     /// readable and not one the chain reads: then `N`.
     fn hidden_update(&self, end: usize, budget: &mut usize) -> Option<usize> {
-        let bytes = self.bytes();
-        let head = bytes.get(..end)?;
-        let t = trim_end_ws(head);
+        let input = self.input();
+        // `startxref`, up to 19 digits, `%%EOF` and white space: a short
+        // window before `end` (a real update has no kilobytes of blanks there).
+        let lo = if input.as_slice().is_some() {
+            0
+        } else {
+            end.saturating_sub(4096)
+        };
+        let head = input.get(lo, end)?;
+        let t = trim_end_ws(&head);
         let t = t.strip_suffix(b"%%EOF")?;
         let t = trim_end_ws(t);
         let digits = t.iter().rev().take_while(|b| b.is_ascii_digit()).count();
@@ -201,10 +229,10 @@ impl<'a> Document<'a> {
             .parse()
             .ok()?;
         let t = trim_end_ws(t.get(..t.len() - digits)?);
-        if !t.ends_with(b"startxref") || n >= t.len() || self.in_chain(n) {
+        if !t.ends_with(b"startxref") || n >= lo + t.len() || self.in_chain(n) {
             return None;
         }
-        read_section(bytes, n, self.limits(), budget).ok()?;
+        read_section(input, n, self.limits(), budget).ok()?;
         Some(n)
     }
 }

@@ -2,6 +2,7 @@
 //! §7.5.8.4 hybrid-reference files) and the trailer chain (§7.5.6).
 
 use crate::error::{limit, PdfError};
+use crate::input::Input;
 use crate::lexer::Lexer;
 use crate::object::{Dict, Object};
 use crate::Limits;
@@ -54,25 +55,42 @@ pub(crate) struct Section {
 }
 
 pub(crate) fn read_section(
-    bytes: &[u8],
+    input: &Input<'_>,
     offset: usize,
     limits: &Limits,
     budget: &mut usize,
 ) -> Result<Section, PdfError> {
-    let mut lx = Lexer::new(
-        bytes,
-        offset,
-        Some(0),
-        limits.max_depth,
-        limits.max_collection_len,
-    );
-    lx.skip_ws();
-    if lx.peek_word() == b"xref" {
-        lx.pos += 4;
-        read_table(&mut lx, offset, limits, budget)
-    } else {
-        read_stream_section(bytes, offset, limits, budget)
-    }
+    let start_budget = *budget;
+    input.parse_at(offset, limits.read_window, |buf, pos, base| {
+        // A retry in a larger window starts from the same budget.
+        *budget = start_budget;
+        let mut lx = Lexer::new(
+            buf,
+            pos,
+            Some(base),
+            limits.max_depth,
+            limits.max_collection_len,
+        );
+        lx.skip_ws();
+        if lx.peek_word() == b"xref" {
+            lx.pos += 4;
+            let r = read_table(&mut lx, offset, limits, budget);
+            match r {
+                // A table cut by the window's end (not the input's): read again in a larger one.
+                Err(PdfError::BadXref { .. })
+                    if base + buf.len() < input.len() && lx.pos + 1024 >= buf.len() =>
+                {
+                    Err(PdfError::BadObject {
+                        offset: base + lx.pos,
+                        reason: "xref table longer than the window",
+                    })
+                }
+                r => r,
+            }
+        } else {
+            read_stream_section(input, buf, pos, base, offset, limits, budget)
+        }
+    })
 }
 
 fn bad(offset: usize, reason: &'static str) -> PdfError {
@@ -143,27 +161,39 @@ fn read_table(
         kind: XrefKind::Table,
         entries,
         trailer,
-        end: lx.pos,
+        end: lx.base.unwrap_or(0) + lx.pos,
     })
 }
 
+/// The xref stream at `offset`, whose dictionary is at `buf[pos..]` (`buf`
+/// sits at `base` in the input); its data is read from `input`.
 fn read_stream_section(
-    bytes: &[u8],
+    input: &Input<'_>,
+    buf: &[u8],
+    pos: usize,
+    base: usize,
     offset: usize,
     limits: &Limits,
     budget: &mut usize,
 ) -> Result<Section, PdfError> {
     let mut lx = Lexer::new(
-        bytes,
-        offset,
-        Some(0),
+        buf,
+        pos,
+        Some(base),
         limits.max_depth,
         limits.max_collection_len,
     );
-    let head = lx
-        .parse_indirect()
-        .map_err(|_| bad(offset, "neither 'xref' nor an xref stream object"))?;
-    let (Object::Dict(dict), Some(data_start)) = (head.obj, head.stream_data) else {
+    let head = lx.parse_indirect().map_err(|e| match e {
+        // Cut by the window's end, not the input's: `Input::parse_at` reads again.
+        PdfError::BadObject { offset: at, .. }
+            if base + buf.len() < input.len() && at + 1024 >= base + buf.len() =>
+        {
+            e
+        }
+        _ => bad(offset, "neither 'xref' nor an xref stream object"),
+    })?;
+    let (Object::Dict(dict), Some(data_start)) = (head.obj, head.stream_data.map(|d| d + base))
+    else {
         return Err(bad(offset, "xref stream object is not a stream"));
     };
     if dict.get(b"Type".as_slice()).and_then(Object::as_name) != Some(b"XRef") {
@@ -181,10 +211,13 @@ fn read_stream_section(
     let data_end = data_start
         .checked_add(len)
         .ok_or_else(|| bad(offset, "/Length overflows"))?;
-    let raw = bytes
-        .get(data_start..data_end)
+    let raw = input
+        .get(data_start, data_end)
         .ok_or_else(|| bad(offset, "xref stream runs past the end of the file"))?;
-    let mut after = Lexer::new(bytes, data_end, Some(0), 1, 1);
+    let (abuf, abase) = input
+        .window(data_end, 4096)
+        .ok_or_else(|| bad(offset, "xref stream runs past the end of the file"))?;
+    let mut after = Lexer::new(&abuf, data_end - abase, Some(abase), 1, 1);
     if !after.eat_keyword(b"endstream") {
         return Err(bad(
             offset,
@@ -193,9 +226,9 @@ fn read_stream_section(
     }
     // `endobj` is expected; a missing one is tolerated (the stream already ended).
     after.eat_keyword(b"endobj");
-    let end = after.pos;
+    let end = abase + after.pos;
     // Xref streams are never encrypted (§7.6.1).
-    let data = crate::filters::decode(&dict, raw, limits)?;
+    let data = crate::filters::decode(&dict, &raw, limits)?;
     let w: Vec<usize> = dict
         .get(b"W".as_slice())
         .and_then(Object::as_array)
@@ -290,7 +323,7 @@ mod tests {
     fn table_with_sloppy_eols() {
         let src = b"xref\r\n0 2\r\n0000000000 65535 f\r\n0000000017 00000 n\n3 1\n0000000099 00001 n \ntrailer\n<</Size 4/Root 1 0 R>>\nstartxref";
         let mut budget = 100;
-        let s = read_section(src, 0, &Limits::default(), &mut budget).unwrap();
+        let s = read_section(&Input::Mem(src), 0, &Limits::default(), &mut budget).unwrap();
         assert_eq!(s.kind, XrefKind::Table);
         assert_eq!(s.entries.get(&0), Some(&XrefEntry::Free { gen: 65535 }));
         assert_eq!(
@@ -318,7 +351,7 @@ mod tests {
         src.extend_from_slice(rows);
         src.extend_from_slice(b"\nendstream\nendobj\n");
         let mut budget = 100;
-        let s = read_section(&src, 0, &Limits::default(), &mut budget).unwrap();
+        let s = read_section(&Input::Mem(&src), 0, &Limits::default(), &mut budget).unwrap();
         assert_eq!(s.kind, XrefKind::Stream);
         assert_eq!(
             s.entries.get(&0),
@@ -345,7 +378,13 @@ mod tests {
         assert_eq!(s.end, src.len() - 1);
         // A stream that is not /Type /XRef is not a cross-reference section.
         let other = String::from_utf8_lossy(&src).replace("/Type/XRef", "/Type/XRaf");
-        assert!(read_section(other.as_bytes(), 0, &Limits::default(), &mut 100).is_err());
+        assert!(read_section(
+            &Input::Mem(other.as_bytes()),
+            0,
+            &Limits::default(),
+            &mut 100
+        )
+        .is_err());
     }
 
     #[test]
@@ -353,7 +392,7 @@ mod tests {
         let src = b"xref\n0 5000000\n";
         let mut budget = 1000;
         assert_eq!(
-            read_section(src, 0, &Limits::default(), &mut budget)
+            read_section(&Input::Mem(src), 0, &Limits::default(), &mut budget)
                 .unwrap_err()
                 .code(),
             crate::codes::LIMIT_XREF_ENTRIES
