@@ -61,7 +61,10 @@ def load_fixture_module():
 def big_pdf(size_bytes: int, seed: int) -> bytes:
     """One page + one image XObject of about size_bytes (classic xref)."""
     side = max(1, int(size_bytes**0.5))
-    payload = random.Random(seed).randbytes(side * side)
+    rng = random.Random(seed)
+    n = side * side
+    # randbytes takes at most 2**31 bits at a time: 64 MiB pieces.
+    payload = b"".join(rng.randbytes(min(1 << 26, n - i)) for i in range(0, n, 1 << 26))
     content = b"q 500 0 0 500 48 300 cm /Im1 Do Q\nBT /F1 12 Tf 48 280 Td (Kyso benchmark payload) Tj ET\n"
     objs = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
