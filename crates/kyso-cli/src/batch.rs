@@ -504,6 +504,20 @@ fn verify(job: &Job, set: &Settings) -> io::Result<Report> {
     if let Some(e) = &job.error {
         return Ok(io_error_report(&job.path, e));
     }
+    // Alone (no detached partner, nothing to extract): read through the
+    // file, never whole; a PDF of any size takes a few MiB.
+    if job.partner.is_none() && set.extract.is_none() {
+        let src = match kyso_core::FileSource::open(&job.path) {
+            Ok(s) => s,
+            Err(e) => return Ok(io_error_report(&job.path, &e)),
+        };
+        return Ok(kyso_core::verify_source(
+            Some(&name_of(&job.path)),
+            &src,
+            set.opts,
+            None,
+        ));
+    }
     let bytes = match read_input(&job.path) {
         Ok(b) => b,
         Err(r) => return Ok(*r),

@@ -329,13 +329,13 @@ fn thousands_of_signature_dictionaries_stay_bounded() {
     );
 }
 
-/// A sparse file larger than the core accepts is refused from its size,
-/// before a byte is read (it used to be read whole, then refused).
+/// A sparse file larger than the one limit (`kyso_report::MAX_INPUT_LEN`,
+/// 4 GiB) is refused from its size, before a byte is read.
 #[test]
 fn oversized_file_is_refused_before_reading() {
     let dir = scratch("hostile-sparse");
-    let path = dir.join("sparse-3gib.pdf");
-    shapes::write_sparse(&path, 3 << 30).unwrap();
+    let path = dir.join("sparse-4gib.pdf");
+    shapes::write_sparse(&path, kyso_report::MAX_INPUT_LEN + 1).unwrap();
     let v = verify_bounded(&dir, &path);
     let _ = std::fs::remove_file(&path);
     assert_eq!(v["error"]["code"], kyso_core::codes::INPUT_TOO_LARGE);
@@ -345,17 +345,17 @@ fn oversized_file_is_refused_before_reading() {
         .contains("it was not read"));
 }
 
-/// A sparse PDF of 1 GiB: it used to be read whole (below the core's old
-/// 2 GiB limit) and then refused by the parser (512 MiB), 1030 MiB and 8 s
-/// later. With one limit (`kyso_report::MAX_INPUT_LEN`) it is refused from
-/// its size, unread.
+/// A sparse "PDF" of 1 GiB (a header, then zeros): it used to be refused
+/// for its size; now it is read through the file in parts (its tail, then
+/// one search for the end marker) within the memory cap, and found to have
+/// no PDF structure.
 #[test]
-fn sparse_pdf_above_the_one_limit_is_refused_unread() {
+fn sparse_1gib_pdf_is_read_in_parts_not_whole() {
     let dir = scratch("hostile-sparse-1gib");
     let path = dir.join("sparse-1gib.pdf");
     shapes::write_sparse(&path, 1 << 30).unwrap();
     let v = verify_bounded(&dir, &path);
     let _ = std::fs::remove_file(&path);
     assert_eq!(v["verdict"]["indication"], "INDETERMINATE");
-    assert_eq!(v["error"]["code"], kyso_core::codes::INPUT_TOO_LARGE);
+    assert_eq!(v["error"]["code"], kyso_pdf::PdfError::NoStartxref.code());
 }

@@ -90,6 +90,121 @@ pub fn verify(name: Option<&str>, bytes: &[u8], opts: &Options) -> Report {
     verify_detached(name, bytes, None, opts)
 }
 
+pub use kyso_pades::Progress;
+#[cfg(not(target_arch = "wasm32"))]
+pub use kyso_source::FileSource;
+pub use kyso_source::{Bytes, ReadError, Source};
+
+/// The first bytes read to recognise the format of an input read through a
+/// [`Source`].
+const HEAD_LEN: u64 = 1024;
+
+/// Whether `head`, the first bytes of an input, is a PDF that can be read
+/// through a source: `%PDF-` at the start, or within the first kilobyte of
+/// an input that is not DER (a CMS file may carry a PDF inside). A damaged
+/// header is left to [`detect::detect_format`] over the whole input.
+fn streamed_pdf(head: &[u8]) -> bool {
+    head.starts_with(b"%PDF-")
+        || (head.first() != Some(&0x30) && memchr::memmem::find(head, b"%PDF-").is_some())
+}
+
+/// Verify one input read through a [`Source`] (a file on disk, a browser
+/// `File` in the worker). A PDF is never held whole: the parser reads what
+/// its structure needs, and the signed ranges and the file's SHA-256 are
+/// computed in one chunked pass (`progress(done, total)` as it goes). Other
+/// formats are read whole, up to [`kyso_report::MAX_WHOLE_INPUT_LEN`]. An
+/// input above [`MAX_INPUT_LEN`] is refused unread.
+pub fn verify_source(
+    name: Option<&str>,
+    src: &dyn Source,
+    opts: &Options,
+    progress: Option<Progress<'_>>,
+) -> Report {
+    let len = src.len();
+    if len > kyso_report::MAX_INPUT_LEN {
+        return refused_too_large(name, len);
+    }
+    let head = match kyso_source::read_range(src, 0, len.min(HEAD_LEN)) {
+        Ok(h) => h.into_owned(),
+        Err(e) => return unreadable(name, len, &e),
+    };
+    if !streamed_pdf(&head) {
+        if len > kyso_report::MAX_WHOLE_INPUT_LEN {
+            let mut report = refused_too_large(name, len);
+            report.error = Some(kyso_report::input_too_large_whole(
+                len,
+                "không phải PDF",
+                "non-PDF",
+            ));
+            return report;
+        }
+        return match kyso_source::read_range(src, 0, len) {
+            Ok(bytes) => verify_detached(name, &bytes, None, opts),
+            Err(e) => unreadable(name, len, &e),
+        };
+    }
+    let mut report = Report::new(
+        FileInfo {
+            name: name.map(str::to_owned),
+            size: len,
+            sha256: String::new(),
+        },
+        Format::Pdf,
+    );
+    report.validation_time_choice = opts.validation_time;
+    let mut digest = None;
+    guarded(&mut report, |report| {
+        let verify_child = child_verifier(opts);
+        let nested = kyso_pades::Nested {
+            verify: &verify_child,
+            max_files: MAX_NESTED_FILES,
+        };
+        let nested = (opts.nesting < MAX_NESTING).then_some(&nested);
+        digest = kyso_pades::verify_pdf_source(src, &opts.validation(), nested, report, progress);
+    });
+    // The pass did not run (no signature, or the structure was unreadable):
+    // the fingerprint in chunks of its own.
+    let digest = match digest {
+        Some(d) => Ok(d),
+        None => {
+            let mut h = Sha256::new();
+            kyso_source::for_each_chunk(src, 0, len, |off, c| {
+                h.update(c);
+                if let Some(p) = progress {
+                    p(off + c.len() as u64, len);
+                }
+            })
+            .map(|()| h.finalize().to_vec())
+        }
+    };
+    match digest {
+        Ok(d) => report.file.sha256 = hex::encode(d),
+        Err(e) => return unreadable(name, len, &e),
+    }
+    if !report.signatures.is_empty() {
+        if let Some(f) = kyso_validation::trust::user_choice_finding(opts.validation_time) {
+            report.findings.insert(0, f);
+        }
+    }
+    kyso_report::verdict::finalize(&mut report);
+    report
+}
+
+/// The report for an input that could not be read (`input.unreadable`).
+fn unreadable(name: Option<&str>, size: u64, e: &ReadError) -> Report {
+    let mut report = Report::new(
+        FileInfo {
+            name: name.map(str::to_owned),
+            size,
+            sha256: String::new(),
+        },
+        Format::Unknown,
+    );
+    report.error = Some(kyso_report::input_unreadable(&e.0));
+    kyso_report::verdict::finalize(&mut report);
+    report
+}
+
 pub use kyso_report::detached_partner_name;
 
 /// Verify a detached signature file (`.p7s`) together with the file it signs
@@ -102,6 +217,14 @@ pub fn verify_detached(
     signed: Option<(&str, &[u8])>,
     opts: &Options,
 ) -> Report {
+    // A PDF alone goes through the source path: one chunked pass for its
+    // fingerprint and signed ranges.
+    if signed.is_none()
+        && (bytes.len() as u64) <= kyso_report::MAX_INPUT_LEN
+        && streamed_pdf(&bytes[..bytes.len().min(HEAD_LEN as usize)])
+    {
+        return verify_source(name, &Bytes(bytes), opts, None);
+    }
     let file = FileInfo {
         name: name.map(str::to_owned),
         size: bytes.len() as u64,
@@ -112,6 +235,12 @@ pub fn verify_detached(
     report.validation_time_choice = opts.validation_time;
     if bytes.len() > MAX_INPUT_LEN {
         report.error = Some(kyso_report::input_too_large(bytes.len() as u64));
+    } else if bytes.len() as u64 > kyso_report::MAX_WHOLE_INPUT_LEN && format != Format::Pdf {
+        report.error = Some(kyso_report::input_too_large_whole(
+            bytes.len() as u64,
+            "không phải PDF",
+            "non-PDF",
+        ));
     } else {
         guarded(&mut report, |report| {
             run(name, format, bytes, signed, opts, report)

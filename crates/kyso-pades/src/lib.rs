@@ -19,16 +19,16 @@ mod signature;
 
 use doc_timestamp::document_timestamp;
 use dss::dss_evidence;
+pub use hasher::Progress;
 use hasher::RangeHasher;
 use kyso_crypto::policy::AlgorithmPolicy;
 use kyso_pdf::{Document, Limits, SignatureDict};
 use kyso_pki::{RevocationEvidence, TrustStore};
 use kyso_report::{DocumentInfo, Finding, InputError, Report, SignatureReport, Time};
+use kyso_source::Source;
 use kyso_validation::trust::{build_store, Clock};
 use kyso_validation::ValidationOptions;
 use signature::signature;
-use std::cell::RefCell;
-use std::collections::HashMap;
 
 /// Signature dictionaries examined in one PDF (chained and unreached
 /// together). Real documents carry a handful (a Vietnamese official document:
@@ -70,7 +70,25 @@ pub fn verify_pdf(
     nested: Option<&Nested<'_>>,
     report: &mut Report,
 ) {
-    let doc = match Document::parse(bytes, &Limits::default()) {
+    verify_pdf_source(&kyso_source::Bytes(bytes), opts, nested, report, None);
+}
+
+/// [`verify_pdf`] over a [`Source`]: the parser reads what the structure
+/// needs, and the signed byte ranges are hashed in one chunked pass over the
+/// file that also computes the file's SHA-256, returned when the pass ran
+/// (`None`: the document was not read that far; the caller hashes the file).
+/// `progress(done, total)` is called as the pass goes. A read that fails
+/// (the file changed or vanished) leaves `report.error` set: nothing is
+/// concluded about the document.
+pub fn verify_pdf_source(
+    src: &dyn Source,
+    opts: &ValidationOptions<'_>,
+    nested: Option<&Nested<'_>>,
+    report: &mut Report,
+    progress: Option<Progress<'_>>,
+) -> Option<Vec<u8>> {
+    let mut file_digest = None;
+    let doc = match Document::parse_source(src, &Limits::default()) {
         Ok(d) => d,
         Err(e) => {
             let f = e.to_finding();
@@ -79,9 +97,28 @@ pub fn verify_pdf(
                 message_vi: f.message_vi,
                 message_en: f.message_en,
             });
-            return;
+            return None;
         }
     };
+    verify_document(&doc, src, opts, nested, report, progress, &mut file_digest);
+    let read_error = doc.read_error();
+    if let Some(e) = read_error {
+        report.error = Some(kyso_report::input_unreadable(&e.0));
+        report.signatures.clear();
+        return None;
+    }
+    file_digest
+}
+
+fn verify_document(
+    doc: &Document<'_>,
+    src: &dyn Source,
+    opts: &ValidationOptions<'_>,
+    nested: Option<&Nested<'_>>,
+    report: &mut Report,
+    progress: Option<Progress<'_>>,
+    file_digest: &mut Option<Vec<u8>>,
+) {
     // The parser's "needs a password" is said once, below, as
     // `core.pdf.encrypted_locked` with what it means for the verdict.
     let needs_password = kyso_pdf::PdfError::NeedsPassword.code();
@@ -167,11 +204,11 @@ pub fn verify_pdf(
         ));
     }
     if sigs.is_empty() && hidden.is_empty() {
-        read_administrative(&doc, last, &fields, &page_list, report);
-        document_notes(&doc, report);
+        read_administrative(doc, last, &fields, &page_list, report);
+        document_notes(doc, report);
         return;
     }
-    let mut checks = kyso_pdf::byte_range::check_all(&doc, &sigs);
+    let mut checks = kyso_pdf::byte_range::check_all(doc, &sigs);
     // Changes are analysed along the chain, for the signatures it reaches.
     let mut analysis = if sigs.is_empty() {
         kyso_pdf_diff::Analysis {
@@ -180,7 +217,7 @@ pub fn verify_pdf(
             document_findings: Vec::new(),
         }
     } else {
-        kyso_pdf_diff::analyze(&doc, &sigs, &checks)
+        kyso_pdf_diff::analyze(doc, &sigs, &checks)
     };
     // The change analysis stopped at one of its budgets: what it did not
     // examine counts as not permitted, and the document is never better than
@@ -197,16 +234,35 @@ pub fn verify_pdf(
     // From here on the unreached signatures follow the chain's, indices
     // `chained..`; they are verified like the others.
     let chained = sigs.len();
-    checks.extend(kyso_pdf::byte_range::check_unreached(&doc, &hidden));
+    checks.extend(kyso_pdf::byte_range::check_unreached(doc, &hidden));
     sigs.extend(hidden.iter().map(|h| h.sig.clone()));
 
-    let (dss, dss_finding) = dss_evidence(&doc);
+    let (dss, dss_finding) = dss_evidence(doc);
     report.findings.extend(dss_finding);
+    // One pass over the file for every signed range and the file's
+    // fingerprint, with the algorithms the signatures name.
+    let hasher = RangeHasher::new(src);
+    let ranges: Vec<[u64; 4]> = checks.iter().filter_map(|c| c.range).collect();
+    let mut algs = vec![kyso_crypto::DigestAlg::Sha256];
+    for s in &sigs {
+        if s.sub_filter.as_deref() == Some("adbe.pkcs7.sha1") {
+            algs.push(kyso_crypto::DigestAlg::Sha1);
+        }
+        let named = s
+            .contents
+            .as_deref()
+            .and_then(|c| kyso_cms::parse_signed_data(c, &kyso_cms::Limits::default()).ok());
+        for a in named.iter().flat_map(|sd| sd.digest_algorithms()) {
+            if let Some(d) = kyso_crypto::DigestAlg::from_oid(&a.oid) {
+                if !algs.contains(&d) {
+                    algs.push(d);
+                }
+            }
+        }
+    }
+    *file_digest = hasher.one_pass(&ranges, &algs, true, progress);
     let mut ctx = Ctx {
-        hasher: RangeHasher {
-            bytes,
-            cache: RefCell::new(HashMap::new()),
-        },
+        hasher,
         store: build_store(opts, &mut report.findings),
         dss,
         policy: AlgorithmPolicy::default(),
@@ -305,8 +361,8 @@ pub fn verify_pdf(
         }
         report.signatures.push(r);
     }
-    read_administrative(&doc, last, &fields, &page_list, report);
-    document_notes(&doc, report);
+    read_administrative(doc, last, &fields, &page_list, report);
+    document_notes(doc, report);
 }
 
 /// What reading the document met besides its structure: tolerances found

@@ -30,37 +30,74 @@ pub use model::*;
 pub use time::Time;
 
 /// The one size limit: the largest input, in bytes, that Kyso verifies,
-/// whatever the front end (CLI, portal, widget) and whatever the format. A
-/// larger file is refused **before it is read** (from the file system's
-/// size, or `File.size` in the browser) with [`input_too_large`].
+/// whatever the front end (CLI, portal, widget). A larger file is refused
+/// **before it is read** (from the file system's size, or `File.size` in the
+/// browser) with [`input_too_large`].
 ///
-/// 512 MiB: far above every real signed document (the national decrees in
-/// the reference set are a few MB; scanned dossiers tens of MB). The input
-/// is still held in memory whole (the PDF parser reads one `&[u8]`), so this
-/// number is also what keeps any file, however built, within the 512 MiB
-/// peak memory of the hostile-input caps (docs/fuzzing.md) and a browser tab
-/// alive; it rises when the parser reads through a random-access source
-/// (issue 13). The native parser takes the same number, so the CLI and the
-/// portal give the same answer for one file.
-pub const MAX_INPUT_LEN: u64 = 512 << 20;
+/// 4 GiB less one byte: the largest offset a wasm32 `usize` holds, so the
+/// CLI and the portal give the same answer for one file. A PDF is never held
+/// whole: the parser reads what its structure needs through a
+/// random-access source and the signed ranges stream through the digests
+/// (`kyso-source`), so memory does not grow with the file.
+pub const MAX_INPUT_LEN: u64 = (4 << 30) - 1;
+
+/// Formats other than PDF (CMS, XML, edXML, OOXML/ODF packages, certificate
+/// files) are parsed from one buffer: up to this many bytes (512 MiB, far
+/// above any real one), refused above it with [`input_too_large_whole`]
+/// before the buffer is read.
+pub const MAX_WHOLE_INPUT_LEN: u64 = 512 << 20;
+
+fn mib(n: u64) -> u64 {
+    n.div_ceil(1 << 20)
+}
 
 /// The input error of a file larger than [`MAX_INPUT_LEN`] (`input.too_large`),
 /// plain and bilingual: its size, the limit, and that it was not read.
 pub fn input_too_large(size: u64) -> InputError {
-    let limit_mib = MAX_INPUT_LEN >> 20;
-    let size_mib = size.div_ceil(1 << 20);
+    let size_mib = mib(size);
     InputError {
         code: INPUT_TOO_LARGE.into(),
         message_vi: format!(
-            "Tệp quá lớn để kiểm tra ({size_mib} MiB; Kyso kiểm tra tệp đến {limit_mib} MiB, tức {MAX_INPUT_LEN} byte): tệp không được đọc, và điều này không nói gì về chữ ký của tệp."
+            "Tệp quá lớn để kiểm tra ({size_mib} MiB; Kyso kiểm tra tệp đến 4 GiB, tức {MAX_INPUT_LEN} byte): tệp không được đọc, và điều này không nói gì về chữ ký của tệp."
         ),
         message_en: format!(
-            "The file is too large to verify ({size_mib} MiB; Kyso verifies files up to {limit_mib} MiB, {MAX_INPUT_LEN} bytes): it was not read, and this says nothing about its signatures."
+            "The file is too large to verify ({size_mib} MiB; Kyso verifies files up to 4 GiB, {MAX_INPUT_LEN} bytes): it was not read, and this says nothing about its signatures."
+        ),
+    }
+}
+
+/// The input error of a file in a format read whole (not PDF) larger than
+/// [`MAX_WHOLE_INPUT_LEN`] (`input.too_large`); `format` names it.
+pub fn input_too_large_whole(size: u64, format_vi: &str, format_en: &str) -> InputError {
+    let (size_mib, limit_mib) = (mib(size), MAX_WHOLE_INPUT_LEN >> 20);
+    InputError {
+        code: INPUT_TOO_LARGE.into(),
+        message_vi: format!(
+            "Tệp {format_vi} quá lớn để kiểm tra ({size_mib} MiB; tệp định dạng này được đọc trọn vào bộ nhớ, đến {limit_mib} MiB): tệp không được đọc, và điều này không nói gì về chữ ký của tệp."
+        ),
+        message_en: format!(
+            "The {format_en} file is too large to verify ({size_mib} MiB; files of this format are read whole, up to {limit_mib} MiB): it was not read, and this says nothing about its signatures."
+        ),
+    }
+}
+
+/// The input error of a file that could not be read to the end while it was
+/// verified (`input.unreadable`): it changed, vanished or the device failed.
+/// Nothing is concluded about its signatures.
+pub fn input_unreadable(detail: &str) -> InputError {
+    InputError {
+        code: INPUT_UNREADABLE.into(),
+        message_vi: format!(
+            "Không đọc được tệp trong khi kiểm tra (tệp bị thay đổi, bị xóa hoặc thiết bị lỗi: {detail}). Chưa kết luận gì về chữ ký; hãy kiểm tra lại."
+        ),
+        message_en: format!(
+            "The file could not be read while it was verified (it changed, was removed, or the device failed: {detail}). Nothing is concluded about its signatures; verify it again."
         ),
     }
 }
 
 pub use codes::INPUT_TOO_LARGE;
+pub use codes::INPUT_UNREADABLE;
 
 /// The longest text taken from a document into the report, in characters
 /// (titles, authors, a signature's /Reason or /Location…). Real values are a
