@@ -78,15 +78,19 @@ impl<'a> RangeHasher<'a> {
     }
 
     /// One pass over the file: the digests of every range in `ranges` with
-    /// every algorithm in `algs`, and the file's SHA-256 when `file` is set
-    /// (returned). `progress(done, total)` after each chunk.
+    /// every algorithm in `algs`, and the file's SHA-256 (returned).
+    /// `progress(done, total)` after each chunk. Every byte goes by in
+    /// order, so the pass also finds where `scan.0` occurs (at most `scan.1`
+    /// occurrences, in order): the search for unreached signatures needs no
+    /// pass of its own.
     pub(crate) fn one_pass(
         &self,
         ranges: &[[u64; 4]],
         algs: &[DigestAlg],
-        file: bool,
+        scan: (&[u8], usize),
         progress: Option<Progress<'_>>,
-    ) -> Option<Vec<u8>> {
+    ) -> Option<(Vec<u8>, Vec<usize>)> {
+        let file = true;
         let len = self.src.len();
         let mut targets: Vec<(Target, DigestAlg)> = Vec::new();
         if file {
@@ -106,9 +110,10 @@ impl<'a> RangeHasher<'a> {
                 }
             }
         }
-        if targets.is_empty() {
-            return None;
-        }
+        let (needle, max_hits) = scan;
+        let mut hits: Vec<usize> = Vec::new();
+        // The end of the previous chunk, for a needle across two chunks.
+        let mut carry: Vec<u8> = Vec::new();
         // Every place where some target starts or stops including bytes.
         let mut cuts: Vec<u64> = vec![0, len];
         for (t, _) in &targets {
@@ -151,6 +156,7 @@ impl<'a> RangeHasher<'a> {
                 }
             }
             groups.extend(split);
+            // Every segment is fed (the file's own digest takes them all).
             let feeding: Vec<usize> = (0..groups.len())
                 .filter(|&k| {
                     groups[k]
@@ -165,6 +171,28 @@ impl<'a> RangeHasher<'a> {
             let read = for_each_chunk(self.src, s, e, |off, chunk| {
                 for &k in &feeding {
                     groups[k].state.update(chunk);
+                }
+                if hits.len() < max_hits && !needle.is_empty() {
+                    let tail = carry.len();
+                    let base = off as usize - tail;
+                    carry.extend_from_slice(
+                        chunk.get(..chunk.len().min(needle.len())).unwrap_or(&[]),
+                    );
+                    // Matches that start in the carried tail (those in the
+                    // chunk are found below).
+                    for p in memchr::memmem::find_iter(&carry, needle).filter(|&p| p < tail) {
+                        if hits.len() < max_hits {
+                            hits.push(base + p);
+                        }
+                    }
+                    for p in memchr::memmem::find_iter(chunk, needle) {
+                        if hits.len() < max_hits {
+                            hits.push(off as usize + p);
+                        }
+                    }
+                    carry.clear();
+                    let keep = chunk.len().min(needle.len() - 1);
+                    carry.extend_from_slice(&chunk[chunk.len() - keep..]);
                 }
                 if let Some(p) = progress {
                     p(off + chunk.len() as u64, total);
@@ -187,7 +215,7 @@ impl<'a> RangeHasher<'a> {
                 }
             }
         }
-        file_digest
+        file_digest.map(|d| (d, hits))
     }
 
     pub(crate) fn digest(&self, range: [u64; 4], alg: DigestAlg) -> Vec<u8> {
@@ -242,16 +270,28 @@ mod tests {
         let algs = [DigestAlg::Sha256, DigestAlg::Sha1];
         let one = RangeHasher::new(&data);
         let seen = std::cell::Cell::new(0u64);
-        let file = one.one_pass(
-            &ranges,
-            &algs,
-            true,
-            Some(&|d, t| {
-                assert!(d <= t && t == n);
-                seen.set(d);
-            }),
-        );
-        assert_eq!(file, Some(DigestAlg::Sha256.digest(&data)));
+        // A needle across the first chunk boundary.
+        let needle = data[1_048_570..1_048_580].to_vec();
+        let (file, hits) = one
+            .one_pass(
+                &ranges,
+                &algs,
+                (&needle, 1 << 20),
+                Some(&|d, t| {
+                    assert!(d <= t && t == n);
+                    seen.set(d);
+                }),
+            )
+            .unwrap();
+        assert_eq!(file, DigestAlg::Sha256.digest(&data));
+        let want: Vec<usize> = data
+            .windows(needle.len())
+            .enumerate()
+            .filter(|(_, w)| *w == needle.as_slice())
+            .map(|(i, _)| i)
+            .collect();
+        assert!(want.contains(&1_048_570), "{want:?}");
+        assert_eq!(hits, want);
         assert_eq!(seen.get(), n);
         let apart = RangeHasher::new(&data);
         for r in ranges {

@@ -41,7 +41,7 @@ pub const MAX_SIGNATURES_EXAMINED: usize = 500;
 
 /// Everything shared by the signatures of one document.
 struct Ctx<'a> {
-    hasher: RangeHasher<'a>,
+    hasher: &'a RangeHasher<'a>,
     store: TrustStore,
     dss: RevocationEvidence,
     policy: AlgorithmPolicy,
@@ -100,8 +100,17 @@ pub fn verify_pdf_source(
             return None;
         }
     };
-    verify_document(&doc, src, opts, nested, report, progress, &mut file_digest);
-    let read_error = doc.read_error();
+    let hasher = RangeHasher::new(src);
+    verify_document(
+        &doc,
+        &hasher,
+        opts,
+        nested,
+        report,
+        progress,
+        &mut file_digest,
+    );
+    let read_error = doc.read_error().or_else(|| hasher.error.borrow().clone());
     if let Some(e) = read_error {
         report.error = Some(kyso_report::input_unreadable(&e.0));
         report.signatures.clear();
@@ -110,9 +119,9 @@ pub fn verify_pdf_source(
     file_digest
 }
 
-fn verify_document(
+fn verify_document<'a>(
     doc: &Document<'_>,
-    src: &dyn Source,
+    hasher: &'a RangeHasher<'a>,
     opts: &ValidationOptions<'_>,
     nested: Option<&Nested<'_>>,
     report: &mut Report,
@@ -180,10 +189,43 @@ fn verify_document(
     }
 
     let mut sigs = doc.signatures();
+    // One pass over the file for every signed range the chain reaches, the
+    // file's fingerprint, and where `/ByteRange` occurs (for the signatures
+    // the chain does not reach), with the algorithms the signatures name.
+    let known_checks = kyso_pdf::byte_range::check_all(doc, &sigs);
+    let ranges: Vec<[u64; 4]> = known_checks.iter().filter_map(|c| c.range).collect();
+    let mut algs = vec![kyso_crypto::DigestAlg::Sha256];
+    for s in &sigs {
+        if s.sub_filter.as_deref() == Some("adbe.pkcs7.sha1") {
+            algs.push(kyso_crypto::DigestAlg::Sha1);
+        }
+        let named = s
+            .contents
+            .as_deref()
+            .and_then(|c| kyso_cms::parse_signed_data(c, &kyso_cms::Limits::default()).ok());
+        for a in named.iter().flat_map(|sd| sd.digest_algorithms()) {
+            if let Some(d) = kyso_crypto::DigestAlg::from_oid(&a.oid) {
+                if !algs.contains(&d) {
+                    algs.push(d);
+                }
+            }
+        }
+    }
+    let pass = hasher.one_pass(
+        &ranges,
+        &algs,
+        (kyso_pdf::BYTE_RANGE_KEY, kyso_pdf::MAX_HITS),
+        progress,
+    );
     // Signature dictionaries in the bytes that the cross-reference chain does
     // not reach (an update whose /Prev skips the signed revision): listed,
     // never a silent "no signature".
-    let mut hidden = doc.unreached_signatures(&sigs);
+    let mut hidden = match &pass {
+        Some((_, hits)) => doc.unreached_signatures_at(&sigs, hits),
+        // The pass could not read the file (the caller reports it).
+        None => Vec::new(),
+    };
+    *file_digest = pass.map(|(d, _)| d);
     if sigs.len() + hidden.len() > MAX_SIGNATURES_EXAMINED {
         let total = sigs.len() + hidden.len();
         report.findings.push(Finding::warning(
@@ -208,7 +250,9 @@ fn verify_document(
         document_notes(doc, report);
         return;
     }
-    let mut checks = kyso_pdf::byte_range::check_all(doc, &sigs);
+    let mut checks = known_checks;
+    // Cut as the signatures were (MAX_SIGNATURES_EXAMINED).
+    checks.truncate(sigs.len());
     // Changes are analysed along the chain, for the signatures it reaches.
     let mut analysis = if sigs.is_empty() {
         kyso_pdf_diff::Analysis {
@@ -239,28 +283,6 @@ fn verify_document(
 
     let (dss, dss_finding) = dss_evidence(doc);
     report.findings.extend(dss_finding);
-    // One pass over the file for every signed range and the file's
-    // fingerprint, with the algorithms the signatures name.
-    let hasher = RangeHasher::new(src);
-    let ranges: Vec<[u64; 4]> = checks.iter().filter_map(|c| c.range).collect();
-    let mut algs = vec![kyso_crypto::DigestAlg::Sha256];
-    for s in &sigs {
-        if s.sub_filter.as_deref() == Some("adbe.pkcs7.sha1") {
-            algs.push(kyso_crypto::DigestAlg::Sha1);
-        }
-        let named = s
-            .contents
-            .as_deref()
-            .and_then(|c| kyso_cms::parse_signed_data(c, &kyso_cms::Limits::default()).ok());
-        for a in named.iter().flat_map(|sd| sd.digest_algorithms()) {
-            if let Some(d) = kyso_crypto::DigestAlg::from_oid(&a.oid) {
-                if !algs.contains(&d) {
-                    algs.push(d);
-                }
-            }
-        }
-    }
-    *file_digest = hasher.one_pass(&ranges, &algs, true, progress);
     let mut ctx = Ctx {
         hasher,
         store: build_store(opts, &mut report.findings),

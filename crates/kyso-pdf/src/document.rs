@@ -988,6 +988,16 @@ impl<'a> Document<'a> {
         };
         let len = match len {
             Some(l) if l <= self.limits.max_stream_len && ends_ok(l) => l,
+            // A well-formed stream longer than the budget: its dictionary is
+            // read, its data is not (searching the budget's length for an
+            // `endstream` that /Length already located cost a pass over
+            // 256 MiB per read of a large image).
+            Some(l) if ends_ok(l) => {
+                if with_data {
+                    return Err(limit(crate::codes::LIMIT_STREAM_LEN));
+                }
+                l
+            }
             _ => {
                 // Tolerance: locate `endstream` (bounded by max_stream_len).
                 let window_end = data

@@ -72,3 +72,78 @@ pub fn exercise(bytes: &[u8]) {
     }
     let _ = doc.late_warnings();
 }
+
+/// A source that is not in memory as far as the parser can tell.
+struct Far<'a>(&'a [u8]);
+impl crate::Source for Far<'_> {
+    fn len(&self) -> u64 {
+        self.0.len() as u64
+    }
+    fn read_at(&self, o: u64, b: &mut [u8]) -> Result<(), crate::ReadError> {
+        crate::Source::read_at(self.0, o, b)
+    }
+}
+
+/// Everything the parser answers about a document, as text (objects of
+/// every revision up to `max_objects` each).
+pub fn observe(doc: Result<Document<'_>, crate::PdfError>, max_objects: usize) -> Vec<String> {
+    let doc = match doc {
+        Ok(d) => d,
+        Err(e) => return vec![format!("error {e:?}")],
+    };
+    let mut out = vec![
+        format!("{:?} {}", doc.version(), doc.len()),
+        format!("{:?}", doc.revisions()),
+        format!("{:?}", doc.warnings()),
+        format!("{:?}", doc.encryption()),
+    ];
+    let sigs = doc.signatures();
+    out.push(format!("{sigs:?}"));
+    out.push(format!("{:?}", byte_range::check_all(&doc, &sigs)));
+    out.push(format!("{:?}", doc.unreached_signatures(&sigs)));
+    for rev in 0..doc.revisions().len() {
+        out.push(format!("{:?}", doc.pages(rev)));
+        let nums: Vec<u32> = doc.revisions()[rev]
+            .entries
+            .keys()
+            .copied()
+            .take(max_objects)
+            .collect();
+        for num in nums {
+            let r = crate::ObjRef { num, gen: 0 };
+            out.push(format!("{num} {:?}", doc.object(rev, r)));
+        }
+    }
+    out.push(format!("{:?}", doc.metadata()));
+    out.push(format!("{:?}", doc.late_warnings()));
+    out.push(format!("{:?}", doc.read_error()));
+    out
+}
+
+/// Parse `bytes` from memory and through a [`crate::Source`] whose first
+/// window is 64 bytes (every object takes the grow-and-retry path); panic,
+/// naming the first difference, unless the parser answers the same.
+pub fn same_through_source(bytes: &[u8], limits: &Limits, max_objects: usize) {
+    let limits = Limits {
+        read_window: 64,
+        ..limits.clone()
+    };
+    let mem = observe(Document::parse(bytes, &limits), max_objects);
+    let far = Far(bytes);
+    let src = observe(Document::parse_source(&far, &limits), max_objects);
+    assert_eq!(
+        mem.len(),
+        src.len(),
+        "read through a source: different shape"
+    );
+    for (i, (a, b)) in mem.iter().zip(&src).enumerate() {
+        if a != b {
+            let cut = |s: &str| s.chars().take(400).collect::<String>();
+            panic!(
+                "item {i} read through a source differs:\n memory: {}\n source: {}",
+                cut(a),
+                cut(b)
+            );
+        }
+    }
+}

@@ -72,5 +72,5 @@ pub use limits::Limits;
 pub use object::{Dict, ObjRef, Object, PdfString, Span, Stream};
 pub use sig::{SigField, SigReference, SignatureDict};
 pub use text::decode_text;
-pub use unreached::{UnreachedSignature, MAX_UNREACHED};
+pub use unreached::{UnreachedSignature, BYTE_RANGE_KEY, MAX_HITS, MAX_UNREACHED};
 pub use xref::{XrefEntry, XrefKind};

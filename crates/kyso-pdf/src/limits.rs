@@ -8,8 +8,9 @@
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Limits {
     /// Largest input accepted (bytes). By default the one limit every front
-    /// end states, `kyso_report::MAX_INPUT_LEN` (512 MiB), so the parser never
-    /// refuses a file the pipeline accepted.
+    /// end states, `kyso_report::MAX_INPUT_LEN` (4 GiB − 1), so the parser
+    /// never refuses a file the pipeline accepted. Read through a
+    /// [`crate::Source`], the file's size costs no memory.
     pub max_file_size: usize,
     /// Most objects (xref entries across all revisions) followed in one walk
     /// (page tree, field tree, signature scan). 1,000,000: large books have ~10^5.

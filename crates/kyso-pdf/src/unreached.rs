@@ -23,7 +23,9 @@ use crate::sig::{byte_range_values, looks_like_signature, SignatureDict};
 use crate::xref::read_section;
 
 /// Most `/ByteRange` occurrences examined.
-const MAX_HITS: usize = 1000;
+pub const MAX_HITS: usize = 1000;
+/// What [`Document::unreached_signatures`] searches the bytes for.
+pub const BYTE_RANGE_KEY: &[u8] = b"/ByteRange";
 /// Most unreached signatures returned (each costs a digest of its range and a CMS check).
 pub const MAX_UNREACHED: usize = 16;
 /// How far back from `/ByteRange` the `n g obj` header of its object is looked for.
@@ -49,6 +51,28 @@ impl<'a> Document<'a> {
     /// Empty for a well-formed file. Costs one pass over the bytes.
     pub fn unreached_signatures(&self, known: &[SignatureDict]) -> Vec<UnreachedSignature> {
         let input = self.input();
+        let mut hits = Vec::new();
+        let mut from = 0;
+        while hits.len() < MAX_HITS {
+            let Some(p) = input.find(BYTE_RANGE_KEY, from, input.len()) else {
+                break;
+            };
+            hits.push(p);
+            from = p + BYTE_RANGE_KEY.len();
+        }
+        self.unreached_signatures_at(known, &hits)
+    }
+
+    /// [`Document::unreached_signatures`] given where [`BYTE_RANGE_KEY`]
+    /// occurs in the file (the first [`MAX_HITS`] occurrences, in order), as
+    /// a caller that already reads the whole file (the digests' one pass)
+    /// finds them, so the file is not searched a second time.
+    pub fn unreached_signatures_at(
+        &self,
+        known: &[SignatureDict],
+        hits: &[usize],
+    ) -> Vec<UnreachedSignature> {
+        let input = self.input();
         let len = input.len() as u64;
         let known_ranges: Vec<[u64; 4]> = known
             .iter()
@@ -62,12 +86,7 @@ impl<'a> Document<'a> {
         let mut seen: Vec<(u64, u64)> = Vec::new();
         let mut out = Vec::new();
         let mut budget = self.limits().max_xref_entries;
-        let mut from = 0;
-        for _ in 0..MAX_HITS {
-            let Some(p) = input.find(b"/ByteRange", from, input.len()) else {
-                break;
-            };
-            from = p + 10;
+        for &p in hits.iter().take(MAX_HITS) {
             let Some((buf, base)) = input.window(p + 10, 1024) else {
                 break;
             };

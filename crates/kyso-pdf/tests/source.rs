@@ -7,73 +7,16 @@
 
 mod common;
 
-use kyso_pdf::{byte_range, Document, Limits, ObjRef, ReadError, Source};
+use kyso_pdf::Limits;
 use std::path::{Path, PathBuf};
 
-/// An input that is not in memory as far as the parser can tell.
-struct Far<'a>(&'a [u8]);
-impl Source for Far<'_> {
-    fn len(&self) -> u64 {
-        self.0.len() as u64
-    }
-    fn read_at(&self, o: u64, b: &mut [u8]) -> Result<(), ReadError> {
-        self.0.read_at(o, b)
-    }
-}
-
-/// Everything observable, as text.
-fn observe(doc: Result<Document<'_>, kyso_pdf::PdfError>) -> Vec<String> {
-    let doc = match doc {
-        Ok(d) => d,
-        Err(e) => return vec![format!("error {e:?}")],
-    };
-    let mut out = vec![
-        format!("{:?} {}", doc.version(), doc.len()),
-        format!("{:?}", doc.revisions()),
-        format!("{:?}", doc.warnings()),
-        format!("{:?}", doc.encryption()),
-    ];
-    let sigs = doc.signatures();
-    out.push(format!("{sigs:?}"));
-    out.push(format!("{:?}", byte_range::check_all(&doc, &sigs)));
-    out.push(format!("{:?}", doc.unreached_signatures(&sigs)));
-    for rev in 0..doc.revisions().len() {
-        out.push(format!("{:?}", doc.pages(rev)));
-        let nums: Vec<u32> = doc.revisions()[rev]
-            .entries
-            .keys()
-            .copied()
-            .take(3000)
-            .collect();
-        for num in nums {
-            let r = ObjRef { num, gen: 0 };
-            out.push(format!("{num} {:?}", doc.object(rev, r)));
-        }
-    }
-    out.push(format!("{:?}", doc.metadata()));
-    out.push(format!("{:?}", doc.late_warnings()));
-    out.push(format!("{:?}", doc.read_error()));
-    out
-}
-
 fn same_both_ways(name: &str, bytes: &[u8]) {
-    let limits = Limits {
-        read_window: 64,
-        ..Limits::default()
-    };
-    let mem = observe(Document::parse(bytes, &limits));
-    let far = Far(bytes);
-    let src = observe(Document::parse_source(&far, &limits));
-    assert_eq!(mem.len(), src.len(), "{name}: different shape");
-    for (i, (a, b)) in mem.iter().zip(&src).enumerate() {
-        if a != b {
-            let cut = |s: &str| s.chars().take(400).collect::<String>();
-            panic!(
-                "{name}: item {i} read through a source differs:\n memory: {}\n source: {}",
-                cut(a),
-                cut(b)
-            );
-        }
+    let r = std::panic::catch_unwind(|| {
+        kyso_pdf::fuzzing::same_through_source(bytes, &Limits::default(), 3000)
+    });
+    if let Err(e) = r {
+        let why = e.downcast_ref::<String>().cloned().unwrap_or_default();
+        panic!("{name}: {why}");
     }
 }
 
