@@ -54,6 +54,21 @@ pub fn required() -> bool {
 }
 
 /// Skip (print why and return `true`) or, when [`required`], panic.
+/// The large signed PDF the browsers verify: `$KYSO_LARGE_PDF`, else
+/// `<repo>/target/bench-pdfs/bench-320.pdf` (scripts/gen-bench-pdfs.py
+/// `--sizes 320`, which scripts/test.sh runs).
+pub fn large_pdf() -> std::path::PathBuf {
+    match std::env::var_os("KYSO_LARGE_PDF") {
+        Some(p) => p.into(),
+        None => {
+            let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../target/bench-pdfs/bench-320.pdf");
+            // WebDriver takes canonical paths only.
+            p.canonicalize().unwrap_or(p)
+        }
+    }
+}
+
 pub fn skip_or_fail(why: &str) -> bool {
     if required() {
         panic!("{why}");

@@ -36,6 +36,8 @@ thread_local! {
     static QUEUE: RefCell<Vec<JsValue>> = const { RefCell::new(Vec::new()) };
     static FILES: RefCell<HashMap<u32, File>> = RefCell::new(HashMap::new());
     static STATUS: RefCell<HashMap<u32, RwSignal<Status>>> = RefCell::new(HashMap::new());
+    /// Bytes through the digests so far and in all, per file being verified.
+    static PROGRESS: RefCell<HashMap<u32, RwSignal<(f64, f64)>>> = RefCell::new(HashMap::new());
     static NOTIFY: RefCell<HashMap<u32, Notify>> = RefCell::new(HashMap::new());
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
     /// The worker's URL, to start it again after a cancellation.
@@ -104,6 +106,20 @@ fn spawn(worker_url: &str) {
             return;
         };
         let id = id as u32;
+        if let Ok(p) = Reflect::get(&data, &"progress".into()) {
+            if p.is_object() {
+                let num = |k: &str| Reflect::get(&p, &k.into()).ok().and_then(|v| v.as_f64());
+                if let (Some(done), Some(total)) = (num("done"), num("total")) {
+                    PROGRESS.with(|m| {
+                        if let Some(sig) = m.borrow().get(&id) {
+                            sig.set((done, total));
+                        }
+                    });
+                }
+                return;
+            }
+        }
+        PROGRESS.with(|m| m.borrow_mut().remove(&id));
         PENDING.with(|p| p.borrow_mut().retain(|(x, _)| *x != id));
         let dropped = DROPPED.with(|d| {
             let mut d = d.borrow_mut();
@@ -167,6 +183,7 @@ pub fn submit(
     file: File,
     signed: Option<File>,
     status: RwSignal<Status>,
+    progress: RwSignal<(f64, f64)>,
     extra_trust: &[Vec<u8>],
     at: Option<&str>,
     notify: Option<Notify>,
@@ -201,6 +218,7 @@ pub fn submit(
     }
     FILES.with(|f| f.borrow_mut().insert(id, file));
     STATUS.with(|s| s.borrow_mut().insert(id, status));
+    PROGRESS.with(|m| m.borrow_mut().insert(id, progress));
     if let Some(notify) = notify {
         NOTIFY.with(|n| n.borrow_mut().insert(id, notify));
     }
@@ -297,6 +315,7 @@ pub fn forget(id: u32) {
     cancel(id);
     FILES.with(|f| f.borrow_mut().remove(&id));
     STATUS.with(|s| s.borrow_mut().remove(&id));
+    PROGRESS.with(|m| m.borrow_mut().remove(&id));
 }
 
 /// Offer the first `len` bytes of file `id` — the version a signature covers —

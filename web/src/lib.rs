@@ -44,6 +44,8 @@ struct Entry {
     name: StoredValue<String>,
     size: u64,
     status: RwSignal<Status>,
+    /// Bytes through the digests so far and in all (from the worker).
+    progress: RwSignal<(f64, f64)>,
     /// The validation time the worker was given (the time of verification).
     verified_at: kyso_report::Time,
 }
@@ -143,7 +145,8 @@ fn add_entry(
         None => file.name(),
     };
     let size = file.size() as u64;
-    let (id, verified_at) = bridge::submit(file, signed, status, trust, at, notify);
+    let progress = RwSignal::new((0.0, 0.0));
+    let (id, verified_at) = bridge::submit(file, signed, status, progress, trust, at, notify);
     entries.update(|e| {
         e.insert(
             0,
@@ -152,6 +155,7 @@ fn add_entry(
                 name: StoredValue::new(name),
                 size,
                 status,
+                progress,
                 verified_at,
             },
         )
@@ -409,6 +413,21 @@ fn FileResult(
                 Status::Pending => view! {
                     <p class="pending" role="status">
                         {l().pick("Đang kiểm tra…", "Checking…")}" ("{report::fmt_size(entry.size, lang.get())}") "
+                        {move || {
+                            let (done, total) = entry.progress.get();
+                            (total > 0.0).then(|| {
+                                let pct = (done / total * 100.0).clamp(0.0, 100.0).round();
+                                let label = match lang.get() {
+                                    Lang::Vi => format!("Đã đọc {pct}% tệp"),
+                                    Lang::En => format!("{pct}% of the file read"),
+                                };
+                                view! {
+                                    <progress data-testid="progress" max=total value=done
+                                        aria-label=label.clone() title=label></progress>
+                                }
+                            })
+                        }}
+                        " "
                         <button type="button" class="cancel" data-testid="cancel"
                             on:click=move |_| { bridge::cancel(entry.id); }>
                             {l().pick("Hủy", "Cancel")}

@@ -19,6 +19,8 @@ export interface VerifyOptions {
   signed?: Blob | ArrayBuffer | Uint8Array;
   /** The name of `signed` (a File's own name by default). */
   signedName?: string;
+  /** Called as the file goes through the digests (bytes so far and in all; at most every 100 ms). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** Verify a file in a Web Worker; nothing leaves the browser. Any file gets a report. */

@@ -48,6 +48,11 @@ function start(lang) {
       }
       const pending = waiting.get(data?.id);
       if (!pending) return;
+      if (data.progress) {
+        // Bytes through the digests so far (at most every 100 ms).
+        try { pending.onProgress?.(data.progress.done, data.progress.total); } catch { /* the caller's */ }
+        return;
+      }
       waiting.delete(data.id);
       if (typeof data.error === "string") pending.reject(new Error(data.error));
       else pending.resolve(data.report);
@@ -98,7 +103,9 @@ function asAt(at, lang) {
  * - `trust`: extra trust anchors, PEM strings or DER/PEM/PKCS#7 bytes;
  * - `at`: validation time: "claimed", "default", a Date or an RFC 3339 time;
  * - `signed`: for a detached signature (.p7s), the file it signs (File,
- *   Blob, ArrayBuffer or Uint8Array), with `signedName`.
+ *   Blob, ArrayBuffer or Uint8Array), with `signedName`;
+ * - `onProgress(done, total)`: called as the file goes through the digests
+ *   (bytes; at most every 100 ms), e.g. for a progress bar on large files.
  *
  * Resolves to the report (JSON form: report.d.ts, report.schema.json); any
  * file gets a report, a malformed one included. Rejects only when the
@@ -125,7 +132,7 @@ export async function verify(input, options = {}) {
   const w = await start(lang);
   const id = nextId++;
   return new Promise((resolve, reject) => {
-    waiting.set(id, { resolve, reject });
+    waiting.set(id, { resolve, reject, onProgress: typeof options.onProgress === "function" ? options.onProgress : undefined });
     w.postMessage({ id, ...msg });
   });
 }

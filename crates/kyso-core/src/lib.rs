@@ -233,7 +233,7 @@ pub fn verify_detached(
     let format = detect_format(bytes);
     let mut report = Report::new(file, format);
     report.validation_time_choice = opts.validation_time;
-    if bytes.len() > MAX_INPUT_LEN {
+    if bytes.len() as u64 > kyso_report::MAX_INPUT_LEN {
         report.error = Some(kyso_report::input_too_large(bytes.len() as u64));
     } else if bytes.len() as u64 > kyso_report::MAX_WHOLE_INPUT_LEN && format != Format::Pdf {
         report.error = Some(kyso_report::input_too_large_whole(

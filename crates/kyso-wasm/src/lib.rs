@@ -67,6 +67,74 @@ pub fn verify_detached(
     report_to_js(&report)
 }
 
+/// A `Blob` (a dropped `File`) read slice by slice with `FileReaderSync`,
+/// which a worker may call synchronously: the parser reads the parts it
+/// needs and the digests stream through it, so a file of a gigabyte never
+/// sits in the worker's memory (nor in wasm's) as a whole.
+pub struct BlobSource {
+    blob: web_sys::Blob,
+    reader: web_sys::FileReaderSync,
+    len: u64,
+}
+
+impl BlobSource {
+    /// A source over `blob`; an error outside a worker (no `FileReaderSync`).
+    pub fn new(blob: web_sys::Blob) -> Result<Self, JsValue> {
+        let reader = web_sys::FileReaderSync::new()?;
+        let len = blob.size() as u64;
+        Ok(BlobSource { blob, reader, len })
+    }
+}
+
+impl kyso_core::Source for BlobSource {
+    fn len(&self) -> u64 {
+        self.len
+    }
+    fn read_at(&self, offset: u64, buf: &mut [u8]) -> Result<(), kyso_core::ReadError> {
+        let end = offset
+            .checked_add(buf.len() as u64)
+            .filter(|&e| e <= self.len)
+            .ok_or_else(|| {
+                kyso_core::ReadError(format!(
+                    "read of {} bytes at {offset} is beyond the file",
+                    buf.len()
+                ))
+            })?;
+        let js_err =
+            |e: JsValue| kyso_core::ReadError(e.as_string().unwrap_or_else(|| format!("{e:?}")));
+        // Offsets below 2^53 are exact as f64.
+        let part = self
+            .blob
+            .slice_with_f64_and_f64(offset as f64, end as f64)
+            .map_err(js_err)?;
+        let data = self.reader.read_as_array_buffer(&part).map_err(js_err)?;
+        let view = Uint8Array::new(&data);
+        if view.length() as usize != buf.len() {
+            return Err(kyso_core::ReadError(format!(
+                "the file gave {} bytes at {offset} instead of {}: it changed while it was verified",
+                view.length(),
+                buf.len()
+            )));
+        }
+        view.copy_to(buf);
+        Ok(())
+    }
+}
+
+/// Verify a `Blob` read in parts ([`BlobSource`]; workers only), calling
+/// `progress(done, total)` as the digests go through it.
+pub fn verify_blob(
+    name: Option<String>,
+    blob: web_sys::Blob,
+    options: JsValue,
+    progress: Option<kyso_core::Progress<'_>>,
+) -> Result<JsValue, JsValue> {
+    let opts = options_from_js(&options)?;
+    let src = BlobSource::new(blob)?;
+    let report = kyso_core::verify_source(name.as_deref(), &src, &opts, progress);
+    report_to_js(&report)
+}
+
 /// The report as a JavaScript object with the JSON form's field names
 /// (`Option::None` is omitted, maps become plain objects).
 pub fn report_to_js(report: &Report) -> Result<JsValue, JsValue> {

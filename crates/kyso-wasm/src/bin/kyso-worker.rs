@@ -8,10 +8,14 @@
 //!   the user gave both);
 //!   (`at`: `"claimed"`, an RFC 3339 time, or absent for the default; passed
 //!   through to `kyso_wasm::verify`, which reads it);
+//! - worker → page, while verifying a file read in parts: `{ id, progress: { done, total } }`
+//!   (bytes through the digests so far, at most every 100 ms);
 //! - worker → page: `{ id, report }` or `{ id, error }`.
 //!
 //! The page sends the `File` itself (a `Blob` handle, no copy); the bytes are
-//! read here, so a large file never blocks the page.
+//! read here, in parts (`kyso_wasm::BlobSource`: `FileReaderSync` over
+//! `Blob.slice`), so a large file never blocks the page nor sits whole in
+//! memory.
 #![forbid(unsafe_code)]
 
 #[cfg(target_arch = "wasm32")]
@@ -77,8 +81,6 @@ mod worker {
             let report = kyso_core::refused_too_large(name.as_deref(), file.size() as u64);
             return kyso_wasm::report_to_js(&report);
         }
-        let buf = JsFuture::from(file.array_buffer()).await?;
-        let bytes = Uint8Array::new(&buf).to_vec();
         let options = Reflect::get(data, &"options".into())?;
         let options = if options.is_object() {
             options
@@ -104,11 +106,36 @@ mod worker {
                 kyso_wasm::report_to_js(&report)
             }
             (Some(signed_name), Some(signed)) => {
+                // A detached signature and the file it signs: both read whole
+                // (the signed file is hashed as one message).
+                let buf = JsFuture::from(file.array_buffer()).await?;
+                let bytes = Uint8Array::new(&buf).to_vec();
                 let buf = JsFuture::from(signed.array_buffer()).await?;
                 let signed_bytes = Uint8Array::new(&buf).to_vec();
                 kyso_wasm::verify_detached(name, &bytes, signed_name, &signed_bytes, options)
             }
-            _ => kyso_wasm::verify(name, &bytes, options),
+            _ => {
+                // Read in parts through FileReaderSync; the page is told how
+                // far the digests are, at most every 100 ms.
+                let id = Reflect::get(data, &"id".into())?;
+                let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+                let last = std::cell::Cell::new(0.0f64);
+                let progress = move |done: u64, total: u64| {
+                    let now = js_sys::Date::now();
+                    if now - last.get() < 100.0 && done < total {
+                        return;
+                    }
+                    last.set(now);
+                    let p = Object::new();
+                    let _ = Reflect::set(&p, &"done".into(), &(done as f64).into());
+                    let _ = Reflect::set(&p, &"total".into(), &(total as f64).into());
+                    let msg = Object::new();
+                    let _ = Reflect::set(&msg, &"id".into(), &id);
+                    let _ = Reflect::set(&msg, &"progress".into(), &p);
+                    let _ = scope.post_message(&msg);
+                };
+                kyso_wasm::verify_blob(name, file, options, Some(&progress))
+            }
         }
     }
 }
