@@ -4,7 +4,7 @@
 # scripts/gen-bench-pdfs.py; `sha256sum` is the floor (reading + hashing the
 # file once). Writes docs/benchmarks.md and prints it.
 #
-#   scripts/bench-peers.sh                 # 1, 20, 100 MiB; release kyso build
+#   scripts/bench-peers.sh                 # 1, 20, 100, 1024 MiB; release kyso build
 #   KYSO_BENCH_SIZES=1,20 RUNS=3 scripts/bench-peers.sh
 #   KYSO_BIN=/path/to/kyso KYSO_COMMIT=abc1234 scripts/bench-peers.sh  # prebuilt binary
 #
@@ -16,7 +16,7 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
 dir=${KYSO_BENCH_DIR:-$repo/target/bench-pdfs}
-sizes=${KYSO_BENCH_SIZES:-1,20,100}
+sizes=${KYSO_BENCH_SIZES:-1,20,100,1024}
 runs=${RUNS:-5}
 out=${OUT:-$repo/docs/benchmarks.md}
 trust=$repo/fixtures/pdf/trust/kyso-test-root.pem
@@ -86,7 +86,7 @@ kyso_ver=$("$KYSO_BIN" --version 2>/dev/null || echo "kyso (version n/a)")
   echo
   echo "pyHanko: \`--no-revocation-check --trust-replace --trust fixtures/pdf/trust/kyso-test-root.pem\` (CLI start-up of"
   echo "about a second included). pdfsig: system NSS store, no revocation fetching by default."
-  echo "kyso: release build (LTO), \`--trust\` the same test root, whole pipeline through \`kyso_core::verify\`"
+  echo "kyso: release build (LTO), \`--trust\` the same test root, whole pipeline through \`kyso_core::verify_source\` (the file read in parts)"
   echo "(parse, hash, CMS, path validation, change analysis) at commit ${KYSO_COMMIT:-$(git rev-parse --short HEAD 2>/dev/null || echo n/a)}."
   crit=${CARGO_TARGET_DIR:-$repo/target}/criterion/verify_large
   if [[ -d $crit ]]; then

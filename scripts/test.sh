@@ -5,7 +5,9 @@
 #   2. format           cargo fmt --all --check
 #   3. lint             cargo clippy (native, and wasm32 for the browser crates), warnings denied
 #   4. native tests     cargo test --workspace (unit, integration, corpus conformance)
-#   5. wasm tests       wasm-bindgen-test in headless Chromium (the core through the binding)
+#   5. large files      scripts/large-files.sh: signed 320 MiB and 1 GiB PDFs (pyHanko); the
+#                       1 GiB one verified natively under ulimit -v 128 MiB, peak RSS ≤ 64 MiB
+#   5b. wasm tests      wasm-bindgen-test in headless Chromium (the core through the binding)
 #   6. portal build     trunk build --release  → dist/
 #   7. process groups   the e2e helpers end only the process groups they started
 #   8. browser tests    Chromium, Firefox ESR, WebKitGTK over WebDriver, against dist/,
@@ -47,6 +49,8 @@ step "format" cargo fmt --all --check
 step "clippy (native)" cargo clippy --workspace --all-targets --locked -- -D warnings
 step "clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown -p kyso-web -p kyso-wasm --all-targets --locked -- -D warnings
 step "native tests" cargo test --workspace --exclude kyso-e2e --locked
+# Also makes the 320 MiB PDF the browser tests verify.
+step "large files (1 GiB natively, memory ceiling)" scripts/large-files.sh
 # The runner gives chromedriver 5 s to bind its port by default: too short
 # on a loaded two-core machine with a cold disk cache.
 step "wasm tests (headless Chromium)" env \

@@ -95,5 +95,57 @@ fn verify_large(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, verify_large);
+/// The paths of issue 13, side by side on the same files: the file read
+/// through [`kyso_core::FileSource`] (what the CLI does: parse what the
+/// structure needs, one chunked pass for the ranges and the fingerprint),
+/// the parser alone through the file, and SHA-256 of the bytes in 1 MiB
+/// chunks (the floor any verifier pays).
+fn paths(c: &mut Criterion) {
+    let opts = kyso_core::Options::default();
+    let mut group = c.benchmark_group("paths");
+    group.sample_size(10);
+    for (mib, path) in inputs() {
+        let Ok(meta) = std::fs::metadata(&path) else {
+            continue;
+        };
+        group.throughput(Throughput::Bytes(meta.len()));
+        group.bench_function(
+            BenchmarkId::new("verify_source_file", format!("{mib}MiB")),
+            |b| {
+                b.iter(|| {
+                    let src = kyso_core::FileSource::open(&path).expect("open");
+                    kyso_core::verify_source(Some("bench.pdf"), &src, &opts, None)
+                })
+            },
+        );
+        group.bench_function(
+            BenchmarkId::new("parse_source_file", format!("{mib}MiB")),
+            |b| {
+                b.iter(|| {
+                    let src = kyso_core::FileSource::open(&path).expect("open");
+                    let doc = kyso_pdf::Document::parse_source(&src, &kyso_pdf::Limits::default())
+                        .expect("parse");
+                    std::hint::black_box(doc.signatures().len())
+                })
+            },
+        );
+        let bytes = std::fs::read(&path).expect("read");
+        group.bench_function(
+            BenchmarkId::new("sha256_1mib_chunks", format!("{mib}MiB")),
+            |b| {
+                b.iter(|| {
+                    use sha2::Digest;
+                    let mut h = sha2::Sha256::new();
+                    for c in bytes.chunks(1 << 20) {
+                        h.update(c);
+                    }
+                    h.finalize()
+                })
+            },
+        );
+    }
+    group.finish();
+}
+
+criterion_group!(benches, verify_large, paths);
 criterion_main!(benches);
