@@ -129,7 +129,7 @@ fn respond(root: &Path, method: &str, target: &str) -> (&'static str, &'static s
 fn content_type(p: &Path) -> &'static str {
     match p.extension().and_then(|e| e.to_str()) {
         Some("html") => "text/html; charset=utf-8",
-        Some("js") => "text/javascript",
+        Some("js" | "mjs") => "text/javascript",
         Some("wasm") => "application/wasm",
         Some("css") => "text/css",
         Some("json") => "application/json",

@@ -1,0 +1,185 @@
+//! Issue 13's browser benchmark — a benchmark, not a test: `#[ignore]`d, run
+//! by hand after `trunk build --release`:
+//!
+//! ```sh
+//! python3 scripts/gen-bench-pdfs.py target/bench-pdfs --sizes 1,20,100,1024
+//! cargo test -p kyso-e2e --test bench_browsers -- --ignored --nocapture --test-threads=1
+//! ```
+//!
+//! For each browser (Chromium, Firefox ESR, WebKitGTK; `KYSO_BENCH_BROWSERS`)
+//! and each signed PDF `target/bench-pdfs/bench-S.pdf` (`KYSO_BENCH_SIZES`,
+//! default 1,20,100,1024 MiB), in a **new profile** (the driver makes one per
+//! session, as a first-time visitor has), the page `bench/browser/` (not in
+//! `dist/`; it imports the product's `widget/kyso.js`) measures:
+//! - Kyso from `verify(file)` to the report through the worker every front
+//!   end uses, the first time in that profile ("fresh"), then twice more
+//!   ("warm", the better of the two);
+//! - the floor: the same browser's `File.arrayBuffer()` + WebCrypto SHA-256
+//!   of the same file (the better of two);
+//! - the longest gap of a 10 ms timer on the page while Kyso ran (the longest
+//!   main-thread task).
+//!
+//! Prints a Markdown table and writes it to `$KYSO_ARTIFACTS/bench-browsers.md`.
+
+use fantoccini::{Client, Locator};
+use kyso_e2e::driver::{self, Browser, StartError};
+use kyso_e2e::server::StaticServer;
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+fn sizes() -> Vec<u32> {
+    std::env::var("KYSO_BENCH_SIZES")
+        .ok()
+        .map(|s| s.split(',').filter_map(|x| x.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![1, 20, 100, 1024])
+}
+
+fn browsers() -> Vec<Browser> {
+    let want =
+        std::env::var("KYSO_BENCH_BROWSERS").unwrap_or_else(|_| "chromium,firefox,webkit".into());
+    [Browser::Chromium, Browser::Firefox, Browser::WebKit]
+        .into_iter()
+        .filter(|b| want.split(',').any(|w| w.trim() == b.name()))
+        .collect()
+}
+
+/// The served folder: the bench page beside a link to the built `dist/widget`.
+fn site() -> PathBuf {
+    let root = kyso_e2e::repo_root();
+    let dir = std::env::temp_dir().join(format!("kyso-bench-site-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for f in ["index.html", "bench.mjs"] {
+        std::fs::copy(root.join("bench/browser").join(f), dir.join(f)).unwrap();
+    }
+    std::os::unix::fs::symlink(kyso_e2e::dist_dir().join("widget"), dir.join("widget")).unwrap();
+    dir
+}
+
+/// Run one measurement on the page and wait for it (no script timeout: a
+/// gigabyte may take a while).
+async fn measure(c: &Client, mode: &str) -> Value {
+    c.execute(
+        "window.__r = null; window.kysoBench(arguments[0]).then(r => window.__r = r, e => window.__r = { error: String(e) });",
+        vec![json!(mode)],
+    )
+    .await
+    .expect("start measurement");
+    let t0 = Instant::now();
+    loop {
+        let r = c
+            .execute("return window.__r;", vec![])
+            .await
+            .unwrap_or(Value::Null);
+        if !r.is_null() {
+            return r;
+        }
+        assert!(
+            t0.elapsed() < Duration::from_secs(600),
+            "{mode}: no result after 600 s"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+fn ms(v: &Value) -> f64 {
+    v["ms"].as_f64().unwrap_or(f64::NAN)
+}
+
+async fn one(browser: Browser, server: &StaticServer, pdf: &Path) -> Option<String> {
+    let session = match driver::start(browser).await {
+        Ok(s) => s,
+        Err(StartError::Missing(why)) | Err(StartError::Failed(why)) => {
+            eprintln!("[{}] skipped: {why}", browser.name());
+            return None;
+        }
+    };
+    let c = session.client.clone();
+    c.goto(&server.base).await.expect("open bench page");
+    let t0 = Instant::now();
+    while c
+        .execute("return window.kysoBenchReady === true;", vec![])
+        .await
+        .ok()
+        .and_then(|v| v.as_bool())
+        != Some(true)
+    {
+        assert!(
+            t0.elapsed() < Duration::from_secs(30),
+            "bench page did not load"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    c.find(Locator::Id("file"))
+        .await
+        .expect("file input")
+        .send_keys(&pdf.display().to_string())
+        .await
+        .expect("choose file");
+    let fresh = measure(&c, "kyso").await;
+    let warm = [measure(&c, "kyso").await, measure(&c, "kyso").await];
+    let floor = [measure(&c, "floor").await, measure(&c, "floor").await];
+    session.close().await;
+    for r in warm.iter().chain(&floor).chain([&fresh]) {
+        if r.get("error").is_some() {
+            eprintln!("[{}] {}: {r}", browser.name(), pdf.display());
+            return None;
+        }
+    }
+    let best = |rs: &[Value]| rs.iter().map(ms).fold(f64::INFINITY, f64::min);
+    let (f, w, fl) = (ms(&fresh), best(&warm), best(&floor));
+    let gap = warm
+        .iter()
+        .chain([&fresh])
+        .filter_map(|r| r["gap_ms"].as_f64())
+        .fold(0.0, f64::max);
+    let bytes = fresh["bytes"].as_f64().unwrap_or(0.0);
+    let row = format!(
+        "| {} | {:.0} MiB | {:.0} ms | {:.0} ms ({:.1}×) | {:.0} ms ({:.1}×) | {:.0} ms | {} |",
+        browser.name(),
+        bytes / 1048576.0,
+        fl,
+        f,
+        f / fl,
+        w,
+        w / fl,
+        gap,
+        fresh["detail"]
+            .as_str()
+            .unwrap_or("")
+            .split(' ')
+            .next()
+            .unwrap_or("")
+    );
+    eprintln!("{row}");
+    Some(row)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "a benchmark: run by hand (see the module's documentation)"]
+async fn bench() {
+    let dir = site();
+    let server = StaticServer::start(dir.clone()).await.expect("server");
+    let mut rows = Vec::new();
+    for browser in browsers() {
+        for s in sizes() {
+            let pdf = kyso_e2e::repo_root().join(format!("target/bench-pdfs/bench-{s}.pdf"));
+            let Ok(pdf) = pdf.canonicalize() else {
+                eprintln!("{}: absent (scripts/gen-bench-pdfs.py)", pdf.display());
+                continue;
+            };
+            rows.extend(one(browser, &server, &pdf).await);
+        }
+    }
+    let mut md = String::from(
+        "| browser | file | floor: read + WebCrypto SHA-256 | Kyso, fresh profile (× floor) | Kyso, warm (× floor) | longest main-thread gap | verdict |\n| --- | ---: | ---: | ---: | ---: | ---: | --- |\n",
+    );
+    for r in &rows {
+        md.push_str(r);
+        md.push('\n');
+    }
+    println!("{md}");
+    let _ = std::fs::write(kyso_e2e::artifacts_dir().join("bench-browsers.md"), &md);
+    let _ = std::fs::remove_dir_all(&dir);
+}
