@@ -27,6 +27,12 @@ pub const MAX_INPUT_LEN: usize = kyso_report::MAX_INPUT_LEN as usize;
 /// The report for a file larger than [`MAX_INPUT_LEN`], built from its size
 /// alone: front ends call this instead of reading the file.
 pub fn refused_too_large(name: Option<&str>, size: u64) -> Report {
+    unread(name, size, kyso_report::input_too_large(size))
+}
+
+/// The report for an input that was not read (to the end): `error` says
+/// why; the verdict is finalised with it.
+fn unread(name: Option<&str>, size: u64, error: InputError) -> Report {
     let mut report = Report::new(
         FileInfo {
             name: name.map(str::to_owned),
@@ -35,7 +41,7 @@ pub fn refused_too_large(name: Option<&str>, size: u64) -> Report {
         },
         Format::Unknown,
     );
-    report.error = Some(kyso_report::input_too_large(size));
+    report.error = Some(error);
     kyso_report::verdict::finalize(&mut report);
     report
 }
@@ -130,13 +136,13 @@ pub fn verify_source(
     };
     if !streamed_pdf(&head) {
         if len > kyso_report::MAX_WHOLE_INPUT_LEN {
-            let mut report = refused_too_large(name, len);
-            report.error = Some(kyso_report::input_too_large_whole(
+            // Finalised with this error: the summary says why (it said the
+            // 4 GiB limit when the error was overwritten after finalising).
+            return unread(
+                name,
                 len,
-                "không phải PDF",
-                "non-PDF",
-            ));
-            return report;
+                kyso_report::input_too_large_whole(len, "không phải PDF", "non-PDF"),
+            );
         }
         return match kyso_source::read_range(src, 0, len) {
             Ok(bytes) => verify_detached(name, &bytes, None, opts),
@@ -192,17 +198,7 @@ pub fn verify_source(
 
 /// The report for an input that could not be read (`input.unreadable`).
 fn unreadable(name: Option<&str>, size: u64, e: &ReadError) -> Report {
-    let mut report = Report::new(
-        FileInfo {
-            name: name.map(str::to_owned),
-            size,
-            sha256: String::new(),
-        },
-        Format::Unknown,
-    );
-    report.error = Some(kyso_report::input_unreadable(&e.0));
-    kyso_report::verdict::finalize(&mut report);
-    report
+    unread(name, size, kyso_report::input_unreadable(&e.0))
 }
 
 pub use kyso_report::detached_partner_name;
@@ -372,6 +368,43 @@ fn guarded(report: &mut Report, f: impl FnOnce(&mut Report)) {
 
 #[cfg(test)]
 mod tests {
+
+    /// A source as long as asked, all zeros, never allocated.
+    struct Zeros(u64);
+    impl Source for Zeros {
+        fn len(&self) -> u64 {
+            self.0
+        }
+        fn read_at(&self, _: u64, buf: &mut [u8]) -> Result<(), ReadError> {
+            buf.fill(0);
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_large_non_pdf_is_refused_unread_with_its_own_reason_in_the_summary() {
+        let r = verify_source(
+            Some("big.bin"),
+            &Zeros(600 << 20),
+            &Options::default(),
+            None,
+        );
+        let e = r.error.as_ref().expect("refused");
+        assert_eq!(e.code, kyso_report::INPUT_TOO_LARGE);
+        assert!(e.message_en.contains("512 MiB"), "{}", e.message_en);
+        assert!(
+            r.verdict.summary_en.contains("512 MiB"),
+            "{}",
+            r.verdict.summary_en
+        );
+        let r = verify_source(Some("huge.bin"), &Zeros(5 << 30), &Options::default(), None);
+        assert!(
+            r.verdict.summary_en.contains("4 GiB"),
+            "{}",
+            r.verdict.summary_en
+        );
+    }
+
     use super::*;
 
     use kyso_report::Indication;
