@@ -90,12 +90,10 @@ impl<'a> RangeHasher<'a> {
         scan: (&[u8], usize),
         progress: Option<Progress<'_>>,
     ) -> Option<(Vec<u8>, Vec<usize>)> {
-        let file = true;
         let len = self.src.len();
-        let mut targets: Vec<(Target, DigestAlg)> = Vec::new();
-        if file {
-            targets.push((Target::File, DigestAlg::Sha256));
-        }
+        // The file's own digest takes every byte, so every segment below is
+        // fed and the scan sees the whole file in order.
+        let mut targets: Vec<(Target, DigestAlg)> = vec![(Target::File, DigestAlg::Sha256)];
         // A range whose second part starts before its first ends (a
         // malformed /ByteRange: some bytes twice, or out of order) cannot
         // share a forward pass; its digest is computed on demand.
@@ -124,7 +122,7 @@ impl<'a> RangeHasher<'a> {
         cuts.sort_unstable();
         cuts.dedup();
         let mut groups: Vec<Group> = Vec::new();
-        for a in algs.iter().chain(file.then_some(&DigestAlg::Sha256)) {
+        for a in algs.iter().chain([&DigestAlg::Sha256]) {
             let members: Vec<usize> = (0..targets.len()).filter(|&i| targets[i].1 == *a).collect();
             if !members.is_empty() && !groups.iter().any(|g| g.members == members) {
                 groups.push(Group {
@@ -156,7 +154,6 @@ impl<'a> RangeHasher<'a> {
                 }
             }
             groups.extend(split);
-            // Every segment is fed (the file's own digest takes them all).
             let feeding: Vec<usize> = (0..groups.len())
                 .filter(|&k| {
                     groups[k]
@@ -165,9 +162,6 @@ impl<'a> RangeHasher<'a> {
                         .is_some_and(|&i| targets[i].0.includes(len, s, e))
                 })
                 .collect();
-            if feeding.is_empty() {
-                continue;
-            }
             let read = for_each_chunk(self.src, s, e, |off, chunk| {
                 for &k in &feeding {
                     groups[k].state.update(chunk);

@@ -219,7 +219,7 @@ pub(crate) fn signature_wrapping(check: &ByteRangeCheck) -> Option<Finding> {
 /// them. Returns a finding if so.
 pub(crate) fn unparsed_tail(doc: &Document<'_>) -> Option<Finding> {
     let end = doc.revisions().last()?.end;
-    if end > doc.len() || blank_from(doc, end) {
+    if end > doc.len() || doc.all_ws_from(end) {
         return None;
     }
     let tail_len = doc.len() - end;
@@ -236,42 +236,19 @@ pub(crate) fn unparsed_tail(doc: &Document<'_>) -> Option<Finding> {
             .any(|k| memchr::memmem::find(&chunk, k).is_some());
         pos = to;
     }
-    let tail = TailLen(tail_len);
     Some(if looks_like_update {
         Finding::error(
             crate::codes::ATTACK_UNREADABLE_UPDATE,
-            format!("Sau phiên bản cuối cùng có {} byte trông như một bản cập nhật (đối tượng, bảng tham chiếu) nhưng không đọc được đúng chuẩn: một số trình xem sẽ “sửa” và hiển thị nó. Mọi thay đổi trong đó đều không được chữ ký bảo đảm.", tail.len()),
-            format!("After the last revision, {} bytes look like an update (objects, cross-reference data) but cannot be read properly: some viewers would 'repair' and display it. Nothing in it is covered by any signature.", tail.len()),
+            format!("Sau phiên bản cuối cùng có {} byte trông như một bản cập nhật (đối tượng, bảng tham chiếu) nhưng không đọc được đúng chuẩn: một số trình xem sẽ “sửa” và hiển thị nó. Mọi thay đổi trong đó đều không được chữ ký bảo đảm.", tail_len),
+            format!("After the last revision, {} bytes look like an update (objects, cross-reference data) but cannot be read properly: some viewers would 'repair' and display it. Nothing in it is covered by any signature.", tail_len),
         )
     } else {
         Finding::warning(
             crate::codes::CHANGES_TRAILING_BYTES,
-            format!("Sau phiên bản cuối cùng có {} byte không thuộc phiên bản nào; chúng không được chữ ký bảo đảm.", tail.len()),
-            format!("{} bytes after the last revision belong to no revision; no signature covers them.", tail.len()),
+            format!("Sau phiên bản cuối cùng có {} byte không thuộc phiên bản nào; chúng không được chữ ký bảo đảm.", tail_len),
+            format!("{} bytes after the last revision belong to no revision; no signature covers them.", tail_len),
         )
     })
-}
-
-/// A length, printed by the messages above as the tail's byte count.
-struct TailLen(usize);
-impl TailLen {
-    fn len(&self) -> usize {
-        self.0
-    }
-}
-
-/// Whether every byte of the document from `from` is ASCII white space or
-/// NUL (read in chunks).
-pub(crate) fn blank_from(doc: &Document<'_>, from: usize) -> bool {
-    let mut pos = from;
-    while pos < doc.len() {
-        let to = pos.saturating_add(1 << 20).min(doc.len());
-        match doc.read(pos, to) {
-            Some(c) if c.iter().all(|b| b.is_ascii_whitespace() || *b == 0) => pos = to,
-            _ => return false,
-        }
-    }
-    true
 }
 
 /// Objects defined in revision `rev` that the document of that revision does

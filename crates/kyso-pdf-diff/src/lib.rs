@@ -578,7 +578,7 @@ fn judge_signature(
                 .and_then(|c| c.signed_end)
                 .and_then(|e| usize::try_from(e).ok());
             if let Some(end) = end {
-                if !named_structure_attack && !attacks::blank_from(doc, end) {
+                if !named_structure_attack && !doc.all_ws_from(end) {
                     out.disallowed = true;
                     out.modification_level = ModificationLevel::Other;
                     findings.push(Finding::error(

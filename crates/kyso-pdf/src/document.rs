@@ -679,7 +679,8 @@ impl<'a> Document<'a> {
         self.input.get(start, end)
     }
 
-    /// Whether every byte from `from` to the end is PDF white space.
+    /// Whether every byte from `from` to the end is PDF white space (NUL,
+    /// tab, LF, FF, CR, space: §7.2.2), read in chunks.
     pub fn all_ws_from(&self, from: usize) -> bool {
         self.input.all_ws_from(from)
     }
