@@ -46,6 +46,13 @@ pub trait Source {
     fn is_empty(&self) -> bool {
         self.len() == 0
     }
+    /// How many bytes a sequential pass ([`for_each_chunk`]) should ask for
+    /// per read: [`CHUNK`] unless a read costs much more than copying (the
+    /// browser's `FileReaderSync`, a few milliseconds per call, says 8 MiB).
+    /// The pass still hands on [`CHUNK`]-sized pieces.
+    fn read_size(&self) -> usize {
+        CHUNK
+    }
 }
 
 impl Source for [u8] {
@@ -107,8 +114,12 @@ fn out_of_range(offset: u64, len: usize) -> ReadError {
 /// so the engine's optimising tier takes over after the first few.
 pub const CHUNK: usize = 1 << 20;
 
+/// The largest [`Source::read_size`] honoured: the buffer of a pass.
+pub const MAX_READ_SIZE: usize = 64 << 20;
+
 /// Call `f(offset, bytes)` for consecutive chunks of `start..end` (at most
-/// [`CHUNK`] bytes each), in order. Zero-copy for inputs in memory.
+/// [`CHUNK`] bytes each), in order. Zero-copy for inputs in memory; other
+/// sources are read [`Source::read_size`] bytes at a time (at most 64 MiB).
 pub fn for_each_chunk(
     src: &dyn Source,
     start: u64,
@@ -132,13 +143,16 @@ pub fn for_each_chunk(
         }
         return Ok(());
     }
-    let mut buf = vec![0u8; (end - start).min(CHUNK as u64) as usize];
+    let read = src.read_size().clamp(CHUNK, MAX_READ_SIZE) as u64;
+    let mut buf = vec![0u8; (end - start).min(read) as usize];
     let mut pos = start;
     while pos < end {
-        let n = (end - pos).min(CHUNK as u64) as usize;
-        let chunk = &mut buf[..n];
-        src.read_at(pos, chunk)?;
-        f(pos, chunk);
+        let n = (end - pos).min(read) as usize;
+        let part = &mut buf[..n];
+        src.read_at(pos, part)?;
+        for (k, piece) in part.chunks(CHUNK).enumerate() {
+            f(pos + (k * CHUNK) as u64, piece);
+        }
         pos += n as u64;
     }
     Ok(())
@@ -195,6 +209,42 @@ mod tests {
         fn read_at(&self, o: u64, b: &mut [u8]) -> Result<(), ReadError> {
             self.0.read_at(o, b)
         }
+    }
+
+    /// A source whose reads are dear: it asks for 3 chunks per read.
+    struct Dear(Vec<u8>, std::cell::Cell<usize>);
+    impl Source for Dear {
+        fn len(&self) -> u64 {
+            self.0.len() as u64
+        }
+        fn read_at(&self, o: u64, b: &mut [u8]) -> Result<(), ReadError> {
+            self.1.set(self.1.get() + 1);
+            self.0.read_at(o, b)
+        }
+        fn read_size(&self) -> usize {
+            3 * CHUNK
+        }
+    }
+
+    #[test]
+    fn large_reads_are_handed_on_in_chunks() {
+        let data: Vec<u8> = (0..(CHUNK * 7 + 5)).map(|i| (i % 253) as u8).collect();
+        let src = Dear(data.clone(), Default::default());
+        let mut seen = Vec::new();
+        let mut offsets = Vec::new();
+        for_each_chunk(&src, 1, data.len() as u64, |o, c| {
+            assert!(c.len() <= CHUNK);
+            offsets.push(o);
+            seen.extend_from_slice(c);
+        })
+        .unwrap();
+        assert_eq!(seen, &data[1..]);
+        assert_eq!(src.1.get(), 3, "7 MiB + 4 bytes in reads of 3 MiB");
+        let want: Vec<u64> = (0..9u64)
+            .map(|k| 1 + (k / 3) * 3 * CHUNK as u64 + (k % 3) * CHUNK as u64)
+            .filter(|&o| o < data.len() as u64)
+            .collect();
+        assert_eq!(offsets, want);
     }
 
     #[test]
