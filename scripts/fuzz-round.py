@@ -33,7 +33,8 @@ hash, never committed): the repository's fixtures/** and crates/*/tests/data/*
 plus the local shared corpus ($KYSO_SHARED/corpus, default ../shared/corpus
 beside the repository), read in place. Per target:
 
-  pdf_parse, pdf_diff  every *.pdf
+  pdf_parse, pdf_diff, pdf_source, known_digests
+                       every *.pdf
   verify_any           every PDF, CMS, time-stamp, XML and OOXML file
   cms_verify           *.p7s/*.p7m/*.pkcs7/*.tst and the /Contents of signed
                        PDFs, each behind a mode byte 0, 1 and 2
@@ -95,11 +96,15 @@ TARGETS = [
     "edxml",
     "package",
     "zip",
+    # Issue 13: the parser through a Source, and the worker's WebCrypto path
+    # (digests computed outside the core) against the core's own pass.
+    "pdf_source",
+    "known_digests",
 ]
 # Whole signed documents are up to ~1 MB; mutating those runs at ~50 exec/s.
 # The PDF-level targets are capped so libFuzzer keeps to small inputs (seeds
 # longer than this are truncated when loaded).
-DEFAULT_MAX_LEN = {"pdf_parse": 65536, "pdf_diff": 65536, "verify_any": 65536, "content_marks": 65536, "page_text": 65536}
+DEFAULT_MAX_LEN = {"pdf_parse": 65536, "pdf_diff": 65536, "pdf_source": 65536, "known_digests": 65536, "verify_any": 65536, "content_marks": 65536, "page_text": 65536}
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 SEED_DIRS: list[str] = []
 SEED_DIR_MAX_BYTES = 4 << 20
@@ -408,8 +413,8 @@ def build_seeds(targets: list[str]) -> dict[str, list[bytes]]:
     any_ext = {"pdf", "p7s", "p7m", "pkcs7", "tst", "p7b", "xml", "docx", "xlsx", "pptx", "odt"}
     seeds: dict[str, list[bytes]] = {t: [] for t in targets}
 
-    if "pdf_parse" in seeds or "pdf_diff" in seeds:
-        for t in ("pdf_parse", "pdf_diff"):
+    if any(t in seeds for t in ("pdf_parse", "pdf_diff", "pdf_source", "known_digests")):
+        for t in ("pdf_parse", "pdf_diff", "pdf_source", "known_digests"):
             if t in seeds:
                 seeds[t] += [p.read_bytes() for p in pdfs]
     if "verify_any" in seeds:

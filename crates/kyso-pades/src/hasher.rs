@@ -34,6 +34,8 @@ pub(crate) struct RangeHasher<'a> {
     pub(crate) cache: RefCell<DigestCache>,
     /// The first read that failed, if any.
     pub(crate) error: RefCell<Option<ReadError>>,
+    /// The file's SHA-256, when the caller computed it.
+    known_file: Option<Vec<u8>>,
 }
 
 pub(crate) type DigestCache = HashMap<([u64; 4], DigestAlg), Vec<u8>>;
@@ -47,13 +49,25 @@ enum Target {
     Range([u64; 4]),
 }
 
+/// The intervals a signature's `/ByteRange` `r` covers, clamped to `len`.
+pub(crate) fn intervals(r: [u64; 4], len: u64) -> [(u64, u64); 2] {
+    let clamp = |o: u64, l: u64| (o.min(len), o.saturating_add(l).min(len));
+    [clamp(r[0], r[1]), clamp(r[2], r[3])]
+}
+
+/// Whether `r`'s second part starts where its first ends or later, so that
+/// a forward pass can take it (a malformed /ByteRange — some bytes twice, or
+/// out of order — is hashed on demand instead).
+pub(crate) fn forward(r: [u64; 4]) -> bool {
+    r[0].checked_add(r[1]).is_some_and(|e| e <= r[2])
+}
+
 impl Target {
     /// The target's intervals, clamped to `len`.
     fn intervals(self, len: u64) -> [(u64, u64); 2] {
-        let clamp = |o: u64, l: u64| (o.min(len), o.saturating_add(l).min(len));
         match self {
             Target::File => [(0, len), (len, len)],
-            Target::Range(r) => [clamp(r[0], r[1]), clamp(r[2], r[3])],
+            Target::Range(r) => intervals(r, len),
         }
     }
     fn includes(self, len: u64, s: u64, e: u64) -> bool {
@@ -69,11 +83,23 @@ struct Group {
 }
 
 impl<'a> RangeHasher<'a> {
+    #[cfg(test)]
     pub(crate) fn new(src: &'a dyn Source) -> Self {
+        RangeHasher::with_known(src, &crate::KnownDigests::default())
+    }
+
+    /// A hasher that takes the digests in `known` as computed.
+    pub(crate) fn with_known(src: &'a dyn Source, known: &crate::KnownDigests) -> Self {
+        let cache = known
+            .ranges
+            .iter()
+            .map(|(r, a, d)| ((*r, *a), d.clone()))
+            .collect();
         RangeHasher {
             src,
-            cache: RefCell::new(HashMap::new()),
+            cache: RefCell::new(cache),
             error: RefCell::new(None),
+            known_file: known.file_sha256.clone(),
         }
     }
 
@@ -91,16 +117,16 @@ impl<'a> RangeHasher<'a> {
         progress: Option<Progress<'_>>,
     ) -> Option<(Vec<u8>, Vec<usize>)> {
         let len = self.src.len();
-        // The file's own digest takes every byte, so every segment below is
-        // fed and the scan sees the whole file in order.
-        let mut targets: Vec<(Target, DigestAlg)> = vec![(Target::File, DigestAlg::Sha256)];
+        // Every segment between the cuts below is read, whether a digest
+        // takes it or not, so the scan sees the whole file in order.
+        let mut targets: Vec<(Target, DigestAlg)> = Vec::new();
+        if self.known_file.is_none() {
+            targets.push((Target::File, DigestAlg::Sha256));
+        }
         // A range whose second part starts before its first ends (a
         // malformed /ByteRange: some bytes twice, or out of order) cannot
         // share a forward pass; its digest is computed on demand.
-        for &r in ranges
-            .iter()
-            .filter(|r| r[0].checked_add(r[1]).is_some_and(|e| e <= r[2]))
-        {
+        for &r in ranges.iter().filter(|r| forward(**r)) {
             for &a in algs {
                 let t = (Target::Range(r), a);
                 if !targets.contains(&t) && !self.cache.borrow().contains_key(&(r, a)) {
@@ -209,7 +235,9 @@ impl<'a> RangeHasher<'a> {
                 }
             }
         }
-        file_digest.map(|d| (d, hits))
+        file_digest
+            .or_else(|| self.known_file.clone())
+            .map(|d| (d, hits))
     }
 
     pub(crate) fn digest(&self, range: [u64; 4], alg: DigestAlg) -> Vec<u8> {

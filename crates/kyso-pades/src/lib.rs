@@ -22,6 +22,7 @@ use dss::dss_evidence;
 pub use hasher::Progress;
 use hasher::RangeHasher;
 use kyso_crypto::policy::AlgorithmPolicy;
+pub use kyso_crypto::DigestAlg;
 use kyso_pdf::{Document, Limits, SignatureDict};
 use kyso_pki::{RevocationEvidence, TrustStore};
 use kyso_report::{DocumentInfo, Finding, InputError, Report, SignatureReport, Time};
@@ -70,7 +71,14 @@ pub fn verify_pdf(
     nested: Option<&Nested<'_>>,
     report: &mut Report,
 ) {
-    verify_pdf_source(&kyso_source::Bytes(bytes), opts, nested, report, None);
+    verify_pdf_source(
+        &kyso_source::Bytes(bytes),
+        opts,
+        nested,
+        report,
+        None,
+        &KnownDigests::default(),
+    );
 }
 
 /// [`verify_pdf`] over a [`Source`]: the parser reads what the structure
@@ -79,13 +87,16 @@ pub fn verify_pdf(
 /// (`None`: the document was not read that far; the caller hashes the file).
 /// `progress(done, total)` is called as the pass goes. A read that fails
 /// (the file changed or vanished) leaves `report.error` set: nothing is
-/// concluded about the document.
+/// concluded about the document. Digests in `known` ([`digest_plan`]) are
+/// taken as given and not computed again; the pass then only reads the
+/// file for `/ByteRange` and what `known` lacks.
 pub fn verify_pdf_source(
     src: &dyn Source,
     opts: &ValidationOptions<'_>,
     nested: Option<&Nested<'_>>,
     report: &mut Report,
     progress: Option<Progress<'_>>,
+    known: &KnownDigests,
 ) -> Option<Vec<u8>> {
     let mut file_digest = None;
     let doc = match Document::parse_source(src, &Limits::default()) {
@@ -100,7 +111,7 @@ pub fn verify_pdf_source(
             return None;
         }
     };
-    let hasher = RangeHasher::new(src);
+    let hasher = RangeHasher::with_known(src, known);
     verify_document(
         &doc,
         &hasher,
@@ -117,6 +128,87 @@ pub fn verify_pdf_source(
         return None;
     }
     file_digest
+}
+
+/// The signed ranges the chain reaches and the digest algorithms the
+/// signatures name (SHA-256 always: the fingerprint).
+fn digest_targets(
+    sigs: &[SignatureDict],
+    checks: &[kyso_pdf::byte_range::ByteRangeCheck],
+) -> (Vec<[u64; 4]>, Vec<DigestAlg>) {
+    let ranges: Vec<[u64; 4]> = checks.iter().filter_map(|c| c.range).collect();
+    let mut algs = vec![DigestAlg::Sha256];
+    for s in sigs {
+        if s.sub_filter.as_deref() == Some("adbe.pkcs7.sha1") && !algs.contains(&DigestAlg::Sha1) {
+            algs.push(DigestAlg::Sha1);
+        }
+        let named = s
+            .contents
+            .as_deref()
+            .and_then(|c| kyso_cms::parse_signed_data(c, &kyso_cms::Limits::default()).ok());
+        for a in named.iter().flat_map(|sd| sd.digest_algorithms()) {
+            if let Some(d) = DigestAlg::from_oid(&a.oid) {
+                if !algs.contains(&d) {
+                    algs.push(d);
+                }
+            }
+        }
+    }
+    (ranges, algs)
+}
+
+/// What [`verify_pdf_source`]'s pass would hash, for a caller that can hash
+/// faster than this crate (the browser's WebCrypto, a one-shot native
+/// digest over the whole buffer) and hands the results back in
+/// [`KnownDigests`]: the file's SHA-256 and, for every signed range in
+/// `ranges` (the parts to hash, in order, already clamped to the file), each
+/// algorithm in `algs`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DigestPlan {
+    /// Each signed range: its `/ByteRange` value (the key in
+    /// [`KnownDigests::ranges`]) and the byte intervals to hash, in order.
+    pub ranges: Vec<([u64; 4], [(u64, u64); 2])>,
+    /// The algorithms each range is hashed with.
+    pub algs: Vec<DigestAlg>,
+}
+
+/// Parse the PDF in `src` and say what its verification will hash
+/// ([`DigestPlan`]); `None` when it cannot be parsed (verification will say
+/// why) or the file could not be read.
+pub fn digest_plan(src: &dyn Source) -> Option<DigestPlan> {
+    let doc = Document::parse_source(src, &Limits::default()).ok()?;
+    let mut sigs = doc.signatures();
+    sigs.truncate(MAX_SIGNATURES_EXAMINED);
+    let checks = kyso_pdf::byte_range::check_all(&doc, &sigs);
+    let (ranges, algs) = digest_targets(&sigs, &checks);
+    if doc.read_error().is_some() {
+        return None;
+    }
+    let len = src.len();
+    let mut plan = DigestPlan {
+        ranges: Vec::new(),
+        algs,
+    };
+    for r in ranges {
+        // Only what the pass would take (hasher::one_pass): the rest is
+        // hashed on demand, as without a plan.
+        if hasher::forward(r) && !plan.ranges.iter().any(|(k, _)| *k == r) {
+            plan.ranges.push((r, hasher::intervals(r, len)));
+        }
+    }
+    Some(plan)
+}
+
+/// Digests computed by the caller for a [`DigestPlan`], over the same bytes
+/// as the source it then verifies. Used as given: a wrong digest here is a
+/// wrong verdict, so only code that computed them from those bytes may
+/// supply them (never options from a web page).
+#[derive(Debug, Clone, Default)]
+pub struct KnownDigests {
+    /// SHA-256 of the whole file.
+    pub file_sha256: Option<Vec<u8>>,
+    /// `(ByteRange value, algorithm, digest)`.
+    pub ranges: Vec<([u64; 4], DigestAlg, Vec<u8>)>,
 }
 
 fn verify_document<'a>(
@@ -193,24 +285,7 @@ fn verify_document<'a>(
     // file's fingerprint, and where `/ByteRange` occurs (for the signatures
     // the chain does not reach), with the algorithms the signatures name.
     let known_checks = kyso_pdf::byte_range::check_all(doc, &sigs);
-    let ranges: Vec<[u64; 4]> = known_checks.iter().filter_map(|c| c.range).collect();
-    let mut algs = vec![kyso_crypto::DigestAlg::Sha256];
-    for s in &sigs {
-        if s.sub_filter.as_deref() == Some("adbe.pkcs7.sha1") {
-            algs.push(kyso_crypto::DigestAlg::Sha1);
-        }
-        let named = s
-            .contents
-            .as_deref()
-            .and_then(|c| kyso_cms::parse_signed_data(c, &kyso_cms::Limits::default()).ok());
-        for a in named.iter().flat_map(|sd| sd.digest_algorithms()) {
-            if let Some(d) = kyso_crypto::DigestAlg::from_oid(&a.oid) {
-                if !algs.contains(&d) {
-                    algs.push(d);
-                }
-            }
-        }
-    }
+    let (ranges, algs) = digest_targets(&sigs, &known_checks);
     let pass = hasher.one_pass(
         &ranges,
         &algs,

@@ -1,0 +1,138 @@
+//! Digests computed by the caller ([`kyso_core::digest_plan`] →
+//! [`kyso_core::verify_source_with`], the browser worker's WebCrypto path)
+//! give the very report the core's own pass gives, for every PDF of the
+//! fixtures and of `../shared`; and they are used as given (a wrong one is
+//! a wrong digest in the report, so the worker must compute them from the
+//! bytes it verifies).
+
+use kyso_core::{
+    digest_plan, verify_source, verify_source_with, Bytes, DigestAlg, KnownDigests, Options,
+};
+use kyso_report::Indication;
+use std::path::{Path, PathBuf};
+
+fn pdfs() -> Vec<PathBuf> {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let shared = std::env::var_os("KYSO_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo.join("../shared"));
+    let mut out = Vec::new();
+    let mut dirs = vec![
+        repo.join("fixtures"),
+        shared.join("corpus"),
+        shared.join("vn/pdf"),
+    ];
+    while let Some(d) = dirs.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else if p.extension().is_some_and(|x| x.eq_ignore_ascii_case("pdf")) {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn opts() -> Options {
+    Options {
+        now: Some(1_790_000_000),
+        ..Default::default()
+    }
+}
+
+/// What the worker does with WebCrypto: each planned digest in one call
+/// over the range's bytes put end to end.
+fn compute(bytes: &[u8], webcrypto_only: bool) -> Option<KnownDigests> {
+    let plan = digest_plan(&Bytes(bytes))?;
+    let mut known = KnownDigests {
+        file_sha256: Some(DigestAlg::Sha256.digest(bytes)),
+        ranges: Vec::new(),
+    };
+    for (key, parts) in &plan.ranges {
+        for &alg in &plan.algs {
+            if webcrypto_only
+                && !matches!(
+                    alg,
+                    DigestAlg::Sha1 | DigestAlg::Sha256 | DigestAlg::Sha384 | DigestAlg::Sha512
+                )
+            {
+                continue;
+            }
+            let mut h = alg.hasher();
+            for &(a, b) in parts {
+                h.update(&bytes[a as usize..b as usize]);
+            }
+            known.ranges.push((*key, alg, h.finalize()));
+        }
+    }
+    Some(known)
+}
+
+#[test]
+fn known_digests_give_the_same_report() {
+    let files = pdfs();
+    assert!(files.len() > 50, "fixtures missing: {}", files.len());
+    let mut planned = 0;
+    for p in &files {
+        let bytes = std::fs::read(p).unwrap();
+        let name = p.file_name().and_then(|n| n.to_str());
+        let plain =
+            serde_json::to_value(verify_source(name, &Bytes(&bytes), &opts(), None)).unwrap();
+        for webcrypto_only in [true, false] {
+            let Some(known) = compute(&bytes, webcrypto_only) else {
+                continue;
+            };
+            planned += 1;
+            let with = verify_source_with(name, &Bytes(&bytes), &opts(), None, &known);
+            let with = serde_json::to_value(with).unwrap();
+            assert_eq!(plain, with, "{}", p.display());
+        }
+    }
+    assert!(planned > 100, "only {planned} plans");
+}
+
+#[test]
+fn known_digests_are_used_as_given() {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/pdf/i3-two-signatures.pdf");
+    let bytes = std::fs::read(p).unwrap();
+    let plan = digest_plan(&Bytes(&bytes)).expect("a PDF");
+    assert_eq!(plan.ranges.len(), 2, "{plan:?}");
+    assert!(plan.algs.contains(&DigestAlg::Sha256));
+    // Every part of a range lies in the file, in order.
+    for (_, parts) in &plan.ranges {
+        assert!(
+            parts[0].0 <= parts[0].1
+                && parts[0].1 <= parts[1].0
+                && parts[1].1 <= bytes.len() as u64
+        );
+    }
+    let good = compute(&bytes, false).unwrap();
+    let base = verify_source_with(None, &Bytes(&bytes), &opts(), None, &good);
+    assert_ne!(base.verdict.indication, Indication::TotalFailed);
+
+    let mut bad = good.clone();
+    for (_, _, d) in &mut bad.ranges {
+        d[0] ^= 1;
+    }
+    let r = verify_source_with(None, &Bytes(&bytes), &opts(), None, &bad);
+    assert_eq!(
+        r.verdict.indication,
+        Indication::TotalFailed,
+        "{:?}",
+        r.verdict
+    );
+
+    let mut other = good.clone();
+    other.file_sha256 = Some(vec![7; 32]);
+    let r = verify_source_with(None, &Bytes(&bytes), &opts(), None, &other);
+    assert_eq!(r.file.sha256, "07".repeat(32));
+}
+
+#[test]
+fn no_plan_for_what_is_not_a_pdf() {
+    assert!(digest_plan(&Bytes(b"hello")).is_none());
+    assert!(digest_plan(&Bytes(b"%PDF-1.7\nbroken")).is_none());
+}

@@ -1,0 +1,37 @@
+#![no_main]
+//! The browser worker's WebCrypto path against the core's own pass: for any
+//! input, `kyso_core::digest_plan`, each planned digest computed in one
+//! call over the range's bytes end to end (what the worker asks
+//! `crypto.subtle.digest` for), then `kyso_core::verify_source_with` must
+//! give the very report `kyso_core::verify_source` gives. Also run over
+//! every fixture by kyso-core's tests/known_digests.rs. Seed with
+//! `fixtures/pdf/*.pdf`.
+use kyso_core::{Bytes, DigestAlg, KnownDigests, Options};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let src = Bytes(data);
+    let Some(plan) = kyso_core::digest_plan(&src) else {
+        return;
+    };
+    let mut known = KnownDigests {
+        file_sha256: Some(DigestAlg::Sha256.digest(data)),
+        ranges: Vec::new(),
+    };
+    for (key, parts) in &plan.ranges {
+        for &alg in &plan.algs {
+            let mut h = alg.hasher();
+            for &(a, b) in parts {
+                h.update(&data[a as usize..b as usize]);
+            }
+            known.ranges.push((*key, alg, h.finalize()));
+        }
+    }
+    let opts = Options {
+        now: Some(1_780_000_000),
+        ..Default::default()
+    };
+    let plain = kyso_core::verify_source(None, &src, &opts, None);
+    let with = kyso_core::verify_source_with(None, &src, &opts, None, &known);
+    assert_eq!(plain, with);
+});
