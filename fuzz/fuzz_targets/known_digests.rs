@@ -17,6 +17,7 @@ fuzz_target!(|data: &[u8]| {
     let mut known = KnownDigests {
         file_sha256: Some(DigestAlg::Sha256.digest(data)),
         ranges: Vec::new(),
+        byte_range_keys: kyso_core::byte_range_keys(&src).ok(),
     };
     for (key, parts) in &plan.ranges {
         for &alg in &plan.algs {

@@ -6,7 +6,8 @@
 //! bytes it verifies).
 
 use kyso_core::{
-    digest_plan, verify_source, verify_source_with, Bytes, DigestAlg, KnownDigests, Options,
+    byte_range_keys, digest_plan, verify_source, verify_source_with, Bytes, DigestAlg,
+    KnownDigests, Options,
 };
 use kyso_report::Indication;
 use std::path::{Path, PathBuf};
@@ -44,12 +45,15 @@ fn opts() -> Options {
 }
 
 /// What the worker does with WebCrypto: each planned digest in one call
-/// over the range's bytes put end to end.
+/// over the range's bytes put end to end (only those WebCrypto has, when
+/// `webcrypto_only`: the core computes the rest), and the search for
+/// `/ByteRange` meanwhile.
 fn compute(bytes: &[u8], webcrypto_only: bool) -> Option<KnownDigests> {
     let plan = digest_plan(&Bytes(bytes))?;
     let mut known = KnownDigests {
         file_sha256: Some(DigestAlg::Sha256.digest(bytes)),
         ranges: Vec::new(),
+        byte_range_keys: webcrypto_only.then(|| byte_range_keys(&Bytes(bytes)).unwrap()),
     };
     for (key, parts) in &plan.ranges {
         for &alg in &plan.algs {
@@ -135,4 +139,37 @@ fn known_digests_are_used_as_given() {
 fn no_plan_for_what_is_not_a_pdf() {
     assert!(digest_plan(&Bytes(b"hello")).is_none());
     assert!(digest_plan(&Bytes(b"%PDF-1.7\nbroken")).is_none());
+}
+
+/// A source that is not in memory and counts the bytes read from it.
+struct Counting(Vec<u8>, std::cell::Cell<u64>);
+impl kyso_core::Source for Counting {
+    fn len(&self) -> u64 {
+        self.0.len() as u64
+    }
+    fn read_at(&self, offset: u64, buf: &mut [u8]) -> Result<(), kyso_core::ReadError> {
+        self.1.set(self.1.get() + buf.len() as u64);
+        kyso_core::Bytes(&self.0).read_at(offset, buf)
+    }
+}
+
+#[test]
+fn with_everything_known_the_file_is_not_read_again() {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/pdf/i3-two-signatures.pdf");
+    let bytes = std::fs::read(p).unwrap();
+    let len = bytes.len() as u64;
+    let known = compute(&bytes, true).unwrap();
+    let plain_src = Counting(bytes.clone(), Default::default());
+    let plain = verify_source(None, &plain_src, &opts(), None);
+    let known_src = Counting(bytes, Default::default());
+    let with = verify_source_with(None, &known_src, &opts(), None, &known);
+    assert_eq!(plain, with);
+    // The core's pass reads the file once, whole; with every digest and the
+    // search given, only the parser reads.
+    let (a, b) = (plain_src.1.get(), known_src.1.get());
+    assert_eq!(
+        a - b,
+        len,
+        "read {a} bytes without, {b} with the known digests"
+    );
 }

@@ -36,6 +36,64 @@ pub(crate) struct RangeHasher<'a> {
     pub(crate) error: RefCell<Option<ReadError>>,
     /// The file's SHA-256, when the caller computed it.
     known_file: Option<Vec<u8>>,
+    /// Where the scanned key occurs, when the caller searched for it.
+    known_hits: Option<Vec<usize>>,
+}
+
+/// Finds where a needle occurs in bytes given in consecutive chunks (at
+/// most `max` places, in order), a needle across two chunks included.
+pub(crate) struct Scanner<'n> {
+    needle: &'n [u8],
+    max: usize,
+    pub(crate) hits: Vec<usize>,
+    /// The end of the previous chunk, for a needle across two chunks.
+    carry: Vec<u8>,
+}
+
+impl<'n> Scanner<'n> {
+    pub(crate) fn new(needle: &'n [u8], max: usize) -> Self {
+        Scanner {
+            needle,
+            max,
+            hits: Vec::new(),
+            carry: Vec::new(),
+        }
+    }
+
+    /// The next chunk, which starts at `off` in the file.
+    pub(crate) fn feed(&mut self, off: u64, chunk: &[u8]) {
+        let (needle, max_hits) = (self.needle, self.max);
+        let (hits, carry) = (&mut self.hits, &mut self.carry);
+        if hits.len() >= max_hits || needle.is_empty() {
+            return;
+        }
+        let tail = carry.len();
+        let base = off as usize - tail;
+        carry.extend_from_slice(chunk.get(..chunk.len().min(needle.len())).unwrap_or(&[]));
+        // Matches that start in the carried tail (those in the chunk are
+        // found below).
+        for p in memchr::memmem::find_iter(carry, needle).filter(|&p| p < tail) {
+            if hits.len() < max_hits {
+                hits.push(base + p);
+            }
+        }
+        for p in memchr::memmem::find_iter(chunk, needle) {
+            if hits.len() < max_hits {
+                hits.push(off as usize + p);
+            }
+        }
+        carry.clear();
+        let keep = chunk.len().min(needle.len() - 1);
+        carry.extend_from_slice(&chunk[chunk.len() - keep..]);
+    }
+}
+
+/// Where `needle` occurs in `src` (at most `max` places, in order), in one
+/// chunked pass.
+pub(crate) fn scan(src: &dyn Source, needle: &[u8], max: usize) -> Result<Vec<usize>, ReadError> {
+    let mut scanner = Scanner::new(needle, max);
+    for_each_chunk(src, 0, src.len(), |off, chunk| scanner.feed(off, chunk))?;
+    Ok(scanner.hits)
 }
 
 pub(crate) type DigestCache = HashMap<([u64; 4], DigestAlg), Vec<u8>>;
@@ -100,6 +158,7 @@ impl<'a> RangeHasher<'a> {
             cache: RefCell::new(cache),
             error: RefCell::new(None),
             known_file: known.file_sha256.clone(),
+            known_hits: known.byte_range_keys.clone(),
         }
     }
 
@@ -134,10 +193,13 @@ impl<'a> RangeHasher<'a> {
                 }
             }
         }
-        let (needle, max_hits) = scan;
-        let mut hits: Vec<usize> = Vec::new();
-        // The end of the previous chunk, for a needle across two chunks.
-        let mut carry: Vec<u8> = Vec::new();
+        if targets.is_empty() {
+            if let (Some(d), Some(hits)) = (&self.known_file, &self.known_hits) {
+                // Everything was computed by the caller: nothing to read.
+                return Some((d.clone(), hits.clone()));
+            }
+        }
+        let mut scanner = Scanner::new(scan.0, scan.1);
         // Every place where some target starts or stops including bytes.
         let mut cuts: Vec<u64> = vec![0, len];
         for (t, _) in &targets {
@@ -192,28 +254,7 @@ impl<'a> RangeHasher<'a> {
                 for &k in &feeding {
                     groups[k].state.update(chunk);
                 }
-                if hits.len() < max_hits && !needle.is_empty() {
-                    let tail = carry.len();
-                    let base = off as usize - tail;
-                    carry.extend_from_slice(
-                        chunk.get(..chunk.len().min(needle.len())).unwrap_or(&[]),
-                    );
-                    // Matches that start in the carried tail (those in the
-                    // chunk are found below).
-                    for p in memchr::memmem::find_iter(&carry, needle).filter(|&p| p < tail) {
-                        if hits.len() < max_hits {
-                            hits.push(base + p);
-                        }
-                    }
-                    for p in memchr::memmem::find_iter(chunk, needle) {
-                        if hits.len() < max_hits {
-                            hits.push(off as usize + p);
-                        }
-                    }
-                    carry.clear();
-                    let keep = chunk.len().min(needle.len() - 1);
-                    carry.extend_from_slice(&chunk[chunk.len() - keep..]);
-                }
+                scanner.feed(off, chunk);
                 if let Some(p) = progress {
                     p(off + chunk.len() as u64, total);
                 }
@@ -237,7 +278,7 @@ impl<'a> RangeHasher<'a> {
         }
         file_digest
             .or_else(|| self.known_file.clone())
-            .map(|d| (d, hits))
+            .map(|d| (d, scanner.hits))
     }
 
     pub(crate) fn digest(&self, range: [u64; 4], alg: DigestAlg) -> Vec<u8> {

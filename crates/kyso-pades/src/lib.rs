@@ -209,6 +209,19 @@ pub struct KnownDigests {
     pub file_sha256: Option<Vec<u8>>,
     /// `(ByteRange value, algorithm, digest)`.
     pub ranges: Vec<([u64; 4], DigestAlg, Vec<u8>)>,
+    /// Where `/ByteRange` occurs in the file ([`byte_range_keys`]), for the
+    /// search for signatures the cross-reference chain does not reach. With
+    /// it and every planned digest given, verification reads no more of the
+    /// file than the parser needs.
+    pub byte_range_keys: Option<Vec<usize>>,
+}
+
+/// Where `/ByteRange` occurs in `src` (the first [`kyso_pdf::MAX_HITS`]),
+/// in one chunked pass: what verification searches for signatures that the
+/// cross-reference chain does not reach. A caller that hashes on another
+/// thread ([`KnownDigests`]) runs it meanwhile.
+pub fn byte_range_keys(src: &dyn Source) -> Result<Vec<usize>, kyso_source::ReadError> {
+    hasher::scan(src, kyso_pdf::BYTE_RANGE_KEY, kyso_pdf::MAX_HITS)
 }
 
 fn verify_document<'a>(
