@@ -157,6 +157,9 @@ fn digest_targets(
     (ranges, algs)
 }
 
+/// The byte intervals of a signed range, in order: `[a, b)` then `[c, d)`.
+pub type RangeParts = [(u64, u64); 2];
+
 /// What [`verify_pdf_source`]'s pass would hash, for a caller that can hash
 /// faster than this crate (the browser's WebCrypto, a one-shot native
 /// digest over the whole buffer) and hands the results back in
@@ -167,7 +170,7 @@ fn digest_targets(
 pub struct DigestPlan {
     /// Each signed range: its `/ByteRange` value (the key in
     /// [`KnownDigests::ranges`]) and the byte intervals to hash, in order.
-    pub ranges: Vec<([u64; 4], [(u64, u64); 2])>,
+    pub ranges: Vec<([u64; 4], RangeParts)>,
     /// The algorithms each range is hashed with.
     pub algs: Vec<DigestAlg>,
 }
