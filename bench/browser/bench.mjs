@@ -8,6 +8,11 @@
 //   without the page's own rendering. The worker is started (preload) before
 //   the clock starts, as the portal starts it on load.
 //
+// - "psr": the npm package pdf-signature-reader (bundled by
+//   bench/browser/build-peers.sh into psr.mjs beside this page, never into
+//   dist/), a JavaScript verifier, from File.arrayBuffer() to its result, on
+//   the page's thread as its README shows it.
+//
 // Each result carries the longest gap of a 10 ms timer while it ran (the
 // longest main-thread task, in every browser) and, where the browser has it
 // (Chromium), performance.memory's JS heap before and after.
@@ -29,6 +34,7 @@ async function run(mode) {
   const file = document.getElementById("file").files[0];
   if (!file) throw new Error("no file chosen");
   if (mode === "kyso") await preload();
+  const psr = mode === "psr" ? (await import("./psr.mjs")).default : null;
   const heap0 = performance.memory?.usedJSHeapSize ?? null;
   const gap = gapMonitor();
   const t0 = performance.now();
@@ -40,6 +46,10 @@ async function run(mode) {
   } else if (mode === "kyso") {
     const r = await verify(file);
     detail = `${r.verdict.indication} ${r.file.sha256}`;
+  } else if (mode === "psr") {
+    const buf = await file.arrayBuffer();
+    const r = psr(new Uint8Array(buf));
+    detail = `verified=${r.verified} integrity=${r.signatures?.[0]?.integrity}`;
   } else {
     throw new Error(`unknown mode ${mode}`);
   }

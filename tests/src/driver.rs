@@ -74,6 +74,12 @@ pub struct Session {
 }
 
 impl Session {
+    /// The driver's process group, which holds the browser it started (the
+    /// browser benchmark sums the memory of its processes).
+    pub fn process_group(&self) -> Option<u32> {
+        self.driver.id()
+    }
+
     /// End the session and stop the driver (and everything it started).
     pub async fn close(mut self) {
         let _ = tokio::time::timeout(Duration::from_secs(20), self.client.clone().close()).await;

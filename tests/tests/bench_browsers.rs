@@ -53,26 +53,88 @@ fn site() -> PathBuf {
     for f in ["index.html", "bench.mjs"] {
         std::fs::copy(root.join("bench/browser").join(f), dir.join(f)).unwrap();
     }
+    if psr_available() {
+        std::fs::copy(psr_bundle(), dir.join("psr.mjs")).unwrap();
+    } else {
+        eprintln!("pdf-signature-reader not bundled (bench/browser/build-peers.sh): its column is skipped");
+    }
     std::os::unix::fs::symlink(kyso_e2e::dist_dir().join("widget"), dir.join("widget")).unwrap();
     dir
 }
 
 /// Run one measurement on the page and wait for it (no script timeout: a
 /// gigabyte may take a while).
-async fn measure(c: &Client, mode: &str) -> Value {
-    c.execute(
+/// Proportional set size (KiB) of every process in group `pgid` (the
+/// driver and the browser it started), from `/proc/*/smaps_rollup`: shared
+/// pages are split between the processes that map them, so the sum is the
+/// browser's footprint.
+fn group_pss_kib(pgid: u32) -> u64 {
+    let mut total = 0;
+    for e in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let Some(pid) = e.file_name().to_str().and_then(|s| s.parse::<u32>().ok()) else {
+            continue;
+        };
+        let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
+            continue;
+        };
+        // After the command's closing parenthesis: state, ppid, pgrp, …
+        let pgrp = stat
+            .rsplit_once(')')
+            .and_then(|(_, rest)| rest.split_whitespace().nth(2))
+            .and_then(|g| g.parse::<u32>().ok());
+        if pgrp != Some(pgid) {
+            continue;
+        }
+        let rollup =
+            std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).unwrap_or_default();
+        total += rollup
+            .lines()
+            .filter_map(|l| l.strip_prefix("Pss:"))
+            .filter_map(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+            .sum::<u64>();
+    }
+    total
+}
+
+/// Run one measurement on the page and wait for it, sampling the browser's
+/// memory meanwhile (`mem_extra_mib`: the peak above what it used just
+/// before).
+async fn measure(c: &Client, pgid: u32, mode: &str) -> Value {
+    let mut r = measure_page(c, mode, || group_pss_kib(pgid)).await;
+    if let Some(o) = r.as_object_mut() {
+        o.insert(
+            "mem_extra_mib".into(),
+            json!(o["mem_peak_kib"].as_f64().unwrap_or(0.0) / 1024.0),
+        );
+    }
+    r
+}
+
+async fn measure_page(c: &Client, mode: &str, mem: impl Fn() -> u64) -> Value {
+    let base = mem();
+    let mut peak = base;
+    let started = c.execute(
         "window.__r = null; window.kysoBench(arguments[0]).then(r => window.__r = r, e => window.__r = { error: String(e) });",
         vec![json!(mode)],
     )
     .await
-    .expect("start measurement");
+    .map_err(|e| format!("{e}"));
+    if let Err(e) = started {
+        return json!({ "error": format!("start measurement: {e}") });
+    }
     let t0 = Instant::now();
     loop {
-        let r = c
-            .execute("return window.__r;", vec![])
-            .await
-            .unwrap_or(Value::Null);
+        let r = match c.execute("return window.__r;", vec![]).await {
+            Ok(r) => r,
+            // The page is gone (a tab that ran out of memory).
+            Err(e) => return json!({ "error": format!("{e}") }),
+        };
+        peak = peak.max(mem());
         if !r.is_null() {
+            let mut r = r;
+            if let Some(o) = r.as_object_mut() {
+                o.insert("mem_peak_kib".into(), json!(peak.saturating_sub(base)));
+            }
             return r;
         }
         assert!(
@@ -117,9 +179,22 @@ async fn one(browser: Browser, server: &StaticServer, pdf: &Path) -> Option<Stri
         .send_keys(&pdf.display().to_string())
         .await
         .expect("choose file");
-    let fresh = measure(&c, "kyso").await;
-    let warm = [measure(&c, "kyso").await, measure(&c, "kyso").await];
-    let floor = [measure(&c, "floor").await, measure(&c, "floor").await];
+    let pgid = session.process_group().unwrap_or(0);
+    let fresh = measure(&c, pgid, "kyso").await;
+    let warm = [
+        measure(&c, pgid, "kyso").await,
+        measure(&c, pgid, "kyso").await,
+    ];
+    let floor = [
+        measure(&c, pgid, "floor").await,
+        measure(&c, pgid, "floor").await,
+    ];
+    // The JavaScript peer last: it may take the tab down with it.
+    let peer = if psr_available() && file_mib(pdf) <= psr_max_mib() {
+        Some(measure(&c, pgid, "psr").await)
+    } else {
+        None
+    };
     session.close().await;
     for r in warm.iter().chain(&floor).chain([&fresh]) {
         if r.get("error").is_some() {
@@ -134,9 +209,37 @@ async fn one(browser: Browser, server: &StaticServer, pdf: &Path) -> Option<Stri
         .chain([&fresh])
         .filter_map(|r| r["gap_ms"].as_f64())
         .fold(0.0, f64::max);
+    let mem = |r: &Value| r["mem_extra_mib"].as_f64().unwrap_or(f64::NAN);
+    let kyso_mem = warm.iter().chain([&fresh]).map(mem).fold(0.0, f64::max);
+    let peer = match &peer {
+        None => "not run".to_owned(),
+        Some(p) if p.get("error").is_some() => {
+            eprintln!(
+                "[{}] {} pdf-signature-reader: {p}",
+                browser.name(),
+                pdf.display()
+            );
+            format!(
+                "failed: {}",
+                p["error"]
+                    .as_str()
+                    .unwrap_or("")
+                    .chars()
+                    .take(60)
+                    .collect::<String>()
+            )
+        }
+        Some(p) => format!(
+            "{:.0} ms ({:.0}× Kyso warm), +{:.0} MiB, {}",
+            ms(p),
+            ms(p) / w,
+            mem(p),
+            p["detail"].as_str().unwrap_or("")
+        ),
+    };
     let bytes = fresh["bytes"].as_f64().unwrap_or(0.0);
     let row = format!(
-        "| {} | {:.0} MiB | {:.0} ms | {:.0} ms ({:.1}×) | {:.0} ms ({:.1}×) | {:.0} ms | {} |",
+        "| {} | {:.0} MiB | {:.0} ms | {:.0} ms ({:.1}×) | {:.0} ms ({:.1}×) | +{:.0} MiB | {:.0} ms | {} | {} |",
         browser.name(),
         bytes / 1048576.0,
         fl,
@@ -144,16 +247,42 @@ async fn one(browser: Browser, server: &StaticServer, pdf: &Path) -> Option<Stri
         f / fl,
         w,
         w / fl,
+        kyso_mem,
         gap,
         fresh["detail"]
             .as_str()
             .unwrap_or("")
             .split(' ')
             .next()
-            .unwrap_or("")
+            .unwrap_or(""),
+        peer,
     );
     eprintln!("{row}");
     Some(row)
+}
+
+/// The bundled peer, built by `bench/browser/build-peers.sh`.
+fn psr_bundle() -> PathBuf {
+    kyso_e2e::repo_root().join("target/bench-npm/psr.mjs")
+}
+
+fn psr_available() -> bool {
+    psr_bundle().is_file()
+}
+
+/// The largest file given to pdf-signature-reader (`KYSO_BENCH_PSR_MAX`,
+/// MiB; default 1024: every size, up to where it fails).
+fn psr_max_mib() -> f64 {
+    std::env::var("KYSO_BENCH_PSR_MAX")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1024.0)
+}
+
+fn file_mib(p: &Path) -> f64 {
+    std::fs::metadata(p)
+        .map(|m| m.len() as f64 / 1048576.0)
+        .unwrap_or(0.0)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -173,7 +302,7 @@ async fn bench() {
         }
     }
     let mut md = String::from(
-        "| browser | file | floor: read + WebCrypto SHA-256 | Kyso, fresh profile (× floor) | Kyso, warm (× floor) | longest main-thread gap | verdict |\n| --- | ---: | ---: | ---: | ---: | ---: | --- |\n",
+        "| browser | file | floor: read + WebCrypto SHA-256 | Kyso, fresh profile (× floor) | Kyso, warm (× floor) | Kyso, browser memory above idle (peak PSS) | longest main-thread gap | verdict | pdf-signature-reader (npm) |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |\n",
     );
     for r in &rows {
         md.push_str(r);
