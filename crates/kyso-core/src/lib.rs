@@ -129,8 +129,7 @@ pub fn verify_source(
     verify_source_with(name, src, opts, progress, &KnownDigests::default())
 }
 
-pub use kyso_pades::DigestAlg;
-pub use kyso_pades::{byte_range_keys, DigestPlan, KnownDigests};
+pub use kyso_pades::{byte_range_keys, DigestAlg, DigestPlan, KnownDigests};
 
 /// What verifying `src` will hash, when it is a PDF read through a source
 /// ([`verify_source`]) of at most [`MAX_INPUT_LEN`] bytes: for a front end

@@ -181,6 +181,9 @@ pub struct DigestPlan {
 pub fn digest_plan(src: &dyn Source) -> Option<DigestPlan> {
     let doc = Document::parse_source(src, &Limits::default()).ok()?;
     let mut sigs = doc.signatures();
+    // Unlike the pass, a caller hashes each range whole (WebCrypto cannot
+    // share a prefix between digests): a file of thousands of signatures
+    // gets a plan for the first ones only; the core hashes the rest.
     sigs.truncate(MAX_SIGNATURES_EXAMINED);
     let checks = kyso_pdf::byte_range::check_all(&doc, &sigs);
     let (ranges, algs) = digest_targets(&sigs, &checks);
