@@ -62,8 +62,6 @@ fn site() -> PathBuf {
     dir
 }
 
-/// Run one measurement on the page and wait for it (no script timeout: a
-/// gigabyte may take a while).
 /// Proportional set size (KiB) of every process in group `pgid` (the
 /// driver and the browser it started), from `/proc/*/smaps_rollup`: shared
 /// pages are split between the processes that map them, so the sum is the

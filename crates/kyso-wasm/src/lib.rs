@@ -86,20 +86,23 @@ impl BlobSource {
     }
 }
 
+/// Where a read of `n` bytes at `offset` ends, or the error when it goes
+/// beyond a file of `len` bytes.
+fn read_end(offset: u64, n: usize, len: u64) -> Result<u64, kyso_core::ReadError> {
+    offset
+        .checked_add(n as u64)
+        .filter(|&e| e <= len)
+        .ok_or_else(|| {
+            kyso_core::ReadError(format!("read of {n} bytes at {offset} is beyond the file"))
+        })
+}
+
 impl kyso_core::Source for BlobSource {
     fn len(&self) -> u64 {
         self.len
     }
     fn read_at(&self, offset: u64, buf: &mut [u8]) -> Result<(), kyso_core::ReadError> {
-        let end = offset
-            .checked_add(buf.len() as u64)
-            .filter(|&e| e <= self.len)
-            .ok_or_else(|| {
-                kyso_core::ReadError(format!(
-                    "read of {} bytes at {offset} is beyond the file",
-                    buf.len()
-                ))
-            })?;
+        let end = read_end(offset, buf.len(), self.len)?;
         let js_err =
             |e: JsValue| kyso_core::ReadError(e.as_string().unwrap_or_else(|| format!("{e:?}")));
         // Offsets below 2^53 are exact as f64.
@@ -119,6 +122,234 @@ impl kyso_core::Source for BlobSource {
         view.copy_to(buf);
         Ok(())
     }
+    /// Each `FileReaderSync` call costs about 4 ms in Chromium whatever
+    /// its size: 100 MiB read in 1 MiB parts took 450 ms, in 8 MiB parts
+    /// 200–270 ms, whole 130 ms (docs/benchmarks.md). 8 MiB keeps most of
+    /// that gain with a bounded buffer.
+    fn read_size(&self) -> usize {
+        8 << 20
+    }
+}
+
+/// A file already read whole into a JavaScript `Uint8Array`, as a
+/// [`kyso_core::Source`]: the parser copies out the windows it needs, the
+/// pass 8 MiB at a time. Nothing of it is copied into wasm memory whole.
+pub struct JsBytesSource {
+    data: Uint8Array,
+    len: u64,
+}
+
+impl JsBytesSource {
+    /// The bytes of `data`.
+    pub fn new(data: Uint8Array) -> Self {
+        let len = u64::from(data.length());
+        JsBytesSource { data, len }
+    }
+}
+
+impl kyso_core::Source for JsBytesSource {
+    fn len(&self) -> u64 {
+        self.len
+    }
+    fn read_at(&self, offset: u64, buf: &mut [u8]) -> Result<(), kyso_core::ReadError> {
+        let end = read_end(offset, buf.len(), self.len)?;
+        // Both within the array's u32 length (checked above).
+        self.data.subarray(offset as u32, end as u32).copy_to(buf);
+        Ok(())
+    }
+    fn read_size(&self) -> usize {
+        8 << 20
+    }
+}
+
+/// Largest file whose digests [`verify_blob_webcrypto`] computes with the
+/// browser's WebCrypto: the file is held whole (once), each signed range is
+/// joined in place, and WebCrypto copies what it hashes, so the tab holds at
+/// most twice this. Larger files are read in parts and hashed in wasm
+/// ([`verify_blob`]), in bounded memory.
+pub const WEBCRYPTO_MAX_LEN: u64 = 128 << 20;
+
+/// Most bytes [`verify_blob_webcrypto`] hands WebCrypto, as a multiple of
+/// the file's length (the fingerprint, then each range once per algorithm).
+/// WebCrypto cannot share a prefix between two digests; beyond this the
+/// core's single pass, which does, is cheaper.
+pub const WEBCRYPTO_MAX_WORK_FACTOR: u64 = 4;
+
+/// The algorithms WebCrypto's `digest()` has, by the names it takes (the
+/// same as [`kyso_core::DigestAlg::name`]).
+fn webcrypto_name(alg: kyso_core::DigestAlg) -> Option<&'static str> {
+    use kyso_core::DigestAlg as A;
+    matches!(alg, A::Sha1 | A::Sha256 | A::Sha384 | A::Sha512).then(|| alg.name())
+}
+
+/// `crypto.subtle` in this worker, when the page is a secure context
+/// (https or localhost): elsewhere browsers leave it out.
+fn subtle() -> Option<web_sys::SubtleCrypto> {
+    let scope: web_sys::WorkerGlobalScope = js_sys::global().dyn_into().ok()?;
+    let crypto = scope.crypto().ok()?;
+    let subtle = Reflect::get(&crypto, &JsValue::from_str("subtle")).ok()?;
+    subtle.dyn_into().ok()
+}
+
+/// Start WebCrypto's `digest` of `data[from..to]` (a view, no copy).
+fn start_digest(
+    subtle: &web_sys::SubtleCrypto,
+    alg: &str,
+    data: &Uint8Array,
+    from: u64,
+    to: u64,
+) -> Result<wasm_bindgen_futures::JsFuture, JsValue> {
+    // Offsets within the array (at most WEBCRYPTO_MAX_LEN).
+    let view = data.subarray(from as u32, to as u32);
+    let promise = subtle.digest_with_str_and_buffer_source(alg, &view)?;
+    Ok(wasm_bindgen_futures::JsFuture::from(promise))
+}
+
+/// Start WebCrypto's `digest` of a signed range's two parts put end to end,
+/// without a second buffer for the whole range.
+///
+/// WebCrypto copies its input when `digest()` is called (Web Cryptography
+/// API, digest step 2: "a copy of the bytes held by the data parameter"),
+/// so the parts can be joined in place just for that call and the bytes
+/// put back at once: the smaller part is moved next to the other one (the
+/// tail after `/Contents` is usually a few kilobytes, the head the whole
+/// document), and only the bytes it covered are saved and restored. The
+/// concatenation this replaces took 87 ms and 100 MiB for a 100 MiB file
+/// in Chromium.
+fn start_range_digest(
+    subtle: &web_sys::SubtleCrypto,
+    alg: &str,
+    data: &Uint8Array,
+    parts: [(u64, u64); 2],
+) -> Result<wasm_bindgen_futures::JsFuture, JsValue> {
+    let [(a, b), (c, d)] = parts;
+    if c == d || b == c {
+        // One interval, or two that touch.
+        return start_digest(subtle, alg, data, a, if c == d { b } else { d });
+    }
+    if a == b {
+        return start_digest(subtle, alg, data, c, d);
+    }
+    let (head, tail) = (b - a, d - c);
+    // (where the moved part goes, its source, the span to hash)
+    let (dst, from, to, span) = if tail <= head {
+        (b, c, d, (a, b + tail))
+    } else {
+        (c - head, a, b, (c - head, d))
+    };
+    let n = to - from;
+    let saved = data.slice(dst as u32, (dst + n) as u32);
+    data.copy_within(dst as i32, from as i32, to as i32);
+    let started = start_digest(subtle, alg, data, span.0, span.1);
+    data.set(&saved, dst as u32);
+    started
+}
+
+async fn finish_digest(f: wasm_bindgen_futures::JsFuture) -> Result<Vec<u8>, JsValue> {
+    Ok(Uint8Array::new(&f.await?).to_vec())
+}
+
+/// Verify a `Blob` of at most [`WEBCRYPTO_MAX_LEN`] bytes with its digests
+/// computed by the browser's WebCrypto (`crypto.subtle.digest`), which runs
+/// SHA-256 several times faster than SHA-256 compiled to wasm (no SHA
+/// instructions in wasm; measured in docs/benchmarks.md). The core says what
+/// to hash ([`kyso_core::digest_plan`]: the file and each signed range);
+/// each digest is one WebCrypto call over the file read once; while
+/// WebCrypto hashes the file on its own thread, the core searches it for
+/// `/ByteRange` ([`kyso_core::byte_range_keys`]); then the core verifies
+/// with all of that ([`kyso_core::verify_source_with`]) and reads no more
+/// than the parser needs — the same report as its own pass gives (tested
+/// natively in kyso-core's `known_digests`, and by the fuzz target of that
+/// name).
+///
+/// Any other file of that size (not a PDF, a damaged one) is verified from
+/// the bytes read. `Ok(None)` when this does not apply — no WebCrypto (not
+/// a secure context), a larger file, a file that cannot be read whole — and
+/// the caller verifies with [`verify_blob`]. `progress(done, total)` after
+/// each digest, in bytes of the file.
+pub async fn verify_blob_webcrypto(
+    name: Option<String>,
+    blob: &web_sys::Blob,
+    options: &JsValue,
+    progress: Option<kyso_core::Progress<'_>>,
+) -> Result<Option<JsValue>, JsValue> {
+    let len = blob.size() as u64;
+    if len > WEBCRYPTO_MAX_LEN {
+        return Ok(None);
+    }
+    let Some(subtle) = subtle() else {
+        return Ok(None);
+    };
+    let opts = options_from_js(options)?;
+    // A file that cannot be read, or changed after it was chosen, is left
+    // to the usual path, which reports it (input.unreadable).
+    let Ok(buf) = web_sys::FileReaderSync::new()?.read_as_array_buffer(blob) else {
+        return Ok(None);
+    };
+    let data = Uint8Array::new(&buf);
+    if u64::from(data.length()) != len {
+        return Ok(None);
+    }
+    let src = JsBytesSource::new(data.clone());
+    let Some(plan) = kyso_core::digest_plan(&src) else {
+        // Not a PDF, or one the parser rejects: nothing to hash ahead; the
+        // core verifies the bytes already read (and says what is wrong).
+        let report = kyso_core::verify_source(name.as_deref(), &src, &opts, None);
+        return report_to_js(&report).map(Some);
+    };
+    let parts_len = |parts: &[(u64, u64); 2]| parts.iter().map(|(a, b)| b - a).sum::<u64>();
+    let per_range = plan
+        .algs
+        .iter()
+        .filter(|a| webcrypto_name(**a).is_some())
+        .count() as u64;
+    let work: u64 = len
+        + plan
+            .ranges
+            .iter()
+            .map(|(_, p)| parts_len(p) * per_range)
+            .sum::<u64>();
+    if work > len.saturating_mul(WEBCRYPTO_MAX_WORK_FACTOR) {
+        // Many distinct signed ranges, each covering most of the file (a
+        // hostile or unusual PDF): one whole digest per range would hash the
+        // file again and again. The core's single pass shares what the
+        // ranges have in common, over the bytes already read.
+        let report = kyso_core::verify_source(name.as_deref(), &src, &opts, progress);
+        return report_to_js(&report).map(Some);
+    }
+    let mut done = 0u64;
+    let mut tell = |n: u64| {
+        done += n;
+        if let Some(p) = progress {
+            // In bytes of the file, whatever the number of digests.
+            p((done as f64 / work.max(1) as f64 * len as f64) as u64, len);
+        }
+    };
+    // The fingerprint first; WebCrypto hashes on its own thread meanwhile
+    // this one searches the file. One digest at a time: WebCrypto holds a
+    // copy of what it hashes, so the tab holds the file at most twice.
+    let file_digest = start_digest(&subtle, "SHA-256", &data, 0, len)?;
+    let keys = kyso_core::byte_range_keys(&src).ok();
+    let mut known = kyso_core::KnownDigests {
+        file_sha256: Some(finish_digest(file_digest).await?),
+        ranges: Vec::new(),
+        byte_range_keys: keys,
+    };
+    tell(len);
+    for (key, parts) in &plan.ranges {
+        for &alg in &plan.algs {
+            if let Some(js_name) = webcrypto_name(alg) {
+                let digest =
+                    finish_digest(start_range_digest(&subtle, js_name, &data, *parts)?).await?;
+                known.ranges.push((*key, alg, digest));
+                tell(parts_len(parts));
+            }
+        }
+    }
+    // What WebCrypto lacks (SHA-3, …) is the core's, over the bytes already
+    // in memory.
+    let report = kyso_core::verify_source_with(name.as_deref(), &src, &opts, None, &known);
+    report_to_js(&report).map(Some)
 }
 
 /// Verify a `Blob` read in parts ([`BlobSource`]; workers only), calling
@@ -133,6 +364,33 @@ pub fn verify_blob(
     let src = BlobSource::new(blob)?;
     let report = kyso_core::verify_source(name.as_deref(), &src, &opts, progress);
     report_to_js(&report)
+}
+
+/// A signed PDF made by the committed fixture script (pyHanko, RSA-2048,
+/// PAdES), verified once by [`warm_up`].
+const WARM_UP_PDF: &[u8] = include_bytes!("../../../fixtures/pdf/i3-rsa2048-cades.pdf");
+
+/// Run the verification paths once, so that a first-time visitor's first
+/// file does not pay for them: the engine compiles each wasm function on its
+/// first call (V8: baseline tier first, optimising tier once it has run
+/// enough), and a function caught in the baseline tier by one long call
+/// stays there for that call. In a fresh Chromium profile the first 1 MiB
+/// verification took 650 ms against 100 ms afterwards (docs/benchmarks.md).
+///
+/// Verifies [`WARM_UP_PDF`] (parser, CMS, RSA, path validation, change
+/// analysis, report serialisation; the result is dropped) and hashes 2 MiB
+/// of zeros in 16 KiB calls, so SHA-256 runs optimised before the first
+/// real megabyte. The worker calls it before it says it is ready.
+pub fn warm_up() {
+    let report = kyso_core::verify(Some("warm-up.pdf"), WARM_UP_PDF, &Options::default());
+    let _ = report_to_js(&report);
+    use sha2::Digest as _;
+    let zeros = [0u8; 16 << 10];
+    let mut h = sha2::Sha256::new();
+    for _ in 0..128 {
+        h.update(zeros);
+    }
+    let _ = h.finalize();
 }
 
 /// The report as a JavaScript object with the JSON form's field names

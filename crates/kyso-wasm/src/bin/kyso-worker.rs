@@ -2,7 +2,7 @@
 //! it off the main thread, and posts the report back.
 //!
 //! Protocol (structured-clone messages):
-//! - worker → page, once initialised: `{ ready: true, version }`;
+//! - worker → page, once initialised and warmed up: `{ ready: true, version, warm_up_ms }`;
 //! - page → worker: `{ id, name, file: Blob, options: { extra_trust: [Uint8Array], now, at },
 //!   signed_name?, signed_file?: Blob }` (the file a detached `.p7s` signs, when
 //!   the user gave both);
@@ -13,9 +13,11 @@
 //! - worker → page: `{ id, report }` or `{ id, error }`.
 //!
 //! The page sends the `File` itself (a `Blob` handle, no copy); the bytes are
-//! read here, in parts (`kyso_wasm::BlobSource`: `FileReaderSync` over
-//! `Blob.slice`), so a large file never blocks the page nor sits whole in
-//! memory.
+//! read here, so a large file never blocks the page. A PDF of up to 128 MiB
+//! is read whole and its digests computed by WebCrypto
+//! (`kyso_wasm::verify_blob_webcrypto`); a larger one, or any file where
+//! WebCrypto is missing, is read in parts (`kyso_wasm::BlobSource`:
+//! `FileReaderSync` over `Blob.slice`) and never sits whole in memory.
 #![forbid(unsafe_code)]
 
 #[cfg(target_arch = "wasm32")]
@@ -66,8 +68,17 @@ mod worker {
         // The handler lives as long as the worker.
         on_message.forget();
 
+        // Files sent meanwhile wait in the queue: the warm-up is what their
+        // first verification would have paid anyway (kyso_wasm::warm_up).
+        let t0 = js_sys::Date::now();
+        kyso_wasm::warm_up();
         let ready = Object::new();
         let _ = Reflect::set(&ready, &"ready".into(), &true.into());
+        let _ = Reflect::set(
+            &ready,
+            &"warm_up_ms".into(),
+            &(js_sys::Date::now() - t0).into(),
+        );
         let _ = Reflect::set(&ready, &"version".into(), &env!("CARGO_PKG_VERSION").into());
         let _ = scope.post_message(&ready);
     }
@@ -115,8 +126,8 @@ mod worker {
                 kyso_wasm::verify_detached(name, &bytes, signed_name, &signed_bytes, options)
             }
             _ => {
-                // Read in parts through FileReaderSync; the page is told how
-                // far the digests are, at most every 100 ms.
+                // The page is told how far the digests are, at most every
+                // 100 ms.
                 let id = Reflect::get(data, &"id".into())?;
                 let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
                 let last = std::cell::Cell::new(0.0f64);
@@ -134,6 +145,15 @@ mod worker {
                     let _ = Reflect::set(&msg, &"progress".into(), &p);
                     let _ = scope.post_message(&msg);
                 };
+                // Up to 128 MiB, WebCrypto hashes (several times faster
+                // than wasm); beyond, or without it, the core's own pass
+                // over the file read in parts.
+                if let Some(report) =
+                    kyso_wasm::verify_blob_webcrypto(name.clone(), &file, &options, Some(&progress))
+                        .await?
+                {
+                    return Ok(report);
+                }
                 kyso_wasm::verify_blob(name, file, options, Some(&progress))
             }
         }
