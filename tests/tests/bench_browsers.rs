@@ -17,7 +17,11 @@
 //! - the floor: the same browser's `File.arrayBuffer()` + WebCrypto SHA-256
 //!   of the same file (the better of two);
 //! - the longest gap of a 10 ms timer on the page while Kyso ran (the longest
-//!   main-thread task).
+//!   main-thread task);
+//! - in one more, untimed run, the browser's memory above idle: the peak PSS
+//!   of the driver's process group (driver and browser), sampled every 250 ms;
+//! - pdf-signature-reader (bundled by `bench/browser/build-peers.sh`), once,
+//!   with its memory, up to `KYSO_BENCH_PSR_MAX` MiB.
 //!
 //! Prints a Markdown table and writes it to `$KYSO_ARTIFACTS/bench-browsers.md`.
 
@@ -94,44 +98,45 @@ fn group_pss_kib(pgid: u32) -> u64 {
     total
 }
 
-/// Run one measurement on the page and wait for it, sampling the browser's
-/// memory meanwhile (`mem_extra_mib`: the peak above what it used just
-/// before).
-async fn measure(c: &Client, pgid: u32, mode: &str) -> Value {
-    let mut r = measure_page(c, mode, || group_pss_kib(pgid)).await;
-    if let Some(o) = r.as_object_mut() {
-        o.insert(
-            "mem_extra_mib".into(),
-            json!(o["mem_peak_kib"].as_f64().unwrap_or(0.0) / 1024.0),
-        );
-    }
-    r
-}
-
-async fn measure_page(c: &Client, mode: &str, mem: impl Fn() -> u64) -> Value {
-    let base = mem();
-    let mut peak = base;
+/// Run one measurement on the page and wait for it. With `pgid`, the
+/// browser's memory is sampled meanwhile (`mem_extra_mib`: the peak above
+/// what it used just before). Timed runs are not sampled: reading
+/// `smaps_rollup` walks the browser's page tables under its memory-map lock
+/// and doubled the floor's own time at 100 MiB when sampled every 50 ms.
+async fn measure(c: &Client, pgid: Option<u32>, mode: &str) -> Value {
     let started = c.execute(
         "window.__r = null; window.kysoBench(arguments[0]).then(r => window.__r = r, e => window.__r = { error: String(e) });",
         vec![json!(mode)],
     )
     .await
     .map_err(|e| format!("{e}"));
+    let base = pgid.map(group_pss_kib).unwrap_or(0);
+    let mut peak = base;
     if let Err(e) = started {
         return json!({ "error": format!("start measurement: {e}") });
     }
     let t0 = Instant::now();
+    let mut polls = 0u32;
     loop {
         let r = match c.execute("return window.__r;", vec![]).await {
             Ok(r) => r,
             // The page is gone (a tab that ran out of memory).
             Err(e) => return json!({ "error": format!("{e}") }),
         };
-        peak = peak.max(mem());
+        polls += 1;
+        if let Some(g) = pgid {
+            // Every 250 ms.
+            if polls % 5 == 1 || !r.is_null() {
+                peak = peak.max(group_pss_kib(g));
+            }
+        }
         if !r.is_null() {
             let mut r = r;
-            if let Some(o) = r.as_object_mut() {
-                o.insert("mem_peak_kib".into(), json!(peak.saturating_sub(base)));
+            if let (Some(o), Some(_)) = (r.as_object_mut(), pgid) {
+                o.insert(
+                    "mem_extra_mib".into(),
+                    json!(peak.saturating_sub(base) as f64 / 1024.0),
+                );
             }
             return r;
         }
@@ -147,7 +152,7 @@ fn ms(v: &Value) -> f64 {
     v["ms"].as_f64().unwrap_or(f64::NAN)
 }
 
-async fn one(browser: Browser, server: &StaticServer, pdf: &Path) -> Option<String> {
+async fn one(browser: Browser, server: &StaticServer, pdf: &Path, mib: u32) -> Option<String> {
     let session = match driver::start(browser).await {
         Ok(s) => s,
         Err(StartError::Missing(why)) | Err(StartError::Failed(why)) => {
@@ -177,24 +182,28 @@ async fn one(browser: Browser, server: &StaticServer, pdf: &Path) -> Option<Stri
         .send_keys(&pdf.display().to_string())
         .await
         .expect("choose file");
-    let pgid = session.process_group().unwrap_or(0);
-    let fresh = measure(&c, pgid, "kyso").await;
+    let pgid = session.process_group();
+    let fresh = measure(&c, None, "kyso").await;
     let warm = [
-        measure(&c, pgid, "kyso").await,
-        measure(&c, pgid, "kyso").await,
+        measure(&c, None, "kyso").await,
+        measure(&c, None, "kyso").await,
     ];
     let floor = [
-        measure(&c, pgid, "floor").await,
-        measure(&c, pgid, "floor").await,
+        measure(&c, None, "floor").await,
+        measure(&c, None, "floor").await,
     ];
-    // The JavaScript peer last: it may take the tab down with it.
-    let peer = if psr_available() && file_mib(pdf) <= psr_max_mib() {
+    // Memory in a run of its own (not timed).
+    let sampled = measure(&c, pgid, "kyso").await;
+    // The JavaScript peer last: it may take the tab down with it. It takes
+    // seconds to minutes, so one run, sampled (the sampling's cost is small
+    // beside it).
+    let peer = if psr_available() && f64::from(mib) <= psr_max_mib() {
         Some(measure(&c, pgid, "psr").await)
     } else {
         None
     };
     session.close().await;
-    for r in warm.iter().chain(&floor).chain([&fresh]) {
+    for r in warm.iter().chain(&floor).chain([&fresh, &sampled]) {
         if r.get("error").is_some() {
             eprintln!("[{}] {}: {r}", browser.name(), pdf.display());
             return None;
@@ -208,7 +217,7 @@ async fn one(browser: Browser, server: &StaticServer, pdf: &Path) -> Option<Stri
         .filter_map(|r| r["gap_ms"].as_f64())
         .fold(0.0, f64::max);
     let mem = |r: &Value| r["mem_extra_mib"].as_f64().unwrap_or(f64::NAN);
-    let kyso_mem = warm.iter().chain([&fresh]).map(mem).fold(0.0, f64::max);
+    let kyso_mem = mem(&sampled);
     let peer = match &peer {
         None => "not run".to_owned(),
         Some(p) if p.get("error").is_some() => {
@@ -277,12 +286,6 @@ fn psr_max_mib() -> f64 {
         .unwrap_or(1024.0)
 }
 
-fn file_mib(p: &Path) -> f64 {
-    std::fs::metadata(p)
-        .map(|m| m.len() as f64 / 1048576.0)
-        .unwrap_or(0.0)
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "a benchmark: run by hand (see the module's documentation)"]
 async fn bench() {
@@ -296,7 +299,7 @@ async fn bench() {
                 eprintln!("{}: absent (scripts/gen-bench-pdfs.py)", pdf.display());
                 continue;
             };
-            rows.extend(one(browser, &server, &pdf).await);
+            rows.extend(one(browser, &server, &pdf, s).await);
         }
     }
     let mut md = String::from(

@@ -175,6 +175,13 @@ pub const WEBCRYPTO_MAX_LEN: u64 = 128 << 20;
 /// core's single pass, which does, is cheaper.
 pub const WEBCRYPTO_MAX_WORK_FACTOR: u64 = 4;
 
+/// Digests [`verify_blob_webcrypto`] has WebCrypto compute at once. Two:
+/// the fingerprint and the (first) signed range, nearly the same bytes,
+/// hashed side by side on two cores; each holds a copy of its input until
+/// it is done, so more would cost memory for little time on the machines
+/// citizens have.
+pub const WEBCRYPTO_IN_FLIGHT: usize = 2;
+
 /// The algorithms WebCrypto's `digest()` has, by the names it takes (the
 /// same as [`kyso_core::DigestAlg::name`]).
 fn webcrypto_name(alg: kyso_core::DigestAlg) -> Option<&'static str> {
@@ -325,24 +332,59 @@ pub async fn verify_blob_webcrypto(
             p((done as f64 / work.max(1) as f64 * len as f64) as u64, len);
         }
     };
-    // The fingerprint first; WebCrypto hashes on its own thread meanwhile
-    // this one searches the file. One digest at a time: WebCrypto holds a
-    // copy of what it hashes, so the tab holds the file at most twice.
-    let file_digest = start_digest(&subtle, "SHA-256", &data, 0, len)?;
-    let keys = kyso_core::byte_range_keys(&src).ok();
-    let mut known = kyso_core::KnownDigests {
-        file_sha256: Some(finish_digest(file_digest).await?),
-        ranges: Vec::new(),
-        byte_range_keys: keys,
-    };
-    tell(len);
-    for (key, parts) in &plan.ranges {
-        for &alg in &plan.algs {
-            if let Some(js_name) = webcrypto_name(alg) {
-                let digest =
-                    finish_digest(start_range_digest(&subtle, js_name, &data, *parts)?).await?;
-                known.ranges.push((*key, alg, digest));
-                tell(parts_len(parts));
+    // Every digest is started as soon as fewer than WEBCRYPTO_IN_FLIGHT are
+    // pending: the browser hashes them on its own threads (two at once on a
+    // machine with two cores), and this thread searches the file for
+    // `/ByteRange` meanwhile. Each pending digest holds WebCrypto's copy of
+    // its input, so the tab holds the file at most 1 + WEBCRYPTO_IN_FLIGHT
+    // times.
+    enum Target {
+        File,
+        Range([u64; 4], kyso_core::DigestAlg, u64),
+    }
+    let mut todo: std::collections::VecDeque<Target> = std::iter::once(Target::File)
+        .chain(plan.ranges.iter().flat_map(|(key, parts)| {
+            plan.algs
+                .iter()
+                .filter(|a| webcrypto_name(**a).is_some())
+                .map(move |a| Target::Range(*key, *a, parts_len(parts)))
+        }))
+        .collect();
+    let parts_of: std::collections::HashMap<[u64; 4], [(u64, u64); 2]> =
+        plan.ranges.iter().map(|(k, p)| (*k, *p)).collect();
+    let mut known = kyso_core::KnownDigests::default();
+    let mut pending = std::collections::VecDeque::new();
+    let mut searched = false;
+    while !todo.is_empty() || !pending.is_empty() {
+        while pending.len() < WEBCRYPTO_IN_FLIGHT {
+            let Some(t) = todo.pop_front() else { break };
+            let f = match &t {
+                Target::File => start_digest(&subtle, "SHA-256", &data, 0, len)?,
+                Target::Range(key, alg, _) => {
+                    // Names come from webcrypto_name, filtered above.
+                    let js_name = webcrypto_name(*alg).unwrap_or("SHA-256");
+                    start_range_digest(&subtle, js_name, &data, parts_of[key])?
+                }
+            };
+            pending.push_back((t, f));
+        }
+        if !searched {
+            // The buffer is as read again (start_range_digest restores it).
+            known.byte_range_keys = kyso_core::byte_range_keys(&src).ok();
+            searched = true;
+        }
+        let Some((t, f)) = pending.pop_front() else {
+            break;
+        };
+        let digest = finish_digest(f).await?;
+        match t {
+            Target::File => {
+                known.file_sha256 = Some(digest);
+                tell(len);
+            }
+            Target::Range(key, alg, n) => {
+                known.ranges.push((key, alg, digest));
+                tell(n);
             }
         }
     }
@@ -380,8 +422,12 @@ const WARM_UP_PDF: &[u8] = include_bytes!("../../../fixtures/pdf/i3-rsa2048-cade
 /// Verifies [`WARM_UP_PDF`] (parser, CMS, RSA, path validation, change
 /// analysis, report serialisation; the result is dropped) and hashes 2 MiB
 /// of zeros in 16 KiB calls, so SHA-256 runs optimised before the first
-/// real megabyte. The worker calls it before it says it is ready.
-pub fn warm_up() {
+/// real megabyte; then, in a worker with WebCrypto, verifies the same PDF
+/// through [`verify_blob_webcrypto`] (its own functions, and the browser's
+/// first WebCrypto call: 85 against 44 ms for a first 1 MiB file in a fresh
+/// Chromium profile without this). The worker calls it before it says it is
+/// ready.
+pub async fn warm_up() {
     let report = kyso_core::verify(Some("warm-up.pdf"), WARM_UP_PDF, &Options::default());
     let _ = report_to_js(&report);
     use sha2::Digest as _;
@@ -391,6 +437,10 @@ pub fn warm_up() {
         h.update(zeros);
     }
     let _ = h.finalize();
+    let parts = js_sys::Array::of1(&Uint8Array::from(WARM_UP_PDF));
+    if let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence(&parts) {
+        let _ = verify_blob_webcrypto(None, &blob, &JsValue::UNDEFINED, None).await;
+    }
 }
 
 /// The report as a JavaScript object with the JSON form's field names

@@ -70,17 +70,19 @@ mod worker {
 
         // Files sent meanwhile wait in the queue: the warm-up is what their
         // first verification would have paid anyway (kyso_wasm::warm_up).
-        let t0 = js_sys::Date::now();
-        kyso_wasm::warm_up();
-        let ready = Object::new();
-        let _ = Reflect::set(&ready, &"ready".into(), &true.into());
-        let _ = Reflect::set(
-            &ready,
-            &"warm_up_ms".into(),
-            &(js_sys::Date::now() - t0).into(),
-        );
-        let _ = Reflect::set(&ready, &"version".into(), &env!("CARGO_PKG_VERSION").into());
-        let _ = scope.post_message(&ready);
+        wasm_bindgen_futures::spawn_local(async move {
+            let t0 = js_sys::Date::now();
+            kyso_wasm::warm_up().await;
+            let ready = Object::new();
+            let _ = Reflect::set(&ready, &"ready".into(), &true.into());
+            let _ = Reflect::set(
+                &ready,
+                &"warm_up_ms".into(),
+                &(js_sys::Date::now() - t0).into(),
+            );
+            let _ = Reflect::set(&ready, &"version".into(), &env!("CARGO_PKG_VERSION").into());
+            let _ = scope.post_message(&ready);
+        });
     }
 
     async fn handle(data: &JsValue) -> Result<JsValue, JsValue> {
