@@ -937,7 +937,8 @@ impl<'a> Document<'a> {
                         self.limits.max_collection_len,
                     );
                     let head = lx.parse_indirect()?;
-                    if lx.pos.max(head.stream_data.unwrap_or(0)) + 64 >= buf.len()
+                    if (head.near_end
+                        || lx.pos.max(head.stream_data.unwrap_or(0)) + 64 >= buf.len())
                         && base + buf.len() < self.input.len()
                     {
                         // A dictionary that ends where the window does may be a

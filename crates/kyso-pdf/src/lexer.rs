@@ -52,6 +52,12 @@ pub(crate) struct IndirectHead {
     pub obj: Object,
     /// For streams: position (relative to the lexer buffer) of the first data byte.
     pub stream_data: Option<usize>,
+    /// The buffer ends before, or within 8 bytes of, the first token after
+    /// a dictionary: a `stream` keyword (and its end of line) may lie beyond
+    /// it. A caller reading through a window must read again in a larger
+    /// one, or it would take a stream for a dictionary when whitespace or a
+    /// comment runs past the window's end.
+    pub near_end: bool,
 }
 
 pub(crate) struct Lexer<'a> {
@@ -164,9 +170,12 @@ impl<'a> Lexer<'a> {
         };
         let obj = self.parse_object(0)?;
         let mut stream_data = None;
+        let mut near_end = false;
         if matches!(obj, Object::Dict(_)) {
             let save = self.pos;
             self.skip_ws();
+            // "stream" and CRLF.
+            near_end = self.pos + 8 >= self.buf.len();
             if self.peek_word() == b"stream" {
                 self.pos += 6;
                 // §7.3.8.1: EOL is CRLF or LF; tolerate a lone CR.
@@ -184,6 +193,7 @@ impl<'a> Lexer<'a> {
             r,
             obj,
             stream_data,
+            near_end,
         })
     }
 

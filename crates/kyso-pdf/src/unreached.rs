@@ -177,7 +177,7 @@ impl<'a> Document<'a> {
                     limits.max_collection_len,
                 );
                 let head = lx.parse_indirect()?;
-                if lx.pos.max(head.stream_data.unwrap_or(0)) + 64 >= buf.len()
+                if (head.near_end || lx.pos.max(head.stream_data.unwrap_or(0)) + 64 >= buf.len())
                     && base + buf.len() < input.len()
                 {
                     return Err(crate::PdfError::BadObject {

@@ -89,3 +89,76 @@ fn mutated_pdfs_read_the_same_through_a_source() {
         }
     }
 }
+
+/// A PDF whose last section is an xref stream and whose objects put `gap`
+/// bytes of whitespace, or a comment, between a dictionary and its `stream`
+/// keyword (legal, §7.3.8.1 only fixes the end of line after `stream`), so
+/// that the keyword falls beyond a small read window while the dictionary
+/// does not (found by the `pdf_source` fuzz target: the xref stream was
+/// taken for a plain dictionary when read through a window).
+fn padded_streams_pdf(gap: &[u8]) -> Vec<u8> {
+    let mut out = b"%PDF-1.7\n".to_vec();
+    let mut offsets = Vec::new();
+    let content = b"BT /F1 12 Tf 72 720 Td (Kyso) Tj ET";
+    let objs: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>".to_vec(),
+        [
+            format!("<< /Length {} >>", content.len()).as_bytes(),
+            gap,
+            b"stream\n",
+            content,
+            b"\nendstream",
+        ]
+        .concat(),
+    ];
+    for (i, body) in objs.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend_from_slice(body);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    // The xref stream, object 5: /W [1 4 2], entries 0..=5.
+    let xref_at = out.len();
+    let mut data = vec![0u8, 0, 0, 0, 0, 0xff, 0xff];
+    for &o in offsets.iter().chain([&xref_at]) {
+        data.push(1);
+        data.extend_from_slice(&(o as u32).to_be_bytes());
+        data.extend_from_slice(&[0, 0]);
+    }
+    out.extend_from_slice(
+        format!(
+            "5 0 obj\n<< /Type /XRef /Size 6 /W [1 4 2] /Root 1 0 R /Length {} >>",
+            data.len()
+        )
+        .as_bytes(),
+    );
+    out.extend_from_slice(gap);
+    out.extend_from_slice(b"stream\n");
+    out.extend_from_slice(&data);
+    out.extend_from_slice(b"\nendstream\nendobj\n");
+    out.extend_from_slice(format!("startxref\n{xref_at}\n%%EOF\n").as_bytes());
+    out
+}
+
+#[test]
+fn a_stream_keyword_beyond_the_window_is_still_seen() {
+    // The source's windows are 64 bytes, then 1 KiB, 16 KiB, …: gaps that
+    // end past each, in whitespace or in a comment.
+    let comment = |n: usize| [b"\n%".as_slice(), &vec![b'c'; n], b"\n"].concat();
+    for gap in [
+        vec![b' '; 100],
+        vec![b' '; 1000],
+        vec![b'\n'; 1010],
+        comment(1000),
+        vec![b' '; 20_000],
+        b"\n".to_vec(),
+    ] {
+        let pdf = padded_streams_pdf(&gap);
+        let doc = kyso_pdf::Document::parse(&pdf, &Limits::default())
+            .unwrap_or_else(|e| panic!("gap {}: {e:?}", gap.len()));
+        assert_eq!(doc.revisions().len(), 1, "gap {}", gap.len());
+        same_both_ways(&format!("gap of {} bytes", gap.len()), &pdf);
+    }
+}
