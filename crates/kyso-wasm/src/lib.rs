@@ -353,40 +353,51 @@ pub async fn verify_blob_webcrypto(
     let parts_of: std::collections::HashMap<[u64; 4], [(u64, u64); 2]> =
         plan.ranges.iter().map(|(k, p)| (*k, *p)).collect();
     let mut known = kyso_core::KnownDigests::default();
-    let mut pending = std::collections::VecDeque::new();
-    let mut searched = false;
-    while !todo.is_empty() || !pending.is_empty() {
-        while pending.len() < WEBCRYPTO_IN_FLIGHT {
-            let Some(t) = todo.pop_front() else { break };
-            let f = match &t {
-                Target::File => start_digest(&subtle, "SHA-256", &data, 0, len)?,
-                Target::Range(key, alg, _) => {
-                    // Names come from webcrypto_name, filtered above.
-                    let js_name = webcrypto_name(*alg).unwrap_or("SHA-256");
-                    start_range_digest(&subtle, js_name, &data, parts_of[key])?
-                }
+    let digested: Result<(), JsValue> = async {
+        let mut pending = std::collections::VecDeque::new();
+        let mut searched = false;
+        while !todo.is_empty() || !pending.is_empty() {
+            while pending.len() < WEBCRYPTO_IN_FLIGHT {
+                let Some(t) = todo.pop_front() else { break };
+                let f = match &t {
+                    Target::File => start_digest(&subtle, "SHA-256", &data, 0, len)?,
+                    Target::Range(key, alg, _) => {
+                        // Names come from webcrypto_name, filtered above.
+                        let js_name = webcrypto_name(*alg).unwrap_or("SHA-256");
+                        start_range_digest(&subtle, js_name, &data, parts_of[key])?
+                    }
+                };
+                pending.push_back((t, f));
+            }
+            if !searched {
+                // The buffer is as read again (start_range_digest restores it).
+                known.byte_range_keys = kyso_core::byte_range_keys(&src).ok();
+                searched = true;
+            }
+            let Some((t, f)) = pending.pop_front() else {
+                break;
             };
-            pending.push_back((t, f));
-        }
-        if !searched {
-            // The buffer is as read again (start_range_digest restores it).
-            known.byte_range_keys = kyso_core::byte_range_keys(&src).ok();
-            searched = true;
-        }
-        let Some((t, f)) = pending.pop_front() else {
-            break;
-        };
-        let digest = finish_digest(f).await?;
-        match t {
-            Target::File => {
-                known.file_sha256 = Some(digest);
-                tell(len);
-            }
-            Target::Range(key, alg, n) => {
-                known.ranges.push((key, alg, digest));
-                tell(n);
+            let digest = finish_digest(f).await?;
+            match t {
+                Target::File => {
+                    known.file_sha256 = Some(digest);
+                    tell(len);
+                }
+                Target::Range(key, alg, n) => {
+                    known.ranges.push((key, alg, digest));
+                    tell(n);
+                }
             }
         }
+        Ok(())
+    }
+    .await;
+    if digested.is_err() {
+        // WebCrypto refused a digest (an algorithm this browser lacks, a
+        // quota): the core's own pass over the bytes already read, which
+        // reaches the same verdict.
+        let report = kyso_core::verify_source(name.as_deref(), &src, &opts, progress);
+        return report_to_js(&report).map(Some);
     }
     // What WebCrypto lacks (SHA-3, …) is the core's, over the bytes already
     // in memory.
