@@ -937,17 +937,9 @@ impl<'a> Document<'a> {
                         self.limits.max_collection_len,
                     );
                     let head = lx.parse_indirect()?;
-                    if (head.near_end
-                        || lx.pos.max(head.stream_data.unwrap_or(0)) + 64 >= buf.len())
-                        && base + buf.len() < self.input.len()
-                    {
-                        // A dictionary that ends where the window does may be a
-                        // stream's: read again in a larger window.
-                        return Err(PdfError::BadObject {
-                            offset: base + buf.len(),
-                            reason: "object at the window's end",
-                        });
-                    }
+                    // A dictionary that ends where the window does may be a
+                    // stream's: read again in a larger window.
+                    self.input.check_not_cut(&head, lx.pos, buf.len(), base)?;
                     let data = head.stream_data.map(|d| d + base);
                     Ok((head, lx.dup_keys, data))
                 })?;

@@ -116,6 +116,30 @@ impl<'a> Input<'a> {
         }
     }
 
+    /// For a parse in [`Input::parse_at`]: an `n g obj` read from `buf` (at
+    /// `base` in the input, the lexer now at `end`) that may have been cut
+    /// by the window's end rather than ended — it ends within 64 bytes of
+    /// the window's end, or the token after its dictionary does
+    /// ([`crate::lexer::IndirectHead::near_end`]: a `stream` keyword may lie
+    /// beyond) — is an error that makes `parse_at` read again in a larger
+    /// window. Never in memory, nor where the window reaches the input's end.
+    pub(crate) fn check_not_cut(
+        &self,
+        head: &crate::lexer::IndirectHead,
+        end: usize,
+        buf_len: usize,
+        base: usize,
+    ) -> Result<(), crate::PdfError> {
+        let near = head.near_end || end.max(head.stream_data.unwrap_or(0)) + 64 >= buf_len;
+        if near && base + buf_len < self.len() {
+            return Err(crate::PdfError::BadObject {
+                offset: base + buf_len,
+                reason: "object at the window's end",
+            });
+        }
+        Ok(())
+    }
+
     /// Run `parse(buf, pos, base)` on a buffer that holds the input from
     /// `offset` (`buf[pos]` is the byte at `offset`, `base` the buffer's
     /// position in the input). In memory: once, over the whole input.

@@ -177,14 +177,7 @@ impl<'a> Document<'a> {
                     limits.max_collection_len,
                 );
                 let head = lx.parse_indirect()?;
-                if (head.near_end || lx.pos.max(head.stream_data.unwrap_or(0)) + 64 >= buf.len())
-                    && base + buf.len() < input.len()
-                {
-                    return Err(crate::PdfError::BadObject {
-                        offset: base + buf.len(),
-                        reason: "object at the window's end",
-                    });
-                }
+                input.check_not_cut(&head, lx.pos, buf.len(), base)?;
                 Ok((head, base + lx.pos))
             });
             let Ok((head, head_end)) = parsed else {

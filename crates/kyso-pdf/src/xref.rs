@@ -192,14 +192,9 @@ fn read_stream_section(
         }
         _ => bad(offset, "neither 'xref' nor an xref stream object"),
     })?;
-    if head.near_end && base + buf.len() < input.len() {
-        // Its `stream` keyword may lie beyond the window: read again in a
-        // larger one (`Input::parse_at`), as objects do.
-        return Err(PdfError::BadObject {
-            offset: base + buf.len(),
-            reason: "object at the window's end",
-        });
-    }
+    // Its `stream` keyword may lie beyond the window: read again in a larger
+    // one, as objects do.
+    input.check_not_cut(&head, lx.pos, buf.len(), base)?;
     let (Object::Dict(dict), Some(data_start)) = (head.obj, head.stream_data.map(|d| d + base))
     else {
         return Err(bad(offset, "xref stream object is not a stream"));
