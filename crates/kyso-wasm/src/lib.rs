@@ -298,31 +298,45 @@ pub async fn verify_blob_webcrypto(
         return Ok(None);
     }
     let src = JsBytesSource::new(data.clone());
+    // The core's own pass over the bytes already read.
+    let core_pass = |progress| {
+        let report = kyso_core::verify_source(name.as_deref(), &src, &opts, progress);
+        report_to_js(&report).map(Some)
+    };
     let Some(plan) = kyso_core::digest_plan(&src) else {
         // Not a PDF, or one the parser rejects: nothing to hash ahead; the
-        // core verifies the bytes already read (and says what is wrong).
-        let report = kyso_core::verify_source(name.as_deref(), &src, &opts, None);
-        return report_to_js(&report).map(Some);
+        // core verifies (and says what is wrong).
+        return core_pass(None);
     };
-    let parts_len = |parts: &[(u64, u64); 2]| parts.iter().map(|(a, b)| b - a).sum::<u64>();
-    let per_range = plan
-        .algs
-        .iter()
-        .filter(|a| webcrypto_name(**a).is_some())
-        .count() as u64;
-    let work: u64 = len
-        + plan
-            .ranges
-            .iter()
-            .map(|(_, p)| parts_len(p) * per_range)
-            .sum::<u64>();
+    // Every digest WebCrypto can compute: the file's, then each range's
+    // with each algorithm the signatures name.
+    enum Target {
+        File,
+        Range([u64; 4], [(u64, u64); 2], kyso_core::DigestAlg),
+    }
+    impl Target {
+        fn bytes(&self, len: u64) -> u64 {
+            match self {
+                Target::File => len,
+                Target::Range(_, parts, _) => parts.iter().map(|(a, b)| b - a).sum(),
+            }
+        }
+    }
+    let mut todo: std::collections::VecDeque<Target> = std::iter::once(Target::File)
+        .chain(plan.ranges.iter().flat_map(|(key, parts)| {
+            plan.algs
+                .iter()
+                .filter(|a| webcrypto_name(**a).is_some())
+                .map(move |a| Target::Range(*key, *parts, *a))
+        }))
+        .collect();
+    let work: u64 = todo.iter().map(|t| t.bytes(len)).sum();
     if work > len.saturating_mul(WEBCRYPTO_MAX_WORK_FACTOR) {
         // Many distinct signed ranges, each covering most of the file (a
         // hostile or unusual PDF): one whole digest per range would hash the
         // file again and again. The core's single pass shares what the
-        // ranges have in common, over the bytes already read.
-        let report = kyso_core::verify_source(name.as_deref(), &src, &opts, progress);
-        return report_to_js(&report).map(Some);
+        // ranges have in common.
+        return core_pass(progress);
     }
     let mut done = 0u64;
     let mut tell = |n: u64| {
@@ -338,20 +352,6 @@ pub async fn verify_blob_webcrypto(
     // `/ByteRange` meanwhile. Each pending digest holds WebCrypto's copy of
     // its input, so the tab holds the file at most 1 + WEBCRYPTO_IN_FLIGHT
     // times.
-    enum Target {
-        File,
-        Range([u64; 4], kyso_core::DigestAlg, u64),
-    }
-    let mut todo: std::collections::VecDeque<Target> = std::iter::once(Target::File)
-        .chain(plan.ranges.iter().flat_map(|(key, parts)| {
-            plan.algs
-                .iter()
-                .filter(|a| webcrypto_name(**a).is_some())
-                .map(move |a| Target::Range(*key, *a, parts_len(parts)))
-        }))
-        .collect();
-    let parts_of: std::collections::HashMap<[u64; 4], [(u64, u64); 2]> =
-        plan.ranges.iter().map(|(k, p)| (*k, *p)).collect();
     let mut known = kyso_core::KnownDigests::default();
     let digested: Result<(), JsValue> = async {
         let mut pending = std::collections::VecDeque::new();
@@ -361,10 +361,10 @@ pub async fn verify_blob_webcrypto(
                 let Some(t) = todo.pop_front() else { break };
                 let f = match &t {
                     Target::File => start_digest(&subtle, "SHA-256", &data, 0, len)?,
-                    Target::Range(key, alg, _) => {
+                    Target::Range(_, parts, alg) => {
                         // Names come from webcrypto_name, filtered above.
                         let js_name = webcrypto_name(*alg).unwrap_or("SHA-256");
-                        start_range_digest(&subtle, js_name, &data, parts_of[key])?
+                        start_range_digest(&subtle, js_name, &data, *parts)?
                     }
                 };
                 pending.push_back((t, f));
@@ -378,15 +378,10 @@ pub async fn verify_blob_webcrypto(
                 break;
             };
             let digest = finish_digest(f).await?;
+            tell(t.bytes(len));
             match t {
-                Target::File => {
-                    known.file_sha256 = Some(digest);
-                    tell(len);
-                }
-                Target::Range(key, alg, n) => {
-                    known.ranges.push((key, alg, digest));
-                    tell(n);
-                }
+                Target::File => known.file_sha256 = Some(digest),
+                Target::Range(key, _, alg) => known.ranges.push((key, alg, digest)),
             }
         }
         Ok(())
@@ -394,10 +389,8 @@ pub async fn verify_blob_webcrypto(
     .await;
     if digested.is_err() {
         // WebCrypto refused a digest (an algorithm this browser lacks, a
-        // quota): the core's own pass over the bytes already read, which
-        // reaches the same verdict.
-        let report = kyso_core::verify_source(name.as_deref(), &src, &opts, progress);
-        return report_to_js(&report).map(Some);
+        // quota): the core's pass reaches the same verdict.
+        return core_pass(progress);
     }
     // What WebCrypto lacks (SHA-3, …) is the core's, over the bytes already
     // in memory.
