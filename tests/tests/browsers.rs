@@ -72,7 +72,7 @@ async fn wait_for(c: &Client, what: &str, script: &str, args: Vec<Value>, secs: 
 const READ_RESULT: &str = r#"
 const card = [...document.querySelectorAll('[data-testid="file-result"]')]
     .find(e => e.dataset.fileName === arguments[0]);
-if (!card || card.dataset.state === 'pending') return null;
+if (!card || card.dataset.state === 'pending' || card.querySelector('[data-testid="sha256-pending"]')) return null;
 const t = id => { const e = card.querySelector(`[data-testid="${id}"]`); return e ? e.textContent.trim() : null; };
 const v = card.querySelector('[data-testid="verdict"]');
 return {
@@ -1290,7 +1290,7 @@ const root = host && host.shadowRoot;
 if (!root) return null;
 const card = [...root.querySelectorAll('[data-testid="file-result"]')]
     .find(e => e.dataset.fileName === arguments[1]);
-if (!card || card.dataset.state === 'pending') return null;
+if (!card || card.dataset.state === 'pending' || card.querySelector('[data-testid="sha256-pending"]')) return null;
 const v = card.querySelector('[data-testid="verdict"]');
 const t = id => { const e = card.querySelector(`[data-testid="${id}"]`); return e ? e.textContent.trim() : null; };
 return {
@@ -1552,6 +1552,37 @@ async fn widget_scenario(
                 .unwrap_or_default();
             panic!("[{name}] the API and the widget disagree: API {api}, widget {v}; API report: {full}");
         }
+
+        // onVerdict: the verdict first (its report may lack the fingerprint
+        // still), then the promise with the complete report.
+        let on = c
+            .execute_async(
+                r#"const [b64, done] = [arguments[0], arguments[arguments.length - 1]];
+                   const bin = atob(b64); const bytes = new Uint8Array(bin.length);
+                   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+                   import(new URL('../widget/kyso.js', location.href)).then(({ verify }) => {
+                     const seen = [];
+                     verify(new Blob([bytes]), { name: 'decree.pdf', onVerdict: r => seen.push({ indication: r.verdict.indication, sha256: r.file.sha256 }) })
+                       .then(r => done({ seen, indication: r.verdict.indication, sha256: r.file.sha256 }),
+                             e => done({ error: String(e) }));
+                   }, e => done({ error: String(e) }));"#,
+                vec![json!(b64)],
+            )
+            .await
+            .unwrap();
+        eprintln!("[{name}] JS API onVerdict: {on}");
+        assert_eq!(on["seen"].as_array().map(Vec::len), Some(1), "[{name}] onVerdict once: {on}");
+        assert_eq!(on["seen"][0]["indication"], on["indication"], "[{name}] {on}");
+        assert_eq!(on["indication"], v["indication"], "[{name}] {on}");
+        assert_eq!(
+            on["sha256"],
+            json!(hex::encode(Sha256::digest(bytes))),
+            "[{name}] the complete report has the fingerprint: {on}"
+        );
+        assert!(
+            on["seen"][0]["sha256"] == json!("") || on["seen"][0]["sha256"] == on["sha256"],
+            "[{name}] a fingerprint at the verdict is the file's: {on}"
+        );
     }
     screenshot(c, browser, "widget-demo").await;
     axe_scan(c, browser, "demo").await;

@@ -48,6 +48,65 @@ thread_local! {
     /// Cancelled while queued behind another file: its result, when the
     /// worker gets to it, is dropped.
     static DROPPED: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
+    /// The file's SHA-256, for a result whose verdict came before it
+    /// (`fingerprint_pending`): `None` until the worker sends it.
+    static FINGERPRINTS: RefCell<HashMap<u32, RwSignal<Option<String>>>> = RefCell::new(HashMap::new());
+    /// Whoever asked to be told of such a result, told once it is complete.
+    static DEFERRED: RefCell<HashMap<u32, (Notify, JsValue)>> = RefCell::new(HashMap::new());
+}
+
+/// The SHA-256 fingerprint of file `id` as it arrives, when its verdict came
+/// before it (its report's `file.sha256` is then `""`); `None` otherwise.
+pub fn fingerprint(id: u32) -> Option<RwSignal<Option<String>>> {
+    FINGERPRINTS.with(|f| f.borrow().get(&id).copied())
+}
+
+/// The worker sent the fingerprint of file `id`: shown, put into the report
+/// kept for downloads, and the result handed to whoever waits for it.
+fn fingerprint_arrived(id: u32, hex: String) {
+    if let Some(sig) = fingerprint(id) {
+        sig.set(Some(hex.clone()));
+    }
+    STATUS.with(|s| {
+        if let Some(sig) = s.borrow().get(&id) {
+            // The views show the signal above; no need to draw the card again.
+            sig.update_untracked(|st| {
+                if let Status::Done(r) = st {
+                    let mut full = Report::clone(r);
+                    full.file.sha256 = hex.clone();
+                    *r = Arc::new(full);
+                }
+            });
+        }
+    });
+    if let Some((notify, raw)) = DEFERRED.with(|d| d.borrow_mut().remove(&id)) {
+        if let Ok(file) = Reflect::get(&raw, &"file".into()) {
+            let _ = Reflect::set(&file, &"sha256".into(), &hex.into());
+        }
+        notify(id, Ok(&raw));
+    }
+}
+
+/// Ask a new worker for the fingerprints the ended one still owed (a
+/// cancellation ended it while they were being computed).
+fn fingerprints_owed() -> Vec<JsValue> {
+    let owed: Vec<u32> = FINGERPRINTS.with(|f| {
+        f.borrow()
+            .iter()
+            .filter(|(_, sig)| sig.get_untracked().is_none())
+            .map(|(id, _)| *id)
+            .collect()
+    });
+    owed.into_iter()
+        .filter_map(|id| {
+            let file = FILES.with(|f| f.borrow().get(&id).cloned())?;
+            let msg = Object::new();
+            let _ = Reflect::set(&msg, &"id".into(), &id.into());
+            let _ = Reflect::set(&msg, &"fingerprint_only".into(), &true.into());
+            let _ = Reflect::set(&msg, &"file".into(), &file);
+            Some(msg.into())
+        })
+        .collect()
 }
 
 /// Start the page's worker from `worker_url` (the loader Trunk writes next to
@@ -119,6 +178,13 @@ fn spawn(worker_url: &str) {
                 return;
             }
         }
+        if let Some(hex) = Reflect::get(&data, &"fingerprint".into())
+            .ok()
+            .and_then(|v| v.as_string())
+        {
+            fingerprint_arrived(id, hex);
+            return;
+        }
         PROGRESS.with(|m| m.borrow_mut().remove(&id));
         PENDING.with(|p| p.borrow_mut().retain(|(x, _)| *x != id));
         let dropped = DROPPED.with(|d| {
@@ -142,9 +208,22 @@ fn spawn(worker_url: &str) {
                 Err(e) => Status::Failed(format!("report: {e}")),
             }
         };
+        let later = Reflect::get(&data, &"fingerprint_pending".into())
+            .ok()
+            .and_then(|v| v.as_bool())
+            == Some(true)
+            && matches!(status, Status::Done(_));
+        if later {
+            // The verdict now; the file's SHA-256 in a moment.
+            FINGERPRINTS.with(|f| f.borrow_mut().insert(id, RwSignal::new(None)));
+        }
         if let Some(notify) = NOTIFY.with(|n| n.borrow_mut().remove(&id)) {
             match &status {
                 Status::Failed(e) => notify(id, Err(e)),
+                // Told once the report is complete.
+                _ if later => {
+                    DEFERRED.with(|d| d.borrow_mut().insert(id, (notify, raw.clone())));
+                }
                 _ => notify(id, Ok(&raw)),
             }
         }
@@ -296,7 +375,9 @@ pub fn cancel(id: u32) -> bool {
     }
     // Every file still waiting goes to the new worker once it is ready; the
     // results the old one owed for files dropped meanwhile never come.
-    QUEUE.with(|q| *q.borrow_mut() = waiting_msgs());
+    let mut queue = fingerprints_owed();
+    queue.extend(waiting_msgs());
+    QUEUE.with(|q| *q.borrow_mut() = queue);
     DROPPED.with(|d| d.borrow_mut().clear());
     let url = URL.with(|u| u.borrow().clone());
     spawn(&url);
@@ -316,6 +397,8 @@ pub fn forget(id: u32) {
     FILES.with(|f| f.borrow_mut().remove(&id));
     STATUS.with(|s| s.borrow_mut().remove(&id));
     PROGRESS.with(|m| m.borrow_mut().remove(&id));
+    FINGERPRINTS.with(|f| f.borrow_mut().remove(&id));
+    DEFERRED.with(|d| d.borrow_mut().remove(&id));
 }
 
 /// Offer the first `len` bytes of file `id` — the version a signature covers —

@@ -445,10 +445,15 @@ fn FileResult(
                 Status::Done(r) => {
                     let awaits = kyso_report::awaits_signed_file(&r);
                     let lg = lang.get();
-                    let keep = r.clone();
-                    let keep_etsi = r.clone();
+                    // What is downloaded is the report as it is at the
+                    // click: with the file's fingerprint, which may come
+                    // after the verdict (bridge::fingerprint).
+                    let current = move || match entry.status.get_untracked() {
+                        Status::Done(r) => Some(r),
+                        _ => None,
+                    };
                     let etsi = r.signatures.iter().any(|s| s.kind == kyso_report::SignatureKind::Signature);
-                    let record = printable.then(|| record::record_view(r.clone(), entry.verified_at, lg));
+                    let record = printable.then(|| record::record_view(r.clone(), entry.id, entry.verified_at, lg));
                     let full = compact.is_none_or(|c| !c.get());
                     let body = if full {
                         report::report_view(r, entry.id, lg)
@@ -466,15 +471,14 @@ fn FileResult(
                         {awaits.then(|| view! { <ChooseSignedFile id=entry.id on_pair=on_pair /> })}
                         <div class="actions" part="actions">
                             <button type="button" data-testid="download-json" on:click=move |_| {
-                                if let Err(e) = record::download_json(&keep) {
+                                if let Some(Err(e)) = current().map(|r| record::download_json(&r)) {
                                     web_sys::console::error_1(&e);
                                 }
                             }>{l().pick("Tải báo cáo (JSON)", "Download the report (JSON)")}</button>
                             {etsi.then(|| {
-                                let keep = keep_etsi.clone();
                                 view! {
                                     <button type="button" class="expert" data-testid="download-etsi" on:click=move |_| {
-                                        if let Err(e) = record::download_etsi(&keep, entry.verified_at) {
+                                        if let Some(Err(e)) = current().map(|r| record::download_etsi(&r, entry.verified_at)) {
                                             web_sys::console::error_1(&e);
                                         }
                                     }>{l().pick("Báo cáo ETSI TS 119 102-2 (XML)", "ETSI TS 119 102-2 report (XML)")}</button>

@@ -85,7 +85,7 @@ pub fn print(card: &web_sys::Element) {
 /// The record, hidden on screen and the only thing printed when its card is
 /// marked. `verified_at`: the time the page asked the worker to verify (the
 /// `now` it was given).
-pub fn record_view(r: Arc<Report>, verified_at: Time, lang: Lang) -> impl IntoView {
+pub fn record_view(r: Arc<Report>, file_id: u32, verified_at: Time, lang: Lang) -> impl IntoView {
     let l = Labels(lang);
     let ind = r.verdict.indication;
     let summary = r.verdict.summary(lang).to_owned();
@@ -173,7 +173,7 @@ pub fn record_view(r: Arc<Report>, verified_at: Time, lang: Lang) -> impl IntoVi
             <dl class="facts">
                 <dt>{l.pick("Tệp", "File")}</dt><dd>{r.file.name.clone().unwrap_or_default()}</dd>
                 <dt>{l.pick("Kích thước", "Size")}</dt><dd>{fmt_size(r.file.size, lang)}</dd>
-                <dt>"SHA-256"</dt><dd class="hash">{r.file.sha256.clone()}</dd>
+                {crate::report::fingerprint_view(&r, file_id, lang).map(|v| view! { <dt>"SHA-256"</dt>{v} })}
                 <dt>{l.pick("Định dạng", "Format")}</dt><dd>{l.format(r.format)}</dd>
                 <dt>{l.pick("Thời điểm kiểm tra", "Verified at")}</dt><dd>{fmt_time(verified_at, lang)}</dd>
                 {choice_row}

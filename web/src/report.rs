@@ -478,6 +478,35 @@ pub fn fmt_iso_date(iso: &str, lang: Lang) -> String {
     }
 }
 
+/// The file's SHA-256 as shown: the report's own, or, when the verdict came
+/// before it (the worker's WebCrypto path, [`crate::bridge::fingerprint`]),
+/// "computing…" until it arrives. `None` when there is none to show.
+pub fn fingerprint_view(r: &Report, file_id: u32, lang: Lang) -> Option<AnyView> {
+    if !r.file.sha256.is_empty() {
+        let h = r.file.sha256.clone();
+        return Some(view! { <dd class="hash" data-testid="sha256">{h}</dd> }.into_any());
+    }
+    let sig = crate::bridge::fingerprint(file_id)?;
+    let l = Labels(lang);
+    let (wait, none) = (
+        l.pick("đang tính…", "computing…").to_owned(),
+        l.pick("không tính được", "could not be computed").to_owned(),
+    );
+    Some(
+        (move || match sig.get() {
+            Some(h) if !h.is_empty() => {
+                view! { <dd class="hash" data-testid="sha256">{h}</dd> }.into_any()
+            }
+            Some(_) => view! { <dd class="hash">{none.clone()}</dd> }.into_any(),
+            None => view! {
+                <dd class="hash pending" data-testid="sha256-pending">{wait.clone()}</dd>
+            }
+            .into_any(),
+        })
+        .into_any(),
+    )
+}
+
 /// The whole report for one file.
 pub fn report_view(r: Arc<Report>, file_id: u32, lang: Lang) -> AnyView {
     report_parts(r, file_id, lang, true, true)
@@ -596,9 +625,7 @@ fn report_parts(r: Arc<Report>, file_id: u32, lang: Lang, verdict: bool, details
         <dl class="facts">
             <dt>{l.pick("Định dạng", "Format")}</dt><dd data-testid="format">{l.format(r.format)}</dd>
             <dt>{l.pick("Kích thước", "Size")}</dt><dd data-testid="size" data-bytes=r.file.size.to_string()>{fmt_size(r.file.size, lang)}</dd>
-            {(!r.file.sha256.is_empty()).then(|| view! {
-                <dt>"SHA-256"</dt><dd class="hash" data-testid="sha256">{r.file.sha256.clone()}</dd>
-            })}
+            {fingerprint_view(&r, file_id, lang).map(|v| view! { <dt>"SHA-256"</dt>{v} })}
             {doc.signature_field_count.map(|n| view! {
                 <dt>{l.pick("Số trường chữ ký", "Signature fields")}</dt><dd data-testid="signature-field-count">{n.to_string()}</dd>
             })}

@@ -21,6 +21,12 @@ export interface VerifyOptions {
   signedName?: string;
   /** Called as the file goes through the digests (bytes so far and in all; at most every 100 ms). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Called once the verdict is known, with the report, which may still lack
+   * the file's SHA-256 fingerprint (`file.sha256` is "" until it is computed;
+   * the promise resolves to the complete report).
+   */
+  onVerdict?: (report: Report) => void;
 }
 
 /** Verify a file in a Web Worker; nothing leaves the browser. Any file gets a report. */

@@ -53,9 +53,25 @@ function start(lang) {
         try { pending.onProgress?.(data.progress.done, data.progress.total); } catch { /* the caller's */ }
         return;
       }
+      if (data.fingerprint_pending === true && data.report) {
+        // The verdict, before the file's SHA-256 (file.sha256 is "" until
+        // the next message).
+        pending.report = data.report;
+        try { pending.onVerdict?.(data.report); } catch { /* the caller's */ }
+        return;
+      }
+      if (typeof data.fingerprint === "string" && pending.report) {
+        pending.report.file.sha256 = data.fingerprint;
+        waiting.delete(data.id);
+        pending.resolve(pending.report);
+        return;
+      }
       waiting.delete(data.id);
       if (typeof data.error === "string") pending.reject(new Error(data.error));
-      else pending.resolve(data.report);
+      else {
+        try { pending.onVerdict?.(data.report); } catch { /* the caller's */ }
+        pending.resolve(data.report);
+      }
     };
     w.onerror = (ev) => {
       const err = new Error(`${message("start", lang)}: ${ev.message ?? "worker error"}`);
@@ -105,10 +121,15 @@ function asAt(at, lang) {
  * - `signed`: for a detached signature (.p7s), the file it signs (File,
  *   Blob, ArrayBuffer or Uint8Array), with `signedName`;
  * - `onProgress(done, total)`: called as the file goes through the digests
- *   (bytes; at most every 100 ms), e.g. for a progress bar on large files.
+ *   (bytes; at most every 100 ms), e.g. for a progress bar on large files;
+ * - `onVerdict(report)`: called once the verdict is known, with the report,
+ *   which may still lack the file's SHA-256 fingerprint (`file.sha256` is
+ *   "" until it is computed; no part of the verdict depends on it): a page
+ *   can show the verdict of a large PDF at once.
  *
- * Resolves to the report (JSON form: report.d.ts, report.schema.json); any
- * file gets a report, a malformed one included. Rejects only when the
+ * Resolves to the complete report, fingerprint included.
+ * The report's JSON form: report.d.ts, report.schema.json; any file gets a
+ * report, a malformed one included. Rejects only when the
  * options are malformed or the verifier cannot start.
  */
 export async function verify(input, options = {}) {
@@ -132,7 +153,12 @@ export async function verify(input, options = {}) {
   const w = await start(lang);
   const id = nextId++;
   return new Promise((resolve, reject) => {
-    waiting.set(id, { resolve, reject, onProgress: typeof options.onProgress === "function" ? options.onProgress : undefined });
+    waiting.set(id, {
+      resolve,
+      reject,
+      onProgress: typeof options.onProgress === "function" ? options.onProgress : undefined,
+      onVerdict: typeof options.onVerdict === "function" ? options.onVerdict : undefined,
+    });
     w.postMessage({ id, ...msg });
   });
 }

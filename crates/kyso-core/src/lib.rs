@@ -201,22 +201,16 @@ pub fn verify_source_with(
             kyso_pades::verify_pdf_source(src, &opts.validation(), nested, report, progress, known);
     });
     // The pass did not run (no signature, or the structure was unreadable):
-    // the fingerprint in chunks of its own.
+    // the fingerprint in chunks of its own, unless the caller computes it
+    // after the verdict (`file.sha256` left empty for it to fill in).
     let digest = match digest.or_else(|| known.file_sha256.clone()) {
-        Some(d) => Ok(d),
-        None => {
-            let mut h = Sha256::new();
-            kyso_source::for_each_chunk(src, 0, len, |off, c| {
-                h.update(c);
-                if let Some(p) = progress {
-                    p(off + c.len() as u64, len);
-                }
-            })
-            .map(|()| h.finalize().to_vec())
-        }
+        Some(d) => Ok(Some(d)),
+        None if known.fingerprint_later => Ok(None),
+        None => fingerprint(src, progress).map(Some),
     };
     match digest {
-        Ok(d) => report.file.sha256 = hex::encode(d),
+        Ok(Some(d)) => report.file.sha256 = hex::encode(d),
+        Ok(None) => {}
         Err(e) => return unreadable(name, len, &e),
     }
     if !report.signatures.is_empty() {
@@ -226,6 +220,22 @@ pub fn verify_source_with(
     }
     kyso_report::verdict::finalize(&mut report);
     report
+}
+
+/// The SHA-256 fingerprint of the whole of `src` (a report's `file.sha256`,
+/// hex-encoded there), in chunks; `progress(done, total)` as it goes. For a
+/// caller that asked for it later ([`KnownDigests::fingerprint_later`]) and
+/// could not compute it itself.
+pub fn fingerprint(src: &dyn Source, progress: Option<Progress<'_>>) -> Result<Vec<u8>, ReadError> {
+    let len = src.len();
+    let mut h = Sha256::new();
+    kyso_source::for_each_chunk(src, 0, len, |off, c| {
+        h.update(c);
+        if let Some(p) = progress {
+            p(off + c.len() as u64, len);
+        }
+    })
+    .map(|()| h.finalize().to_vec())
 }
 
 /// The report for an input that could not be read (`input.unreadable`).

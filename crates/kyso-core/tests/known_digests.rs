@@ -44,16 +44,18 @@ fn opts() -> Options {
     }
 }
 
-/// What the worker does with WebCrypto: each planned digest in one call
-/// over the range's bytes put end to end (only those WebCrypto has, when
-/// `webcrypto_only`: the core computes the rest), and the search for
-/// `/ByteRange` meanwhile.
+/// What the worker does with WebCrypto (`webcrypto_only`): each planned
+/// digest in one call over the range's bytes put end to end (only those
+/// WebCrypto has: the core computes the rest), the search for `/ByteRange`
+/// meanwhile, and the file's fingerprint after the verdict. Otherwise every
+/// digest, the fingerprint included, given up front.
 fn compute(bytes: &[u8], webcrypto_only: bool) -> Option<KnownDigests> {
     let plan = digest_plan(&Bytes(bytes))?;
     let mut known = KnownDigests {
-        file_sha256: Some(DigestAlg::Sha256.digest(bytes)),
+        file_sha256: (!webcrypto_only).then(|| DigestAlg::Sha256.digest(bytes)),
         ranges: Vec::new(),
         byte_range_keys: webcrypto_only.then(|| byte_range_keys(&Bytes(bytes)).unwrap()),
+        fingerprint_later: webcrypto_only,
     };
     for (key, parts) in &plan.ranges {
         for &alg in &plan.algs {
@@ -75,6 +77,22 @@ fn compute(bytes: &[u8], webcrypto_only: bool) -> Option<KnownDigests> {
     Some(known)
 }
 
+/// The report as the worker completes it: with the fingerprint it asked
+/// for later ([`KnownDigests::fingerprint_later`]) filled in, after checking
+/// that the core left it empty.
+fn with_fingerprint(
+    mut r: kyso_report::Report,
+    known: &KnownDigests,
+    bytes: &[u8],
+) -> kyso_report::Report {
+    if known.fingerprint_later {
+        assert_eq!(r.file.sha256, "", "a fingerprint asked for later");
+        let d = kyso_core::fingerprint(&Bytes(bytes), None).unwrap();
+        r.file.sha256 = hex::encode(d);
+    }
+    r
+}
+
 #[test]
 fn known_digests_give_the_same_report() {
     let files = pdfs();
@@ -90,7 +108,11 @@ fn known_digests_give_the_same_report() {
                 continue;
             };
             planned += 1;
-            let with = verify_source_with(name, &Bytes(&bytes), &opts(), None, &known);
+            let with = with_fingerprint(
+                verify_source_with(name, &Bytes(&bytes), &opts(), None, &known),
+                &known,
+                &bytes,
+            );
             let with = serde_json::to_value(with).unwrap();
             assert_eq!(plain, with, "{}", p.display());
         }
@@ -163,13 +185,37 @@ fn with_everything_known_the_file_is_not_read_again() {
     let plain = verify_source(None, &plain_src, &opts(), None);
     let known_src = Counting(bytes, Default::default());
     let with = verify_source_with(None, &known_src, &opts(), None, &known);
-    assert_eq!(plain, with);
+    let with = with_fingerprint(with, &known, &plain_src.0);
     // The core's pass reads the file once, whole; with every digest and the
-    // search given, only the parser reads.
+    // search given, only the parser reads (the fingerprint is the caller's,
+    // after the verdict).
     let (a, b) = (plain_src.1.get(), known_src.1.get());
+    assert_eq!(plain, with);
     assert_eq!(
         a - b,
         len,
         "read {a} bytes without, {b} with the known digests"
     );
+}
+
+#[test]
+fn a_fingerprint_asked_for_later_is_left_to_the_caller() {
+    // Also when the core computes the signed ranges itself (nothing known
+    // but that): its pass leaves the fingerprint out, the verdict is the same.
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/pdf/i3-two-signatures.pdf");
+    let bytes = std::fs::read(p).unwrap();
+    let plain = verify_source(None, &Bytes(&bytes), &opts(), None);
+    assert_eq!(plain.file.sha256.len(), 64);
+    let later = KnownDigests {
+        fingerprint_later: true,
+        ..Default::default()
+    };
+    let r = verify_source_with(None, &Bytes(&bytes), &opts(), None, &later);
+    assert_eq!(r.file.sha256, "");
+    assert_eq!(r.verdict, plain.verdict);
+    assert_eq!(with_fingerprint(r, &later, &bytes), plain);
+    // Not a PDF the parser reads: the same.
+    let r = verify_source_with(None, &Bytes(b"%PDF-1.7\nbroken"), &opts(), None, &later);
+    assert_eq!(r.file.sha256, "");
+    assert!(r.error.is_some());
 }

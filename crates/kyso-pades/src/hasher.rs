@@ -38,6 +38,9 @@ pub(crate) struct RangeHasher<'a> {
     known_file: Option<Vec<u8>>,
     /// Where the scanned key occurs, when the caller searched for it.
     known_hits: Option<Vec<usize>>,
+    /// The caller hashes the file itself, later
+    /// ([`crate::KnownDigests::fingerprint_later`]).
+    fingerprint_later: bool,
 }
 
 /// Finds where a needle occurs in bytes given in consecutive chunks (at
@@ -159,11 +162,13 @@ impl<'a> RangeHasher<'a> {
             error: RefCell::new(None),
             known_file: known.file_sha256.clone(),
             known_hits: known.byte_range_keys.clone(),
+            fingerprint_later: known.fingerprint_later,
         }
     }
 
     /// One pass over the file: the digests of every range in `ranges` with
-    /// every algorithm in `algs`, and the file's SHA-256 (returned).
+    /// every algorithm in `algs`, and the file's SHA-256 (returned; `None`
+    /// when the caller computes it later).
     /// `progress(done, total)` after each chunk. Every byte goes by in
     /// order, so the pass also finds where `scan.0` occurs (at most `scan.1`
     /// occurrences, in order): the search for unreached signatures needs no
@@ -174,12 +179,12 @@ impl<'a> RangeHasher<'a> {
         algs: &[DigestAlg],
         scan: (&[u8], usize),
         progress: Option<Progress<'_>>,
-    ) -> Option<(Vec<u8>, Vec<usize>)> {
+    ) -> Option<(Option<Vec<u8>>, Vec<usize>)> {
         let len = self.src.len();
         // Every segment between the cuts below is read, whether a digest
         // takes it or not, so the scan sees the whole file in order.
         let mut targets: Vec<(Target, DigestAlg)> = Vec::new();
-        if self.known_file.is_none() {
+        if self.known_file.is_none() && !self.fingerprint_later {
             targets.push((Target::File, DigestAlg::Sha256));
         }
         // A range whose second part starts before its first ends (a
@@ -194,9 +199,11 @@ impl<'a> RangeHasher<'a> {
             }
         }
         if targets.is_empty() {
-            if let (Some(d), Some(hits)) = (&self.known_file, &self.known_hits) {
-                // Everything was computed by the caller: nothing to read.
-                return Some((d.clone(), hits.clone()));
+            if let Some(hits) = &self.known_hits {
+                if self.known_file.is_some() || self.fingerprint_later {
+                    // Everything was computed by the caller: nothing to read.
+                    return Some((self.known_file.clone(), hits.clone()));
+                }
             }
         }
         let mut scanner = Scanner::new(scan.0, scan.1);
@@ -276,9 +283,7 @@ impl<'a> RangeHasher<'a> {
                 }
             }
         }
-        file_digest
-            .or_else(|| self.known_file.clone())
-            .map(|d| (d, scanner.hits))
+        Some((file_digest.or_else(|| self.known_file.clone()), scanner.hits))
     }
 
     pub(crate) fn digest(&self, range: [u64; 4], alg: DigestAlg) -> Vec<u8> {
@@ -346,7 +351,7 @@ mod tests {
                 }),
             )
             .unwrap();
-        assert_eq!(file, DigestAlg::Sha256.digest(&data));
+        assert_eq!(file, Some(DigestAlg::Sha256.digest(&data)));
         let want: Vec<usize> = data
             .windows(needle.len())
             .enumerate()

@@ -84,7 +84,8 @@ pub fn verify_pdf(
 /// [`verify_pdf`] over a [`Source`]: the parser reads what the structure
 /// needs, and the signed byte ranges are hashed in one chunked pass over the
 /// file that also computes the file's SHA-256, returned when the pass ran
-/// (`None`: the document was not read that far; the caller hashes the file).
+/// (`None`: the document was not read that far, or the caller hashes the
+/// file itself, [`KnownDigests::fingerprint_later`]).
 /// `progress(done, total)` is called as the pass goes. A read that fails
 /// (the file changed or vanished) leaves `report.error` set: nothing is
 /// concluded about the document. Digests in `known` ([`digest_plan`]) are
@@ -220,6 +221,12 @@ pub struct KnownDigests {
     /// it and every planned digest given, verification reads no more of the
     /// file than the parser needs.
     pub byte_range_keys: Option<Vec<usize>>,
+    /// The caller computes the file's SHA-256 fingerprint itself, after the
+    /// verdict (no part of the verdict depends on it; the browser hashes the
+    /// signed ranges first and shows the verdict without waiting for a
+    /// second pass over the file): no pass computes it, and
+    /// [`verify_pdf_source`] returns no file digest.
+    pub fingerprint_later: bool,
 }
 
 /// Where `/ByteRange` occurs in `src` (the first [`kyso_pdf::MAX_HITS`]),
@@ -319,7 +326,7 @@ fn verify_document<'a>(
         // The pass could not read the file (the caller reports it).
         None => Vec::new(),
     };
-    *file_digest = pass.map(|(d, _)| d);
+    *file_digest = pass.and_then(|(d, _)| d);
     if sigs.len() + hidden.len() > MAX_SIGNATURES_EXAMINED {
         let total = sigs.len() + hidden.len();
         report.findings.push(Finding::warning(

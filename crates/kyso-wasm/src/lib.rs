@@ -176,10 +176,11 @@ pub const WEBCRYPTO_MAX_LEN: u64 = 128 << 20;
 pub const WEBCRYPTO_MAX_WORK_FACTOR: u64 = 4;
 
 /// Digests [`verify_blob_webcrypto`] has WebCrypto compute at once. Two:
-/// the fingerprint and the (first) signed range, nearly the same bytes,
-/// hashed side by side on two cores; each holds a copy of its input until
-/// it is done, so more would cost memory for little time on the machines
-/// citizens have.
+/// the (first) signed range and the next one or the fingerprint, nearly the
+/// same bytes, hashed side by side on two cores where the browser does
+/// (Firefox, WebKit; Chromium takes them in turn); each holds a copy of its
+/// input until it is done, so more would cost memory for little time on
+/// the machines citizens have.
 pub const WEBCRYPTO_IN_FLIGHT: usize = 2;
 
 /// The algorithms WebCrypto's `digest()` has, by the names it takes (the
@@ -256,30 +257,90 @@ async fn finish_digest(f: wasm_bindgen_futures::JsFuture) -> Result<Vec<u8>, JsV
     Ok(Uint8Array::new(&f.await?).to_vec())
 }
 
+/// What [`verify_blob_webcrypto`] gives: the report, as soon as the verdict
+/// is known, and the file's fingerprint still to come.
+pub struct Verified {
+    /// The report (a JavaScript object, [`report_to_js`]). While
+    /// `fingerprint` is `Some`, its `file.sha256` is `""`.
+    pub report: JsValue,
+    /// The file's SHA-256 fingerprint, still being computed: `Some` when
+    /// the verdict did not wait for it.
+    pub fingerprint: Option<Fingerprint>,
+}
+
+/// The SHA-256 fingerprint of a file [`verify_blob_webcrypto`] verified,
+/// computed by WebCrypto after (or beside) the signed ranges: no part of the
+/// verdict depends on it, so the verdict is not kept waiting for a second
+/// pass over the file (Chromium runs one WebCrypto digest at a time: at
+/// 100 MiB the fingerprint doubled the time to the verdict).
+pub struct Fingerprint {
+    /// WebCrypto's digest, when it was started.
+    started: Option<wasm_bindgen_futures::JsFuture>,
+    /// The file, for the core's own hash when WebCrypto refuses.
+    data: Uint8Array,
+}
+
+impl Fingerprint {
+    /// The fingerprint of `blob` (read whole: for a file already verified
+    /// through [`verify_blob_webcrypto`], at most [`WEBCRYPTO_MAX_LEN`]),
+    /// for a worker asked again after the one that verified it was ended.
+    pub fn of_blob(blob: &web_sys::Blob) -> Result<Self, JsValue> {
+        if blob.size() as u64 > WEBCRYPTO_MAX_LEN {
+            return Err(JsValue::from_str("kyso: file too large to be read whole"));
+        }
+        let buf = web_sys::FileReaderSync::new()?.read_as_array_buffer(blob)?;
+        Ok(Fingerprint {
+            started: None,
+            data: Uint8Array::new(&buf),
+        })
+    }
+
+    /// The fingerprint, hex-encoded as in a report's `file.sha256`.
+    pub async fn finish(self) -> String {
+        let len = u64::from(self.data.length());
+        let started = match self.started {
+            Some(f) => Ok(f),
+            None => subtle()
+                .ok_or(JsValue::UNDEFINED)
+                .and_then(|s| start_digest(&s, "SHA-256", &self.data, 0, len)),
+        };
+        let digest = match started {
+            Ok(f) => finish_digest(f).await.ok(),
+            Err(_) => None,
+        };
+        let digest = digest.or_else(|| {
+            // WebCrypto refused (a quota): the core's hash, same value.
+            kyso_core::fingerprint(&JsBytesSource::new(self.data.clone()), None).ok()
+        });
+        digest.map(hex::encode).unwrap_or_default()
+    }
+}
+
 /// Verify a `Blob` of at most [`WEBCRYPTO_MAX_LEN`] bytes with its digests
 /// computed by the browser's WebCrypto (`crypto.subtle.digest`), which runs
 /// SHA-256 several times faster than SHA-256 compiled to wasm (no SHA
 /// instructions in wasm; measured in docs/benchmarks.md). The core says what
-/// to hash ([`kyso_core::digest_plan`]: the file and each signed range);
-/// each digest is one WebCrypto call over the file read once; while
-/// WebCrypto hashes the file on its own thread, the core searches it for
-/// `/ByteRange` ([`kyso_core::byte_range_keys`]); then the core verifies
-/// with all of that ([`kyso_core::verify_source_with`]) and reads no more
-/// than the parser needs — the same report as its own pass gives (tested
-/// natively in kyso-core's `known_digests`, and by the fuzz target of that
-/// name).
+/// to hash ([`kyso_core::digest_plan`]: each signed range); each digest is
+/// one WebCrypto call over the file read once; while WebCrypto hashes the
+/// file on its own thread, the core searches it for `/ByteRange`
+/// ([`kyso_core::byte_range_keys`]); then the core verifies with all of that
+/// ([`kyso_core::verify_source_with`]) and reads no more than the parser
+/// needs — the same report as its own pass gives (tested natively in
+/// kyso-core's `known_digests`, and by the fuzz target of that name). The
+/// file's fingerprint is started after the signed ranges and left to finish
+/// after the verdict ([`Verified::fingerprint`]).
 ///
 /// Any other file of that size (not a PDF, a damaged one) is verified from
 /// the bytes read. `Ok(None)` when this does not apply — no WebCrypto (not
 /// a secure context), a larger file, a file that cannot be read whole — and
 /// the caller verifies with [`verify_blob`]. `progress(done, total)` after
-/// each digest, in bytes of the file.
+/// each digest of a signed range, in bytes of the file.
 pub async fn verify_blob_webcrypto(
     name: Option<String>,
     blob: &web_sys::Blob,
     options: &JsValue,
     progress: Option<kyso_core::Progress<'_>>,
-) -> Result<Option<JsValue>, JsValue> {
+) -> Result<Option<Verified>, JsValue> {
     let len = blob.size() as u64;
     if len > WEBCRYPTO_MAX_LEN {
         return Ok(None);
@@ -298,21 +359,25 @@ pub async fn verify_blob_webcrypto(
         return Ok(None);
     }
     let src = JsBytesSource::new(data.clone());
-    // The core's own pass over the bytes already read.
+    // The core's own pass over the bytes already read (the fingerprint
+    // included).
     let core_pass = |progress| {
         let report = kyso_core::verify_source(name.as_deref(), &src, &opts, progress);
-        report_to_js(&report).map(Some)
+        Ok(Some(Verified {
+            report: report_to_js(&report)?,
+            fingerprint: None,
+        }))
     };
     let Some(plan) = kyso_core::digest_plan(&src) else {
         // Not a PDF, or one the parser rejects: nothing to hash ahead; the
         // core verifies (and says what is wrong).
         return core_pass(None);
     };
-    // Every digest WebCrypto can compute: the file's, then each range's
-    // with each algorithm the signatures name.
+    // Every digest WebCrypto can compute: each range's with each algorithm
+    // the signatures name, then the file's.
     enum Target {
-        File,
         Range([u64; 4], [(u64, u64); 2], kyso_core::DigestAlg),
+        File,
     }
     impl Target {
         fn bytes(&self, len: u64) -> u64 {
@@ -322,13 +387,16 @@ pub async fn verify_blob_webcrypto(
             }
         }
     }
-    let mut todo: std::collections::VecDeque<Target> = std::iter::once(Target::File)
-        .chain(plan.ranges.iter().flat_map(|(key, parts)| {
+    let mut todo: std::collections::VecDeque<Target> = plan
+        .ranges
+        .iter()
+        .flat_map(|(key, parts)| {
             plan.algs
                 .iter()
                 .filter(|a| webcrypto_name(**a).is_some())
                 .map(move |a| Target::Range(*key, *parts, *a))
-        }))
+        })
+        .chain(std::iter::once(Target::File))
         .collect();
     let work: u64 = todo.iter().map(|t| t.bytes(len)).sum();
     if work > len.saturating_mul(WEBCRYPTO_MAX_WORK_FACTOR) {
@@ -338,25 +406,32 @@ pub async fn verify_blob_webcrypto(
         // ranges have in common.
         return core_pass(progress);
     }
+    // Progress counts what the verdict waits for: the signed ranges.
+    let verdict_work = work - len;
     let mut done = 0u64;
     let mut tell = |n: u64| {
         done += n;
         if let Some(p) = progress {
             // In bytes of the file, whatever the number of digests.
-            p((done as f64 / work.max(1) as f64 * len as f64) as u64, len);
+            p((done as f64 / verdict_work.max(1) as f64 * len as f64) as u64, len);
         }
     };
     // Every digest is started as soon as fewer than WEBCRYPTO_IN_FLIGHT are
     // pending: the browser hashes them on its own threads (two at once on a
-    // machine with two cores), and this thread searches the file for
+    // machine with two cores, where it does; Chromium takes them in turn,
+    // in the order given), and this thread searches the file for
     // `/ByteRange` meanwhile. Each pending digest holds WebCrypto's copy of
     // its input, so the tab holds the file at most 1 + WEBCRYPTO_IN_FLIGHT
-    // times.
-    let mut known = kyso_core::KnownDigests::default();
+    // times. The file's own digest comes last and is not waited for.
+    let mut known = kyso_core::KnownDigests {
+        fingerprint_later: true,
+        ..Default::default()
+    };
+    let mut fingerprint = None;
     let digested: Result<(), JsValue> = async {
         let mut pending = std::collections::VecDeque::new();
         let mut searched = false;
-        while !todo.is_empty() || !pending.is_empty() {
+        loop {
             while pending.len() < WEBCRYPTO_IN_FLIGHT {
                 let Some(t) = todo.pop_front() else { break };
                 let f = match &t {
@@ -377,11 +452,15 @@ pub async fn verify_blob_webcrypto(
             let Some((t, f)) = pending.pop_front() else {
                 break;
             };
+            if let Target::File = t {
+                // Every range is done (the file's digest is the last target).
+                fingerprint = Some(f);
+                break;
+            }
             let digest = finish_digest(f).await?;
             tell(t.bytes(len));
-            match t {
-                Target::File => known.file_sha256 = Some(digest),
-                Target::Range(key, _, alg) => known.ranges.push((key, alg, digest)),
+            if let Target::Range(key, _, alg) = t {
+                known.ranges.push((key, alg, digest));
             }
         }
         Ok(())
@@ -395,7 +474,13 @@ pub async fn verify_blob_webcrypto(
     // What WebCrypto lacks (SHA-3, …) is the core's, over the bytes already
     // in memory.
     let report = kyso_core::verify_source_with(name.as_deref(), &src, &opts, None, &known);
-    report_to_js(&report).map(Some)
+    Ok(Some(Verified {
+        report: report_to_js(&report)?,
+        fingerprint: Some(Fingerprint {
+            started: fingerprint,
+            data,
+        }),
+    }))
 }
 
 /// Verify a `Blob` read in parts ([`BlobSource`]; workers only), calling
@@ -443,7 +528,11 @@ pub async fn warm_up() {
     let _ = h.finalize();
     let parts = js_sys::Array::of1(&Uint8Array::from(WARM_UP_PDF));
     if let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence(&parts) {
-        let _ = verify_blob_webcrypto(None, &blob, &JsValue::UNDEFINED, None).await;
+        if let Ok(Some(v)) = verify_blob_webcrypto(None, &blob, &JsValue::UNDEFINED, None).await {
+            if let Some(f) = v.fingerprint {
+                let _ = f.finish().await;
+            }
+        }
     }
 }
 

@@ -10,7 +10,12 @@
 //!   through to `kyso_wasm::verify`, which reads it);
 //! - worker → page, while verifying a file read in parts: `{ id, progress: { done, total } }`
 //!   (bytes through the digests so far, at most every 100 ms);
-//! - worker → page: `{ id, report }` or `{ id, error }`.
+//! - worker → page: `{ id, report }` or `{ id, error }`; or, when the verdict
+//!   did not wait for the file's fingerprint, `{ id, report, fingerprint_pending: true }`
+//!   (the report's `file.sha256` is `""`) and then `{ id, fingerprint }`
+//!   (the hex SHA-256 to put there);
+//! - page → worker: `{ id, fingerprint_only: true, file }` when a worker ended
+//!   by a cancellation still owed that fingerprint; worker → page: `{ id, fingerprint }`.
 //!
 //! The page sends the `File` itself (a `Blob` handle, no copy); the bytes are
 //! read here, so a large file never blocks the page. A PDF of up to 128 MiB
@@ -52,9 +57,31 @@ mod worker {
                 let id = Reflect::get(&data, &"id".into()).unwrap_or(JsValue::NULL);
                 let out = Object::new();
                 let _ = Reflect::set(&out, &"id".into(), &id);
+                if Reflect::get(&data, &"fingerprint_only".into())
+                    .ok()
+                    .and_then(|v| v.as_bool())
+                    == Some(true)
+                {
+                    // A fingerprint owed by a worker that was ended.
+                    let file = Reflect::get(&data, &"file".into())
+                        .ok()
+                        .and_then(|f| f.dyn_into::<Blob>().ok());
+                    let hex = match file.map(|f| kyso_wasm::Fingerprint::of_blob(&f)) {
+                        Some(Ok(f)) => f.finish().await,
+                        _ => String::new(),
+                    };
+                    let _ = Reflect::set(&out, &"fingerprint".into(), &hex.into());
+                    let _ = scope.post_message(&out);
+                    return;
+                }
+                let mut fingerprint = None;
                 match handle(&data).await {
-                    Ok(report) => {
-                        let _ = Reflect::set(&out, &"report".into(), &report);
+                    Ok(v) => {
+                        let _ = Reflect::set(&out, &"report".into(), &v.report);
+                        if v.fingerprint.is_some() {
+                            let _ = Reflect::set(&out, &"fingerprint_pending".into(), &true.into());
+                        }
+                        fingerprint = v.fingerprint;
                     }
                     Err(e) => {
                         let msg = e.as_string().unwrap_or_else(|| format!("{e:?}"));
@@ -62,6 +89,14 @@ mod worker {
                     }
                 }
                 let _ = scope.post_message(&out);
+                // The verdict is out; the fingerprint follows.
+                if let Some(f) = fingerprint {
+                    let hex = f.finish().await;
+                    let out = Object::new();
+                    let _ = Reflect::set(&out, &"id".into(), &id);
+                    let _ = Reflect::set(&out, &"fingerprint".into(), &hex.into());
+                    let _ = scope.post_message(&out);
+                }
             });
         });
         scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -85,14 +120,23 @@ mod worker {
         });
     }
 
-    async fn handle(data: &JsValue) -> Result<JsValue, JsValue> {
+    /// A report; its fingerprint still to come when the verdict did not
+    /// wait for it.
+    fn done(report: Result<JsValue, JsValue>) -> Result<kyso_wasm::Verified, JsValue> {
+        Ok(kyso_wasm::Verified {
+            report: report?,
+            fingerprint: None,
+        })
+    }
+
+    async fn handle(data: &JsValue) -> Result<kyso_wasm::Verified, JsValue> {
         let name = Reflect::get(data, &"name".into())?.as_string();
         let file: Blob = Reflect::get(data, &"file".into())?
             .dyn_into()
             .map_err(|_| JsValue::from_str("kyso-worker: message without a file"))?;
         if file.size() > MAX_FILE_BYTES {
             let report = kyso_core::refused_too_large(name.as_deref(), file.size() as u64);
-            return kyso_wasm::report_to_js(&report);
+            return done(kyso_wasm::report_to_js(&report));
         }
         let options = Reflect::get(data, &"options".into())?;
         let options = if options.is_object() {
@@ -116,7 +160,7 @@ mod worker {
             (Some(signed_name), Some(signed)) if signed.size() > MAX_FILE_BYTES => {
                 // The file a detached signature signs is as large as any input.
                 let report = kyso_core::refused_too_large(Some(&signed_name), signed.size() as u64);
-                kyso_wasm::report_to_js(&report)
+                done(kyso_wasm::report_to_js(&report))
             }
             (Some(signed_name), Some(signed)) => {
                 // A detached signature and the file it signs: both read whole
@@ -125,7 +169,13 @@ mod worker {
                 let bytes = Uint8Array::new(&buf).to_vec();
                 let buf = JsFuture::from(signed.array_buffer()).await?;
                 let signed_bytes = Uint8Array::new(&buf).to_vec();
-                kyso_wasm::verify_detached(name, &bytes, signed_name, &signed_bytes, options)
+                done(kyso_wasm::verify_detached(
+                    name,
+                    &bytes,
+                    signed_name,
+                    &signed_bytes,
+                    options,
+                ))
             }
             _ => {
                 // The page is told how far the digests are, at most every
@@ -150,13 +200,13 @@ mod worker {
                 // Up to 128 MiB, WebCrypto hashes (several times faster
                 // than wasm); beyond, or without it, the core's own pass
                 // over the file read in parts.
-                if let Some(report) =
+                if let Some(v) =
                     kyso_wasm::verify_blob_webcrypto(name.clone(), &file, &options, Some(&progress))
                         .await?
                 {
-                    return Ok(report);
+                    return Ok(v);
                 }
-                kyso_wasm::verify_blob(name, file, options, Some(&progress))
+                done(kyso_wasm::verify_blob(name, file, options, Some(&progress)))
             }
         }
     }
