@@ -490,7 +490,8 @@ pub fn fingerprint_view(r: &Report, file_id: u32, lang: Lang) -> Option<AnyView>
     let l = Labels(lang);
     let (wait, none) = (
         l.pick("đang tính…", "computing…").to_owned(),
-        l.pick("không tính được", "could not be computed").to_owned(),
+        l.pick("không tính được", "could not be computed")
+            .to_owned(),
     );
     Some(
         (move || match sig.get() {

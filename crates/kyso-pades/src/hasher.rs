@@ -283,7 +283,10 @@ impl<'a> RangeHasher<'a> {
                 }
             }
         }
-        Some((file_digest.or_else(|| self.known_file.clone()), scanner.hits))
+        Some((
+            file_digest.or_else(|| self.known_file.clone()),
+            scanner.hits,
+        ))
     }
 
     pub(crate) fn digest(&self, range: [u64; 4], alg: DigestAlg) -> Vec<u8> {

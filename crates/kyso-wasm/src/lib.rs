@@ -413,7 +413,10 @@ pub async fn verify_blob_webcrypto(
         done += n;
         if let Some(p) = progress {
             // In bytes of the file, whatever the number of digests.
-            p((done as f64 / verdict_work.max(1) as f64 * len as f64) as u64, len);
+            p(
+                (done as f64 / verdict_work.max(1) as f64 * len as f64) as u64,
+                len,
+            );
         }
     };
     // Every digest is started as soon as fewer than WEBCRYPTO_IN_FLIGHT are
