@@ -175,12 +175,13 @@ pub const WEBCRYPTO_MAX_LEN: u64 = 128 << 20;
 /// core's single pass, which does, is cheaper.
 pub const WEBCRYPTO_MAX_WORK_FACTOR: u64 = 4;
 
-/// Digests [`verify_blob_webcrypto`] has WebCrypto compute at once. Two:
-/// the (first) signed range and the next one or the fingerprint, nearly the
-/// same bytes, hashed side by side on two cores where the browser does
-/// (Firefox, WebKit; Chromium takes them in turn); each holds a copy of its
-/// input until it is done, so more would cost memory for little time on
-/// the machines citizens have.
+/// Signed ranges [`verify_blob_webcrypto`] has WebCrypto hash at once, for
+/// a file of at most half [`WEBCRYPTO_MAX_LEN`] (a larger one: one at a
+/// time). Two: a document signed by a person and then by the agency has
+/// two ranges of nearly the whole file, which Firefox and WebKit hash on
+/// two cores side by side. Each pending digest holds WebCrypto's copy of
+/// its input, so the tab holds the file at most three times (≤ 192 MiB),
+/// or twice above that size (≤ 256 MiB).
 pub const WEBCRYPTO_IN_FLIGHT: usize = 2;
 
 /// The algorithms WebCrypto's `digest()` has, by the names it takes (the
@@ -269,14 +270,12 @@ pub struct Verified {
 }
 
 /// The SHA-256 fingerprint of a file [`verify_blob_webcrypto`] verified,
-/// computed by WebCrypto after (or beside) the signed ranges: no part of the
-/// verdict depends on it, so the verdict is not kept waiting for a second
-/// pass over the file (Chromium runs one WebCrypto digest at a time: at
-/// 100 MiB the fingerprint doubled the time to the verdict).
+/// computed by WebCrypto once the verdict is out: no part of the verdict
+/// depends on it, so the verdict is not kept waiting for a second pass over
+/// the file (in Chromium, at 100 MiB, it took the verdict from 2.5× to
+/// 1.6× the browser's own read + one SHA-256; docs/benchmarks.md).
 pub struct Fingerprint {
-    /// WebCrypto's digest, when it was started.
-    started: Option<wasm_bindgen_futures::JsFuture>,
-    /// The file, for the core's own hash when WebCrypto refuses.
+    /// The file as read.
     data: Uint8Array,
 }
 
@@ -290,7 +289,6 @@ impl Fingerprint {
         }
         let buf = web_sys::FileReaderSync::new()?.read_as_array_buffer(blob)?;
         Ok(Fingerprint {
-            started: None,
             data: Uint8Array::new(&buf),
         })
     }
@@ -298,15 +296,9 @@ impl Fingerprint {
     /// The fingerprint, hex-encoded as in a report's `file.sha256`.
     pub async fn finish(self) -> String {
         let len = u64::from(self.data.length());
-        let started = match self.started {
-            Some(f) => Ok(f),
-            None => subtle()
-                .ok_or(JsValue::UNDEFINED)
-                .and_then(|s| start_digest(&s, "SHA-256", &self.data, 0, len)),
-        };
-        let digest = match started {
-            Ok(f) => finish_digest(f).await.ok(),
-            Err(_) => None,
+        let digest = match subtle().map(|s| start_digest(&s, "SHA-256", &self.data, 0, len)) {
+            Some(Ok(f)) => finish_digest(f).await.ok(),
+            _ => None,
         };
         let digest = digest.or_else(|| {
             // WebCrypto refused (a quota): the core's hash, same value.
@@ -327,8 +319,8 @@ impl Fingerprint {
 /// ([`kyso_core::verify_source_with`]) and reads no more than the parser
 /// needs — the same report as its own pass gives (tested natively in
 /// kyso-core's `known_digests`, and by the fuzz target of that name). The
-/// file's fingerprint is started after the signed ranges and left to finish
-/// after the verdict ([`Verified::fingerprint`]).
+/// file's fingerprint is left to be computed after the verdict
+/// ([`Verified::fingerprint`]).
 ///
 /// Any other file of that size (not a PDF, a damaged one) is verified from
 /// the bytes read. `Ok(None)` when this does not apply — no WebCrypto (not
@@ -373,18 +365,12 @@ pub async fn verify_blob_webcrypto(
         // core verifies (and says what is wrong).
         return core_pass(None);
     };
-    // Every digest WebCrypto can compute: each range's with each algorithm
-    // the signatures name, then the file's.
-    enum Target {
-        Range([u64; 4], [(u64, u64); 2], kyso_core::DigestAlg),
-        File,
-    }
+    // Every digest of a signed range WebCrypto can compute, each range's
+    // with each algorithm the signatures name.
+    struct Target([u64; 4], [(u64, u64); 2], kyso_core::DigestAlg);
     impl Target {
-        fn bytes(&self, len: u64) -> u64 {
-            match self {
-                Target::File => len,
-                Target::Range(_, parts, _) => parts.iter().map(|(a, b)| b - a).sum(),
-            }
+        fn bytes(&self) -> u64 {
+            self.1.iter().map(|(a, b)| b - a).sum()
         }
     }
     let mut todo: std::collections::VecDeque<Target> = plan
@@ -394,20 +380,18 @@ pub async fn verify_blob_webcrypto(
             plan.algs
                 .iter()
                 .filter(|a| webcrypto_name(**a).is_some())
-                .map(move |a| Target::Range(*key, *parts, *a))
+                .map(move |a| Target(*key, *parts, *a))
         })
-        .chain(std::iter::once(Target::File))
         .collect();
-    let work: u64 = todo.iter().map(|t| t.bytes(len)).sum();
-    if work > len.saturating_mul(WEBCRYPTO_MAX_WORK_FACTOR) {
+    let verdict_work: u64 = todo.iter().map(Target::bytes).sum();
+    // The fingerprint is WebCrypto's too, after the verdict.
+    if verdict_work.saturating_add(len) > len.saturating_mul(WEBCRYPTO_MAX_WORK_FACTOR) {
         // Many distinct signed ranges, each covering most of the file (a
         // hostile or unusual PDF): one whole digest per range would hash the
         // file again and again. The core's single pass shares what the
         // ranges have in common.
         return core_pass(progress);
     }
-    // Progress counts what the verdict waits for: the signed ranges.
-    let verdict_work = work - len;
     let mut done = 0u64;
     let mut tell = |n: u64| {
         done += n;
@@ -419,32 +403,31 @@ pub async fn verify_blob_webcrypto(
             );
         }
     };
-    // Every digest is started as soon as fewer than WEBCRYPTO_IN_FLIGHT are
-    // pending: the browser hashes them on its own threads (two at once on a
-    // machine with two cores, where it does; Chromium takes them in turn,
-    // in the order given), and this thread searches the file for
-    // `/ByteRange` meanwhile. Each pending digest holds WebCrypto's copy of
-    // its input, so the tab holds the file at most 1 + WEBCRYPTO_IN_FLIGHT
-    // times. The file's own digest comes last and is not waited for.
+    // Every digest is started as soon as fewer than `in_flight` are
+    // pending: the browser hashes them on its own threads, and this thread
+    // searches the file for `/ByteRange` meanwhile. The file's fingerprint
+    // is not among them: it is started once the verdict is out
+    // (Fingerprint::finish). Started beside the ranges it cost the verdict
+    // in Chromium, which took WebCrypto's copy of 100 MiB on this thread and
+    // hashed it on the core the search needed.
+    let in_flight = if len <= WEBCRYPTO_MAX_LEN / 2 {
+        WEBCRYPTO_IN_FLIGHT
+    } else {
+        1
+    };
     let mut known = kyso_core::KnownDigests {
         fingerprint_later: true,
         ..Default::default()
     };
-    let mut fingerprint = None;
     let digested: Result<(), JsValue> = async {
         let mut pending = std::collections::VecDeque::new();
         let mut searched = false;
         loop {
-            while pending.len() < WEBCRYPTO_IN_FLIGHT {
+            while pending.len() < in_flight {
                 let Some(t) = todo.pop_front() else { break };
-                let f = match &t {
-                    Target::File => start_digest(&subtle, "SHA-256", &data, 0, len)?,
-                    Target::Range(_, parts, alg) => {
-                        // Names come from webcrypto_name, filtered above.
-                        let js_name = webcrypto_name(*alg).unwrap_or("SHA-256");
-                        start_range_digest(&subtle, js_name, &data, *parts)?
-                    }
-                };
+                // Names come from webcrypto_name, filtered above.
+                let js_name = webcrypto_name(t.2).unwrap_or("SHA-256");
+                let f = start_range_digest(&subtle, js_name, &data, t.1)?;
                 pending.push_back((t, f));
             }
             if !searched {
@@ -455,16 +438,9 @@ pub async fn verify_blob_webcrypto(
             let Some((t, f)) = pending.pop_front() else {
                 break;
             };
-            if let Target::File = t {
-                // Every range is done (the file's digest is the last target).
-                fingerprint = Some(f);
-                break;
-            }
             let digest = finish_digest(f).await?;
-            tell(t.bytes(len));
-            if let Target::Range(key, _, alg) = t {
-                known.ranges.push((key, alg, digest));
-            }
+            tell(t.bytes());
+            known.ranges.push((t.0, t.2, digest));
         }
         Ok(())
     }
@@ -479,10 +455,7 @@ pub async fn verify_blob_webcrypto(
     let report = kyso_core::verify_source_with(name.as_deref(), &src, &opts, None, &known);
     Ok(Some(Verified {
         report: report_to_js(&report)?,
-        fingerprint: Some(Fingerprint {
-            started: fingerprint,
-            data,
-        }),
+        fingerprint: Some(Fingerprint { data }),
     }))
 }
 
