@@ -209,6 +209,11 @@ async fn one(browser: Browser, server: &StaticServer, pdf: &Path, mib: u32) -> O
             return None;
         }
     }
+    eprintln!(
+        "[{}] worker start and warm-up before the first run: {:.0} ms",
+        browser.name(),
+        fresh["preload_ms"].as_f64().unwrap_or(f64::NAN)
+    );
     let best = |rs: &[Value]| rs.iter().map(ms).fold(f64::INFINITY, f64::min);
     let (f, w, fl) = (ms(&fresh), best(&warm), best(&floor));
     // To the report with the fingerprint (which may follow the verdict).
