@@ -273,7 +273,7 @@ pub struct Verified {
 /// computed by WebCrypto once the verdict is out: no part of the verdict
 /// depends on it, so the verdict is not kept waiting for a second pass over
 /// the file (in Chromium, at 100 MiB, it took the verdict from 2.5× to
-/// 1.6× the browser's own read + one SHA-256; docs/benchmarks.md).
+/// 1.2–1.4× the browser's own read + one SHA-256; docs/benchmarks.md).
 pub struct Fingerprint {
     /// The file as read.
     data: Uint8Array,
