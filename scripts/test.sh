@@ -26,6 +26,9 @@ export KYSO_SHARED="${KYSO_SHARED:-$ROOT/../shared}"
 export KYSO_ARTIFACTS="${KYSO_ARTIFACTS:-$ROOT/../artifacts}"
 export KYSO_E2E_REQUIRED=1
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-always}"
+# One build per checkout: incremental caches only cost disk and time here
+# (1.9 GB of a clean run's target/).
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 mkdir -p "$KYSO_ARTIFACTS"
 [ -d "$KYSO_SHARED" ] || echo "note: $KYSO_SHARED absent: tests that need the shared reference files will say SKIPPED"
 
@@ -33,7 +36,11 @@ mkdir -p "$KYSO_ARTIFACTS"
 # end of a failed step's log, so the reason is in the last lines a CI record keeps.
 STEP_LOGS="$KYSO_ARTIFACTS/steps"
 rm -rf "$STEP_LOGS"; mkdir -p "$STEP_LOGS"
-declare -a NAMES=() RESULTS=() TIMES=() LOGS=()
+declare -a NAMES=() RESULTS=() TIMES=() LOGS=() FREE=()
+# Free disk after each step goes into the summary: a CI machine once ran out
+# of disk in the portal build, and the record then said only "os error 28".
+free_disk() { df -Pk . 2>/dev/null | awk 'NR==2 { printf "%.1f GB", $4 / 1048576 }'; }
+echo "free disk at the start: $(free_disk); target/: $(du -sh target 2>/dev/null | cut -f1)"
 step() {
     local name="$1"; shift
     printf '\n\033[1;35m==> %s\033[0m  (%s)\n' "$name" "$*"
@@ -42,6 +49,7 @@ step() {
     "$@" 2>&1 | tee "$log"
     local rc=${PIPESTATUS[0]}
     NAMES+=("$name"); RESULTS+=("$rc"); TIMES+=($((SECONDS - t0))); LOGS+=("$log")
+    FREE+=("$(free_disk)")
     return $rc
 }
 
@@ -83,11 +91,11 @@ for i in "${!NAMES[@]}"; do
         tail -n 25 "${LOGS[$i]}"
     fi
 done
-printf '\n\033[1m%-52s %-6s %s\033[0m\n' "step" "result" "time"
+printf '\n\033[1m%-52s %-6s %-7s %s\033[0m\n' "step" "result" "time" "free disk after"
 fail=0
 for i in "${!NAMES[@]}"; do
     if [ "${RESULTS[$i]}" = 0 ]; then r="ok"; else r="FAILED"; fail=1; fi
-    printf '%-52s %-6s %ss\n' "${NAMES[$i]}" "$r" "${TIMES[$i]}"
+    printf '%-52s %-6s %-7s %s\n' "${NAMES[$i]}" "$r" "${TIMES[$i]}s" "${FREE[$i]}"
 done
 if [ -f dist/index.html ]; then
     # The table README.md's "Size of dist/" section quotes.
@@ -97,5 +105,6 @@ if [ -f dist/index.html ]; then
     done
     echo "dist/ total: $(du -sb dist | cut -f1) bytes; artifacts: $KYSO_ARTIFACTS/e2e"
 fi
+echo "target/: $(du -sh target 2>/dev/null | cut -f1); free disk at the end: $(free_disk)"
 if [ $fail = 0 ]; then echo "KYSO TESTS: ALL PASSED"; else echo "KYSO TESTS: FAILED"; fi
 exit $fail
