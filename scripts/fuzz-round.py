@@ -46,6 +46,10 @@ beside the repository), read in place. Per target:
   page_text            u16 length + a ToUnicode CMap of the PDFs + one of
                        those content streams, plus hand-written text drawing
                        with the target's fonts /F1../F6
+  rsa_public           u16 modulus length, u8 exponent length, modulus,
+                       exponent, signature value: the RSA keys of the
+                       PEM/CRT fixtures (openssl) with e = 3, 65537 and a
+                       32-byte one, beside small and lopsided hand-made ones
   image_blank          fixtures/images/* and the PDFs' image XObjects behind
                        an 8-byte header that picks the matching filter, plus
                        small generated raw / Flate / JPEG / CCITT G4 images
@@ -100,6 +104,8 @@ TARGETS = [
     # (digests computed outside the core) against the core's own pass.
     "pdf_source",
     "known_digests",
+    # Kyso's own RSAVP1 against num-bigint-dig (differential).
+    "rsa_public",
 ]
 # Whole signed documents are up to ~1 MB; mutating those runs at ~50 exec/s.
 # The PDF-level targets are capped so libFuzzer keeps to small inputs (seeds
@@ -406,6 +412,36 @@ HANDWRITTEN_CONTENT = [
 ]
 
 
+def rsa_public_seed(n: bytes, e: bytes, s: bytes) -> bytes:
+    return len(n).to_bytes(2, "big") + bytes([len(e)]) + n + e + s
+
+
+def rsa_public_seeds(files: list[Path]) -> list[bytes]:
+    """Real moduli from the certificate fixtures, and a few hand-made shapes."""
+    out = []
+    moduli = set()
+    if shutil.which("openssl"):
+        for p in files:
+            if ext(p) not in ("crt", "cer", "pem"):
+                continue
+            r = subprocess.run(["openssl", "x509", "-noout", "-modulus", "-in", str(p)],
+                               capture_output=True, text=True, timeout=30)
+            m = r.stdout.strip()
+            hexdigits = m[len("Modulus="):]
+            if r.returncode == 0 and m.startswith("Modulus=") and re.fullmatch(r"[0-9A-Fa-f]+", hexdigits):
+                n = bytes.fromhex(hexdigits.rjust(len(hexdigits) + len(hexdigits) % 2, "0"))
+                if len(n) <= 1024:
+                    moduli.add(n)
+    for n in sorted(moduli):
+        sig = bytes([0]) + hashlib.sha512(n).digest() * (len(n) // 64 + 1)
+        for e in (b"\x03", b"\x01\x00\x01", hashlib.sha256(n).digest()):
+            out.append(rsa_public_seed(n, e, sig[: len(n)]))
+    # Tiny, even, all-ones and leading-zero moduli.
+    for n in (b"\x05", b"\x00\x00\xc5", b"\xff" * 64 + b"\xfd", b"\x80" + b"\x00" * 63 + b"\x01", b"\x10" * 9):
+        out.append(rsa_public_seed(n, b"\x01\x00\x01", b"\x02" * (len(n) - 1)))
+    return out
+
+
 def build_seeds(targets: list[str]) -> dict[str, list[bytes]]:
     files = input_files()
     pdfs = [p for p in files if ext(p) == "pdf"]
@@ -482,6 +518,9 @@ def build_seeds(targets: list[str]) -> dict[str, list[bytes]]:
                 seeds["pki_path"].append(u16_chunks([c]))
             if chain:
                 seeds["pki_path"].append(pki_seed(chain[0], chain[1:], [], []))
+
+        if "rsa_public" in seeds:
+            seeds["rsa_public"] += rsa_public_seeds(files)
 
         if "content_marks" in seeds:
             seeds["content_marks"] += HANDWRITTEN_CONTENT

@@ -18,6 +18,7 @@ mod error;
 mod key;
 pub mod oids;
 pub mod policy;
+mod rsa_public;
 mod rsa_sig;
 mod verify;
 
@@ -26,3 +27,28 @@ pub use error::CryptoError;
 pub use key::{KeyInfo, KeyKind};
 pub use rsa_sig::PssParameters;
 pub use verify::{verify_signature, Message, SignatureAlg, VerifiedAlg};
+
+#[doc(hidden)]
+pub mod fuzzing {
+    //! Entry point of the `rsa_public` fuzz target: Kyso's RSAVP1 against
+    //! `num-bigint-dig` (the `rsa` crate's arithmetic) on arbitrary moduli,
+    //! exponents and signature values.
+
+    /// `data` = u16 modulus length ‖ u8 exponent length ‖ modulus ‖ exponent ‖
+    /// signature value. Panics when the two computations disagree.
+    pub fn rsavp1_differential(data: &[u8]) {
+        if data.len() < 3 {
+            return;
+        }
+        let n_len = (usize::from(u16::from_be_bytes([data[0], data[1]])) % 1025).max(1);
+        let e_len = usize::from(data[2] % 33);
+        let rest = &data[3..];
+        if rest.len() < n_len + e_len {
+            return;
+        }
+        let (n, rest) = rest.split_at(n_len);
+        let (e, s) = rest.split_at(e_len);
+        let s = &s[..s.len().min(n_len)];
+        crate::rsa_public::check_against_reference(n, e, s);
+    }
+}

@@ -19,6 +19,11 @@ use spki::{AlgorithmIdentifierOwned, SubjectPublicKeyInfoOwned};
 
 /// Largest modulus accepted (bits): bounds the modular exponentiation an attacker can ask for.
 const MAX_RSA_BITS: usize = 16384;
+/// Largest public exponent accepted (bits). FIPS 186-5 §5.4 has `e < 2^256`;
+/// real keys use 3, 17 or 65537. Without a bound, a certificate with a
+/// 16,384-bit modulus and exponent asks for 16,384 squarings of that size
+/// (seconds per signature, and a document may carry many).
+const MAX_RSA_EXPONENT_BITS: usize = 256;
 
 pub(crate) fn rsa_key(spki: &SubjectPublicKeyInfoOwned) -> Result<RsaPublicKey, CryptoError> {
     let bytes = spki
@@ -33,6 +38,12 @@ pub(crate) fn rsa_key(spki: &SubjectPublicKeyInfoOwned) -> Result<RsaPublicKey, 
         return Err(CryptoError::Unsupported(format!(
             "RSA modulus of {} bits",
             n.bits()
+        )));
+    }
+    if e.bits() > MAX_RSA_EXPONENT_BITS {
+        return Err(CryptoError::Unsupported(format!(
+            "RSA public exponent of {} bits",
+            e.bits()
         )));
     }
     // `new_unchecked` keeps small-exponent and short keys decodable so that the
@@ -50,6 +61,11 @@ fn rsavp1(key: &RsaPublicKey, sig: &[u8]) -> Result<Vec<u8>, CryptoError> {
     let s = BigUint::from_bytes_be(sig);
     if &s >= key.n() {
         return Err(CryptoError::BadSignature);
+    }
+    if let Some(em) =
+        crate::rsa_public::rsavp1(&key.n().to_bytes_be(), &key.e().to_bytes_be(), sig, k)
+    {
+        return Ok(em);
     }
     let m = rsa::hazmat::rsa_encrypt(key, &s).map_err(|_| CryptoError::BadSignature)?;
     let mut em = m.to_bytes_be();
