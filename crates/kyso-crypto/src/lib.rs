@@ -25,7 +25,7 @@ mod verify;
 pub use digest_alg::{DigestAlg, Hasher};
 pub use error::CryptoError;
 pub use key::{KeyInfo, KeyKind};
-pub use rsa_sig::PssParameters;
+pub use rsa_sig::{rsa_public_block, PssParameters};
 pub use verify::{verify_signature, Message, SignatureAlg, VerifiedAlg};
 
 #[doc(hidden)]

@@ -51,6 +51,17 @@ pub(crate) fn rsa_key(spki: &SubjectPublicKeyInfoOwned) -> Result<RsaPublicKey, 
     Ok(RsaPublicKey::new_unchecked(n, e))
 }
 
+/// The encoded message block a PKCS#1 signature value carries under `spki`'s
+/// key (RSAVP1, I2OSP to the modulus length), for callers that explain a
+/// failure ("signed by this key over other data" against "not by this key").
+/// The same key bounds as verification.
+pub fn rsa_public_block(
+    spki: &SubjectPublicKeyInfoOwned,
+    sig: &[u8],
+) -> Result<Vec<u8>, CryptoError> {
+    rsavp1(&rsa_key(spki)?, sig)
+}
+
 /// RSAVP1: `s^e mod n`, as a big-endian octet string of the modulus length (I2OSP).
 fn rsavp1(key: &RsaPublicKey, sig: &[u8]) -> Result<Vec<u8>, CryptoError> {
     let k = key.size();

@@ -2,46 +2,19 @@
 //! carries, recovered with the public key, to tell "signed by this key over
 //! other data" from "not signed by this key".
 
-use der::Decode;
 use kyso_crypto::DigestAlg;
-use rsa::hazmat::rsa_encrypt;
-use rsa::traits::PublicKeyParts;
-use rsa::{BigUint, RsaPublicKey};
 use spki::SubjectPublicKeyInfoOwned;
-
-/// Largest modulus worked on (bits), as in kyso-crypto.
-const MAX_RSA_BITS: usize = 16384;
 
 /// The digest inside a well-formed EMSA-PKCS1-v1_5 block for `alg` (DigestInfo
 /// with or without NULL parameters), or `None` when the block is not one (the
-/// key did not make this signature, or not with `alg`).
+/// key did not make this signature, or not with `alg`). The public-key
+/// operation and its bounds are kyso-crypto's.
 pub(crate) fn signed_digest(
     spki: &SubjectPublicKeyInfoOwned,
     alg: DigestAlg,
     sig: &[u8],
 ) -> Option<Vec<u8>> {
-    let bytes = spki.subject_public_key.as_bytes()?;
-    let pk = rsa::pkcs1::RsaPublicKey::from_der(bytes).ok()?;
-    let n = BigUint::from_bytes_be(pk.modulus.as_bytes());
-    let e = BigUint::from_bytes_be(pk.public_exponent.as_bytes());
-    if n.bits() > MAX_RSA_BITS {
-        return None;
-    }
-    let key = RsaPublicKey::new_unchecked(n, e);
-    let k = key.size();
-    if sig.len() != k {
-        return None;
-    }
-    let s = BigUint::from_bytes_be(sig);
-    if &s >= key.n() {
-        return None;
-    }
-    let m = rsa_encrypt(&key, &s).ok()?.to_bytes_be();
-    if m.len() > k {
-        return None;
-    }
-    let mut em = vec![0u8; k - m.len()];
-    em.extend_from_slice(&m);
+    let em = kyso_crypto::rsa_public_block(spki, sig).ok()?;
     // 0x00 0x01 PS(0xff, at least 8) 0x00 T
     if em.len() < 11 || em[0] != 0 || em[1] != 1 {
         return None;
