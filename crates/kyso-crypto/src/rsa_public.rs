@@ -20,10 +20,9 @@
 /// Limbs of the widest modulus handled (16,384 bits).
 const MAX_LIMBS: usize = 256;
 
-/// `s^e mod n` as a big-endian octet string of `k` octets (I2OSP), for `s < n`
-/// (checked by the caller). `None` when `n` is even, below 3 or wider than
-/// 16,384 bits, when `e` is wider than `n`, or when the result does not fit in
-/// `k` octets.
+/// `s^e mod n` as a big-endian octet string of `k` octets (I2OSP). `None`
+/// when `s ≥ n`, when `n` is even, below 3 or wider than 16,384 bits, when
+/// `e` is wider than `n`, or when the result does not fit in `k` octets.
 pub(crate) fn rsavp1(n: &[u8], e: &[u8], s: &[u8], k: usize) -> Option<Vec<u8>> {
     let n = limbs(n, MAX_LIMBS)?;
     let len = n.len();
@@ -233,26 +232,27 @@ pub(crate) fn check_against_reference(n: &[u8], e: &[u8], s: &[u8]) {
     if !odd || bs >= bn || be.bits() > bn.bits().div_ceil(64) * 64 {
         return;
     }
-    let m = bs.modpow(&be, &bn).to_bytes_be();
-    let mut want = vec![0u8; k - m.len()];
-    want.extend_from_slice(&m);
-    assert_eq!(got, Some(want), "n={n:02x?} e={e:02x?} s={s:02x?}");
+    assert_eq!(
+        got,
+        Some(reference(n, e, s, k)),
+        "n={n:02x?} e={e:02x?} s={s:02x?}"
+    );
+}
+
+/// The reference: `num-bigint-dig`'s modpow, as `rsa` computes it, I2OSP to `k` octets.
+fn reference(n: &[u8], e: &[u8], s: &[u8], k: usize) -> Vec<u8> {
+    use rsa::BigUint;
+    let m = BigUint::from_bytes_be(s)
+        .modpow(&BigUint::from_bytes_be(e), &BigUint::from_bytes_be(n))
+        .to_bytes_be();
+    let mut out = vec![0u8; k - m.len()];
+    out.extend_from_slice(&m);
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rsa::BigUint;
-
-    /// The reference: `num-bigint-dig`'s modpow, as `rsa` computes it.
-    fn reference(n: &[u8], e: &[u8], s: &[u8], k: usize) -> Vec<u8> {
-        let m = BigUint::from_bytes_be(s)
-            .modpow(&BigUint::from_bytes_be(e), &BigUint::from_bytes_be(n));
-        let b = m.to_bytes_be();
-        let mut out = vec![0u8; k - b.len()];
-        out.extend_from_slice(&b);
-        out
-    }
 
     /// A deterministic byte stream (xorshift), so failures reproduce.
     fn bytes(seed: &mut u64, len: usize) -> Vec<u8> {

@@ -69,14 +69,16 @@ fn rsavp1(key: &RsaPublicKey, sig: &[u8]) -> Result<Vec<u8>, CryptoError> {
         // RFC 8017 §8.2.2 step 1: the signature is exactly k octets.
         return Err(CryptoError::BadSignature);
     }
-    let s = BigUint::from_bytes_be(sig);
-    if &s >= key.n() {
-        return Err(CryptoError::BadSignature);
-    }
+    // Kyso's arithmetic checks `s < n` itself; whatever it declines (`s ≥ n`
+    // included) takes the `rsa` crate's routine below, which says why.
     if let Some(em) =
         crate::rsa_public::rsavp1(&key.n().to_bytes_be(), &key.e().to_bytes_be(), sig, k)
     {
         return Ok(em);
+    }
+    let s = BigUint::from_bytes_be(sig);
+    if &s >= key.n() {
+        return Err(CryptoError::BadSignature);
     }
     let m = rsa::hazmat::rsa_encrypt(key, &s).map_err(|_| CryptoError::BadSignature)?;
     let mut em = m.to_bytes_be();
