@@ -3,7 +3,10 @@
 //! input, `kyso_core::digest_plan`, each planned digest computed in one
 //! call over the range's bytes end to end (what the worker asks
 //! `crypto.subtle.digest` for), then `kyso_core::verify_source_with` must
-//! give the very report `kyso_core::verify_source` gives. Also run over
+//! give the very report `kyso_core::verify_source` gives; and when the
+//! digests the signatures claim (`KnownDigests::guessed`, what the worker
+//! verifies with while WebCrypto hashes) are confirmed by those computed,
+//! the report with the guess is that report too. Also run over
 //! every fixture by kyso-core's tests/known_digests.rs. Seed with
 //! `fixtures/pdf/*.pdf`.
 use kyso_core::{Bytes, DigestAlg, KnownDigests, Options};
@@ -36,6 +39,13 @@ fuzz_target!(|data: &[u8]| {
     };
     let plain = kyso_core::verify_source(None, &src, &opts, None);
     let mut with = kyso_core::verify_source_with(None, &src, &opts, None, &known);
+    if let Some(mut guess) = KnownDigests::guessed(&plan) {
+        if guess.confirmed_by(&known.ranges) {
+            guess.byte_range_keys = known.byte_range_keys.clone();
+            let guessed = kyso_core::verify_source_with(None, &src, &opts, None, &guess);
+            assert_eq!(with, guessed);
+        }
+    }
     assert_eq!(with.file.sha256, "");
     with.file.sha256 = DigestAlg::Sha256
         .digest(data)

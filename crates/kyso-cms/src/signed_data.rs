@@ -212,6 +212,22 @@ pub struct SignerInfoView {
     pub unsigned_attrs: Vec<Attribute>,
 }
 
+impl SignerInfoView {
+    /// The value of the `messageDigest` signed attribute (RFC 5652 §11.2):
+    /// what the signer says the digest of the content is. `None` when there
+    /// are no signed attributes or the attribute is missing, repeated, or
+    /// not one OCTET STRING. Only a claim: [`crate::verify_signer`] compares
+    /// it with the digest of the content.
+    pub fn claimed_message_digest(&self) -> Option<&[u8]> {
+        crate::attrs::single(&self.signed_attrs, &oids::ATTR_MESSAGE_DIGEST)
+            .ok()
+            .flatten()
+            .and_then(|v| ber::read_tlv(v, 0).ok())
+            .filter(|(t, _)| t.is(Class::Universal, false, ber::OCTET_STRING))
+            .map(|(t, _)| t.content)
+    }
+}
+
 /// A parsed `SignedData`, with the raw DER of everything signed.
 #[derive(Debug, Clone)]
 pub struct SignedDataView {

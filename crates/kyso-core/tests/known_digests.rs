@@ -219,3 +219,86 @@ fn a_fingerprint_asked_for_later_is_left_to_the_caller() {
     assert_eq!(r.file.sha256, "");
     assert!(r.error.is_some());
 }
+
+/// The worker verifies with what the signatures claim their digests are
+/// ([`KnownDigests::guessed`]) while WebCrypto hashes, and keeps that report
+/// only when the computed digests confirm every guess. Confirmed, it is the
+/// report computed digests give, byte for byte; refuted (a file changed
+/// after signing), the guess would have said something else — which is why
+/// the worker verifies again.
+#[test]
+fn guessed_digests_confirmed_give_the_same_report() {
+    let (mut guessed, mut confirmed, mut refuted) = (0, 0, 0);
+    for p in &pdfs() {
+        let bytes = std::fs::read(p).unwrap();
+        let name = p.file_name().and_then(|n| n.to_str());
+        let Some(plan) = digest_plan(&Bytes(&bytes)) else {
+            continue;
+        };
+        let Some(mut guess) = KnownDigests::guessed(&plan) else {
+            continue;
+        };
+        guessed += 1;
+        let real = compute(&bytes, true).expect("planned above");
+        guess.byte_range_keys = real.byte_range_keys.clone();
+        let with_real = serde_json::to_value(verify_source_with(
+            name,
+            &Bytes(&bytes),
+            &opts(),
+            None,
+            &real,
+        ))
+        .unwrap();
+        let with_guess = serde_json::to_value(verify_source_with(
+            name,
+            &Bytes(&bytes),
+            &opts(),
+            None,
+            &guess,
+        ))
+        .unwrap();
+        if guess.confirmed_by(&real.ranges) {
+            confirmed += 1;
+            assert_eq!(with_real, with_guess, "{}", p.display());
+        } else {
+            refuted += 1;
+            assert_ne!(with_real, with_guess, "{}", p.display());
+        }
+    }
+    eprintln!("guessed {guessed}, confirmed {confirmed}, refuted {refuted}");
+    assert!(confirmed > 30, "only {confirmed} guesses confirmed");
+    assert!(
+        refuted > 0,
+        "no file changed after signing among the fixtures"
+    );
+}
+
+/// A guess is confirmed only by digests equal to every guessed one.
+#[test]
+fn a_guess_is_confirmed_only_by_equal_digests() {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/pdf/i3-two-signatures.pdf");
+    let bytes = std::fs::read(p).unwrap();
+    let plan = digest_plan(&Bytes(&bytes)).expect("a PDF");
+    let guess = KnownDigests::guessed(&plan).expect("two SHA-256 signatures");
+    assert_eq!(guess.ranges.len(), 2);
+    let real = compute(&bytes, true).unwrap();
+    assert!(guess.confirmed_by(&real.ranges));
+    // One digest off by one bit, one missing, one for another algorithm.
+    let mut off = real.ranges.clone();
+    off[1].2[0] ^= 1;
+    assert!(!guess.confirmed_by(&off));
+    assert!(!guess.confirmed_by(&real.ranges[..1]));
+    let mut other = real.ranges.clone();
+    other[0].1 = DigestAlg::Sha384;
+    assert!(!guess.confirmed_by(&other));
+    // Two signatures claiming different digests for one range: no guess.
+    let mut conflicting = plan.clone();
+    let mut wrong = conflicting.claims[0].clone();
+    wrong.2[0] ^= 1;
+    conflicting.claims.push(wrong);
+    assert!(KnownDigests::guessed(&conflicting).is_none());
+    // A planned digest nobody claims: no guess.
+    let mut unclaimed = plan.clone();
+    unclaimed.claims.pop();
+    assert!(KnownDigests::guessed(&unclaimed).is_none());
+}

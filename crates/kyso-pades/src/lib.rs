@@ -174,6 +174,33 @@ pub struct DigestPlan {
     pub ranges: Vec<([u64; 4], RangeParts)>,
     /// The algorithms each range is hashed with.
     pub algs: Vec<DigestAlg>,
+    /// What the signatures say the digests of their ranges are — a CMS
+    /// signer's `messageDigest` attribute, a document timestamp's
+    /// `messageImprint` — as `(ByteRange value, algorithm, digest)`. Claims
+    /// read from the file, never checked here: see [`KnownDigests::guessed`].
+    pub claims: Vec<([u64; 4], DigestAlg, Vec<u8>)>,
+}
+
+/// The digest a signature says its signed range has: the `messageDigest`
+/// of a detached CMS signature with one signer, a document timestamp's
+/// `messageImprint`. `None` for anything else (`adbe.pkcs7.sha1`, no signed
+/// attributes, several signers, unreadable).
+fn claimed_digest(s: &SignatureDict) -> Option<(DigestAlg, Vec<u8>)> {
+    let c = s.contents.as_deref()?;
+    let limits = kyso_cms::Limits::default();
+    if is_doc_ts(s) {
+        let t = kyso_cms::tsp::parse_token(c, &limits).ok()?;
+        return Some((t.imprint_alg?, t.imprint));
+    }
+    let sd = kyso_cms::parse_signed_data(c, &limits).ok()?;
+    if sd.encapsulated_content().is_some() {
+        return None;
+    }
+    let [si] = sd.signer_infos() else {
+        return None;
+    };
+    let alg = DigestAlg::from_oid(&si.digest_algorithm.oid)?;
+    Some((alg, si.claimed_message_digest()?.to_vec()))
 }
 
 /// Parse the PDF in `src` and say what its verification will hash
@@ -195,7 +222,13 @@ pub fn digest_plan(src: &dyn Source) -> Option<DigestPlan> {
     let mut plan = DigestPlan {
         ranges: Vec::new(),
         algs,
+        claims: Vec::new(),
     };
+    for (s, c) in sigs.iter().zip(&checks) {
+        if let (Some(r), Some((alg, digest))) = (c.range, claimed_digest(s)) {
+            plan.claims.push((r, alg, digest));
+        }
+    }
     for r in ranges {
         // Only what the pass would take (hasher::one_pass): the rest is
         // hashed on demand, as without a plan.
@@ -227,6 +260,55 @@ pub struct KnownDigests {
     /// second pass over the file): no pass computes it, and
     /// [`verify_pdf_source`] returns no file digest.
     pub fingerprint_later: bool,
+}
+
+impl KnownDigests {
+    /// A guess at every digest of `plan` (each range with each algorithm):
+    /// what the signatures claim ([`DigestPlan::claims`]), so that a caller
+    /// can verify while it computes the real digests on another thread.
+    /// `None` when some planned digest has no claim, or two claims for it
+    /// differ (one of them is wrong, and the guess with it).
+    ///
+    /// A report verified with a guess is a report of the file **only** when
+    /// the guess is [`confirmed_by`](Self::confirmed_by) the digests
+    /// computed from the very bytes verified: verification with known
+    /// digests is a function of the bytes and those digests alone (tested
+    /// in kyso-core's `known_digests`), so with the same digests it is the
+    /// same report. Otherwise — a file changed after signing, whose claims
+    /// no longer hold — the caller verifies again with the computed ones.
+    pub fn guessed(plan: &DigestPlan) -> Option<KnownDigests> {
+        let mut ranges = Vec::new();
+        for (key, _) in &plan.ranges {
+            for &alg in &plan.algs {
+                let mut said = plan
+                    .claims
+                    .iter()
+                    .filter(|(r, a, _)| r == key && *a == alg)
+                    .map(|(_, _, d)| d);
+                let first = said.next()?;
+                if said.any(|d| d != first) {
+                    return None;
+                }
+                ranges.push((*key, alg, first.clone()));
+            }
+        }
+        Some(KnownDigests {
+            ranges,
+            fingerprint_later: true,
+            ..Default::default()
+        })
+    }
+
+    /// Whether every range digest in `self` (a [guess](Self::guessed)) is
+    /// in `computed` with the same value: the computed digests cover at
+    /// least what was guessed, and agree with it byte for byte.
+    pub fn confirmed_by(&self, computed: &[([u64; 4], DigestAlg, Vec<u8>)]) -> bool {
+        self.ranges.iter().all(|(r, a, d)| {
+            computed
+                .iter()
+                .any(|(cr, ca, cd)| cr == r && ca == a && cd == d)
+        })
+    }
 }
 
 /// Where `/ByteRange` occurs in `src` (the first [`kyso_pdf::MAX_HITS`]),
