@@ -1553,6 +1553,63 @@ async fn widget_scenario(
             panic!("[{name}] the API and the widget disagree: API {api}, widget {v}; API report: {full}");
         }
     }
+    // A PDF changed after signing, through the worker's WebCrypto path: it
+    // verifies with what the signature claims its digest is while WebCrypto
+    // hashes, and must then see the claim refuted and verify again with the
+    // digest computed (kyso_wasm::verify_blob_webcrypto). An intact file of
+    // the same kind beside it keeps its verdict.
+    for (file, changed) in [
+        ("i3-neg-content-byte-flipped.pdf", true),
+        ("i3-two-signatures.pdf", false),
+    ] {
+        let bytes = std::fs::read(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../fixtures/pdf")
+                .join(file),
+        )
+        .unwrap();
+        let v = c
+            .execute_async(
+                r#"const [b64, name, done] = [arguments[0], arguments[1], arguments[arguments.length - 1]];
+                   const bin = atob(b64); const bytes = new Uint8Array(bin.length);
+                   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+                   document.querySelector('#kyso-compact').verify(bytes, name).then(
+                       r => done({ indication: r.verdict.indication, sha256: r.file.sha256,
+                                   codes: r.signatures.flatMap(s => s.findings.map(f => f.code)) }),
+                       e => done({ error: String(e) }));"#,
+                vec![
+                    json!(base64::engine::general_purpose::STANDARD.encode(&bytes)),
+                    json!(file),
+                ],
+            )
+            .await
+            .unwrap();
+        let codes = v["codes"].as_array().cloned().unwrap_or_default();
+        let has = |code: &str| codes.iter().any(|c| c == code);
+        eprintln!("[{name}] {file}: {} {}", v["indication"], v["sha256"]);
+        assert_eq!(
+            v["sha256"],
+            json!(hex::encode(Sha256::digest(&bytes))),
+            "[{name}] {file}: {v}"
+        );
+        if changed {
+            assert_eq!(
+                v["indication"],
+                json!("TOTAL_FAILED"),
+                "[{name}] {file}: {v}"
+            );
+            assert!(has("cms.message_digest.mismatch"), "[{name}] {file}: {v}");
+            assert!(!has("cms.message_digest.match"), "[{name}] {file}: {v}");
+        } else {
+            assert_ne!(
+                v["indication"],
+                json!("TOTAL_FAILED"),
+                "[{name}] {file}: {v}"
+            );
+            assert!(!has("cms.message_digest.mismatch"), "[{name}] {file}: {v}");
+            assert!(has("cms.message_digest.match"), "[{name}] {file}: {v}");
+        }
+    }
     screenshot(c, browser, "widget-demo").await;
     axe_scan(c, browser, "demo").await;
     let made = requests_since(server, &loaded);
