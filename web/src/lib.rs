@@ -452,6 +452,11 @@ fn FileResult(
                         Status::Done(r) => Some(r),
                         _ => None,
                     };
+                    // Until it has come, a download would carry an empty
+                    // `file.sha256`: the buttons wait for it (a moment: the
+                    // worker hashes the file right after the verdict).
+                    let id = entry.id;
+                    let hashing = move || bridge::fingerprint(id).is_some_and(|f| f.get().is_none());
                     let etsi = r.signatures.iter().any(|s| s.kind == kyso_report::SignatureKind::Signature);
                     let record = printable.then(|| record::record_view(r.clone(), entry.id, entry.verified_at, lg));
                     let full = compact.is_none_or(|c| !c.get());
@@ -470,14 +475,14 @@ fn FileResult(
                         {body}
                         {awaits.then(|| view! { <ChooseSignedFile id=entry.id on_pair=on_pair /> })}
                         <div class="actions" part="actions">
-                            <button type="button" data-testid="download-json" on:click=move |_| {
+                            <button type="button" data-testid="download-json" disabled=hashing on:click=move |_| {
                                 if let Some(Err(e)) = current().map(|r| record::download_json(&r)) {
                                     web_sys::console::error_1(&e);
                                 }
                             }>{l().pick("Tải báo cáo (JSON)", "Download the report (JSON)")}</button>
                             {etsi.then(|| {
                                 view! {
-                                    <button type="button" class="expert" data-testid="download-etsi" on:click=move |_| {
+                                    <button type="button" class="expert" data-testid="download-etsi" disabled=hashing on:click=move |_| {
                                         if let Some(Err(e)) = current().map(|r| record::download_etsi(&r, entry.verified_at)) {
                                             web_sys::console::error_1(&e);
                                         }
